@@ -1,0 +1,89 @@
+import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { StoreError } from './errors.ts';
+import { migrateToLatest } from './migrator.ts';
+import type { Database } from './schema.ts';
+
+export type CaseDb = Kysely<Database>;
+
+export interface OpenedStore {
+  db: CaseDb;
+  /** The raw handle, for the few things Kysely does not do (backup, pragmas, bulk loads). */
+  raw: BetterSqlite3.Database;
+  close: () => Promise<void>;
+}
+
+export interface OpenStoreOptions {
+  /** Create the file if it does not exist (default true). */
+  create?: boolean;
+  /** Milliseconds to wait for another process's write lock before giving up. */
+  busyTimeoutMs?: number;
+}
+
+const OWNER_ONLY = 0o600;
+
+/**
+ * Opens (or creates) a desktop case store and brings its schema up to date.
+ * WAL for concurrent readers, foreign keys on, files readable by the owner only (the store holds
+ * personal data of many people). Any failure is a StoreError with a message a person can act on,
+ * and a store that cannot be read is never overwritten.
+ */
+export async function openCaseStore(file: string, options: OpenStoreOptions = {}): Promise<OpenedStore> {
+  const create = options.create ?? true;
+  const existed = existsSync(file);
+  if (!existed && !create) throw new StoreError('missing', `No case store at ${file}.`);
+  if (!existed) closeSync(openSync(file, 'a', OWNER_ONLY));
+  chmodSync(file, OWNER_ONLY);
+
+  let raw: BetterSqlite3.Database;
+  try {
+    raw = new BetterSqlite3(file, { fileMustExist: true, timeout: options.busyTimeoutMs ?? 5000 });
+  } catch (cause) {
+    throw new StoreError('not-a-store', `The case store at ${file} cannot be opened.`, { cause });
+  }
+  try {
+    // Reading the schema is the cheapest check that this is an SQLite database at all.
+    raw.pragma('schema_version');
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('synchronous = NORMAL');
+    raw.pragma('foreign_keys = ON');
+  } catch (cause) {
+    raw.close();
+    throw classifyOpenError(file, cause);
+  }
+  for (const suffix of ['-wal', '-shm']) if (existsSync(file + suffix)) chmodSync(file + suffix, OWNER_ONLY);
+
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  try {
+    await migrateToLatest(db as Kysely<unknown>, 'sqlite');
+  } catch (cause) {
+    await db.destroy();
+    if (cause instanceof StoreError) throw cause;
+    throw classifyOpenError(file, cause);
+  }
+  return { db, raw, close: () => db.destroy() };
+}
+
+function classifyOpenError(file: string, cause: unknown): StoreError {
+  const code = (cause as { code?: string }).code ?? '';
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return new StoreError(
+      'locked',
+      `The case store at ${file} is in use by another program. Close it and try again.`,
+      {
+        cause,
+      },
+    );
+  }
+  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
+    return new StoreError(
+      'corrupt',
+      `The file at ${file} is not a readable case store (damaged or not a store).`,
+      {
+        cause,
+      },
+    );
+  }
+  return new StoreError('not-a-store', `The case store at ${file} cannot be opened.`, { cause });
+}

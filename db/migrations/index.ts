@@ -1,0 +1,18 @@
+import type { Migration } from './types.ts';
+import { migration as m0001 } from './0001_core_records.ts';
+import { migration as m0002 } from './0002_append_only_audit.ts';
+import { migration as m0003 } from './0003_jobseeker_search.ts';
+
+/**
+ * Every migration, in order. Listed by hand because bundlers (the Electron main build) cannot scan a
+ * directory at run time. Names are zero-padded numbers plus a description; a test checks their order.
+ * Append only: a landed migration is frozen.
+ */
+export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
+  ['0001_core_records', m0001],
+  ['0002_append_only_audit', m0002],
+  ['0003_jobseeker_search', m0003],
+];
+
+export const LATEST_SCHEMA_VERSION = migrations.length;
+export type { Migration, SqlDialect } from './types.ts';

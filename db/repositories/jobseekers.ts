@@ -1,0 +1,196 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type {
+  DuplicateCandidate,
+  Jobseeker,
+  JobseekerListPage,
+  JobseekerListRow,
+  JobseekerSort,
+} from '../../shared/domain/jobseeker.ts';
+import type { Database, JobseekerRow, JobseekerRowUpdate, NewJobseekerRow } from '../schema.ts';
+
+// SQL for the jobseeker aggregate, and the one place rows become domain objects.
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+const SORT_COLUMNS = {
+  name: 'j.name',
+  registeredAt: 'j.registered_at',
+  birthYear: 'j.birth_year',
+  updatedAt: 'j.updated_at',
+} as const satisfies Record<JobseekerSort, string>;
+
+/** FTS5 trigram needs at least three characters; shorter fragments fall back to a LIKE scan. */
+const TRIGRAM_MIN = 3;
+
+export function rowToJobseeker(row: JobseekerRow & { counselor_name: string | null }): Jobseeker {
+  return {
+    id: row.id,
+    regNo: row.reg_no,
+    centerCode: row.center_code,
+    name: row.name,
+    birthYear: row.birth_year,
+    gender: row.gender,
+    phone: row.phone,
+    email: row.email,
+    sido: row.sido,
+    sigungu: row.sigungu,
+    desiredOccupation: row.desired_occupation,
+    desiredWage: row.desired_wage,
+    mobile: row.mobile === 1,
+    assignedCounselorId: row.assigned_counselor_id,
+    assignedCounselorName: row.counselor_name,
+    status: row.status,
+    currentType: row.current_type,
+    currentTrack: row.current_track,
+    registeredAt: row.registered_at,
+    updatedAt: row.updated_at,
+    archived: row.archived === 1,
+    seq: Number(row.seq),
+  };
+}
+
+export async function insertJobseeker(db: Db, row: NewJobseekerRow): Promise<void> {
+  await db.insertInto('jobseekers').values(row).execute();
+}
+
+export async function updateJobseekerRow(db: Db, id: string, patch: JobseekerRowUpdate): Promise<void> {
+  await db.updateTable('jobseekers').set(patch).where('id', '=', id).execute();
+}
+
+export async function getJobseekerRow(db: Db, id: string): Promise<JobseekerRow | undefined> {
+  return db.selectFrom('jobseekers').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function getJobseeker(db: Db, id: string): Promise<Jobseeker | undefined> {
+  const row = await db
+    .selectFrom('jobseekers as j')
+    .leftJoin('users as u', 'u.id', 'j.assigned_counselor_id')
+    .selectAll('j')
+    .select('u.display_name as counselor_name')
+    .where('j.id', '=', id)
+    .executeTakeFirst();
+  return row ? rowToJobseeker(row) : undefined;
+}
+
+export async function regNoExists(db: Db, regNo: string): Promise<boolean> {
+  const row = await db.selectFrom('jobseekers').select('id').where('reg_no', '=', regNo).executeTakeFirst();
+  return row !== undefined;
+}
+
+export interface JobseekerQuery {
+  query: string;
+  sort: JobseekerSort;
+  direction: 'asc' | 'desc';
+  offset: number;
+  limit: number;
+  counselorId?: string | undefined;
+  type?: Jobseeker['currentType'] | undefined;
+  track?: Jobseeker['currentTrack'] | undefined;
+}
+
+/** A phrase query for FTS5: the fragment in double quotes, inner quotes doubled. */
+function ftsPhrase(fragment: string): string {
+  return `"${fragment.replaceAll('"', '""')}"`;
+}
+
+/** Digits-only fragments are phone or registration-number searches: drop the dashes people type. */
+function normaliseQuery(query: string): string {
+  const trimmed = query.trim();
+  return /^[\d\s-]+$/.test(trimmed) ? trimmed.replace(/\D+/g, '') : trimmed;
+}
+
+export async function listJobseekers(db: Db, q: JobseekerQuery): Promise<JobseekerListPage> {
+  const fragment = normaliseQuery(q.query);
+  let base = db.selectFrom('jobseekers as j').where('j.archived', '=', 0);
+  if (fragment.length >= TRIGRAM_MIN) {
+    base = base.where(
+      sql<boolean>`j.rowid in (select rowid from jobseeker_search where jobseeker_search match ${ftsPhrase(fragment)})`,
+    );
+  } else if (fragment.length > 0) {
+    const pattern = `%${fragment.replaceAll('\\', '\\\\').replaceAll('%', '\\%').replaceAll('_', '\\_')}%`;
+    base = base.where((eb) =>
+      eb.or([
+        sql<boolean>`j.name like ${pattern} escape '\\'`,
+        sql<boolean>`j.phone like ${pattern} escape '\\'`,
+        sql<boolean>`j.reg_no like ${pattern} escape '\\'`,
+      ]),
+    );
+  }
+  if (q.counselorId) base = base.where('j.assigned_counselor_id', '=', q.counselorId);
+  if (q.type) base = base.where('j.current_type', '=', q.type);
+  if (q.track) base = base.where('j.current_track', '=', q.track);
+
+  const [rows, count] = await Promise.all([
+    base
+      .leftJoin('users as u', 'u.id', 'j.assigned_counselor_id')
+      .select([
+        'j.id',
+        'j.reg_no',
+        'j.name',
+        'j.birth_year',
+        'j.phone',
+        'j.sido',
+        'j.desired_occupation',
+        'j.current_type',
+        'j.current_track',
+        'j.registered_at',
+        'u.display_name as counselor_name',
+      ])
+      .orderBy(sql.ref(SORT_COLUMNS[q.sort]), q.direction)
+      .orderBy('j.id', q.direction)
+      .limit(q.limit)
+      .offset(q.offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    total: Number(count.n),
+    offset: q.offset,
+    rows: rows.map((r): JobseekerListRow => ({
+      id: r.id,
+      regNo: r.reg_no,
+      name: r.name,
+      birthYear: r.birth_year,
+      phone: r.phone,
+      sido: r.sido,
+      desiredOccupation: r.desired_occupation,
+      currentType: r.current_type,
+      currentTrack: r.current_track,
+      assignedCounselorName: r.counselor_name,
+      registeredAt: r.registered_at,
+    })),
+  };
+}
+
+/** Likely the same person: the same name and birth year, or the same phone number. */
+export async function findDuplicateJobseekers(
+  db: Db,
+  probe: {
+    name: string;
+    birthYear?: number | undefined;
+    phone: string | null;
+    excludeId?: string | undefined;
+  },
+): Promise<DuplicateCandidate[]> {
+  const rows = await db
+    .selectFrom('jobseekers')
+    .select(['id', 'reg_no', 'name', 'birth_year', 'phone'])
+    .where('archived', '=', 0)
+    .where((eb) => {
+      const conditions = [];
+      if (probe.birthYear !== undefined) {
+        conditions.push(eb.and([eb('name', '=', probe.name), eb('birth_year', '=', probe.birthYear)]));
+      }
+      if (probe.phone) conditions.push(eb('phone', '=', probe.phone));
+      return conditions.length > 0 ? eb.or(conditions) : sql<boolean>`0 = 1`;
+    })
+    .$if(probe.excludeId !== undefined, (qb) => qb.where('id', '!=', probe.excludeId ?? ''))
+    .limit(20)
+    .execute();
+  return rows.map((r) => {
+    const matchedOn: DuplicateCandidate['matchedOn'] = [];
+    if (r.name === probe.name && r.birth_year === probe.birthYear) matchedOn.push('name-birthYear');
+    if (probe.phone && r.phone === probe.phone) matchedOn.push('phone');
+    return { id: r.id, regNo: r.reg_no, name: r.name, birthYear: r.birth_year, phone: r.phone, matchedOn };
+  });
+}

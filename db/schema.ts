@@ -1,0 +1,273 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+// The shape of the case store, as Kysely sees it. Column names are the SQL names (snake_case);
+// repositories map rows to the camelCase domain types of shared/ in one place each.
+//
+// Every synced table carries the same four columns:
+//   id   UUIDv7 made by the client, so offline inserts never collide;
+//   seq  the server's sequence number of the version held (0 until the server has seen it);
+//   hlc  hybrid logical clock time of the last local write (shared/sync/hlc.ts);
+//   archived  deletion is archiving (sync.md): a flag, never a DELETE.
+// Booleans are INTEGER 0/1 on every dialect so repositories need no per-dialect mapping.
+
+type Bool = number;
+type Json = string;
+
+interface Synced {
+  id: string;
+  seq: Generated<number>;
+  hlc: string;
+}
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface CenterTable {
+  code: string;
+  name: string;
+  sido: string;
+  sigungu: string | null;
+  settings: Generated<Json>;
+  seq: Generated<number>;
+  hlc: string;
+  updated_at: string;
+}
+
+export interface UserTable extends Synced {
+  login_id: string;
+  display_name: string;
+  role: 'counselor' | 'supervisor' | 'admin';
+  center_code: string;
+  password_hash: string;
+  failed_logins: Generated<number>;
+  locked_until: string | null;
+  active: Generated<Bool>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface JobseekerTable extends Synced {
+  reg_no: string;
+  center_code: string;
+  name: string;
+  birth_year: number;
+  gender: 'female' | 'male' | 'other' | null;
+  phone: string | null;
+  email: string | null;
+  sido: string;
+  sigungu: string | null;
+  desired_occupation: string | null;
+  desired_wage: number | null;
+  mobile: Bool;
+  assigned_counselor_id: string | null;
+  status: Generated<'active' | 'placed' | 'closed'>;
+  current_type: 'ready' | 'needs-preparation' | null;
+  current_track: 'wide-area' | 'local' | 'integrated-case-management' | 'training' | 'counseling' | null;
+  registered_at: string;
+  created_at: string;
+  updated_at: string;
+  archived: Generated<Bool>;
+}
+
+export interface ConsentRecordTable extends Synced {
+  jobseeker_id: string;
+  item_group: 'required' | 'optional' | 'sensitive';
+  granted: Bool;
+  notice_version: string;
+  channel: 'counter' | 'kiosk';
+  recorded_by: string | null;
+  recorded_at: string;
+}
+
+export interface AssessmentTable extends Synced {
+  jobseeker_id: string;
+  rule_set: string;
+  inputs: Json;
+  result: Json;
+  type: 'ready' | 'needs-preparation';
+  track: string;
+  decision: 'accepted' | 'overridden';
+  final_type: 'ready' | 'needs-preparation';
+  final_track: string;
+  override_reason_code: string | null;
+  override_reason_text: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface CounselingNoteTable extends Synced {
+  jobseeker_id: string;
+  kind: 'in-person' | 'phone' | 'video';
+  body: string;
+  author_id: string;
+  created_at: string;
+  /** The first note of the revision chain; null on the original. An edit is a new row, never an UPDATE. */
+  revision_of: string | null;
+  revision: Generated<number>;
+}
+
+export interface CompetencyItemTable extends Synced {
+  jobseeker_id: string;
+  kind: 'qualification' | 'training' | 'education' | 'career';
+  title: string;
+  ncs_code: string | null;
+  issuer: string | null;
+  started_on: string | null;
+  ended_on: string | null;
+  hours: number | null;
+  grade: string | null;
+  source: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  archived: Generated<Bool>;
+}
+
+export interface EmployerTable extends Synced {
+  business_no: string;
+  name: string;
+  industry: string;
+  employees: number;
+  sido: string;
+  sigungu: string | null;
+  contact_name: string | null;
+  contact_phone: string | null;
+  potential_client: Generated<Bool>;
+  focus_support: Generated<Bool>;
+  wage_level: 'high' | 'mid' | 'low' | null;
+  welfare_level: 'high' | 'mid' | 'low' | null;
+  recognition_level: 'high' | 'mid' | 'low' | null;
+  current_type: string | null;
+  center_code: string;
+  created_at: string;
+  updated_at: string;
+  archived: Generated<Bool>;
+}
+
+export interface EmployerAssessmentTable extends Synced {
+  employer_id: string;
+  rule_set: string;
+  inputs: Json;
+  result: Json;
+  type: string;
+  decision: 'accepted' | 'overridden';
+  final_type: string;
+  override_reason_code: string | null;
+  override_reason_text: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface JobOpeningTable extends Synced {
+  employer_id: string;
+  title: string;
+  occupation: string;
+  sido: string;
+  sigungu: string | null;
+  wage: number;
+  positions: number;
+  required_qualifications: Generated<Json>;
+  status: Generated<'open' | 'filled' | 'closed'>;
+  public: Generated<Bool>;
+  center_code: string;
+  created_at: string;
+  updated_at: string;
+  archived: Generated<Bool>;
+}
+
+export interface ReferralTable extends Synced {
+  jobseeker_id: string;
+  opening_id: string;
+  counselor_id: string;
+  created_at: string;
+}
+
+export interface ReferralEventTable extends Synced {
+  referral_id: string;
+  kind: string;
+  at: string;
+  counselor_id: string;
+  note: string | null;
+  data: Generated<Json>;
+}
+
+export interface CheckinTable extends Synced {
+  center_code: string;
+  ticket_no: number;
+  service: string;
+  status: Generated<'waiting' | 'called' | 'done' | 'left'>;
+  self_check: Json | null;
+  created_at: string;
+  called_at: string | null;
+  done_at: string | null;
+  counter: string | null;
+  called_by: string | null;
+}
+
+export interface AuditEntryTable {
+  id: string;
+  at: string;
+  actor_id: string | null;
+  actor_login: string | null;
+  device_id: string;
+  action: string;
+  subject_type: string;
+  subject_id: string | null;
+  /** The jobseeker whose personal data was touched, when there is one. */
+  person_id: string | null;
+  detail: Json | null;
+  prev_hash: string;
+  hash: string;
+  seq: Generated<number>;
+}
+
+export interface OutboxTable {
+  /** The device's own sequence: (device id, client_seq) makes pushes idempotent. */
+  client_seq: Generated<number>;
+  table_name: string;
+  row_id: string;
+  op: 'insert' | 'update';
+  fields: Json;
+  hlc: string;
+  base_seq: number;
+  created_at: string;
+  status: Generated<'pending' | 'sent' | 'refused'>;
+  error: string | null;
+}
+
+export interface SyncCursorTable {
+  scope: string;
+  cursor: number;
+  updated_at: string;
+}
+
+export interface Database {
+  meta: MetaTable;
+  centers: CenterTable;
+  users: UserTable;
+  jobseekers: JobseekerTable;
+  consent_records: ConsentRecordTable;
+  assessments: AssessmentTable;
+  counseling_notes: CounselingNoteTable;
+  competency_items: CompetencyItemTable;
+  employers: EmployerTable;
+  employer_assessments: EmployerAssessmentTable;
+  job_openings: JobOpeningTable;
+  referrals: ReferralTable;
+  referral_events: ReferralEventTable;
+  checkins: CheckinTable;
+  audit_entries: AuditEntryTable;
+  outbox: OutboxTable;
+  sync_cursors: SyncCursorTable;
+}
+
+export type SyncedTableName = Exclude<keyof Database, 'meta' | 'outbox' | 'sync_cursors' | 'audit_entries'>;
+
+export type JobseekerRow = Selectable<JobseekerTable>;
+export type NewJobseekerRow = Insertable<JobseekerTable>;
+export type JobseekerRowUpdate = Updateable<JobseekerTable>;
+export type UserRow = Selectable<UserTable>;
+export type AuditEntryRow = Selectable<AuditEntryTable>;
+export type Timestamp = ColumnType<string, string, string>;

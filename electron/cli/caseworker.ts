@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { StoreError } from '../../db/errors.ts';
+import { demoCommand } from './commands/demo.ts';
+import { statsCommand } from './commands/stats.ts';
+import { CliError } from './password.ts';
+
+// The desktop command line (interfaces.md). Every failure is one line on stderr and a non-zero exit;
+// --verbose adds the stack for IT staff.
+
+function positiveInt(max: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0 || n > max)
+      throw new InvalidArgumentError(`expected a whole number from 0 to ${max}`);
+    return n;
+  };
+}
+
+function isoDate(value: string): Date {
+  const d = new Date(`${value}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(d.getTime()))
+    throw new InvalidArgumentError('expected YYYY-MM-DD');
+  return d;
+}
+
+function centerCode(value: string): string {
+  if (!/^[A-Z0-9]{2,12}$/.test(value))
+    throw new InvalidArgumentError('expected 2 to 12 capital letters or digits');
+  return value;
+}
+
+const program = new Command('caseworker')
+  .description('Caseworker desktop store tools')
+  .option('--verbose', 'print stack traces on errors')
+  .showHelpAfterError(false)
+  .configureOutput({ outputError: (str, write) => write(str.split('\n')[0] + '\n') });
+
+program
+  .command('demo')
+  .description(
+    'create a new store filled with reproducible demo data (password from CASEWORKER_PASSWORD or stdin)',
+  )
+  .requiredOption('--data <dir>', 'the store folder (must not hold a store yet)')
+  .addOption(new Option('--center <code>', 'center code').default('DEMO').argParser(centerCode))
+  .option('--center-name <name>', 'center name', '서울강남고용센터')
+  .addOption(
+    new Option('--jobseekers <n>', 'jobseekers to make').default(2000).argParser(positiveInt(1_000_000)),
+  )
+  .addOption(new Option('--employers <n>', 'employers to make').default(300).argParser(positiveInt(200_000)))
+  .addOption(new Option('--seed <s>', 'random seed').default(1).argParser(positiveInt(2 ** 31)))
+  .addOption(new Option('--as-of <date>', 'the day the data are as of (default today)').argParser(isoDate))
+  .action(
+    async (o: {
+      data: string;
+      center: string;
+      centerName: string;
+      jobseekers: number;
+      employers: number;
+      seed: number;
+      asOf?: Date;
+    }) => {
+      await demoCommand({ ...o, asOf: o.asOf ?? new Date() });
+    },
+  );
+
+program
+  .command('stats')
+  .description('print counts of each record kind')
+  .requiredOption('--data <dir>', 'the store folder')
+  .requiredOption('--user <id>', 'login id (password from CASEWORKER_PASSWORD or stdin)')
+  .option('--json', 'one JSON object')
+  .action(async (o: { data: string; user: string; json?: boolean }) => {
+    await statsCommand({ data: o.data, user: o.user, json: o.json ?? false });
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  const verbose = program.opts<{ verbose?: boolean }>().verbose ?? process.argv.includes('--verbose');
+  const known = error instanceof CliError || error instanceof StoreError;
+  console.error(`caseworker: ${error instanceof Error ? error.message : String(error)}`);
+  if (verbose && error instanceof Error) console.error(error.stack);
+  process.exitCode = known ? 2 : 1;
+}

@@ -1,0 +1,26 @@
+import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { IPC_DESK, IPC_KIOSK, type Surface } from '../../shared/contract/index.ts';
+import { fail } from '../../shared/contract/result.ts';
+import type { Dispatch, SessionHolder } from './dispatcher.ts';
+
+// Binds the two IPC entry points to the dispatcher. The surface is decided by which window sent the
+// message, never by the message: a kiosk window invoking the desk entry point is refused even if its
+// page was tampered with.
+
+export interface WindowRegistry {
+  surfaceOf(contents: WebContents): Surface | undefined;
+  sessionOf(contents: WebContents): SessionHolder;
+}
+
+export function bindIpc(dispatch: Dispatch, windows: WindowRegistry): void {
+  const entry =
+    (expected: Surface) => async (event: IpcMainInvokeEvent, channel: unknown, input: unknown) => {
+      const surface = windows.surfaceOf(event.sender);
+      if (surface !== expected) {
+        return fail({ code: 'forbidden', message: `This window may not use the ${expected} bridge.` });
+      }
+      return dispatch({ surface, session: windows.sessionOf(event.sender) }, channel, input);
+    };
+  ipcMain.handle(IPC_DESK, entry('desk'));
+  ipcMain.handle(IPC_KIOSK, entry('kiosk'));
+}

@@ -1,0 +1,87 @@
+import { BrowserWindow, Menu, session as electronSession, shell, type WebContents } from 'electron';
+import type { SessionInfo } from '../../shared/contract/auth.ts';
+import type { Surface } from '../../shared/contract/index.ts';
+import type { SessionHolder } from './dispatcher.ts';
+import type { WindowRegistry } from './ipc.main.ts';
+import {
+  CONTENT_SECURITY_POLICY,
+  deskWindowOptions,
+  isAllowedNavigation,
+  isBlockedKioskInput,
+  kioskWindowOptions,
+  permissionDecision,
+} from './security.ts';
+
+// Creates the desk or kiosk window with the pure options of security.ts and installs the guards:
+// CSP header, no navigation away, no new windows, permissions denied, kiosk shortcuts blocked.
+
+export class Windows implements WindowRegistry {
+  private readonly surfaces = new Map<number, Surface>();
+  private readonly sessions = new Map<number, SessionInfo | null>();
+
+  surfaceOf(contents: WebContents): Surface | undefined {
+    return this.surfaces.get(contents.id);
+  }
+
+  sessionOf(contents: WebContents): SessionHolder {
+    return {
+      get: () => this.sessions.get(contents.id) ?? null,
+      set: (s) => this.sessions.set(contents.id, s),
+    };
+  }
+
+  open(surface: Surface, paths: { preload: string; indexHtml: string }, devTools: boolean): BrowserWindow {
+    const options =
+      surface === 'kiosk'
+        ? kioskWindowOptions(paths.preload)
+        : deskWindowOptions(paths.preload, { devTools });
+    const win = new BrowserWindow(options);
+    const contents = win.webContents;
+    const id = contents.id;
+    this.surfaces.set(id, surface);
+    contents.once('destroyed', () => {
+      this.surfaces.delete(id);
+      this.sessions.delete(id); // a closed window forgets who was signed in
+    });
+
+    contents.setWindowOpenHandler(({ url }) => {
+      if (surface === 'desk' && url.startsWith('https://')) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+    const appUrl = `file://${paths.indexHtml}`;
+    contents.on('will-navigate', (event, url) => {
+      if (!isAllowedNavigation(url, appUrl)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    if (surface === 'kiosk') {
+      win.setMenu(null);
+      contents.on('before-input-event', (event, input) => {
+        if (isBlockedKioskInput(input)) event.preventDefault();
+      });
+      contents.on('devtools-opened', () => contents.closeDevTools());
+    }
+    win.once('ready-to-show', () => win.show());
+    void win.loadFile(paths.indexHtml, { hash: surface === 'kiosk' ? '/kiosk' : '/' });
+    return win;
+  }
+}
+
+export function installSessionGuards(): void {
+  const ses = electronSession.defaultSession;
+  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(permissionDecision()));
+  ses.setPermissionCheckHandler(() => permissionDecision());
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
+  });
+  // Nothing is fetched from the network by the renderer: refuse anything that is not the app's own files.
+  ses.webRequest.onBeforeRequest((details, callback) => {
+    const allowed =
+      details.url.startsWith('file://') ||
+      details.url.startsWith('devtools://') ||
+      details.url.startsWith('data:');
+    callback({ cancel: !allowed });
+  });
+  Menu.setApplicationMenu(null);
+}

@@ -1,0 +1,73 @@
+import { appendAudit } from '../../db/repositories/audit.ts';
+import { getCenter } from '../../db/repositories/centers.ts';
+import { findUserByLogin, recordLoginFailure, recordLoginSuccess } from '../../db/repositories/users.ts';
+import type { SessionInfo } from '../../shared/contract/auth.ts';
+import { AppFailure } from '../../shared/contract/result.ts';
+import { isoNow, type ServiceContext } from './context.ts';
+import { verifyPassword } from './passwords.ts';
+
+// Local login (domain.md §10). Five failures lock the account for 30 minutes (or until an admin
+// unlocks it). The message never says whether the login id exists.
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCKOUT_MINUTES = 30;
+
+const WRONG_CREDENTIALS = 'auth.wrongCredentials';
+const LOCKED = 'auth.locked';
+
+export async function login(ctx: ServiceContext, loginId: string, password: string): Promise<SessionInfo> {
+  const user = await findUserByLogin(ctx.db, loginId);
+  const now = ctx.now();
+  if (!user || user.active !== 1) {
+    await verifyPassword(DUMMY_HASH, password); // same time whether or not the account exists
+    throw new AppFailure({ code: 'unauthenticated', message: WRONG_CREDENTIALS });
+  }
+  if (user.locked_until && new Date(user.locked_until) > now) {
+    await auditLogin(ctx, user.id, user.login_id, 'auth.login.refused-locked');
+    throw new AppFailure({ code: 'unauthenticated', message: LOCKED });
+  }
+  if (!(await verifyPassword(user.password_hash, password))) {
+    const failures = (user.locked_until ? 0 : user.failed_logins) + 1;
+    const lockedUntil =
+      failures >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : null;
+    await ctx.db.transaction().execute(async (trx) => {
+      if (user.locked_until) await recordLoginSuccess(trx, user.id); // an expired lock starts a fresh count
+      await recordLoginFailure(trx, user.id, lockedUntil);
+    });
+    await auditLogin(ctx, user.id, user.login_id, lockedUntil ? 'auth.login.locked' : 'auth.login.failed');
+    throw new AppFailure({ code: 'unauthenticated', message: lockedUntil ? LOCKED : WRONG_CREDENTIALS });
+  }
+  await recordLoginSuccess(ctx.db, user.id);
+  await auditLogin(ctx, user.id, user.login_id, 'auth.login');
+  const center = await getCenter(ctx.db, user.center_code);
+  return {
+    userId: user.id,
+    loginId: user.login_id,
+    displayName: user.display_name,
+    role: user.role,
+    centerCode: user.center_code,
+    centerName: center?.name ?? user.center_code,
+  };
+}
+
+async function auditLogin(
+  ctx: ServiceContext,
+  userId: string,
+  loginId: string,
+  action: string,
+): Promise<void> {
+  await appendAudit(ctx.db, {
+    at: isoNow(ctx),
+    actorId: userId,
+    actorLogin: loginId,
+    deviceId: ctx.deviceId,
+    action,
+    subjectType: 'user',
+    subjectId: userId,
+    personId: null,
+  });
+}
+
+// A real argon2id hash of a random string, so that unknown logins cost as much as known ones.
+const DUMMY_HASH =
+  '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$3s3F8oGmB9Qh0m6q8n0fC9iGmF0yv1m0oVq7o4z3o7Q';

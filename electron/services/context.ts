@@ -1,0 +1,15 @@
+import type { CaseDb } from '../../db/connection.ts';
+
+/**
+ * What every use case needs, passed explicitly: the store, this device's id (audit and sync), and the
+ * clock (tests and the demo generator fix it).
+ */
+export interface ServiceContext {
+  db: CaseDb;
+  deviceId: string;
+  now: () => Date;
+}
+
+export function isoNow(ctx: ServiceContext): string {
+  return ctx.now().toISOString();
+}

@@ -1,0 +1,16 @@
+import type { ChannelName } from '../../../shared/contract/index.ts';
+import { appHandlers } from './app.ts';
+import { authHandlers } from './auth.ts';
+import { jobseekerHandlers } from './jobseekers.ts';
+import { kioskHandlers } from './kiosk.ts';
+import type { HandlerMap } from './types.ts';
+
+/** Every channel's handler. The type makes a missing handler a compile error; a test checks it too. */
+export const handlers: HandlerMap<ChannelName> = {
+  ...appHandlers,
+  ...authHandlers,
+  ...jobseekerHandlers,
+  ...kioskHandlers,
+};
+
+export type { CallContext, Handler, HandlerMap } from './types.ts';

@@ -1,0 +1,25 @@
+import type { ChannelName, Contract, DeskChannel, InputOf, OutputOf } from '../../shared/contract/index.ts';
+import type { AppError } from '../../shared/contract/result.ts';
+
+/** An error from main, carried as data across the bridge and thrown here for React code. */
+export class ApiError extends Error {
+  readonly error: AppError;
+  constructor(error: AppError) {
+    super(error.message);
+    this.name = 'ApiError';
+    this.error = error;
+  }
+}
+
+export async function call<K extends DeskChannel>(
+  channel: K,
+  input: InputOf<Contract[K]>,
+): Promise<OutputOf<Contract[K]>> {
+  const bridge = window.caseworker;
+  if (!bridge) throw new ApiError({ code: 'forbidden', message: 'errors.noBridge' });
+  const result = await bridge.invoke(channel, input);
+  if (!result.ok) throw new ApiError(result.error);
+  return result.value;
+}
+
+export type { ChannelName };

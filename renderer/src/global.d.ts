@@ -1,0 +1,10 @@
+import type { CaseworkerApi, KioskApi } from '../../shared/contract/index.ts';
+
+declare global {
+  interface Window {
+    /** The desk bridge; absent in the kiosk window. */
+    caseworker?: CaseworkerApi;
+    /** The kiosk bridge; absent in the desk window. */
+    kiosk?: KioskApi;
+  }
+}

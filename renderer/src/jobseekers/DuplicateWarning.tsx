@@ -1,0 +1,39 @@
+import { Alert, AlertTitle, Button, List, ListItem, ListItemText, Stack } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { DuplicateCandidate } from '../../../shared/domain/jobseeker.ts';
+import { phoneLabel } from './labels.ts';
+
+export function DuplicateWarning({ candidates }: { candidates: DuplicateCandidate[] }) {
+  const { t } = useTranslation();
+  if (candidates.length === 0) return null;
+  return (
+    <Alert severity="warning" data-testid="duplicate-warning">
+      <AlertTitle>{t('jobseekers.duplicateTitle')}</AlertTitle>
+      {t('jobseekers.duplicateBody')}
+      <List dense>
+        {candidates.map((c) => (
+          <ListItem
+            key={c.id}
+            secondaryAction={
+              <Button component={Link} to={`/jobseekers/${c.id}`} size="small">
+                {t('jobseekers.openExisting')}
+              </Button>
+            }
+          >
+            <ListItemText
+              primary={`${c.name} · ${c.birthYear} · ${phoneLabel(t, c.phone)} · ${c.regNo}`}
+              secondary={
+                <Stack component="span" direction="row" spacing={1}>
+                  {c.matchedOn.map((m) => (
+                    <span key={m}>{t(`jobseekers.duplicateMatched_${m}`)}</span>
+                  ))}
+                </Stack>
+              }
+            />
+          </ListItem>
+        ))}
+      </List>
+    </Alert>
+  );
+}

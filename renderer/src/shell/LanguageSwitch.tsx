@@ -1,0 +1,22 @@
+import { Button } from '@mui/material';
+import TranslateIcon from '@mui/icons-material/Translate';
+import { useTranslation } from 'react-i18next';
+import { setLanguage } from '../i18n/index.ts';
+
+/** One button that flips Korean ⇄ English; it names the language it switches to. */
+export function LanguageSwitch({ color = 'primary' }: { color?: 'primary' | 'inherit' }) {
+  const { t, i18n } = useTranslation();
+  const toEnglish = i18n.language !== 'en';
+  return (
+    <Button
+      color={color}
+      startIcon={<TranslateIcon />}
+      onClick={() => setLanguage(toEnglish ? 'en' : 'ko')}
+      lang={toEnglish ? 'en' : 'ko'}
+      aria-label={t('shell.language')}
+      data-testid="language-switch"
+    >
+      {toEnglish ? t('shell.switchToEnglish') : t('shell.switchToKorean')}
+    </Button>
+  );
+}

@@ -1,0 +1,53 @@
+import { appChannels } from './app.ts';
+import { authChannels } from './auth.ts';
+import type { InputOf, OutputOf } from './channel.ts';
+import { jobseekerChannels } from './jobseekers.ts';
+import { kioskChannels } from './kiosk.ts';
+import type { Result } from './result.ts';
+
+export * from './channel.ts';
+export * from './result.ts';
+export type { AppInfo } from './app.ts';
+export type { SessionInfo } from './auth.ts';
+export type { KioskWelcome } from './kiosk.ts';
+
+/**
+ * Every channel, declared once. The preload allow-lists, the main-process handler table and the
+ * renderer's `window.caseworker` / `window.kiosk` types are all derived from this object.
+ */
+export const contract = {
+  ...appChannels,
+  ...authChannels,
+  ...jobseekerChannels,
+  ...kioskChannels,
+};
+
+export type Contract = typeof contract;
+export type ChannelName = keyof Contract;
+export type DeskChannel = {
+  [K in ChannelName]: Contract[K]['surface'] extends 'desk' ? K : never;
+}[ChannelName];
+export type KioskChannel = {
+  [K in ChannelName]: Contract[K]['surface'] extends 'kiosk' ? K : never;
+}[ChannelName];
+
+export const channelNames = Object.keys(contract) as ChannelName[];
+export const deskChannelNames = channelNames.filter((n) => contract[n].surface === 'desk') as DeskChannel[];
+export const kioskChannelNames = channelNames.filter(
+  (n) => contract[n].surface === 'kiosk',
+) as KioskChannel[];
+
+export function isChannelName(name: unknown): name is ChannelName {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}
+
+/** The bridge a window sees: one typed `invoke`, restricted to the window's surface. */
+export interface Bridge<C extends ChannelName> {
+  invoke<K extends C>(channel: K, input: InputOf<Contract[K]>): Promise<Result<OutputOf<Contract[K]>>>;
+}
+export type CaseworkerApi = Bridge<DeskChannel>;
+export type KioskApi = Bridge<KioskChannel>;
+
+/** The IPC channel names the preloads use; one per surface keeps the main-side guard simple. */
+export const IPC_DESK = 'caseworker:invoke';
+export const IPC_KIOSK = 'kiosk:invoke';

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { channel } from './channel.ts';
+import {
+  JOBSEEKER_SORTS,
+  TRACKS,
+  JOBSEEKER_TYPES,
+  jobseekerFieldsSchema,
+  type DuplicateCandidate,
+  type Jobseeker,
+  type JobseekerListPage,
+} from '../domain/jobseeker.ts';
+
+const CASE_ROLES = ['counselor', 'supervisor'] as const;
+const id = z.string().uuid('validation.id');
+
+export const jobseekerListInputSchema = z
+  .object({
+    query: z.string().trim().max(50, 'validation.tooLong').default(''),
+    sort: z.enum(JOBSEEKER_SORTS).default('registeredAt'),
+    direction: z.enum(['asc', 'desc']).default('desc'),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(500).default(100),
+    mine: z.boolean().default(false),
+    type: z.enum(JOBSEEKER_TYPES).optional(),
+    track: z.enum(TRACKS).optional(),
+  })
+  .strict();
+
+export const duplicateQuerySchema = z
+  .object({
+    name: jobseekerFieldsSchema.shape.name,
+    birthYear: jobseekerFieldsSchema.shape.birthYear.optional(),
+    phone: jobseekerFieldsSchema.shape.phone,
+    /** The record being edited, so it is not reported as its own duplicate. */
+    excludeId: id.optional(),
+  })
+  .strict();
+
+export const jobseekerCreateSchema = z
+  .object({
+    fields: jobseekerFieldsSchema.strict(),
+    /** The counselor saw the likely duplicates and confirmed this is another person. */
+    confirmedNotDuplicate: z.boolean().default(false),
+  })
+  .strict();
+
+export const jobseekerUpdateSchema = z
+  .object({
+    id,
+    /** The `seq` of the version the counselor edited: sync's base for conflict detection. */
+    baseSeq: z.number().int().min(0),
+    fields: jobseekerFieldsSchema.partial().strict(),
+  })
+  .strict();
+
+export const jobseekerChannels = {
+  'jobseekers:list': channel<JobseekerListPage>()({
+    surface: 'desk',
+    access: CASE_ROLES,
+    input: jobseekerListInputSchema,
+  }),
+  'jobseekers:get': channel<Jobseeker>()({
+    surface: 'desk',
+    access: CASE_ROLES,
+    input: z.object({ id }).strict(),
+  }),
+  'jobseekers:findDuplicates': channel<DuplicateCandidate[]>()({
+    surface: 'desk',
+    access: CASE_ROLES,
+    input: duplicateQuerySchema,
+  }),
+  'jobseekers:create': channel<Jobseeker>()({
+    surface: 'desk',
+    access: CASE_ROLES,
+    input: jobseekerCreateSchema,
+  }),
+  'jobseekers:update': channel<Jobseeker>()({
+    surface: 'desk',
+    access: CASE_ROLES,
+    input: jobseekerUpdateSchema,
+  }),
+};

@@ -1,0 +1,6 @@
+import { storeBench } from './store.bench.ts';
+import type { Benchmark } from './types.ts';
+
+// Every benchmark the runner knows, in the order it runs them. Add new modules here.
+
+export const benchmarks: readonly Benchmark[] = [storeBench];

@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { createDispatcher, type SessionHolder } from '../../electron/main/dispatcher.ts';
+import { handlers } from '../../electron/services/handlers/index.ts';
+import { log } from '../../electron/services/log.ts';
+import { openDesktopStore, type DesktopStore } from '../../electron/services/store.ts';
+import type { SessionInfo } from '../../shared/contract/auth.ts';
+import { BRIDGE_SCRIPT } from './bridge.ts';
+
+// The test host: the real services on a real store, the built renderer, and the contract over HTTP on
+// 127.0.0.1 through the same dispatcher Electron's main process uses. e2e tests and `npm run preview`
+// run the UI against it in Chromium.
+
+export const RENDERER_DIR = resolve(import.meta.dirname, '../../dist/renderer');
+
+export interface TestHost {
+  url: string;
+  store: DesktopStore;
+  server: FastifyInstance;
+  close: () => Promise<void>;
+}
+
+export interface TestHostOptions {
+  dataDir: string;
+  port?: number;
+  host?: string;
+  now?: () => Date;
+}
+
+export async function startTestHost(options: TestHostOptions): Promise<TestHost> {
+  const store = await openDesktopStore(options.dataDir, options.now ? { now: options.now } : {});
+  const dispatch = createDispatcher(handlers, store.context, log);
+  const sessions = new Map<string, SessionInfo | null>();
+  const holder = (token: string): SessionHolder => ({
+    get: () => sessions.get(token) ?? null,
+    set: (s) => sessions.set(token, s),
+  });
+  const noSession: SessionHolder = { get: () => null, set: () => undefined };
+
+  const indexHtml = readFileSync(join(RENDERER_DIR, 'index.html'), 'utf8').replace(
+    '<script type="module"',
+    '<script src="./__bridge.js"></script>\n    <script type="module"',
+  );
+
+  const server = Fastify({ logger: false, bodyLimit: 1_048_576 });
+  await server.register(fastifyStatic, { root: RENDERER_DIR, index: false, wildcard: true });
+  server.get('/', (_req, reply) => reply.type('text/html; charset=utf-8').send(indexHtml));
+  server.get('/index.html', (_req, reply) => reply.type('text/html; charset=utf-8').send(indexHtml));
+  server.get('/__bridge.js', (_req, reply) =>
+    reply.type('text/javascript; charset=utf-8').send(BRIDGE_SCRIPT),
+  );
+  server.post<{ Params: { surface: string }; Body: { channel?: unknown; input?: unknown } }>(
+    '/__bridge/:surface',
+    async (req) => {
+      const surface =
+        req.params.surface === 'kiosk' ? 'kiosk' : req.params.surface === 'desk' ? 'desk' : null;
+      if (!surface) return { ok: false, error: { code: 'forbidden', message: 'Unknown bridge' } };
+      const token = String(req.headers['x-caseworker-session'] ?? '');
+      // The kiosk never has a session, exactly as in Electron where the kiosk window signs no one in.
+      const session = surface === 'desk' && token ? holder(token) : noSession;
+      return dispatch({ surface, session }, req.body.channel, req.body.input);
+    },
+  );
+
+  const address = await server.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
+  return {
+    url: address,
+    store,
+    server,
+    close: async () => {
+      await server.close();
+      await store.close();
+    },
+  };
+}

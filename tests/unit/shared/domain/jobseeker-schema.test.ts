@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { jobseekerFieldsSchema } from '../../../../shared/domain/jobseeker.ts';
+
+const valid = { name: '김민준', birthYear: 1990, sido: '11' };
+
+describe('jobseeker fields schema', () => {
+  it('fills defaults and normalises the phone to digits', () => {
+    const parsed = jobseekerFieldsSchema.parse({ ...valid, phone: '010-1234-5678' });
+    expect(parsed).toMatchObject({
+      name: '김민준',
+      phone: '01012345678',
+      gender: null,
+      mobile: false,
+      email: null,
+    });
+  });
+  it('turns empty optional text into null', () => {
+    const parsed = jobseekerFieldsSchema.parse({ ...valid, phone: '', email: '' });
+    expect(parsed.phone).toBeNull();
+    expect(parsed.email).toBeNull();
+  });
+  it.each([
+    [{ name: '  ' }, 'name', 'validation.required'],
+    [{ birthYear: 1850 }, 'birthYear', 'validation.birthYear'],
+    [{ birthYear: 1990.5 }, 'birthYear', 'validation.birthYear'],
+    [{ phone: '123' }, 'phone', 'validation.phone'],
+    [{ email: 'not-mail' }, 'email', 'validation.email'],
+    [{ sido: 'Seoul' }, 'sido', 'validation.region'],
+    [{ desiredWage: -1 }, 'desiredWage', 'validation.wage'],
+  ])('refuses %o naming the field', (patch, field, message) => {
+    const result = jobseekerFieldsSchema.safeParse({ ...valid, ...patch });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual([field]);
+    expect(result.error?.issues[0]?.message).toBe(message);
+  });
+});

@@ -1,0 +1,40 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { build, type BuildOptions } from 'esbuild';
+
+// Bundles the main process and the two preloads. Preloads run sandboxed, where only a bundled CommonJS
+// file can load; main is bundled too so that the packaged app does not depend on .ts loading.
+// Native and logging packages stay external: electron-builder ships them from node_modules.
+
+const common: BuildOptions = {
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'warning',
+  external: ['electron', 'better-sqlite3', '@node-rs/argon2', 'pino'],
+};
+
+// CommonJS output with a .js name (what Electron and the security linter both read) inside a folder
+// that declares itself CommonJS, since the project root is an ES module package.
+mkdirSync('dist-electron', { recursive: true });
+writeFileSync('dist-electron/package.json', JSON.stringify({ type: 'commonjs' }) + '\n');
+
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: { main: 'electron/main/app.main.ts' },
+    outdir: 'dist-electron',
+    // import.meta.dirname does not exist in CommonJS output; __dirname is the same folder.
+    define: { 'import.meta.dirname': '__dirname' },
+  }),
+  build({
+    ...common,
+    entryPoints: {
+      'desk.preload': 'electron/preload/desk.preload.ts',
+      'kiosk.preload': 'electron/preload/kiosk.preload.ts',
+    },
+    outdir: 'dist-electron',
+  }),
+]);
+console.log('electron: built dist-electron/main.js, desk.preload.js, kiosk.preload.js');

@@ -1,0 +1,27 @@
+import { launchChromium } from '../tests/e2e/support/browser.ts';
+
+// Screenshots of the running preview for a person to look at:
+//   node tools/screenshot.ts URL OUT.png [WIDTHxHEIGHT] [login:password] [lang]
+const [url, out, size = '1440x900', login, lang] = process.argv.slice(2);
+if (!url || !out) {
+  console.error('usage: node tools/screenshot.ts URL OUT.png [WIDTHxHEIGHT] [login:password] [ko|en]');
+  process.exit(2);
+}
+const [width, height] = size.split('x').map(Number);
+const browser = await launchChromium();
+const page = await browser.newPage({ viewport: { width: width ?? 1440, height: height ?? 900 } });
+await page.goto(new URL(url).origin + '/');
+if (lang) await page.evaluate((l) => localStorage.setItem('caseworker.language', l), lang);
+if (login) {
+  const [id, password] = login.split(':');
+  await page.reload();
+  await page.getByLabel(/아이디|Login id/).fill(id ?? '');
+  await page.getByLabel(/비밀번호|Password/).fill(password ?? '');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('signed-in-as').waitFor();
+}
+await page.goto(url);
+await page.waitForTimeout(1200);
+await page.screenshot({ path: out });
+await browser.close();
+console.log(`screenshot: ${out}`);
