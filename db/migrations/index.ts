@@ -2,6 +2,9 @@ import type { Migration } from './types.ts';
 import { migration as m0001 } from './0001_core_records.ts';
 import { migration as m0002 } from './0002_append_only_audit.ts';
 import { migration as m0003 } from './0003_jobseeker_search.ts';
+import { migration as m0004 } from './0004_casework.ts';
+import { migration as m0005 } from './0005_employers_referrals.ts';
+import { migration as m0006 } from './0006_kiosk_checkins.ts';
 
 /**
  * Every migration, in order. Listed by hand because bundlers (the Electron main build) cannot scan a
@@ -12,6 +15,9 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0001_core_records', m0001],
   ['0002_append_only_audit', m0002],
   ['0003_jobseeker_search', m0003],
+  ['0004_casework', m0004],
+  ['0005_employers_referrals', m0005],
+  ['0006_kiosk_checkins', m0006],
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

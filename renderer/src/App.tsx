@@ -1,10 +1,14 @@
 import { HashRouter, Navigate, Route, Routes } from 'react-router';
 import { AuthProvider, RequireSession } from './auth/AuthProvider.tsx';
 import { KioskApp } from './kiosk/KioskApp.tsx';
-import { JobseekerListPage } from './jobseekers/JobseekerListPage.tsx';
-import { JobseekerPage } from './jobseekers/JobseekerPage.tsx';
-import { NewJobseekerPage } from './jobseekers/NewJobseekerPage.tsx';
-import { ComingSoon } from './placeholders/ComingSoon.tsx';
+import { CaseloadPage } from './caseload/CaseloadPage.tsx';
+import { EmployersArea } from './employers/EmployersArea.tsx';
+import { JobseekersArea } from './jobseekers/JobseekersArea.tsx';
+import { OpeningsArea } from './openings/OpeningsArea.tsx';
+import { QueueArea } from './queue/QueueArea.tsx';
+import { ReferralsArea } from './referrals/ReferralsArea.tsx';
+import { ReportsArea } from './reports/ReportsArea.tsx';
+import { SettingsArea } from './settings/SettingsArea.tsx';
 import { AppShell } from './shell/AppShell.tsx';
 
 /** The kiosk route never mounts the desk providers: its window has no desk bridge at all. */
@@ -21,15 +25,14 @@ export function App() {
                 <AppShell>
                   <Routes>
                     <Route path="/" element={<Navigate to="/jobseekers" replace />} />
-                    <Route path="/jobseekers" element={<JobseekerListPage />} />
-                    <Route path="/jobseekers/new" element={<NewJobseekerPage />} />
-                    <Route path="/jobseekers/:id" element={<JobseekerPage />} />
-                    <Route path="/employers" element={<ComingSoon area="employers" />} />
-                    <Route path="/openings" element={<ComingSoon area="openings" />} />
-                    <Route path="/referrals" element={<ComingSoon area="referrals" />} />
-                    <Route path="/reports" element={<ComingSoon area="reports" />} />
-                    <Route path="/queue" element={<ComingSoon area="queue" />} />
-                    <Route path="/settings" element={<ComingSoon area="settings" />} />
+                    <Route path="/caseload" element={<CaseloadPage />} />
+                    <Route path="/jobseekers/*" element={<JobseekersArea />} />
+                    <Route path="/employers/*" element={<EmployersArea />} />
+                    <Route path="/openings/*" element={<OpeningsArea />} />
+                    <Route path="/referrals/*" element={<ReferralsArea />} />
+                    <Route path="/reports/*" element={<ReportsArea />} />
+                    <Route path="/queue/*" element={<QueueArea />} />
+                    <Route path="/settings/*" element={<SettingsArea />} />
                     <Route path="*" element={<Navigate to="/jobseekers" replace />} />
                   </Routes>
                 </AppShell>

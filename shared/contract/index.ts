@@ -1,5 +1,8 @@
 import { appChannels } from './app.ts';
 import { authChannels } from './auth.ts';
+import { caseworkChannels } from './casework.ts';
+import { checkinsChannels } from './checkins.ts';
+import { employersChannels } from './employers.ts';
 import type { InputOf, OutputOf } from './channel.ts';
 import { jobseekerChannels } from './jobseekers.ts';
 import { kioskChannels } from './kiosk.ts';
@@ -19,6 +22,9 @@ export const contract = {
   ...appChannels,
   ...authChannels,
   ...jobseekerChannels,
+  ...caseworkChannels,
+  ...employersChannels,
+  ...checkinsChannels,
   ...kioskChannels,
 };
 

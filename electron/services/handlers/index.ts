@@ -1,6 +1,9 @@
 import type { ChannelName } from '../../../shared/contract/index.ts';
 import { appHandlers } from './app.ts';
 import { authHandlers } from './auth.ts';
+import { caseworkHandlers } from './casework.ts';
+import { checkinsHandlers } from './checkins.ts';
+import { employersHandlers } from './employers.ts';
 import { jobseekerHandlers } from './jobseekers.ts';
 import { kioskHandlers } from './kiosk.ts';
 import type { HandlerMap } from './types.ts';
@@ -10,6 +13,9 @@ export const handlers: HandlerMap<ChannelName> = {
   ...appHandlers,
   ...authHandlers,
   ...jobseekerHandlers,
+  ...caseworkHandlers,
+  ...employersHandlers,
+  ...checkinsHandlers,
   ...kioskHandlers,
 };
 

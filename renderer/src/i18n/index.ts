@@ -1,13 +1,50 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { profilingMessages } from '../../../shared/profiling/index.ts';
+import caseworkEn from './casework.en.json';
+import caseworkKo from './casework.ko.json';
+import employersEn from './employers.en.json';
+import employersKo from './employers.ko.json';
 import en from './en.json';
+import kioskEn from './kiosk.en.json';
+import kioskKo from './kiosk.ko.json';
 import ko from './ko.json';
 
 // Korean first (the counselors' language), English as a switch. The choice is remembered per desktop.
+// Texts live in one file per area (top-level keys must not collide); the profiling rules' own texts
+// come from shared/profiling, flat dotted keys nested here so `t('checklist.willToWork.label')` works.
 
 export const LANGUAGES = ['ko', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 const STORAGE_KEY = 'caseworker.language';
+
+type Tree = { [key: string]: string | Tree };
+
+function nest(flat: Record<string, string>): Tree {
+  const root: Tree = {};
+  for (const [key, value] of Object.entries(flat)) {
+    const parts = key.split('.');
+    let node = root;
+    for (const part of parts.slice(0, -1)) {
+      const next = node[part];
+      if (typeof next === 'string') throw new Error(`message key ${key} extends the key of a text`);
+      node = next ?? (node[part] = {});
+    }
+    node[parts.at(-1) ?? key] = value;
+  }
+  return root;
+}
+
+function merge(...trees: Tree[]): Tree {
+  const out: Tree = {};
+  for (const tree of trees) {
+    for (const [key, value] of Object.entries(tree)) {
+      const existing = out[key];
+      out[key] = typeof value === 'object' && typeof existing === 'object' ? merge(existing, value) : value;
+    }
+  }
+  return out;
+}
 
 function initialLanguage(): Language {
   const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
@@ -15,7 +52,10 @@ function initialLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { ko: { translation: ko }, en: { translation: en } },
+  resources: {
+    ko: { translation: merge(nest(profilingMessages.ko), ko, caseworkKo, employersKo, kioskKo) },
+    en: { translation: merge(nest(profilingMessages.en), en, caseworkEn, employersEn, kioskEn) },
+  },
   lng: initialLanguage(),
   fallbackLng: 'ko',
   interpolation: { escapeValue: false }, // React escapes

@@ -1,4 +1,5 @@
 import AssessmentIcon from '@mui/icons-material/Assessment';
+import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
 import BusinessIcon from '@mui/icons-material/Business';
 import HandshakeIcon from '@mui/icons-material/Handshake';
 import LogoutIcon from '@mui/icons-material/Logout';
@@ -36,6 +37,7 @@ interface NavItem {
 
 // Areas by role (domain.md §1): admins manage users, devices and settings, never cases.
 const NAV: NavItem[] = [
+  { to: '/caseload', key: 'nav.caseload', icon: <AssignmentIndIcon />, roles: ['counselor', 'supervisor'] },
   { to: '/jobseekers', key: 'nav.jobseekers', icon: <PeopleIcon />, roles: ['counselor', 'supervisor'] },
   { to: '/employers', key: 'nav.employers', icon: <BusinessIcon />, roles: ['counselor', 'supervisor'] },
   { to: '/openings', key: 'nav.openings', icon: <WorkIcon />, roles: ['counselor', 'supervisor'] },

@@ -1,0 +1,4 @@
+import type { caseworkChannels } from '../../../shared/contract/casework.ts';
+import type { HandlerMap } from './types.ts';
+
+export const caseworkHandlers: HandlerMap<keyof typeof caseworkChannels> = {};

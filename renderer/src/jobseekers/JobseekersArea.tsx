@@ -1,0 +1,15 @@
+import { Route, Routes } from 'react-router';
+import { JobseekerListPage } from './JobseekerListPage.tsx';
+import { JobseekerPage } from './JobseekerPage.tsx';
+import { NewJobseekerPage } from './NewJobseekerPage.tsx';
+
+/** Routes under /jobseekers/*. */
+export function JobseekersArea() {
+  return (
+    <Routes>
+      <Route index element={<JobseekerListPage />} />
+      <Route path="new" element={<NewJobseekerPage />} />
+      <Route path=":id/*" element={<JobseekerPage />} />
+    </Routes>
+  );
+}

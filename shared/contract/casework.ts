@@ -1,0 +1,6 @@
+import { channel } from './channel.ts';
+
+// Channels of the casework domain. Each entry: channel<Output>()({ surface, access, input: zod schema }).
+void channel;
+
+export const caseworkChannels = {};
