@@ -10,21 +10,24 @@ export const BENCH_PASSWORD = 'Bench-pass-2026';
 export const BENCH_SEED = 20_260_302;
 export const BENCH_ANCHOR = new Date('2026-03-02T00:00:00Z');
 
-export interface DemoStore {
-  store: DesktopStore;
-  /** Jobseekers asked for (and made). */
-  jobseekers: number;
+export interface Generated {
   summary: DemoSummary;
   /** Wall time of `generateDemo` alone (not opening the store or running migrations). */
   generateMs: number;
+}
+
+export interface DemoStore extends Generated {
+  store: DesktopStore;
+  /** Jobseekers asked for (and made). */
+  jobseekers: number;
   signIn(loginId: string): Promise<SessionInfo>;
 }
 
-export async function fillDemoStore(
+export async function generateBenchDemo(
   store: DesktopStore,
   jobseekers: number,
   onProgress: (step: string, done: number, total: number) => void,
-): Promise<DemoStore> {
+): Promise<Generated> {
   const start = performance.now();
   const summary = await generateDemo(store.context, {
     centerCode: 'BENCH',
@@ -38,12 +41,14 @@ export async function fillDemoStore(
     anchor: BENCH_ANCHOR,
     onProgress,
   });
-  const generateMs = performance.now() - start;
+  return { summary, generateMs: performance.now() - start };
+}
+
+export function asDemoStore(store: DesktopStore, jobseekers: number, generated: Generated): DemoStore {
   return {
+    ...generated,
     store,
     jobseekers,
-    summary,
-    generateMs,
     signIn: (loginId) => login(store.context, loginId, BENCH_PASSWORD),
   };
 }

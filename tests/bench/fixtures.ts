@@ -1,12 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { progressLine } from '../../electron/cli/progress.ts';
 import { openDesktopStore, type DesktopStore } from '../../electron/services/store.ts';
-import { fillDemoStore, type DemoStore } from './demo-store.ts';
+import { asDemoStore, type DemoStore, type Generated } from './demo-store.ts';
+import type { DemoWorkerInput, DemoWorkerMessage } from './demo-worker.ts';
 
 // What benchmarks share within one run: the demo store, made on first use in a temporary folder that
-// is deleted at the end, on failure, and on Ctrl-C.
+// is deleted at the end, on failure, and on Ctrl-C. It is generated in a worker thread, then opened
+// here, as the app opens an existing store.
 
 export interface Fixtures {
   demoStore(): Promise<DemoStore>;
@@ -18,18 +21,38 @@ export interface Fixtures {
 
 export function createFixtures(jobseekers: number): Fixtures {
   let dir: string | undefined;
+  let worker: Worker | undefined;
   let store: DesktopStore | undefined;
   let demo: Promise<DemoStore> | undefined;
 
+  const generate = (input: DemoWorkerInput) =>
+    new Promise<Generated>((resolve, reject) => {
+      const progress = progressLine();
+      let generated: Generated | undefined;
+      let failure: Error | undefined;
+      const w = new Worker(new URL('./demo-worker.ts', import.meta.url), { workerData: input });
+      worker = w;
+      w.on('message', (m: DemoWorkerMessage) => {
+        if (m.kind === 'progress') progress.update(m.step, m.done, m.total);
+        else generated = m.generated;
+      });
+      w.on('error', (error: Error) => {
+        failure = error;
+      });
+      // Settle on exit, so the worker has closed its connection before this thread opens the store.
+      w.on('exit', (code) => {
+        progress.done();
+        worker = undefined;
+        if (generated && code === 0) resolve(generated);
+        else reject(failure ?? new Error(`demo generation stopped (worker exit code ${code})`));
+      });
+    });
+
   const make = async (): Promise<DemoStore> => {
     dir = mkdtempSync(join(tmpdir(), 'caseworker-bench-'));
-    store = await openDesktopStore(dir);
-    const progress = progressLine();
-    try {
-      return await fillDemoStore(store, jobseekers, progress.update);
-    } finally {
-      progress.done();
-    }
+    const generated = await generate({ dir, jobseekers });
+    store = await openDesktopStore(dir, { create: false });
+    return asDemoStore(store, jobseekers, generated);
   };
   const removeDir = () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
@@ -42,12 +65,14 @@ export function createFixtures(jobseekers: number): Fixtures {
       const opened = store;
       store = undefined;
       try {
+        await worker?.terminate();
         await opened?.close();
       } finally {
         removeDir();
       }
     },
     disposeNow() {
+      void worker?.terminate();
       try {
         store?.raw.close();
       } catch {

@@ -28,6 +28,7 @@ async function runAll(args: BenchArgs): Promise<boolean> {
     log(`bench: stopped by ${signal}`);
     process.exit(130);
   };
+  // Kept to the end: a signal that arrives while the thread is busy is handled at its next turn.
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
 
@@ -36,7 +37,7 @@ async function runAll(args: BenchArgs): Promise<boolean> {
     options: { jobseekers: args.jobseekers },
     report,
     log,
-    demoStore: fixtures.demoStore,
+    demoStore: () => fixtures.demoStore(),
   };
   out(machineLine());
   out(`# options: jobseekers ${args.jobseekers}; benchmarks ${selected.map((b) => b.name).join(', ')}`);
@@ -54,8 +55,6 @@ async function runAll(args: BenchArgs): Promise<boolean> {
     }
   } finally {
     await fixtures.dispose();
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
   }
   for (const aim of report.aims()) out(formatAim(aim));
   return !failed;
