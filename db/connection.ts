@@ -56,7 +56,7 @@ export async function openCaseStore(file: string, options: OpenStoreOptions = {}
 
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
   try {
-    await migrateToLatest(db as Kysely<unknown>, 'sqlite');
+    await migrateToLatest(db, 'sqlite');
   } catch (cause) {
     await db.destroy();
     if (cause instanceof StoreError) throw cause;

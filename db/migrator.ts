@@ -1,16 +1,18 @@
 import { sql, type Kysely } from 'kysely';
 import { Migrator, type MigrationProvider } from 'kysely/migration';
 import { StoreError } from './errors.ts';
-import { migrations, type SqlDialect } from './migrations/index.ts';
+import { migrations, type Migration, type SqlDialect } from './migrations/index.ts';
 
 export const MIGRATION_TABLE = 'kysely_migration';
 
-function provider(dialect: SqlDialect): MigrationProvider {
+type MigrationList = ReadonlyArray<readonly [name: string, migration: Migration]>;
+
+function provider(list: MigrationList, dialect: SqlDialect): MigrationProvider {
   return {
     getMigrations: () =>
       Promise.resolve(
         Object.fromEntries(
-          migrations.map(([name, m]) => [name, { up: (db: Kysely<unknown>) => m.up(db, dialect) }]),
+          list.map(([name, m]) => [name, { up: (db: Kysely<unknown>) => m.up(db, dialect) }]),
         ),
       ),
   };
@@ -27,28 +29,36 @@ export async function appliedMigrations<DB>(db: Kysely<DB>): Promise<string[]> {
 }
 
 /**
- * Brings the schema up to date. A database that has migrations this code does not know was written by a
- * newer version of the app: it is refused before anything is touched, so an old app never damages it.
+ * Brings a schema up to date with a migration list. A database that has migrations this code does not
+ * know was written by a newer version of the app: it is refused before anything is touched, so an old
+ * app never damages it.
  */
-export async function migrateToLatest(
-  db: Kysely<unknown>,
+export async function runMigrations<DB>(
+  db: Kysely<DB>,
   dialect: SqlDialect,
+  list: MigrationList,
+  what: string,
 ): Promise<{ applied: string[] }> {
-  const known = new Set(migrations.map(([name]) => name));
+  const known = new Set(list.map(([name]) => name));
   const unknown = (await appliedMigrations(db)).filter((name) => !known.has(name));
   if (unknown.length > 0) {
     throw new StoreError(
       'newer-version',
-      `This case store was written by a newer version of Caseworker (it has migration ${unknown.at(-1)}). ` +
-        'Update the app to open it; the store was not changed.',
+      `This ${what} was written by a newer version of Caseworker (it has migration ${unknown.at(-1)}). ` +
+        'Update the app to open it; nothing was changed.',
     );
   }
-  const { error, results } = await new Migrator({ db, provider: provider(dialect) }).migrateToLatest();
+  const { error, results } = await new Migrator({ db, provider: provider(list, dialect) }).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new StoreError('migration-failed', `Updating the case store failed at migration ${failed}.`, {
+    throw new StoreError('migration-failed', `Updating the ${what} failed at migration ${failed}.`, {
       cause: error,
     });
   }
   return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}
+
+/** The desktop case store's migrations. */
+export function migrateToLatest<DB>(db: Kysely<DB>, dialect: SqlDialect): Promise<{ applied: string[] }> {
+  return runMigrations(db, dialect, migrations, 'case store');
 }

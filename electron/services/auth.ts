@@ -4,7 +4,7 @@ import { findUserByLogin, recordLoginFailure, recordLoginSuccess } from '../../d
 import type { SessionInfo } from '../../shared/contract/auth.ts';
 import { AppFailure } from '../../shared/contract/result.ts';
 import { isoNow, type ServiceContext } from './context.ts';
-import { verifyPassword } from './passwords.ts';
+import { DUMMY_HASH, verifyPassword } from './passwords.ts';
 
 // Local login (domain.md §10). Five failures lock the account for 30 minutes (or until an admin
 // unlocks it). The message never says whether the login id exists.
@@ -67,7 +67,3 @@ async function auditLogin(
     personId: null,
   });
 }
-
-// A real argon2id hash of a random string, so that unknown logins cost as much as known ones.
-const DUMMY_HASH =
-  '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$3s3F8oGmB9Qh0m6q8n0fC9iGmF0yv1m0oVq7o4z3o7Q';

@@ -1,6 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { tempDir } from './temp-dir.ts';
 import { createDispatcher, type Caller, type SessionHolder } from '../../electron/main/dispatcher.ts';
 import { createAccount, ensureCenter } from '../../electron/services/accounts.ts';
 import { login } from '../../electron/services/auth.ts';
@@ -13,10 +11,7 @@ import type { SessionInfo } from '../../shared/contract/auth.ts';
 
 export const TEST_PASSWORD = 'Test-pass-2026';
 
-export function tempDir(prefix = 'caseworker-test-'): { dir: string; remove: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
-}
+export { tempDir };
 
 export interface TestStore {
   store: DesktopStore;

@@ -1,0 +1,69 @@
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { StoreError } from '../errors.ts';
+import type { SqlDialect } from '../migrations/types.ts';
+import { migrateServerToLatest } from './migrator.ts';
+import type { ServerDatabase } from './schema.ts';
+
+// The server's database: PostgreSQL in production (`postgres://…`), an embedded SQLite file by
+// default (`sqlite:./data/server.db`). The same Kysely types and repositories serve both.
+
+export type ServerDb = Kysely<ServerDatabase>;
+
+export interface OpenedServerDb {
+  db: ServerDb;
+  dialect: SqlDialect;
+  /** Where it is, without credentials (for logs and /health). */
+  description: string;
+  close: () => Promise<void>;
+}
+
+export function describeDbUrl(url: string): string {
+  if (url.startsWith('sqlite:')) return url;
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.hostname}${u.port ? `:${u.port}` : ''}${u.pathname}`;
+  } catch {
+    return 'postgres';
+  }
+}
+
+export async function openServerDb(
+  url: string,
+  options: { migrate?: boolean } = {},
+): Promise<OpenedServerDb> {
+  let db: ServerDb;
+  let dialect: SqlDialect;
+  if (url.startsWith('sqlite:')) {
+    const file = resolve(url.slice('sqlite:'.length) || './data/server.db');
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+    chmodSync(file, 0o600);
+    const raw = new BetterSqlite3(file, { timeout: 5000 });
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('foreign_keys = ON');
+    db = new Kysely<ServerDatabase>({ dialect: new SqliteDialect({ database: raw }) });
+    dialect = 'sqlite';
+  } else if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // int8 (bigint, our seq columns) as JS numbers: sequences stay far below 2^53.
+    pg.types.setTypeParser(20, (v) => Number(v));
+    db = new Kysely<ServerDatabase>({ dialect: new PostgresDialect({ pool }) });
+    dialect = 'postgres';
+  } else {
+    throw new StoreError('not-a-store', `Unsupported database URL: use sqlite:FILE or postgres://…`);
+  }
+  try {
+    if (options.migrate ?? true) await migrateServerToLatest(db, dialect);
+  } catch (error) {
+    await db.destroy();
+    if (error instanceof StoreError) throw error;
+    throw new StoreError('not-a-store', `The server database at ${describeDbUrl(url)} cannot be opened.`, {
+      cause: error,
+    });
+  }
+  return { db, dialect, description: describeDbUrl(url), close: () => db.destroy() };
+}

@@ -1,0 +1,9 @@
+import type { Migration } from '../../migrations/types.ts';
+import { migration as m0001 } from './0001_accounts_devices.ts';
+
+/** The server's migrations, in order; append only, frozen once landed (see db/migrations/index.ts). */
+export const serverMigrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
+  ['0001_accounts_devices', m0001],
+];
+
+export const SERVER_SCHEMA_VERSION = serverMigrations.length;

@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+import { createInterface } from 'node:readline';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { StoreError } from '../../db/errors.ts';
+import { openServerDb } from '../../db/server/connection.ts';
+import { AdminInputError, addCenter, addUser } from '../admin.ts';
+import { buildServer } from '../app.ts';
+
+// The server command line (interfaces.md). One-line errors and a non-zero exit on bad input;
+// --verbose adds the stack.
+
+const DEFAULT_DB = process.env['DATABASE_URL'] ?? 'sqlite:./data/server.db';
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port number');
+  return n;
+}
+
+async function readPassword(): Promise<string> {
+  const fromEnv = process.env['CASEWORKER_PASSWORD'];
+  if (fromEnv) return fromEnv;
+  const rl = createInterface({ input: process.stdin, terminal: false });
+  for await (const line of rl) {
+    rl.close();
+    return line.replace(/\r$/, '');
+  }
+  throw new AdminInputError('No password: set CASEWORKER_PASSWORD or pipe it on standard input.');
+}
+
+const program = new Command('caseworker-server')
+  .description('Caseworker central server')
+  // Options after a subcommand belong to it (both the server and `user add` take --db).
+  .enablePositionalOptions()
+  .addOption(new Option('--db <url>', 'sqlite:FILE or postgres://…').default(DEFAULT_DB))
+  .addOption(new Option('--port <n>', 'port').default(8787).argParser(port))
+  .option('--host <host>', 'address to listen on', '127.0.0.1')
+  .option('--verbose', 'print stack traces on errors')
+  .configureOutput({ outputError: (str, write) => write(str.split('\n')[0] + '\n') })
+  .action(async (o: { db: string; port: number; host: string }) => {
+    const opened = await openServerDb(o.db);
+    const app = await buildServer({
+      db: opened.db,
+      dialect: opened.dialect,
+      logger: true,
+      ...(process.env['CASEWORKER_SERVER_SECRET'] ? { secret: process.env['CASEWORKER_SERVER_SECRET'] } : {}),
+    });
+    const address = await app.listen({ port: o.port, host: o.host });
+    console.error(`caseworker-server: listening on ${address} (${opened.description})`);
+    // Graceful shutdown: stop accepting, let in-flight requests (pushes) finish, then close the database.
+    const stop = () => {
+      void app
+        .close()
+        .then(() => opened.close())
+        .finally(() => process.exit(0));
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+
+const center = program.command('center').description('manage centers');
+center
+  .command('add')
+  .requiredOption('--db <url>', 'sqlite:FILE or postgres://…')
+  .requiredOption('--code <code>', 'center code')
+  .requiredOption('--name <name>', 'center name')
+  .requiredOption('--region <code>', '시도 (2 digits) or 시군구 (5 digits) code')
+  .action(async (o: { db: string; code: string; name: string; region: string }) => {
+    const opened = await openServerDb(o.db);
+    try {
+      await addCenter(opened.db, o, new Date());
+      console.log(`center ${o.code} added`);
+    } finally {
+      await opened.close();
+    }
+  });
+
+const user = program.command('user').description('manage accounts');
+user
+  .command('add')
+  .requiredOption('--db <url>', 'sqlite:FILE or postgres://…')
+  .requiredOption('--id <login>', 'login id')
+  .requiredOption('--name <name>', 'display name')
+  .requiredOption('--role <role>', 'counselor | supervisor | admin')
+  .requiredOption('--center <code>', 'center code')
+  .action(async (o: { db: string; id: string; name: string; role: string; center: string }) => {
+    const password = await readPassword();
+    const opened = await openServerDb(o.db);
+    try {
+      await addUser(
+        opened.db,
+        { loginId: o.id, name: o.name, role: o.role, centerCode: o.center, password },
+        new Date(),
+      );
+      console.log(`user ${o.id} added`);
+    } finally {
+      await opened.close();
+    }
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  const verbose = process.argv.includes('--verbose');
+  console.error(`caseworker-server: ${error instanceof Error ? error.message : String(error)}`);
+  if (verbose && error instanceof Error) console.error(error.stack);
+  process.exitCode = error instanceof AdminInputError || error instanceof StoreError ? 2 : 1;
+}
