@@ -25,6 +25,7 @@ import {
   type AccessClaims,
 } from './auth/tokens.ts';
 import { HttpError, parseOr400, sendError } from './http-errors.ts';
+import { registerSyncRoutes } from './sync/routes.ts';
 
 // The central server's HTTP API. It trusts no client-side check: every request is validated here,
 // and every authenticated request re-reads the account and the device, so that deactivating a user or
@@ -61,6 +62,8 @@ export interface Caller {
   deviceId: string;
   role: AccessClaims['role'];
   centerCode: string;
+  /** The center's 시도: the region whose employers and openings the caller sees. */
+  region: string;
 }
 
 export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
@@ -113,7 +116,8 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
         'This device has been revoked. Its unsent changes are kept on the device.',
       );
     }
-    return { userId: user.id, deviceId: device.id, role: user.role, centerCode: user.center_code };
+    const center = await getServerCenter(o.db, user.center_code);
+    return { userId: user.id, deviceId: device.id, role: user.role, centerCode: user.center_code, region: center?.sido ?? '' };
   }
 
   async function issueTokens(
@@ -222,6 +226,8 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     await setServerUserActive(o.db, id, false, now().toISOString());
     return { deactivated: id };
   });
+
+  registerSyncRoutes(app, { db: o.db, dialect: o.dialect, now, authenticate, acceptedSchemas: ACCEPTED_CLIENT_SCHEMAS });
 
   return app;
 }

@@ -51,7 +51,64 @@ export interface RefreshTokenTable {
   revoked_at: string | null;
 }
 
+export interface SyncRowTable {
+  table_name: string;
+  row_id: string;
+  seq: number;
+  scope_center: string | null;
+  scope_owner: string | null;
+  scope_region: string | null;
+  /** `table:id` of the row whose scope this one inherits (children follow a reassigned case). */
+  parent_key: string | null;
+  /** The row's current fields, JSON. */
+  data: string;
+  /** Per field: { hlc, seq, author } of the write that set it, JSON. */
+  field_meta: string;
+  updated_at: string;
+}
+
+export interface PushResultTable {
+  device_id: string;
+  client_seq: number;
+  status: 'applied' | 'duplicate' | 'refused' | 'review';
+  seq: number | null;
+  reason: string | null;
+  review_fields: string | null;
+  author_id: string;
+  committed_at: string;
+}
+
+export interface ReviewItemTable {
+  id: string;
+  table_name: string;
+  row_id: string;
+  field: string;
+  kept_value: string | null;
+  kept_author: string;
+  held_value: string | null;
+  held_author: string;
+  scope_center: string | null;
+  status: Generated<'open' | 'resolved'>;
+  created_at: string;
+  resolved_by: string | null;
+  resolved_at: string | null;
+}
+
+export interface ValueHistoryTable {
+  table_name: string;
+  row_id: string;
+  field: string;
+  value: string | null;
+  hlc: string;
+  author_id: string;
+  superseded_at: string;
+}
+
 export interface ServerDatabase {
+  sync_rows: SyncRowTable;
+  push_results: PushResultTable;
+  review_items: ReviewItemTable;
+  value_history: ValueHistoryTable;
   server_meta: ServerMetaTable;
   centers: ServerCenterTable;
   users: ServerUserTable;

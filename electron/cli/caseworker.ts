@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { StoreError } from '../../db/errors.ts';
 import { demoCommand } from './commands/demo.ts';
 import { statsCommand } from './commands/stats.ts';
+import { syncCommand } from './commands/sync.ts';
 import { CliError } from './password.ts';
 
 // The desktop command line (interfaces.md). Every failure is one line on stderr and a non-zero exit;
@@ -72,6 +73,16 @@ program
   .option('--json', 'one JSON object')
   .action(async (o: { data: string; user: string; json?: boolean }) => {
     await statsCommand({ data: o.data, user: o.user, json: o.json ?? false });
+  });
+
+program
+  .command('sync')
+  .description('sign in to the server, push and pull until both are empty (password from CASEWORKER_PASSWORD or stdin)')
+  .requiredOption('--data <dir>', 'the store folder (created if new)')
+  .requiredOption('--server <url>', 'the server, e.g. https://caseworker.example.kr')
+  .requiredOption('--user <id>', 'login id')
+  .action(async (o: { data: string; server: string; user: string }) => {
+    await syncCommand(o);
   });
 
 try {

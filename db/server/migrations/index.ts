@@ -1,9 +1,11 @@
 import type { Migration } from '../../migrations/types.ts';
 import { migration as m0001 } from './0001_accounts_devices.ts';
+import { migration as m0002 } from './0002_sync.ts';
 
 /** The server's migrations, in order; append only, frozen once landed (see db/migrations/index.ts). */
 export const serverMigrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001_accounts_devices', m0001],
+  ['0002_sync', m0002],
 ];
 
 export const SERVER_SCHEMA_VERSION = serverMigrations.length;

@@ -52,7 +52,7 @@ describe.each(SERVER_DIALECTS)('server accounts over %s', (dialect) => {
   it('answers /health with its version and schema', async () => {
     const r = await app.inject({ method: 'GET', url: '/health' });
     expect(r.statusCode).toBe(200);
-    expect(r.json()).toMatchObject({ ok: true, version: expect.any(String), schema: 1, db: dialect });
+    expect(r.json()).toMatchObject({ ok: true, version: expect.any(String), schema: 2, db: dialect });
     expect(r.headers['x-server-time']).toBeTruthy();
   });
 

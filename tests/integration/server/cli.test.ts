@@ -176,9 +176,93 @@ describe('caseworker-server', () => {
       child.on('exit', (code) => reject(new Error(`server exited early with ${code}: ${err}`)));
     });
     const health = (await (await fetch(`${address}/health`)).json()) as Record<string, unknown>;
-    expect(health).toMatchObject({ ok: true, db: 'sqlite', schema: 1 });
+    expect(health).toMatchObject({ ok: true, db: 'sqlite', schema: 2 });
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
+  });
+});
+
+describe('caseworker sync', () => {
+  it('signs in, pushes and pulls, and prints the counts; refuses a wrong password in one line', async () => {
+    const database = await freshDatabase('sqlite');
+    cleanups.push(database.drop);
+    await runNode(CLI, [
+      'center',
+      'add',
+      '--db',
+      database.url,
+      '--code',
+      'SEL01',
+      '--name',
+      '서울고용센터',
+      '--region',
+      '11',
+    ]);
+    await runNode(
+      CLI,
+      [
+        'user',
+        'add',
+        '--db',
+        database.url,
+        '--id',
+        'kim01',
+        '--name',
+        '김상담',
+        '--role',
+        'counselor',
+        '--center',
+        'SEL01',
+      ],
+      {
+        env: { CASEWORKER_PASSWORD: 'Strong-pass-2026' },
+      },
+    );
+    const t = tempDir('caseworker-sync-serve-');
+    cleanups.push(t.remove);
+    const child = spawn(process.execPath, [resolve(REPO_ROOT, CLI), '--port', '0', '--db', database.url], {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    cleanups.push(() => void child.kill('SIGTERM'));
+    const address = await new Promise<string>((ok) => {
+      let err = '';
+      child.stderr.on('data', (d: Buffer) => {
+        err += d.toString();
+        const m = /listening on (http:\/\/[^\s]+)/.exec(err);
+        if (m?.[1]) ok(m[1]);
+      });
+    });
+    const data = join(t.dir, 'desk');
+    const r = await runNode(
+      'electron/cli/caseworker.ts',
+      ['sync', '--data', data, '--server', address, '--user', 'kim01'],
+      {
+        env: { CASEWORKER_PASSWORD: 'Strong-pass-2026' },
+      },
+    );
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe('pushed 0, pulled 0, refused 0, review 0');
+    const wrong = await runNode(
+      'electron/cli/caseworker.ts',
+      ['sync', '--data', data, '--server', address, '--user', 'kim01'],
+      {
+        env: { CASEWORKER_PASSWORD: 'Wrong-pass-2026' },
+      },
+    );
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr.trim()).toBe('caseworker: Wrong login id or password.');
+    const offline = await runNode(
+      'electron/cli/caseworker.ts',
+      ['sync', '--data', data, '--server', 'http://127.0.0.1:9', '--user', 'kim01'],
+      {
+        env: { CASEWORKER_PASSWORD: 'Strong-pass-2026' },
+      },
+    );
+    expect(offline.code).toBe(2);
+    expect(offline.stderr.trim()).toMatch(
+      /^caseworker: The server at http:\/\/127\.0\.0\.1:9 cannot be reached\.$/,
+    );
   });
 });

@@ -1,0 +1,135 @@
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { SqlDialect } from '../../migrations/types.ts';
+import type { PushResultTable, ServerDatabase, SyncRowTable } from '../schema.ts';
+
+// SQL of the sync store: current rows with merge metadata, push results, review items, value history.
+
+type Db = Kysely<ServerDatabase> | Transaction<ServerDatabase>;
+export type SyncRow = Selectable<SyncRowTable>;
+
+/**
+ * The next server sequence number. Called inside the push transaction after `lockSequencer`, so numbers
+ * are handed out in commit order (PostgreSQL sequences are not: they are taken before commit).
+ */
+export async function nextSeq(trx: Transaction<ServerDatabase>): Promise<number> {
+  const row = await trx
+    .selectFrom('sync_rows')
+    .select((eb) => eb.fn.max('seq').as('max'))
+    .executeTakeFirst();
+  return Number(row?.max ?? 0) + 1;
+}
+
+/** Serialises writers for the rest of the transaction (SQLite already has a single writer). */
+export async function lockSequencer(trx: Transaction<ServerDatabase>, dialect: SqlDialect): Promise<void> {
+  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(7301)`.execute(trx);
+}
+
+export async function getSyncRow(db: Db, table: string, rowId: string): Promise<SyncRow | undefined> {
+  return db.selectFrom('sync_rows').selectAll().where('table_name', '=', table).where('row_id', '=', rowId).executeTakeFirst();
+}
+
+export async function insertSyncRow(db: Db, row: SyncRow): Promise<void> {
+  await db.insertInto('sync_rows').values(row).execute();
+}
+
+export async function updateSyncRow(
+  db: Db,
+  table: string,
+  rowId: string,
+  patch: Partial<Pick<SyncRow, 'seq' | 'data' | 'field_meta' | 'scope_center' | 'scope_owner' | 'scope_region' | 'updated_at'>>,
+): Promise<void> {
+  await db.updateTable('sync_rows').set(patch).where('table_name', '=', table).where('row_id', '=', rowId).execute();
+}
+
+export async function childrenOf(db: Db, parentKey: string): Promise<SyncRow[]> {
+  return db.selectFrom('sync_rows').selectAll().where('parent_key', '=', parentKey).execute();
+}
+
+export async function getPushResult(db: Db, deviceId: string, clientSeq: number): Promise<Selectable<PushResultTable> | undefined> {
+  return db.selectFrom('push_results').selectAll().where('device_id', '=', deviceId).where('client_seq', '=', clientSeq).executeTakeFirst();
+}
+
+export async function insertPushResult(db: Db, row: Selectable<PushResultTable>): Promise<void> {
+  await db.insertInto('push_results').values(row).execute();
+}
+
+export async function insertReviewItem(
+  db: Db,
+  item: {
+    id: string;
+    table: string;
+    rowId: string;
+    field: string;
+    keptValue: unknown;
+    keptAuthor: string;
+    heldValue: unknown;
+    heldAuthor: string;
+    scopeCenter: string | null;
+    at: string;
+  },
+): Promise<void> {
+  await db
+    .insertInto('review_items')
+    .values({
+      id: item.id,
+      table_name: item.table,
+      row_id: item.rowId,
+      field: item.field,
+      kept_value: JSON.stringify(item.keptValue ?? null),
+      kept_author: item.keptAuthor,
+      held_value: JSON.stringify(item.heldValue ?? null),
+      held_author: item.heldAuthor,
+      scope_center: item.scopeCenter,
+      created_at: item.at,
+      resolved_by: null,
+      resolved_at: null,
+    })
+    .execute();
+}
+
+export async function insertValueHistory(
+  db: Db,
+  h: { table: string; rowId: string; field: string; value: unknown; hlc: string; authorId: string; at: string },
+): Promise<void> {
+  await db
+    .insertInto('value_history')
+    .values({
+      table_name: h.table,
+      row_id: h.rowId,
+      field: h.field,
+      value: JSON.stringify(h.value ?? null),
+      hlc: h.hlc,
+      author_id: h.authorId,
+      superseded_at: h.at,
+    })
+    .execute();
+}
+
+export interface ScopeFilter {
+  centerCode: string;
+  userId: string;
+  region: string;
+}
+
+export async function rowsAfter(db: Db, scope: ScopeFilter, cursor: number, limit: number): Promise<SyncRow[]> {
+  return db
+    .selectFrom('sync_rows')
+    .selectAll()
+    .where('seq', '>', cursor)
+    .where((eb) =>
+      eb.or([eb('scope_center', '=', scope.centerCode), eb('scope_owner', '=', scope.userId), eb('scope_region', '=', scope.region)]),
+    )
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+}
+
+export async function openReviewItems(db: Db, scope: ScopeFilter) {
+  return db
+    .selectFrom('review_items')
+    .selectAll()
+    .where('status', '=', 'open')
+    .where('scope_center', '=', scope.centerCode)
+    .orderBy('created_at')
+    .execute();
+}

@@ -1,0 +1,299 @@
+import { sql } from 'kysely';
+import { getMeta, setMeta } from '../../../db/repositories/meta.ts';
+import { LATEST_SCHEMA_VERSION } from '../../../db/migrations/index.ts';
+import type { Database } from '../../../db/schema.ts';
+import type { Transaction } from 'kysely';
+import {
+  MAX_PUSH_BATCH,
+  type DirectoryUser,
+  type Mutation,
+  type PullResponse,
+  type PushResponse,
+} from '../../../shared/sync/protocol.ts';
+import type { ServiceContext } from '../context.ts';
+import { hashPassword } from '../passwords.ts';
+import { applyPulledRow } from './apply-pulled.ts';
+import type { SyncTransport } from './transport.ts';
+
+// The desktop side of sync (sync.md § Model): push the outbox in order, then pull pages of current rows
+// after the cursor, each page and its cursor in one transaction. Refused mutations are marked with
+// the server's reason and never block the rest.
+
+export const PULL_PAGE = 1000;
+const CURSOR_SCOPE = 'all';
+
+export class SyncError extends Error {
+  readonly code: string;
+  readonly status: number;
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.name = 'SyncError';
+    this.code = code;
+    this.status = status;
+  }
+}
+
+export interface SyncCounts {
+  pushed: number;
+  pulled: number;
+  refused: number;
+  review: number;
+}
+
+interface Tokens {
+  accessToken: string;
+  refreshToken: string;
+}
+
+function errorOf(status: number, body: unknown): SyncError {
+  const e = (body as { error?: { code?: string; message?: string } } | null)?.error;
+  return new SyncError(status, e?.code ?? 'http', e?.message ?? `The server answered ${status}.`);
+}
+
+export class SyncClient {
+  private readonly ctx: ServiceContext;
+  private readonly transport: SyncTransport;
+
+  constructor(ctx: ServiceContext, transport: SyncTransport) {
+    this.ctx = ctx;
+    this.transport = transport;
+  }
+
+  /** Signs in online; makes the account (with a local verifier for offline sign-in) and center exist locally. */
+  async signIn(loginId: string, password: string, deviceName: string): Promise<DirectoryUser> {
+    const r = await this.transport.request('POST', '/v1/auth/login', {
+      loginId,
+      password,
+      deviceId: this.ctx.deviceId,
+      deviceName,
+    });
+    if (r.status !== 200) throw errorOf(r.status, r.body);
+    const body = r.body as Tokens & { user: DirectoryUser & { centerName: string } };
+    await this.saveTokens(body);
+    await this.ctx.db.transaction().execute(async (trx) => {
+      await upsertCenter(
+        trx,
+        { code: body.user.centerCode, name: body.user.centerName, sido: '', sigungu: null },
+        this.ctx.now(),
+      );
+      await upsertUsers(trx, [body.user], this.ctx.now());
+      // The verifier for offline sign-in: the same password, hashed on this desktop.
+      await trx
+        .updateTable('users')
+        .set({ password_hash: await hashPassword(password) })
+        .where('id', '=', body.user.id)
+        .execute();
+    });
+    await setMeta(this.ctx.db, 'sync.user', body.user.id);
+    return body.user;
+  }
+
+  private async saveTokens(t: Tokens): Promise<void> {
+    // TODO(safety issue): wrap the refresh token with Electron safeStorage / the store key.
+    await setMeta(this.ctx.db, 'sync.access', t.accessToken);
+    await setMeta(this.ctx.db, 'sync.refresh', t.refreshToken);
+  }
+
+  private async authed(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
+    let token = await getMeta(this.ctx.db, 'sync.access');
+    let r = await this.transport.request(method, path, body, token);
+    if (r.status === 401) {
+      const refresh = await getMeta(this.ctx.db, 'sync.refresh');
+      if (!refresh) throw errorOf(r.status, r.body);
+      const rr = await this.transport.request('POST', '/v1/auth/refresh', {
+        refreshToken: refresh,
+        deviceId: this.ctx.deviceId,
+      });
+      if (rr.status !== 200) throw errorOf(rr.status, rr.body);
+      await this.saveTokens(rr.body as Tokens);
+      token = (rr.body as Tokens).accessToken;
+      r = await this.transport.request(method, path, body, token);
+    }
+    if (r.serverTime) await setMeta(this.ctx.db, 'sync.serverTime', r.serverTime);
+    if (r.status !== 200) throw errorOf(r.status, r.body);
+    return r.body;
+  }
+
+  /** Pushes every pending outbox entry, oldest first. */
+  async push(): Promise<Omit<SyncCounts, 'pulled'>> {
+    const counts = { pushed: 0, refused: 0, review: 0 };
+    for (;;) {
+      const pending = await this.ctx.db
+        .selectFrom('outbox')
+        .selectAll()
+        .where('status', '=', 'pending')
+        .orderBy('client_seq')
+        .limit(MAX_PUSH_BATCH)
+        .execute();
+      if (pending.length === 0) return counts;
+      const mutations: Mutation[] = pending.map((e) => ({
+        clientSeq: Number(e.client_seq),
+        table: e.table_name,
+        rowId: e.row_id,
+        op: e.op,
+        fields: JSON.parse(e.fields) as Mutation['fields'],
+        hlc: e.hlc,
+        baseSeq: Number(e.base_seq),
+      }));
+      const response = (await this.authed('POST', '/v1/sync/push', {
+        schemaVersion: LATEST_SCHEMA_VERSION,
+        mutations,
+      })) as PushResponse;
+      await this.withoutForeignKeys(() =>
+        this.ctx.db.transaction().execute(async (trx) => {
+          for (const result of response.results) {
+            const entry = pending.find((e) => Number(e.client_seq) === result.clientSeq);
+            if (!entry) continue;
+            if (result.status === 'refused') {
+              counts.refused++;
+              await trx
+                .updateTable('outbox')
+                .set({ status: 'refused', error: result.reason ?? 'refused' })
+                .where('client_seq', '=', entry.client_seq)
+                .execute();
+            } else {
+              counts.pushed++;
+              if (result.status === 'review') counts.review++;
+              await trx
+                .updateTable('outbox')
+                .set({ status: 'sent', error: null })
+                .where('client_seq', '=', entry.client_seq)
+                .execute();
+            }
+            if (result.row)
+              await applyPulledRow(trx, {
+                table: entry.table_name,
+                id: entry.row_id,
+                seq: result.row.seq,
+                data: result.row.data,
+              });
+          }
+        }),
+      );
+      if (response.results.length < pending.length) return counts; // the server stopped early; retry later
+    }
+  }
+
+  /** Pulls pages until the server has nothing newer; each page commits with its cursor. */
+  async pull(): Promise<number> {
+    let pulled = 0;
+    for (;;) {
+      const cursor = Number(
+        (
+          await this.ctx.db
+            .selectFrom('sync_cursors')
+            .select('cursor')
+            .where('scope', '=', CURSOR_SCOPE)
+            .executeTakeFirst()
+        )?.cursor ?? 0,
+      );
+      const page = (await this.authed(
+        'GET',
+        `/v1/sync/pull?cursor=${cursor}&limit=${PULL_PAGE}&schemaVersion=${LATEST_SCHEMA_VERSION}`,
+      )) as PullResponse;
+      await this.withoutForeignKeys(() =>
+        this.ctx.db.transaction().execute(async (trx) => {
+          if (page.center) await upsertCenter(trx, page.center, this.ctx.now());
+          await upsertUsers(trx, page.users, this.ctx.now());
+          for (const row of page.rows) await applyPulledRow(trx, row);
+          if (page.cursor < cursor) throw new Error('the server cursor went backwards');
+          await trx
+            .insertInto('sync_cursors')
+            .values({ scope: CURSOR_SCOPE, cursor: page.cursor, updated_at: this.ctx.now().toISOString() })
+            .onConflict((oc) =>
+              oc
+                .column('scope')
+                .doUpdateSet({ cursor: page.cursor, updated_at: this.ctx.now().toISOString() }),
+            )
+            .execute();
+        }),
+      );
+      pulled += page.rows.length;
+      if (!page.hasMore) return pulled;
+    }
+  }
+
+  /**
+   * Server rows arrive in server order, which is not parent-before-child (a parent edited later has a
+   * higher seq than its children), and name counselors of other desktops: the server checked the
+   * references, so they are not checked again while applying.
+   */
+  private async withoutForeignKeys<T>(work: () => Promise<T>): Promise<T> {
+    await sql`PRAGMA foreign_keys = OFF`.execute(this.ctx.db);
+    try {
+      return await work();
+    } finally {
+      await sql`PRAGMA foreign_keys = ON`.execute(this.ctx.db);
+    }
+  }
+
+  /** Push, then pull, until both are empty. */
+  async syncOnce(): Promise<SyncCounts> {
+    const pushed = await this.push();
+    const pulled = await this.pull();
+    await setMeta(this.ctx.db, 'sync.lastSuccess', this.ctx.now().toISOString());
+    return { ...pushed, pulled };
+  }
+}
+
+async function upsertCenter(
+  trx: Transaction<Database>,
+  c: { code: string; name: string; sido: string; sigungu: string | null },
+  now: Date,
+): Promise<void> {
+  const existing = await trx
+    .selectFrom('centers')
+    .select(['code', 'sido'])
+    .where('code', '=', c.code)
+    .executeTakeFirst();
+  if (existing) {
+    await trx
+      .updateTable('centers')
+      .set({ name: c.name, ...(c.sido ? { sido: c.sido, sigungu: c.sigungu } : {}) })
+      .where('code', '=', c.code)
+      .execute();
+  } else {
+    await trx
+      .insertInto('centers')
+      .values({
+        code: c.code,
+        name: c.name,
+        sido: c.sido,
+        sigungu: c.sigungu,
+        hlc: '000000000000000:00000:server',
+        updated_at: now.toISOString(),
+      })
+      .execute();
+  }
+}
+
+/** Accounts of the center as the server knows them; local verifiers of people who signed in here are kept. */
+async function upsertUsers(trx: Transaction<Database>, users: DirectoryUser[], now: Date): Promise<void> {
+  for (const u of users) {
+    const existing = await trx.selectFrom('users').select('id').where('id', '=', u.id).executeTakeFirst();
+    if (existing) {
+      await trx
+        .updateTable('users')
+        .set({ display_name: u.displayName, role: u.role, center_code: u.centerCode })
+        .where('id', '=', u.id)
+        .execute();
+    } else {
+      await trx
+        .insertInto('users')
+        .values({
+          id: u.id,
+          hlc: '000000000000000:00000:server',
+          login_id: u.loginId,
+          display_name: u.displayName,
+          role: u.role,
+          center_code: u.centerCode,
+          // Not a hash: this person has never signed in on this desktop, so offline sign-in is refused.
+          password_hash: 'remote-account',
+          locked_until: null,
+          created_at: now.toISOString(),
+          updated_at: now.toISOString(),
+        })
+        .execute();
+    }
+  }
+}

@@ -1,0 +1,76 @@
+// Which desktop tables sync, and how each field merges (sync.md § Conflicts, by kind of field).
+//   mutable tables: fields are descriptive (the later HLC wins, the loser is kept in history) unless
+//     listed as decisive (concurrent different edits keep the first committed and open a review item);
+//   append-only tables: rows are inserted once by client-made id; the same id twice is one row.
+// Scope: where a row belongs, so the server knows who may see and write it (sync.md § Scopes).
+//   'center'  the row's own center_code (and its owner, when it has assigned_counselor_id);
+//   'region'  the region (시도) of employers and openings;
+//   'parent'  the scope of the row named by `parent` (a jobseeker, a referral).
+
+export type ScopeRule =
+  { kind: 'center' } | { kind: 'region' } | { kind: 'parent'; parentTable: string; parentField: string };
+
+export interface TableSyncRule {
+  mode: 'mutable' | 'append-only';
+  decisive: readonly string[];
+  scope: ScopeRule;
+}
+
+export const SYNC_TABLES = {
+  jobseekers: {
+    mode: 'mutable',
+    decisive: ['assigned_counselor_id', 'status', 'current_type', 'current_track', 'archived', 'center_code'],
+    scope: { kind: 'center' },
+  },
+  consent_records: {
+    mode: 'append-only',
+    decisive: [],
+    scope: { kind: 'parent', parentTable: 'jobseekers', parentField: 'jobseeker_id' },
+  },
+  assessments: {
+    mode: 'append-only',
+    decisive: [],
+    scope: { kind: 'parent', parentTable: 'jobseekers', parentField: 'jobseeker_id' },
+  },
+  counseling_notes: {
+    mode: 'append-only',
+    decisive: [],
+    scope: { kind: 'parent', parentTable: 'jobseekers', parentField: 'jobseeker_id' },
+  },
+  competency_items: {
+    mode: 'mutable',
+    decisive: ['archived'],
+    scope: { kind: 'parent', parentTable: 'jobseekers', parentField: 'jobseeker_id' },
+  },
+  employers: { mode: 'mutable', decisive: ['current_type', 'archived'], scope: { kind: 'region' } },
+  employer_assessments: {
+    mode: 'append-only',
+    decisive: [],
+    scope: { kind: 'parent', parentTable: 'employers', parentField: 'employer_id' },
+  },
+  job_openings: { mode: 'mutable', decisive: ['status', 'archived'], scope: { kind: 'region' } },
+  referrals: {
+    mode: 'append-only',
+    decisive: [],
+    scope: { kind: 'parent', parentTable: 'jobseekers', parentField: 'jobseeker_id' },
+  },
+  referral_events: {
+    mode: 'append-only',
+    decisive: [],
+    scope: { kind: 'parent', parentTable: 'referrals', parentField: 'referral_id' },
+  },
+  checkins: { mode: 'mutable', decisive: ['status'], scope: { kind: 'center' } },
+} as const satisfies Record<string, TableSyncRule>;
+
+export type SyncedTable = keyof typeof SYNC_TABLES;
+
+export function isSyncedTable(name: string): name is SyncedTable {
+  return Object.hasOwn(SYNC_TABLES, name);
+}
+
+export function syncRule(table: SyncedTable): TableSyncRule {
+  return SYNC_TABLES[table];
+}
+
+/** Columns the sync machinery owns; a client may never set them through a mutation. */
+export const RESERVED_FIELDS = ['id', 'seq', 'hlc'] as const;

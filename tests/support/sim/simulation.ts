@@ -1,0 +1,314 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { uuidv7 } from 'uuidv7';
+import type { OpenedServerDb } from '../../../db/server/connection.ts';
+import { appendOutbox, nextHlc } from '../../../db/repositories/outbox.ts';
+import { login } from '../../../electron/services/auth.ts';
+import { seededRng, type Rng } from '../../../electron/services/demo/random.ts';
+import { createJobseeker, updateJobseeker } from '../../../electron/services/jobseekers.ts';
+import { openDesktopStore, type DesktopStore } from '../../../electron/services/store.ts';
+import { SyncClient } from '../../../electron/services/sync/client.ts';
+import { OfflineError } from '../../../electron/services/sync/transport.ts';
+import { addCenter, addUser } from '../../../server/admin.ts';
+import type { SessionInfo } from '../../../shared/contract/auth.ts';
+import { jobseekerFieldsSchema } from '../../../shared/domain/jobseeker.ts';
+import { CALM, FaultyNetwork, STORMY } from './fault-transport.ts';
+
+// One seeded run of the sync simulation (sync.md § How it is proved): three desktops with real
+// stores and the real client, the real server code, a network that loses, duplicates, delays and
+// reorders, partitions, crashes mid-push, desktop restarts and clock skew of up to a day. Then calm,
+// and the invariants at quiescence. Returns the violations found (none is the only good answer).
+
+const PASSWORD = 'Sim-pass-2026!';
+const DAY = 86_400_000;
+const SKEWS = [0, -DAY, DAY, 3 * 3_600_000];
+
+interface Desk {
+  name: string;
+  dir: string;
+  store: DesktopStore;
+  client: SyncClient;
+  session: SessionInfo;
+  skew: number;
+}
+
+export interface SimResult {
+  seed: number;
+  violations: string[];
+  stats: FaultyNetwork['stats'] & { ops: number; reviews: number; refused: number };
+}
+
+export async function runSimulation(
+  seed: number,
+  server: { app: FastifyInstance; opened: OpenedServerDb },
+  options: { steps?: number } = {},
+): Promise<SimResult> {
+  const rng = seededRng(seed);
+  const net = new FaultyNetwork(server.app, rng);
+  const center = `S${seed}`;
+  let clock = Date.UTC(2026, 10, 2, 9, 0, 0);
+  await addCenter(
+    server.opened.db,
+    { code: center, name: `시뮬레이션센터${seed}`, region: '11' },
+    new Date(clock),
+  );
+  const users: string[] = [];
+  for (let i = 1; i <= 3; i++) {
+    const loginId = `sim${seed}c${i}`;
+    await addUser(
+      server.opened.db,
+      { loginId, name: `상담사${i}`, role: 'counselor', centerCode: center, password: PASSWORD },
+      new Date(clock),
+    );
+    users.push(loginId);
+  }
+
+  const desks: Desk[] = [];
+  const base = mkdtempSync(join(tmpdir(), `caseworker-sim-${seed}-`));
+  const violations: string[] = [];
+  let ops = 0;
+  try {
+    for (const [i, loginId] of users.entries()) {
+      const dir = join(base, loginId);
+      const skew = SKEWS[i % SKEWS.length] ?? 0;
+      const store = await openDesktopStore(dir, { now: () => new Date(clock + skew) });
+      const client = new SyncClient(store.context, net.transportFor(loginId));
+      await client.signIn(loginId, PASSWORD, loginId);
+      desks.push({
+        name: loginId,
+        dir,
+        store,
+        client,
+        session: await login(store.context, loginId, PASSWORD),
+        skew,
+      });
+    }
+    const userIds = (
+      await server.opened.db.selectFrom('users').select('id').where('center_code', '=', center).execute()
+    ).map((u) => u.id);
+
+    net.rates = STORMY;
+    const steps = options.steps ?? 40;
+    for (let step = 0; step < steps; step++) {
+      clock += rng.int(1, 120) * 1000;
+      const desk = rng.pick(desks);
+      const action = rng.weighted([
+        ['create', 3],
+        ['phone', 3],
+        ['name', 2],
+        ['reassign', 2],
+        ['note', 2],
+        ['sync', 5],
+        ['restart', 1],
+        ['partition', 1],
+        ['replay', 1],
+      ] as const);
+      try {
+        if (action === 'sync') await desk.client.syncOnce();
+        else if (action === 'restart') await restart(desk, () => new Date(clock + desk.skew), net);
+        else if (action === 'partition') {
+          if (net.partitioned.has(desk.name)) net.partitioned.delete(desk.name);
+          else net.partitioned.add(desk.name);
+        } else if (action === 'replay') await net.replayDelayed();
+        else if (await localWrite(desk, action, rng, userIds)) ops++;
+      } catch (error) {
+        if (!(error instanceof OfflineError)) throw error;
+      }
+    }
+
+    // Calm: the network heals, every desktop syncs until nothing moves.
+    net.rates = CALM;
+    net.partitioned.clear();
+    await net.replayDelayed();
+    for (let round = 0; round < 4; round++) for (const d of desks) await d.client.syncOnce();
+    violations.push(...(await checkInvariants(desks, server.opened, center)));
+    const reviews = await server.opened.db
+      .selectFrom('review_items')
+      .select('id')
+      .where('scope_center', '=', center)
+      .execute();
+    let refused = 0;
+    for (const d of desks)
+      refused += (
+        await d.store.db.selectFrom('outbox').select('client_seq').where('status', '=', 'refused').execute()
+      ).length;
+    return { seed, violations, stats: { ...net.stats, ops, reviews: reviews.length, refused } };
+  } finally {
+    for (const d of desks) await d.store.close().catch(() => undefined);
+    rmSync(base, { recursive: true, force: true });
+  }
+}
+
+/** A desktop process killed and started again: committed state survives, nothing else. */
+async function restart(desk: Desk, now: () => Date, net: FaultyNetwork): Promise<void> {
+  await desk.store.close();
+  desk.store = await openDesktopStore(desk.dir, { now });
+  desk.client = new SyncClient(desk.store.context, net.transportFor(desk.name));
+}
+
+async function knownJobseekers(desk: Desk): Promise<Array<{ id: string; seq: number }>> {
+  return (await desk.store.db.selectFrom('jobseekers').select(['id', 'seq']).execute()).map((r) => ({
+    id: r.id,
+    seq: Number(r.seq),
+  }));
+}
+
+async function localWrite(desk: Desk, action: string, rng: Rng, userIds: string[]): Promise<boolean> {
+  const ctx = desk.store.context;
+  if (action === 'create') {
+    const fields = jobseekerFieldsSchema.parse({
+      name: `구직자${rng.int(1, 9999)}`,
+      birthYear: rng.int(1960, 2005),
+      phone: `010${rng.int(10_000_000, 99_999_999)}`,
+      sido: '11',
+    });
+    await createJobseeker(ctx, desk.session, fields, true);
+    return true;
+  }
+  const known = await knownJobseekers(desk);
+  if (known.length === 0) return false;
+  const target = rng.pick(known);
+  if (action === 'phone')
+    await updateJobseeker(ctx, desk.session, target.id, target.seq, {
+      phone: `010${rng.int(10_000_000, 99_999_999)}`,
+    });
+  else if (action === 'name')
+    await updateJobseeker(ctx, desk.session, target.id, target.seq, { name: `이름${rng.int(1, 9999)}` });
+  else {
+    await ctx.db.transaction().execute(async (trx) => {
+      const hlc = await nextHlc(trx, ctx.deviceId, ctx.now().getTime());
+      const at = ctx.now().toISOString();
+      if (action === 'reassign') {
+        // As in the app: only counselors this desktop knows (its directory from the last pull).
+        const local = (
+          await trx.selectFrom('users').select('id').where('id', 'in', userIds).orderBy('id').execute()
+        ).map((u) => u.id);
+        const counselor = rng.pick(local);
+        await trx
+          .updateTable('jobseekers')
+          .set({ assigned_counselor_id: counselor, hlc })
+          .where('id', '=', target.id)
+          .execute();
+        await appendOutbox(trx, {
+          table: 'jobseekers',
+          rowId: target.id,
+          op: 'update',
+          fields: { assigned_counselor_id: counselor },
+          hlc,
+          baseSeq: target.seq,
+          createdAt: at,
+        });
+      } else {
+        const id = uuidv7();
+        const note = {
+          jobseeker_id: target.id,
+          kind: 'phone' as const,
+          body: `상담 메모 ${rng.int(1, 999)}`,
+          author_id: desk.session.userId,
+          created_at: at,
+          revision_of: null,
+        };
+        await trx
+          .insertInto('counseling_notes')
+          .values({ id, hlc, ...note })
+          .execute();
+        await appendOutbox(trx, {
+          table: 'counseling_notes',
+          rowId: id,
+          op: 'insert',
+          fields: note,
+          hlc,
+          baseSeq: 0,
+          createdAt: at,
+        });
+      }
+    });
+  }
+  return true;
+}
+
+async function checkInvariants(desks: Desk[], opened: OpenedServerDb, center: string): Promise<string[]> {
+  const problems: string[] = [];
+  const serverRows = await opened.db
+    .selectFrom('sync_rows')
+    .selectAll()
+    .where('scope_center', '=', center)
+    .execute();
+  const serverById = new Map(serverRows.map((r) => [`${r.table_name}:${r.row_id}`, r]));
+  for (const d of desks) {
+    // The outbox drained: everything was acknowledged (applied, superseded, in review) or refused with a reason.
+    const outbox = await d.store.db.selectFrom('outbox').selectAll().execute();
+    for (const e of outbox) {
+      if (e.status === 'pending') problems.push(`${d.name}: outbox ${e.client_seq} still pending`);
+      if (e.status === 'refused' && !e.error)
+        problems.push(`${d.name}: outbox ${e.client_seq} refused without a reason`);
+      if (e.status !== 'sent') continue;
+      const result = await opened.db
+        .selectFrom('push_results')
+        .selectAll()
+        .where('device_id', '=', d.store.context.deviceId)
+        .where('client_seq', '=', Number(e.client_seq))
+        .executeTakeFirst();
+      if (!result) {
+        problems.push(`${d.name}: outbox ${e.client_seq} marked sent but the server has no record of it`);
+        continue;
+      }
+      const row = serverById.get(`${e.table_name}:${e.row_id}`);
+      if (!row) {
+        problems.push(`${d.name}: ${e.table_name} ${e.row_id} acknowledged but missing on the server`);
+        continue;
+      }
+      const data = JSON.parse(row.data) as Record<string, unknown>;
+      for (const [field, value] of Object.entries(JSON.parse(e.fields) as Record<string, unknown>)) {
+        if (JSON.stringify(data[field] ?? null) === JSON.stringify(value ?? null)) continue;
+        const inHistory = await opened.db
+          .selectFrom('value_history')
+          .select('field')
+          .where('table_name', '=', e.table_name)
+          .where('row_id', '=', e.row_id)
+          .where('field', '=', field)
+          .where('value', '=', JSON.stringify(value ?? null))
+          .executeTakeFirst();
+        const inReview = await opened.db
+          .selectFrom('review_items')
+          .select('id')
+          .where('row_id', '=', e.row_id)
+          .where('field', '=', field)
+          .where('held_value', '=', JSON.stringify(value ?? null))
+          .executeTakeFirst();
+        if (!inHistory && !inReview)
+          problems.push(
+            `${d.name}: ${e.table_name}.${field} write lost without a trace (outbox ${e.client_seq})`,
+          );
+      }
+    }
+    // Every desktop equals the server restricted to its scope (here: the whole center).
+    for (const row of serverRows) {
+      const local = await d.store.db
+        .selectFrom(row.table_name as 'jobseekers')
+        .selectAll()
+        .where('id', '=', row.row_id)
+        .executeTakeFirst();
+      if (!local) {
+        problems.push(`${d.name}: missing ${row.table_name} ${row.row_id}`);
+        continue;
+      }
+      if (Number(local.seq) !== Number(row.seq))
+        problems.push(`${d.name}: ${row.table_name} ${row.row_id} at seq ${local.seq}, server ${row.seq}`);
+      const data = JSON.parse(row.data) as Record<string, unknown>;
+      for (const [field, value] of Object.entries(data)) {
+        const mine = (local as Record<string, unknown>)[field];
+        if (mine !== undefined && JSON.stringify(mine) !== JSON.stringify(value)) {
+          problems.push(`${d.name}: ${row.table_name}.${field} of ${row.row_id} differs from the server`);
+        }
+      }
+    }
+    const localCount = (await d.store.db.selectFrom('jobseekers').select('id').execute()).length;
+    const serverCount = serverRows.filter((r) => r.table_name === 'jobseekers').length;
+    if (localCount !== serverCount)
+      problems.push(`${d.name}: ${localCount} jobseekers locally, ${serverCount} on the server`);
+  }
+  return problems;
+}
