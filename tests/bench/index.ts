@@ -1,6 +1,8 @@
+import { caseworkBench } from './casework.bench.ts';
+import { matchingBench } from './matching.bench.ts';
 import { storeBench } from './store.bench.ts';
 import type { Benchmark } from './types.ts';
 
 // Every benchmark the runner knows, in the order it runs them. Add new modules here.
 
-export const benchmarks: readonly Benchmark[] = [storeBench];
+export const benchmarks: readonly Benchmark[] = [storeBench, matchingBench, caseworkBench];

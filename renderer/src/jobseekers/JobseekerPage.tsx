@@ -9,15 +9,24 @@ import {
   Paper,
   Snackbar,
   Stack,
+  Tab,
+  Tabs,
   Typography,
 } from '@mui/material';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import type { Jobseeker } from '../../../shared/domain/jobseeker.ts';
 import { occupationLabel, regionLabel, type Lang } from '../../../shared/reference/index.ts';
 import { ApiError, call } from '../api.ts';
+import { AssessmentsTab } from '../casework/AssessmentsTab.tsx';
+import { CompetencyTab } from '../casework/CompetencyTab.tsx';
+import { ConsentTab } from '../casework/ConsentTab.tsx';
+import { NotesTab } from '../casework/NotesTab.tsx';
+import { ServicePlanTab } from '../casework/ServicePlanTab.tsx';
+import { todayLocal, useCaseFile } from '../casework/useCaseFile.ts';
+import { JobseekerReferrals } from '../referrals/JobseekerReferrals.tsx';
 import { applyFieldErrors, issuesOf } from './applyErrors.ts';
 import {
   EMPTY_FORM,
@@ -34,40 +43,58 @@ export function JobseekerPage() {
   return <JobseekerView key={id} id={id} />;
 }
 
+const TABS = ['record', 'assessments', 'plan', 'notes', 'competency', 'consent', 'referrals'] as const;
+type Tab = (typeof TABS)[number];
+
+/** The case page (issue 3): one audited read of the case file, then tabs over it. */
 function JobseekerView({ id }: { id: string }) {
   const { t } = useTranslation();
-  const [jobseeker, setJobseeker] = useState<Jobseeker | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const params = useParams();
+  const location = useLocation();
+  const segment = (params['*'] ?? '').split('/')[0] ?? '';
+  const tab: Tab = (TABS as readonly string[]).includes(segment) ? (segment as Tab) : 'record';
+  const { file, setFile, error: loadError } = useCaseFile(id);
   const [editing, setEditing] = useState(false);
-  const [saved, setSaved] = useState(false);
-
-  useEffect(() => {
-    call('jobseekers:get', { id }).then(setJobseeker, (e: unknown) =>
-      setLoadError(e instanceof ApiError ? e.error.message : 'errors.internal'),
-    );
-  }, [id]);
+  const [saved, setSaved] = useState<string | null>(
+    (location.state as { saved?: string } | null)?.saved ?? null,
+  );
 
   if (loadError) return <Alert severity="error">{t(loadError)}</Alert>;
-  if (!jobseeker) return <CircularProgress />;
+  if (!file) return <CircularProgress />;
+  const jobseeker = file.jobseeker;
+  const today = todayLocal();
+  const overdue = file.reassessDueOn !== null && file.reassessDueOn < today;
 
   return (
-    <Stack spacing={2} sx={{ maxWidth: 960, overflow: 'auto' }}>
+    <Stack spacing={2} sx={{ maxWidth: 1100, overflow: 'auto', minHeight: 0 }}>
       <Box>
         <Button component={Link} to="/jobseekers" startIcon={<ArrowBackIcon />}>
           {t('jobseekers.back')}
         </Button>
       </Box>
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
         <Typography variant="h5" component="h1" sx={{ fontWeight: 700 }} data-testid="jobseeker-name">
           {jobseeker.name}
         </Typography>
         <Chip
           label={classificationLabel(t, jobseeker)}
           color={jobseeker.currentType === 'ready' ? 'success' : 'default'}
+          data-testid="jobseeker-classification"
         />
         <Chip variant="outlined" label={t(`jobseekers.status_${jobseeker.status}`)} />
+        {file.reassessDueOn && (
+          <Chip
+            color={overdue ? 'error' : 'default'}
+            variant={overdue ? 'filled' : 'outlined'}
+            label={t(overdue ? 'case.reassessOverdue' : 'case.reassessDue', { date: file.reassessDueOn })}
+            data-testid="reassess-chip"
+          />
+        )}
         <Box sx={{ flex: 1 }} />
-        {!editing && (
+        <Button component={Link} to={`/jobseekers/${id}/intake`} variant="outlined" data-testid="open-intake">
+          {file.assessments.length > 0 ? t('case.reassess') : t('case.startIntake')}
+        </Button>
+        {!editing && tab === 'record' && (
           <Button
             variant="contained"
             startIcon={<EditIcon />}
@@ -78,24 +105,48 @@ function JobseekerView({ id }: { id: string }) {
           </Button>
         )}
       </Stack>
-      {editing ? (
-        <EditRecord
-          jobseeker={jobseeker}
-          onSaved={(j) => {
-            setJobseeker(j);
-            setEditing(false);
-            setSaved(true);
-          }}
-          onCancel={() => setEditing(false)}
-        />
-      ) : (
-        <RecordView jobseeker={jobseeker} />
-      )}
+      <Tabs
+        value={tab}
+        variant="scrollable"
+        aria-label={t('case.tabsLabel')}
+        sx={{ borderBottom: 1, borderColor: 'divider' }}
+      >
+        {TABS.map((key) => (
+          <Tab
+            key={key}
+            value={key}
+            label={t(`case.tabs.${key}`)}
+            component={Link}
+            to={key === 'record' ? `/jobseekers/${id}` : `/jobseekers/${id}/${key}`}
+            data-testid={`tab-${key}`}
+          />
+        ))}
+      </Tabs>
+      {tab === 'record' &&
+        (editing ? (
+          <EditRecord
+            jobseeker={jobseeker}
+            onSaved={(j) => {
+              setFile({ ...file, jobseeker: j });
+              setEditing(false);
+              setSaved('jobseekers.saved');
+            }}
+            onCancel={() => setEditing(false)}
+          />
+        ) : (
+          <RecordView jobseeker={jobseeker} />
+        ))}
+      {tab === 'assessments' && <AssessmentsTab file={file} onChange={setFile} />}
+      {tab === 'plan' && <ServicePlanTab file={file} onChange={setFile} />}
+      {tab === 'notes' && <NotesTab file={file} onChange={setFile} />}
+      {tab === 'competency' && <CompetencyTab file={file} onChange={setFile} />}
+      {tab === 'consent' && <ConsentTab file={file} onChange={setFile} />}
+      {tab === 'referrals' && <JobseekerReferrals jobseekerId={id} />}
       <Snackbar
-        open={saved}
+        open={saved !== null}
         autoHideDuration={3000}
-        onClose={() => setSaved(false)}
-        message={t('jobseekers.saved')}
+        onClose={() => setSaved(null)}
+        message={saved ? t(saved) : ''}
       />
     </Stack>
   );

@@ -1,4 +1,5 @@
 import { Route, Routes } from 'react-router';
+import { IntakePage } from '../casework/IntakePage.tsx';
 import { JobseekerListPage } from './JobseekerListPage.tsx';
 import { JobseekerPage } from './JobseekerPage.tsx';
 import { NewJobseekerPage } from './NewJobseekerPage.tsx';
@@ -9,6 +10,7 @@ export function JobseekersArea() {
     <Routes>
       <Route index element={<JobseekerListPage />} />
       <Route path="new" element={<NewJobseekerPage />} />
+      <Route path=":id/intake" element={<IntakePage />} />
       <Route path=":id/*" element={<JobseekerPage />} />
     </Routes>
   );

@@ -1,0 +1,34 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { CaseFile } from '../../../shared/casework/types.ts';
+import { ApiError, call } from '../api.ts';
+
+/** Loads a jobseeker's case file (one audited read) and lets tabs replace it with what a write returns. */
+export function useCaseFile(jobseekerId: string) {
+  const [file, setFile] = useState<CaseFile | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const reload = useCallback(() => {
+    call('casework:get', { jobseekerId }).then(setFile, (e: unknown) =>
+      setError(e instanceof ApiError ? e.error.message : 'errors.internal'),
+    );
+  }, [jobseekerId]);
+  useEffect(reload, [reload]);
+  return { file, setFile, error, reload };
+}
+
+/** Today on this desktop, YYYY-MM-DD. */
+export function todayLocal(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export function errorKey(e: unknown): string {
+  if (e instanceof ApiError) return e.error.issues?.[0]?.message ?? e.error.message;
+  return 'errors.internal';
+}
+
+export function dateTime(iso: string, lang: string): string {
+  return new Date(iso).toLocaleString(lang === 'en' ? 'en-CA' : 'ko-KR', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
+}
