@@ -1,4 +1,5 @@
 import type { CaseDb } from '../../db/connection.ts';
+import type { DesktopSync } from './sync/desktop-sync.ts';
 
 /**
  * What every use case needs, passed explicitly: the store, this device's id (audit and sync), and the
@@ -8,6 +9,8 @@ export interface ServiceContext {
   db: CaseDb;
   deviceId: string;
   now: () => Date;
+  /** Present when a server is configured: sign-in goes online first, writes wake the background sync. */
+  sync?: DesktopSync;
 }
 
 export function isoNow(ctx: ServiceContext): string {

@@ -137,7 +137,7 @@ export async function applyMutation(
     for (const [field, value] of Object.entries(m.fields)) {
       const current = meta[field] ?? { hlc: '', seq: 0, author: '' };
       if (sameValue(data[field], value)) continue;
-      if ((rule.decisive as readonly string[]).includes(field)) {
+      if ((rule.decisive).includes(field)) {
         if (current.seq > m.baseSeq) {
           await insertReviewItem(trx, {
             id: uuidv7(),

@@ -39,15 +39,17 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
   });
   const noSession: SessionHolder = { get: () => null, set: () => undefined };
 
-  const indexHtml = readFileSync(join(RENDERER_DIR, 'index.html'), 'utf8').replace(
-    '<script type="module"',
-    '<script src="./__bridge.js"></script>\n    <script type="module"',
-  );
+  // Read on every request: a rebuilt renderer (new asset hashes) is served without restarting the host.
+  const indexHtml = () =>
+    readFileSync(join(RENDERER_DIR, 'index.html'), 'utf8').replace(
+      '<script type="module"',
+      '<script src="./__bridge.js"></script>\n    <script type="module"',
+    );
 
   const server = Fastify({ logger: false, bodyLimit: 1_048_576 });
   await server.register(fastifyStatic, { root: RENDERER_DIR, index: false, wildcard: true });
-  server.get('/', (_req, reply) => reply.type('text/html; charset=utf-8').send(indexHtml));
-  server.get('/index.html', (_req, reply) => reply.type('text/html; charset=utf-8').send(indexHtml));
+  server.get('/', (_req, reply) => reply.type('text/html; charset=utf-8').send(indexHtml()));
+  server.get('/index.html', (_req, reply) => reply.type('text/html; charset=utf-8').send(indexHtml()));
   server.get('/__bridge.js', (_req, reply) =>
     reply.type('text/javascript; charset=utf-8').send(BRIDGE_SCRIPT),
   );

@@ -1,7 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import type { PulledRow } from '../../../shared/sync/protocol.ts';
-import { isSyncedTable } from '../../../shared/sync/tables.ts';
+import { isSyncedTable, syncRule } from '../../../shared/sync/tables.ts';
 
 // Writes pulled rows into the local store. Unknown tables and columns (from a newer server) are kept
 // aside in meta instead of failing the page (sync.md § Versions). Unsent local edits of a pulled row
@@ -67,6 +67,8 @@ async function reapplyPending(
   id: string,
   columns: Set<string>,
 ): Promise<void> {
+  // Append-only records have no pending edits to lay back (an update to one is refused by the server).
+  if (!isSyncedTable(table) || syncRule(table).mode === 'append-only') return;
   const pending = await trx
     .selectFrom('outbox')
     .select(['fields'])

@@ -53,6 +53,8 @@ function errorOf(status: number, body: unknown): SyncError {
 export class SyncClient {
   private readonly ctx: ServiceContext;
   private readonly transport: SyncTransport;
+  /** Open review items in the user's center, as of the last sync. */
+  lastReviewCount = 0;
 
   constructor(ctx: ServiceContext, transport: SyncTransport) {
     this.ctx = ctx;
@@ -231,6 +233,8 @@ export class SyncClient {
   async syncOnce(): Promise<SyncCounts> {
     const pushed = await this.push();
     const pulled = await this.pull();
+    const reviews = (await this.authed('GET', '/v1/sync/reviews')) as { items: unknown[] };
+    this.lastReviewCount = reviews.items.length;
     await setMeta(this.ctx.db, 'sync.lastSuccess', this.ctx.now().toISOString());
     return { ...pushed, pulled };
   }

@@ -25,6 +25,7 @@ import { NavLink } from 'react-router';
 import type { Role } from '../../../shared/contract/channel.ts';
 import { useAuth } from '../auth/AuthProvider.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { SyncStatusChip } from './SyncStatusChip.tsx';
 
 const DRAWER_WIDTH = 220;
 
@@ -61,6 +62,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             {session.centerName}
           </Typography>
           <Box sx={{ flex: 1 }} />
+          <SyncStatusChip />
           <Typography variant="body2" data-testid="signed-in-as">
             {t('shell.signedInAs', { name: session.displayName, role: t(`role.${session.role}`) })}
           </Typography>

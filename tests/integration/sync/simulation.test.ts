@@ -10,7 +10,7 @@ import { runSimulation } from '../../support/sim/simulation.ts';
 // REGRESSION_SEEDS below and stays there.
 
 const REGRESSION_SEEDS: number[] = [];
-const SEED_COUNT = Number(process.env['SIM_SEED_COUNT'] ?? 60);
+const SEED_COUNT = Number(process.env['SIM_SEED_COUNT'] ?? 150);
 const SEED_BASE = Number(process.env['SIM_SEED_BASE'] ?? 1000);
 const seeds = process.env['SIM_SEEDS']
   ? process.env['SIM_SEEDS'].split(',').map(Number)
@@ -58,5 +58,6 @@ describe.each(SERVER_DIALECTS)('sync simulation against the server on %s', (dial
     expect(totals.duplicates).toBeGreaterThan(0);
     expect(totals.replays).toBeGreaterThan(0);
     expect(totals.reviews).toBeGreaterThan(0);
+    expect(totals.refused).toBeGreaterThan(0);
   });
 });

@@ -100,6 +100,7 @@ export async function runSimulation(
         ['name', 2],
         ['reassign', 2],
         ['note', 2],
+        ['edit-note', 1],
         ['sync', 5],
         ['restart', 1],
         ['partition', 1],
@@ -180,7 +181,25 @@ async function localWrite(desk: Desk, action: string, rng: Rng, userIds: string[
     await ctx.db.transaction().execute(async (trx) => {
       const hlc = await nextHlc(trx, ctx.deviceId, ctx.now().getTime());
       const at = ctx.now().toISOString();
-      if (action === 'reassign') {
+      if (action === 'edit-note') {
+        // What an outdated or tampered client might send: a change to an append-only record. The server
+        // must refuse it with a reason, and the refusal must not block what comes after it.
+        const note = await trx
+          .selectFrom('counseling_notes')
+          .select(['id', 'seq'])
+          .where('jobseeker_id', '=', target.id)
+          .executeTakeFirst();
+        if (!note) return;
+        await appendOutbox(trx, {
+          table: 'counseling_notes',
+          rowId: note.id,
+          op: 'update',
+          fields: { body: '고친 메모' },
+          hlc,
+          baseSeq: Number(note.seq),
+          createdAt: at,
+        });
+      } else if (action === 'reassign') {
         // As in the app: only counselors this desktop knows (its directory from the last pull).
         const local = (
           await trx.selectFrom('users').select('id').where('id', 'in', userIds).orderBy('id').execute()

@@ -1,0 +1,115 @@
+import type { SyncCounts } from './client.ts';
+import { OfflineError } from './transport.ts';
+
+// Background sync (sync.md § Model): on a timer, with exponential backoff after a failure, and at once
+// when the network returns or a local write happens. Never only on the next local write: a failed
+// upload is retried by the timer whatever the counselor does. Runs in the services layer; main (or
+// the CLI) owns one instance. Timers are injected so tests drive time by hand.
+
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export interface SyncState {
+  online: boolean;
+  running: boolean;
+  lastSuccess: string | null;
+  lastError: string | null;
+  /** When the next attempt is due (ISO), for the status line. */
+  nextAttempt: string | null;
+  failures: number;
+  lastCounts: SyncCounts | null;
+}
+
+export const SYNC_INTERVAL_MS = 60_000;
+export const BACKOFF_BASE_MS = 2_000;
+export const BACKOFF_MAX_MS = 5 * 60_000;
+
+export class SyncScheduler {
+  private state: SyncState = {
+    online: false,
+    running: false,
+    lastSuccess: null,
+    lastError: null,
+    nextAttempt: null,
+    failures: 0,
+    lastCounts: null,
+  };
+  private handle: unknown = null;
+  private stopped = true;
+  private readonly sync: () => Promise<SyncCounts>;
+  private readonly timers: Timers;
+  private readonly now: () => Date;
+  private readonly listeners = new Set<(s: SyncState) => void>();
+
+  constructor(sync: () => Promise<SyncCounts>, timers: Timers, now: () => Date = () => new Date()) {
+    this.sync = sync;
+    this.timers = timers;
+    this.now = now;
+  }
+
+  get status(): SyncState {
+    return { ...this.state };
+  }
+
+  onChange(listener: (s: SyncState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.handle !== null) this.timers.clearTimeout(this.handle);
+    this.handle = null;
+  }
+
+  /** Sync as soon as possible (a local write, the network coming back, the counselor pressing "sync now"). */
+  kick(): void {
+    if (!this.stopped && !this.state.running) this.schedule(0);
+  }
+
+  /** The delay after `failures` consecutive failures: 2 s, 4 s, 8 s … capped at 5 minutes. */
+  static backoff(failures: number): number {
+    return Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, failures - 1));
+  }
+
+  private schedule(ms: number): void {
+    if (this.handle !== null) this.timers.clearTimeout(this.handle);
+    this.state.nextAttempt = new Date(this.now().getTime() + ms).toISOString();
+    this.handle = this.timers.setTimeout(() => void this.run(), ms);
+    this.emit();
+  }
+
+  private async run(): Promise<void> {
+    this.handle = null;
+    if (this.stopped || this.state.running) return;
+    this.state.running = true;
+    this.emit();
+    try {
+      this.state.lastCounts = await this.sync();
+      this.state.online = true;
+      this.state.failures = 0;
+      this.state.lastError = null;
+      this.state.lastSuccess = this.now().toISOString();
+    } catch (error) {
+      this.state.failures += 1;
+      this.state.online = !(error instanceof OfflineError);
+      this.state.lastError = error instanceof Error ? error.message : String(error);
+    } finally {
+      this.state.running = false;
+    }
+    if (!this.stopped)
+      this.schedule(this.state.failures > 0 ? SyncScheduler.backoff(this.state.failures) : SYNC_INTERVAL_MS);
+  }
+
+  private emit(): void {
+    const snapshot = this.status;
+    for (const l of this.listeners) l(snapshot);
+  }
+}

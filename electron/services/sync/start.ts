@@ -1,0 +1,19 @@
+import type { DesktopStore } from '../store.ts';
+import { SyncClient } from './client.ts';
+import type { DesktopSync } from './desktop-sync.ts';
+import { SyncScheduler } from './scheduler.ts';
+import { httpTransport } from './transport.ts';
+
+/** Wires sync into an open store when a server is configured, and starts the background loop. */
+export function startDesktopSync(store: DesktopStore, serverUrl: string): DesktopSync {
+  const client = new SyncClient(store.context, httpTransport(serverUrl));
+  const scheduler = new SyncScheduler(
+    () => client.syncOnce(),
+    { setTimeout, clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
+    store.context.now,
+  );
+  const sync = { client, scheduler };
+  store.context.sync = sync;
+  scheduler.start();
+  return sync;
+}

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import {
+  BACKOFF_MAX_MS,
+  SYNC_INTERVAL_MS,
+  SyncScheduler,
+  type Timers,
+} from '../../../../../electron/services/sync/scheduler.ts';
+import { OfflineError } from '../../../../../electron/services/sync/transport.ts';
+
+/** Hand-driven timers: `advance` fires what is due, in order. */
+function manualTimers() {
+  let now = 0;
+  let next = 1;
+  const pending = new Map<number, { at: number; fn: () => void }>();
+  const timers: Timers = {
+    setTimeout: (fn, ms) => {
+      const id = next++;
+      pending.set(id, { at: now + ms, fn });
+      return id;
+    },
+    clearTimeout: (h) => void pending.delete(h as number),
+  };
+  return {
+    timers,
+    clock: () => new Date(now),
+    nextDelay: () => Math.min(...[...pending.values()].map((p) => p.at)) - now,
+    async advance(ms: number) {
+      const target = now + ms;
+      for (;;) {
+        const due = [...pending.entries()]
+          .filter(([, p]) => p.at <= target)
+          .sort((a, b) => a[1].at - b[1].at)[0];
+        if (!due) break;
+        pending.delete(due[0]);
+        now = due[1].at;
+        due[1].fn();
+        await new Promise((r) => setImmediate(r));
+      }
+      now = target;
+    },
+  };
+}
+
+const counts = { pushed: 0, pulled: 0, refused: 0, review: 0 };
+
+describe('the background sync scheduler', () => {
+  it('syncs at start, then on the interval', async () => {
+    const t = manualTimers();
+    let calls = 0;
+    const s = new SyncScheduler(() => ((calls += 1), Promise.resolve(counts)), t.timers, t.clock);
+    s.start();
+    await t.advance(0);
+    expect(calls).toBe(1);
+    expect(s.status).toMatchObject({ online: true, failures: 0, lastError: null });
+    expect(t.nextDelay()).toBe(SYNC_INTERVAL_MS);
+    await t.advance(SYNC_INTERVAL_MS);
+    expect(calls).toBe(2);
+  });
+
+  it('backs off exponentially while offline, and keeps retrying without any local write', async () => {
+    const t = manualTimers();
+    let calls = 0;
+    const s = new SyncScheduler(
+      () => ((calls += 1), Promise.reject(new OfflineError('down'))),
+      t.timers,
+      t.clock,
+    );
+    s.start();
+    await t.advance(0);
+    expect(s.status).toMatchObject({ online: false, failures: 1 });
+    expect(t.nextDelay()).toBe(2_000);
+    await t.advance(2_000);
+    expect(t.nextDelay()).toBe(4_000);
+    await t.advance(4_000);
+    expect(t.nextDelay()).toBe(8_000);
+    for (let i = 0; i < 20; i++) await t.advance(t.nextDelay());
+    expect(t.nextDelay()).toBe(BACKOFF_MAX_MS);
+    expect(calls).toBeGreaterThan(20);
+  });
+
+  it('syncs at once when kicked (network back, local write), and resets the backoff on success', async () => {
+    const t = manualTimers();
+    let offline = true;
+    const s = new SyncScheduler(
+      () => (offline ? Promise.reject(new OfflineError('down')) : Promise.resolve(counts)),
+      t.timers,
+      t.clock,
+    );
+    s.start();
+    await t.advance(0);
+    await t.advance(2_000);
+    expect(s.status.failures).toBe(2);
+    offline = false;
+    s.kick();
+    await t.advance(0);
+    expect(s.status).toMatchObject({ online: true, failures: 0 });
+    expect(s.status.lastSuccess).not.toBeNull();
+    expect(t.nextDelay()).toBe(SYNC_INTERVAL_MS);
+  });
+
+  it('tells an unreachable server from a server that refuses', async () => {
+    const t = manualTimers();
+    const s = new SyncScheduler(() => Promise.reject(new Error('device revoked')), t.timers, t.clock);
+    s.start();
+    await t.advance(0);
+    expect(s.status).toMatchObject({ online: true, lastError: 'device revoked' });
+  });
+
+  it('stops cleanly', async () => {
+    const t = manualTimers();
+    let calls = 0;
+    const s = new SyncScheduler(() => ((calls += 1), Promise.resolve(counts)), t.timers, t.clock);
+    s.start();
+    await t.advance(0);
+    s.stop();
+    await t.advance(10 * SYNC_INTERVAL_MS);
+    expect(calls).toBe(1);
+  });
+});
