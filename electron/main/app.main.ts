@@ -1,16 +1,20 @@
 import { join } from 'node:path';
 import { app, dialog } from 'electron';
+import { getDeviceSettings } from '../services/center-settings.ts';
 import { handlers } from '../services/handlers/index.ts';
 import { log } from '../services/log.ts';
 import { openDesktopStore, StoreError, type DesktopStore } from '../services/store.ts';
 import { createDispatcher } from './dispatcher.ts';
 import { bindIpc } from './ipc.main.ts';
+import { startupSurface } from './security.ts';
 import { installSessionGuards, Windows } from './windows.main.ts';
 
 // The Electron entry point: one instance per user, the store in the user profile, then the desk window
-// (or, with --kiosk or CASEWORKER_KIOSK=1, the locked-down lobby window).
+// (or, with --kiosk, CASEWORKER_KIOSK=1 or the admin's setting for this PC, the locked-down lobby
+// window; --desk overrides the setting for IT staff).
 
-const kioskMode = process.argv.includes('--kiosk') || process.env['CASEWORKER_KIOSK'] === '1';
+// A touch swipe must not navigate back to a previous visitor's screen (desk windows lose nothing).
+app.commandLine.appendSwitch('overscroll-history-navigation', '0');
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -40,6 +44,12 @@ if (!app.requestSingleInstanceLock()) {
         return;
       }
       bindIpc(createDispatcher(handlers, store.context, log), windows);
+      const surface = startupSurface({
+        argv: process.argv,
+        env: process.env,
+        storedKioskMode: (await getDeviceSettings(store.context)).kioskMode,
+      });
+      const kioskMode = surface === 'kiosk';
       const here = import.meta.dirname;
       windows.open(
         kioskMode ? 'kiosk' : 'desk',

@@ -2,6 +2,7 @@ import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { IPC_DESK, IPC_KIOSK, type Surface } from '../../shared/contract/index.ts';
 import { fail } from '../../shared/contract/result.ts';
 import type { Dispatch, SessionHolder } from './dispatcher.ts';
+import { isKioskVisitEnd } from './security.ts';
 
 // Binds the two IPC entry points to the dispatcher. The surface is decided by which window sent the
 // message, never by the message: a kiosk window invoking the desk entry point is refused even if its
@@ -10,6 +11,8 @@ import type { Dispatch, SessionHolder } from './dispatcher.ts';
 export interface WindowRegistry {
   surfaceOf(contents: WebContents): Surface | undefined;
   sessionOf(contents: WebContents): SessionHolder;
+  /** Forgets what a kiosk page stored once its visitor has left. */
+  wipeKiosk(contents: WebContents): void;
 }
 
 export function bindIpc(dispatch: Dispatch, windows: WindowRegistry): void {
@@ -19,7 +22,9 @@ export function bindIpc(dispatch: Dispatch, windows: WindowRegistry): void {
       if (surface !== expected) {
         return fail({ code: 'forbidden', message: `This window may not use the ${expected} bridge.` });
       }
-      return dispatch({ surface, session: windows.sessionOf(event.sender) }, channel, input);
+      const result = await dispatch({ surface, session: windows.sessionOf(event.sender) }, channel, input);
+      if (surface === 'kiosk' && result.ok && isKioskVisitEnd(channel)) windows.wipeKiosk(event.sender);
+      return result;
     };
   ipcMain.handle(IPC_DESK, entry('desk'));
   ipcMain.handle(IPC_KIOSK, entry('kiosk'));

@@ -73,8 +73,46 @@ export function kioskWindowOptions(preload: string): BrowserWindowConstructorOpt
     show: false,
     title: 'Caseworker Kiosk',
     backgroundColor: '#ffffff',
-    webPreferences: hardenedWebPreferences(preload, false),
+    webPreferences: {
+      ...hardenedWebPreferences(preload, false),
+      // An in-memory session of its own (no `persist:` prefix): nothing the kiosk page stores reaches
+      // the disk, and it shares no storage with a desk window.
+      partition: KIOSK_PARTITION,
+      zoomFactor: 1,
+    },
   };
+}
+
+export const KIOSK_PARTITION = 'kiosk';
+
+/** What is wiped from the kiosk's session when a visitor leaves (idle reset or "finish"). */
+export const KIOSK_WIPED_STORAGES = [
+  'cookies',
+  'filesystem',
+  'indexdb',
+  'localstorage',
+  'shadercache',
+  'serviceworkers',
+  'cachestorage',
+] as const;
+
+/** The kiosk channel after which main wipes the kiosk window's storage, cache and history. */
+export function isKioskVisitEnd(channel: unknown): boolean {
+  return channel === 'kiosk:endVisit';
+}
+
+/**
+ * Desk or kiosk at start: `--desk` wins (IT staff servicing a kiosk PC), then `--kiosk` or
+ * CASEWORKER_KIOSK=1, then the admin's stored setting for this PC.
+ */
+export function startupSurface(opts: {
+  argv: readonly string[];
+  env: Readonly<Record<string, string | undefined>>;
+  storedKioskMode: boolean;
+}): 'desk' | 'kiosk' {
+  if (opts.argv.includes('--desk')) return 'desk';
+  if (opts.argv.includes('--kiosk') || opts.env['CASEWORKER_KIOSK'] === '1') return 'kiosk';
+  return opts.storedKioskMode ? 'kiosk' : 'desk';
 }
 
 /** Navigation may only stay on the app's own page (hash routes change the fragment only). */
@@ -90,18 +128,69 @@ export function isAllowedNavigation(target: string, appUrl: string): boolean {
   return t.protocol === app.protocol && t.host === app.host && t.pathname === app.pathname && t.search === '';
 }
 
-/** Keys that would reload, close, zoom out of or inspect the kiosk. */
+/** Keys that would reload, close, zoom out of, search, print, switch away from or inspect the kiosk. */
 export function isBlockedKioskInput(
   input: Pick<Input, 'type' | 'key' | 'control' | 'meta' | 'alt' | 'shift'>,
 ): boolean {
-  if (input.type !== 'keyDown') return false;
+  if (input.type !== 'keyDown' && input.type !== 'rawKeyDown') return false;
   const key = input.key.toLowerCase();
   const mod = input.control || input.meta;
-  if (['f5', 'f11', 'f12', 'browserback', 'browserforward', 'browserrefresh'].includes(key)) return true;
-  if (mod && ['r', 'w', 'q', 'n', 't', 'p', 's', 'o', 'l', 'u', '+', '-', '=', '0'].includes(key))
+  if (
+    [
+      'f1',
+      'f3',
+      'f5',
+      'f6',
+      'f7',
+      'f10',
+      'f11',
+      'f12',
+      'escape',
+      'contextmenu',
+      'meta',
+      'os',
+      'browserback',
+      'browserforward',
+      'browserrefresh',
+      'browserhome',
+      'browsersearch',
+      'browserfavorites',
+      'print',
+    ].includes(key)
+  )
     return true;
+  if (
+    mod &&
+    [
+      'r',
+      'w',
+      'q',
+      'n',
+      't',
+      'p',
+      's',
+      'o',
+      'l',
+      'u',
+      'f',
+      'g',
+      'h',
+      'j',
+      'd',
+      'e',
+      'k',
+      '+',
+      '-',
+      '=',
+      '0',
+    ].includes(key)
+  )
+    return true;
+  if (mod && ['tab', 'pageup', 'pagedown', 'f4'].includes(key)) return true;
   if (mod && input.shift && ['i', 'j', 'c', 'delete'].includes(key)) return true;
-  if (input.alt && ['f4', 'arrowleft', 'arrowright', 'home'].includes(key)) return true;
+  if (input.alt && ['f4', 'arrowleft', 'arrowright', 'home', 'tab', ' ', 'escape', 'alt'].includes(key))
+    return true;
+  if (key === 'alt') return true; // a lone Alt opens the (removed) menu bar on some platforms
   return false;
 }
 

@@ -8,6 +8,8 @@ import {
   deskWindowOptions,
   isAllowedNavigation,
   isBlockedKioskInput,
+  KIOSK_PARTITION,
+  KIOSK_WIPED_STORAGES,
   kioskWindowOptions,
   permissionDecision,
 } from './security.ts';
@@ -28,6 +30,14 @@ export class Windows implements WindowRegistry {
       get: () => this.sessions.get(contents.id) ?? null,
       set: (s) => this.sessions.set(contents.id, s),
     };
+  }
+
+  /** A visitor left: forget everything the kiosk page kept (storage, cache, back/forward history). */
+  wipeKiosk(contents: WebContents): void {
+    if (this.surfaces.get(contents.id) !== 'kiosk') return;
+    void contents.session.clearStorageData({ storages: [...KIOSK_WIPED_STORAGES] });
+    void contents.session.clearCache();
+    contents.navigationHistory.clear();
   }
 
   open(surface: Surface, paths: { preload: string; indexHtml: string }, devTools: boolean): BrowserWindow {
@@ -52,6 +62,9 @@ export class Windows implements WindowRegistry {
     contents.on('will-navigate', (event, url) => {
       if (!isAllowedNavigation(url, appUrl)) event.preventDefault();
     });
+    contents.on('will-redirect', (event, url) => {
+      if (!isAllowedNavigation(url, appUrl)) event.preventDefault();
+    });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     if (surface === 'kiosk') {
       win.setMenu(null);
@@ -59,6 +72,12 @@ export class Windows implements WindowRegistry {
         if (isBlockedKioskInput(input)) event.preventDefault();
       });
       contents.on('devtools-opened', () => contents.closeDevTools());
+      // No pinch or ctrl-wheel zoom out of the layout, no context menu, no leaving full screen.
+      void contents.setVisualZoomLevelLimits(1, 1);
+      contents.on('zoom-changed', () => contents.setZoomFactor(1));
+      contents.on('context-menu', (event) => event.preventDefault());
+      win.on('leave-full-screen', () => win.setFullScreen(true));
+      win.on('blur', () => win.focus());
     }
     win.once('ready-to-show', () => win.show());
     void win.loadFile(paths.indexHtml, { hash: surface === 'kiosk' ? '/kiosk' : '/' });
@@ -66,22 +85,24 @@ export class Windows implements WindowRegistry {
   }
 }
 
+/** The same guards on the desk's default session and on the kiosk's own in-memory session. */
 export function installSessionGuards(): void {
-  const ses = electronSession.defaultSession;
-  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(permissionDecision()));
-  ses.setPermissionCheckHandler(() => permissionDecision());
-  ses.webRequest.onHeadersReceived((details, callback) => {
-    callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+  for (const ses of [electronSession.defaultSession, electronSession.fromPartition(KIOSK_PARTITION)]) {
+    ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(permissionDecision()));
+    ses.setPermissionCheckHandler(() => permissionDecision());
+    ses.webRequest.onHeadersReceived((details, callback) => {
+      callback({
+        responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+      });
     });
-  });
-  // Nothing is fetched from the network by the renderer: refuse anything that is not the app's own files.
-  ses.webRequest.onBeforeRequest((details, callback) => {
-    const allowed =
-      details.url.startsWith('file://') ||
-      details.url.startsWith('devtools://') ||
-      details.url.startsWith('data:');
-    callback({ cancel: !allowed });
-  });
+    // Nothing is fetched from the network by the renderer: refuse anything that is not the app's own files.
+    ses.webRequest.onBeforeRequest((details, callback) => {
+      const allowed =
+        details.url.startsWith('file://') ||
+        details.url.startsWith('devtools://') ||
+        details.url.startsWith('data:');
+      callback({ cancel: !allowed });
+    });
+  }
   Menu.setApplicationMenu(null);
 }

@@ -7,6 +7,8 @@ import type { InputOf, OutputOf } from './channel.ts';
 import { jobseekerChannels } from './jobseekers.ts';
 import { kioskChannels } from './kiosk.ts';
 import type { Result } from './result.ts';
+import { settingsChannels } from './settings.ts';
+import { syncChannels } from './sync.ts';
 
 export * from './channel.ts';
 export * from './result.ts';
@@ -25,6 +27,8 @@ export const contract = {
   ...caseworkChannels,
   ...employersChannels,
   ...checkinsChannels,
+  ...settingsChannels,
+  ...syncChannels,
   ...kioskChannels,
 };
 

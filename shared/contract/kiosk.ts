@@ -1,14 +1,110 @@
 import { z } from 'zod';
+import {
+  KIOSK_LANGUAGES,
+  selfCheckSchema,
+  visitorNameSchema,
+  visitorPhoneSchema,
+  type Counter,
+  type KioskService,
+  type KioskSettings,
+} from '../domain/kiosk.ts';
 import { channel } from './channel.ts';
 
 /** Public facts only: the kiosk never receives case data. */
 export interface KioskWelcome {
   centerName: string;
+  /** The center's 시도 code: the openings screen starts there. */
+  sido: string;
   languages: Array<'ko' | 'en'>;
+  idleSeconds: number;
+  countdownSeconds: number;
+  counters: Counter[];
+  services: KioskService[];
+  floorGuide: KioskSettings['floorGuide'];
+  texts: KioskSettings['texts'];
 }
+
+/** A public job opening as the lobby shows it: title, employer, region, wage; nothing more. */
+export interface PublicOpening {
+  id: string;
+  title: string;
+  employerName: string;
+  occupation: string;
+  sido: string;
+  sigungu: string | null;
+  wage: number;
+}
+
+export interface PublicOpeningsPage {
+  items: PublicOpening[];
+  total: number;
+  /** Public open openings per KECO major group and per 시도, for the touch filters. */
+  majors: Array<{ code: string; count: number }>;
+  regions: Array<{ code: string; count: number }>;
+}
+
+export interface KioskTicket {
+  ticketNo: number;
+  serviceId: string;
+  counterId: string;
+  issuedAt: string;
+  /** Tickets for the same counter still waiting before this one. */
+  waitingAhead: number;
+}
+
+export const kioskOpeningsInputSchema = z
+  .object({
+    /** KECO major group (one digit). */
+    major: z.string().regex(/^\d$/, 'validation.occupation').optional(),
+    sido: z
+      .string()
+      .regex(/^\d{2}$/, 'validation.region')
+      .optional(),
+    query: z.string().trim().max(30, 'validation.tooLong').default(''),
+    offset: z.number().int().min(0).max(10_000).default(0),
+    limit: z.number().int().min(1).max(30).default(10),
+  })
+  .strict();
+
+export const takeTicketInputSchema = z
+  .object({
+    serviceId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'validation.required'),
+    language: z.enum(KIOSK_LANGUAGES),
+    /** The visitor agreed to the notice; without it nothing personal is kept, not even self-check answers. */
+    consent: z.boolean(),
+    name: visitorNameSchema.default(''),
+    phone: visitorPhoneSchema.nullable().default(null),
+    selfCheck: selfCheckSchema.nullable().default(null),
+  })
+  .strict()
+  .superRefine((t, ctx) => {
+    if (t.consent) return;
+    if (t.name !== '')
+      ctx.addIssue({ code: 'custom', path: ['name'], message: 'kioskScreens.consentNeeded' });
+    if (t.phone !== null)
+      ctx.addIssue({ code: 'custom', path: ['phone'], message: 'kioskScreens.consentNeeded' });
+    if (t.selfCheck !== null)
+      ctx.addIssue({ code: 'custom', path: ['selfCheck'], message: 'kioskScreens.consentNeeded' });
+  });
 
 export const kioskChannels = {
   'kiosk:welcome': channel<KioskWelcome>()({
+    surface: 'kiosk',
+    access: 'kiosk',
+    input: z.object({}).strict(),
+  }),
+  'kiosk:openings': channel<PublicOpeningsPage>()({
+    surface: 'kiosk',
+    access: 'kiosk',
+    input: kioskOpeningsInputSchema,
+  }),
+  'kiosk:takeTicket': channel<KioskTicket>()({
+    surface: 'kiosk',
+    access: 'kiosk',
+    input: takeTicketInputSchema,
+  }),
+  /** The visitor left (idle reset or "done"): main wipes the kiosk window's storage and history. */
+  'kiosk:endVisit': channel<null>()({
     surface: 'kiosk',
     access: 'kiosk',
     input: z.object({}).strict(),

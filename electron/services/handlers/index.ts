@@ -6,6 +6,8 @@ import { checkinsHandlers } from './checkins.ts';
 import { employersHandlers } from './employers.ts';
 import { jobseekerHandlers } from './jobseekers.ts';
 import { kioskHandlers } from './kiosk.ts';
+import { syncHandlers } from './sync.ts';
+import { settingsHandlers } from './settings.ts';
 import type { HandlerMap } from './types.ts';
 
 /** Every channel's handler. The type makes a missing handler a compile error; a test checks it too. */
@@ -16,6 +18,8 @@ export const handlers: HandlerMap<ChannelName> = {
   ...caseworkHandlers,
   ...employersHandlers,
   ...checkinsHandlers,
+  ...settingsHandlers,
+  ...syncHandlers,
   ...kioskHandlers,
 };
 

@@ -1,13 +1,14 @@
-import { homeCenter } from '../../../db/repositories/centers.ts';
 import type { kioskChannels } from '../../../shared/contract/kiosk.ts';
+import { kioskOpenings, kioskWelcome, takeTicket } from '../checkins.ts';
 import type { HandlerMap } from './types.ts';
 
-// The kiosk's handlers read public facts only (center name, later counters, floor guide and public
-// openings). None of them may touch a case table.
+// The kiosk's handlers read public facts only (center name, counters, floor guide, public openings)
+// and write one thing: a ticket. None of them returns a case; none takes a session.
 
 export const kioskHandlers: HandlerMap<keyof typeof kioskChannels> = {
-  'kiosk:welcome': async (_input, { services }) => {
-    const center = await homeCenter(services.db);
-    return { centerName: center?.name ?? '', languages: ['ko', 'en'] };
-  },
+  'kiosk:welcome': (_input, { services }) => kioskWelcome(services),
+  'kiosk:openings': (input, { services }) => kioskOpenings(services, input),
+  'kiosk:takeTicket': (input, { services }) => takeTicket(services, input),
+  // Nothing to do in the services: Electron's main wipes the window's storage after this call.
+  'kiosk:endVisit': () => Promise.resolve(null),
 };

@@ -1,6 +1,11 @@
-import { ComingSoon } from '../placeholders/ComingSoon.tsx';
+import { Route, Routes } from 'react-router';
+import { QueuePage } from './QueuePage.tsx';
 
-// Routes under /queue/* (issue 6): the visitor waiting list.
+// Routes under /queue/* (issue 6): the visitors' waiting list of the center.
 export function QueueArea() {
-  return <ComingSoon area="queue" />;
+  return (
+    <Routes>
+      <Route index element={<QueuePage />} />
+    </Routes>
+  );
 }

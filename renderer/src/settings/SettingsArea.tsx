@@ -1,6 +1,37 @@
-import { ComingSoon } from '../placeholders/ComingSoon.tsx';
+import { Box, Tab, Tabs } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
+import { useAuth } from '../auth/AuthProvider.tsx';
+import { DeviceSettingsPage } from './DeviceSettingsPage.tsx';
+import { KioskSettingsPage } from './KioskSettingsPage.tsx';
 
-// Routes under /settings/* (issue 6: kiosk settings; issue 8: accounts).
+// Routes under /settings/*: one tab per settings page (issue 6: kiosk, this PC; issue 8 adds accounts
+// as another tab and route here).
+
 export function SettingsArea() {
-  return <ComingSoon area="settings" />;
+  const { t } = useTranslation();
+  const { session } = useAuth();
+  const location = useLocation();
+  const tabs = [
+    { to: '/settings/kiosk', label: t('settings.tabs.kiosk') },
+    ...(session.role === 'admin' ? [{ to: '/settings/device', label: t('settings.tabs.device') }] : []),
+  ];
+  const current = tabs.find((tab) => location.pathname.startsWith(tab.to))?.to ?? false;
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, flex: 1 }}>
+      <Tabs value={current} sx={{ mb: 2, borderBottom: 1, borderColor: 'divider' }}>
+        {tabs.map((tab) => (
+          <Tab key={tab.to} value={tab.to} label={tab.label} component={Link} to={tab.to} />
+        ))}
+      </Tabs>
+      <Box sx={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
+        <Routes>
+          <Route index element={<Navigate to="kiosk" replace />} />
+          <Route path="kiosk" element={<KioskSettingsPage />} />
+          {session.role === 'admin' && <Route path="device" element={<DeviceSettingsPage />} />}
+          <Route path="*" element={<Navigate to="kiosk" replace />} />
+        </Routes>
+      </Box>
+    </Box>
+  );
 }

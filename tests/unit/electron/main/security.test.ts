@@ -4,8 +4,11 @@ import {
   deskWindowOptions,
   isAllowedNavigation,
   isBlockedKioskInput,
+  isKioskVisitEnd,
+  KIOSK_WIPED_STORAGES,
   kioskWindowOptions,
   permissionDecision,
+  startupSurface,
 } from '../../../../electron/main/security.ts';
 
 const hardened = {
@@ -47,6 +50,43 @@ describe('window options', () => {
       preload: '/app/kiosk.preload.cjs',
       devTools: false,
     });
+  });
+});
+
+describe('the kiosk session', () => {
+  it('runs the kiosk in its own in-memory session, at a fixed zoom', () => {
+    const prefs = kioskWindowOptions('/app/kiosk.preload.cjs').webPreferences;
+    expect(prefs?.partition).toBe('kiosk'); // no "persist:" prefix: nothing reaches the disk
+    expect(prefs?.partition?.startsWith('persist:')).toBe(false);
+    expect(prefs?.zoomFactor).toBe(1);
+    expect(deskWindowOptions('/app/desk.preload.cjs', { devTools: false }).webPreferences?.partition).toBe(
+      undefined,
+    );
+  });
+
+  it('wipes local storage, cookies, caches and databases when a visitor leaves', () => {
+    expect([...KIOSK_WIPED_STORAGES].sort()).toEqual(
+      expect.arrayContaining(['cookies', 'localstorage', 'indexdb', 'cachestorage', 'serviceworkers']),
+    );
+    expect(isKioskVisitEnd('kiosk:endVisit')).toBe(true);
+    expect(isKioskVisitEnd('kiosk:takeTicket')).toBe(false);
+    expect(isKioskVisitEnd({ toString: () => 'kiosk:endVisit' })).toBe(false);
+  });
+});
+
+describe('start-up surface', () => {
+  const argv = ['electron', '.'];
+  it('starts the desk by default and the kiosk by switch, environment or stored setting', () => {
+    expect(startupSurface({ argv, env: {}, storedKioskMode: false })).toBe('desk');
+    expect(startupSurface({ argv: [...argv, '--kiosk'], env: {}, storedKioskMode: false })).toBe('kiosk');
+    expect(startupSurface({ argv, env: { CASEWORKER_KIOSK: '1' }, storedKioskMode: false })).toBe('kiosk');
+    expect(startupSurface({ argv, env: { CASEWORKER_KIOSK: '0' }, storedKioskMode: false })).toBe('desk');
+    expect(startupSurface({ argv, env: {}, storedKioskMode: true })).toBe('kiosk');
+  });
+  it('lets IT staff start a kiosk PC as a desk with --desk', () => {
+    expect(
+      startupSurface({ argv: [...argv, '--desk'], env: { CASEWORKER_KIOSK: '1' }, storedKioskMode: true }),
+    ).toBe('desk');
   });
 });
 
@@ -98,6 +138,19 @@ describe('kiosk keyboard guard', () => {
     ['F4', { alt: true }],
     ['ArrowLeft', { alt: true }],
     ['+', { control: true }],
+    ['Escape', {}],
+    ['F1', {}],
+    ['ContextMenu', {}],
+    ['Meta', { meta: true }],
+    ['f', { control: true }],
+    ['p', { control: true }],
+    ['h', { control: true }],
+    ['j', { control: true }],
+    ['R', { control: true, shift: true }],
+    ['Tab', { control: true }],
+    ['Tab', { alt: true }],
+    ['Alt', { alt: true }],
+    ['BrowserHome', {}],
   ])('blocks %s %o', (k, mods) => {
     expect(isBlockedKioskInput(key(k, mods))).toBe(true);
   });

@@ -1,0 +1,480 @@
+import CampaignIcon from '@mui/icons-material/Campaign';
+import FactCheckIcon from '@mui/icons-material/FactCheck';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardActions,
+  CardContent,
+  Chip,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  FormControl,
+  InputLabel,
+  MenuItem,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CalledTicket, QueueTicket, QueueView } from '../../../shared/contract/checkins.ts';
+import { formatPhone } from '../../../shared/domain/phone.ts';
+import { ApiError, call } from '../api.ts';
+import { useAuth } from '../auth/AuthProvider.tsx';
+import { StartIntakeDialog } from './StartIntakeDialog.tsx';
+
+// 방문 접수 대기: today's kiosk tickets of the center. The counselor picks their counter, calls the next
+// visitor (or a specific one), and finishes, marks as left, or sends the ticket to another counter. A
+// ticket with self-check answers opens the pick-or-register step that leads to a pre-filled intake.
+
+const COUNTER_KEY = 'caseworker.queue.counter';
+const REFRESH_MS = 10_000;
+
+function minutesSince(iso: string, now: number): number {
+  return Math.max(0, Math.floor((now - Date.parse(iso)) / 60_000));
+}
+
+export function QueuePage() {
+  const { t, i18n } = useTranslation();
+  const { session } = useAuth();
+  const lang = i18n.language === 'en' ? 'en' : 'ko';
+  const [view, setView] = useState<QueueView | null>(null);
+  const [chosenCounter, setCounterId] = useState<string>(() => localStorage.getItem(COUNTER_KEY) ?? '');
+  const [current, setCurrent] = useState<CalledTicket | null>(null);
+  const [intakeFor, setIntakeFor] = useState<CalledTicket | null>(null);
+  const [redirecting, setRedirecting] = useState<QueueTicket | null>(null);
+  const [message, setMessage] = useState<{ severity: 'info' | 'error'; text: string } | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+
+  const refresh = useCallback(async () => {
+    try {
+      setView(await call('checkins:queue', {}));
+      setNow(Date.now());
+    } catch {
+      setMessage({ severity: 'error', text: t('errors.internal') });
+    }
+  }, [t]);
+
+  useEffect(() => {
+    const first = window.setTimeout(() => void refresh(), 0);
+    const timer = window.setInterval(() => void refresh(), REFRESH_MS);
+    return () => {
+      window.clearTimeout(first);
+      window.clearInterval(timer);
+    };
+  }, [refresh]);
+
+  // The ticket this counselor is serving, after a reload too.
+  useEffect(() => {
+    if (!view || current) return;
+    const mine = view.tickets.filter((x) => x.status === 'called' && x.calledBy === session.userId).at(-1);
+    if (mine) void call('checkins:get', { id: mine.id }).then(setCurrent);
+  }, [view, current, session.userId]);
+
+  // The counter chosen on this PC, or the first one until the counselor picks theirs.
+  const counterId = view?.counters.some((c) => c.id === chosenCounter)
+    ? chosenCounter
+    : (view?.counters[0]?.id ?? '');
+
+  const fail = (e: unknown) =>
+    setMessage({
+      severity: 'error',
+      text:
+        e instanceof ApiError
+          ? t(e.error.message, { defaultValue: t('errors.internal') })
+          : t('errors.internal'),
+    });
+
+  const serviceName = (id: string) => {
+    const s = view?.services.find((x) => x.id === id);
+    return s ? (lang === 'en' && s.name.en ? s.name.en : s.name.ko) : id;
+  };
+  const counterName = (id: string | null) => {
+    const c = view?.counters.find((x) => x.id === id);
+    return c ? (lang === 'en' && c.label.en ? c.label.en : c.label.ko) : (id ?? '');
+  };
+
+  const afterCall = (ticket: CalledTicket) => {
+    setCurrent(ticket);
+    setMessage({
+      severity: 'info',
+      text: t('queue.calledMessage', { no: ticket.ticketNo, counter: counterName(ticket.counterId) }),
+    });
+    if (ticket.selfCheck) setIntakeFor(ticket);
+    void refresh();
+  };
+
+  const callNext = async () => {
+    try {
+      const ticket = await call('checkins:callNext', { counterId });
+      if (ticket) afterCall(ticket);
+      else setMessage({ severity: 'info', text: t('queue.nobodyWaiting') });
+    } catch (e) {
+      fail(e);
+    }
+  };
+  const callOne = async (id: string) => {
+    try {
+      afterCall(await call('checkins:call', { id, counterId }));
+    } catch (e) {
+      fail(e);
+    }
+  };
+  const finish = async (outcome: 'done' | 'left') => {
+    if (!current) return;
+    try {
+      await call('checkins:finish', { id: current.id, outcome });
+      setCurrent(null);
+      setMessage(null);
+      void refresh();
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  const waiting = view?.tickets.filter((x) => x.status === 'waiting') ?? [];
+  const finished = view?.tickets.filter((x) => x.status === 'done' || x.status === 'left') ?? [];
+  const waitingHere = waiting.filter((x) => x.counterId === counterId).length;
+
+  return (
+    <Stack spacing={3} sx={{ overflow: 'auto', pb: 4 }}>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
+        <Typography variant="h5" component="h1" sx={{ fontWeight: 700, flex: 1 }}>
+          {t('queue.title')}
+        </Typography>
+        <FormControl sx={{ width: 240 }}>
+          <InputLabel id="queue-counter-label">{t('queue.myCounter')}</InputLabel>
+          <Select
+            labelId="queue-counter-label"
+            label={t('queue.myCounter')}
+            value={view?.counters.some((c) => c.id === counterId) ? counterId : ''}
+            onChange={(e) => {
+              setCounterId(e.target.value);
+              localStorage.setItem(COUNTER_KEY, e.target.value);
+            }}
+            data-testid="queue-counter"
+          >
+            {(view?.counters ?? []).map((c) => (
+              <MenuItem key={c.id} value={c.id}>
+                {counterName(c.id)}
+              </MenuItem>
+            ))}
+          </Select>
+        </FormControl>
+        <Button
+          variant="contained"
+          size="large"
+          startIcon={<CampaignIcon />}
+          onClick={() => void callNext()}
+          disabled={!counterId || current !== null}
+          data-testid="queue-call-next"
+        >
+          {t('queue.callNext', { count: waitingHere })}
+        </Button>
+      </Stack>
+
+      {message && (
+        <Alert severity={message.severity} onClose={() => setMessage(null)} data-testid="queue-message">
+          {message.text}
+        </Alert>
+      )}
+
+      {view && (
+        <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }} data-testid="queue-stats">
+          <Chip label={t('queue.stats.waiting', { count: view.stats.waiting })} />
+          <Chip label={t('queue.stats.served', { count: view.stats.served })} />
+          <Chip label={t('queue.stats.left', { count: view.stats.left })} />
+          <Chip
+            label={t('queue.stats.avgWait', {
+              value:
+                view.stats.avgWaitMinutes === null ? t('common.none') : String(view.stats.avgWaitMinutes),
+            })}
+          />
+          <Chip
+            label={t('queue.stats.avgService', {
+              value:
+                view.stats.avgServiceMinutes === null
+                  ? t('common.none')
+                  : String(view.stats.avgServiceMinutes),
+            })}
+          />
+        </Stack>
+      )}
+
+      {current && (
+        <Card
+          variant="outlined"
+          sx={{ borderColor: 'primary.main', borderWidth: 2 }}
+          data-testid="queue-current"
+        >
+          <CardContent>
+            <Typography variant="overline">{t('queue.serving')}</Typography>
+            <Typography variant="h4" component="p" sx={{ fontWeight: 800 }} data-testid="queue-current-no">
+              {t('queue.ticketNo', { no: current.ticketNo })}
+            </Typography>
+            <Typography>
+              {serviceName(current.serviceId)} · {counterName(current.counterId)} ·{' '}
+              {t('queue.waited', {
+                minutes: current.calledAt ? minutesSince(current.createdAt, Date.parse(current.calledAt)) : 0,
+              })}
+              {current.language === 'en' && ` · ${t('queue.prefersEnglish')}`}
+            </Typography>
+            {(current.visitorName || current.visitorPhone) && (
+              <Typography sx={{ mt: 1 }}>
+                {t('queue.visitor')}: {current.visitorName ?? ''}{' '}
+                {current.visitorPhone ? formatPhone(current.visitorPhone) : ''}
+              </Typography>
+            )}
+            {current.selfCheck ? (
+              <Box
+                component="dl"
+                sx={{ mt: 1, display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: 2, m: 0 }}
+              >
+                {(['searchActivities4w', 'startWish', 'willToWork'] as const).map((item) => (
+                  <Box key={item} sx={{ display: 'contents' }}>
+                    <Typography component="dt" variant="body2" color="text.secondary">
+                      {t(`queue.selfCheck.${item}`)}
+                    </Typography>
+                    <Typography component="dd" variant="body2" sx={{ m: 0 }}>
+                      {t(`checklist.${item}.option.${String(current.selfCheck?.[item])}`)}
+                    </Typography>
+                  </Box>
+                ))}
+              </Box>
+            ) : (
+              <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+                {t('queue.noSelfCheck')}
+              </Typography>
+            )}
+          </CardContent>
+          <CardActions sx={{ flexWrap: 'wrap', gap: 1 }}>
+            <Button
+              variant="contained"
+              startIcon={<FactCheckIcon />}
+              onClick={() => setIntakeFor(current)}
+              data-testid="queue-start-intake"
+            >
+              {t('queue.startIntake')}
+            </Button>
+            <Button
+              variant="contained"
+              color="success"
+              onClick={() => void finish('done')}
+              data-testid="queue-done"
+            >
+              {t('queue.done')}
+            </Button>
+            <Button variant="outlined" onClick={() => void finish('left')} data-testid="queue-left">
+              {t('queue.left')}
+            </Button>
+            <Button variant="outlined" onClick={() => setRedirecting(current)} data-testid="queue-redirect">
+              {t('queue.redirect')}
+            </Button>
+            <Button onClick={() => void callOne(current.id)}>{t('queue.recall')}</Button>
+          </CardActions>
+          <Typography variant="caption" color="text.secondary" sx={{ px: 2, pb: 1, display: 'block' }}>
+            {t('queue.privacyNote')}
+          </Typography>
+        </Card>
+      )}
+
+      <Paper variant="outlined">
+        <Typography variant="h6" component="h2" sx={{ px: 2, pt: 2 }}>
+          {t('queue.waitingList')}
+        </Typography>
+        <Table size="small" aria-label={t('queue.waitingList')} data-testid="queue-waiting">
+          <TableHead>
+            <TableRow>
+              <TableCell>{t('queue.col.no')}</TableCell>
+              <TableCell>{t('queue.col.service')}</TableCell>
+              <TableCell>{t('queue.col.counter')}</TableCell>
+              <TableCell>{t('queue.col.waiting')}</TableCell>
+              <TableCell>{t('queue.col.notes')}</TableCell>
+              <TableCell />
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {waiting.map((x) => (
+              <TableRow key={x.id} data-testid="queue-row" selected={x.counterId === counterId}>
+                <TableCell sx={{ fontWeight: 700, fontSize: 18 }}>{x.ticketNo}</TableCell>
+                <TableCell>{serviceName(x.serviceId)}</TableCell>
+                <TableCell>{counterName(x.counterId)}</TableCell>
+                <TableCell>{t('queue.minutes', { count: minutesSince(x.createdAt, now) })}</TableCell>
+                <TableCell>
+                  <Stack direction="row" spacing={1}>
+                    {x.hasSelfCheck && <Chip size="small" color="primary" label={t('queue.hasSelfCheck')} />}
+                    {x.redirects > 0 && <Chip size="small" label={t('queue.redirected')} />}
+                    {x.language === 'en' && <Chip size="small" label="EN" />}
+                  </Stack>
+                </TableCell>
+                <TableCell align="right">
+                  <Button
+                    size="small"
+                    disabled={!counterId || current !== null}
+                    onClick={() => void callOne(x.id)}
+                  >
+                    {t('queue.call')}
+                  </Button>
+                </TableCell>
+              </TableRow>
+            ))}
+            {waiting.length === 0 && (
+              <TableRow>
+                <TableCell colSpan={6}>{t('queue.empty')}</TableCell>
+              </TableRow>
+            )}
+          </TableBody>
+        </Table>
+      </Paper>
+
+      {finished.length > 0 && (
+        <Paper variant="outlined">
+          <Typography variant="h6" component="h2" sx={{ px: 2, pt: 2 }}>
+            {t('queue.finishedList')}
+          </Typography>
+          <Table size="small" aria-label={t('queue.finishedList')}>
+            <TableHead>
+              <TableRow>
+                <TableCell>{t('queue.col.no')}</TableCell>
+                <TableCell>{t('queue.col.service')}</TableCell>
+                <TableCell>{t('queue.col.status')}</TableCell>
+                <TableCell>{t('queue.col.counselor')}</TableCell>
+                <TableCell>{t('queue.col.waited')}</TableCell>
+                <TableCell>{t('queue.col.served')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {finished.map((x) => (
+                <TableRow key={x.id}>
+                  <TableCell>{x.ticketNo}</TableCell>
+                  <TableCell>{serviceName(x.serviceId)}</TableCell>
+                  <TableCell>{t(`queue.status.${x.status}`)}</TableCell>
+                  <TableCell>{x.calledByName ?? t('common.none')}</TableCell>
+                  <TableCell>
+                    {x.calledAt
+                      ? t('queue.minutes', { count: minutesSince(x.createdAt, Date.parse(x.calledAt)) })
+                      : t('common.none')}
+                  </TableCell>
+                  <TableCell>
+                    {x.calledAt && x.doneAt && x.status === 'done'
+                      ? t('queue.minutes', { count: minutesSince(x.calledAt, Date.parse(x.doneAt)) })
+                      : t('common.none')}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Paper>
+      )}
+
+      {intakeFor && <StartIntakeDialog ticket={intakeFor} onClose={() => setIntakeFor(null)} />}
+      {redirecting && view && (
+        <RedirectDialog
+          view={view}
+          ticket={redirecting}
+          lang={lang}
+          onClose={() => setRedirecting(null)}
+          onDone={() => {
+            setRedirecting(null);
+            setCurrent(null);
+            void refresh();
+          }}
+          onError={fail}
+        />
+      )}
+    </Stack>
+  );
+}
+
+function RedirectDialog({
+  view,
+  ticket,
+  lang,
+  onClose,
+  onDone,
+  onError,
+}: {
+  view: QueueView;
+  ticket: QueueTicket;
+  lang: 'ko' | 'en';
+  onClose: () => void;
+  onDone: () => void;
+  onError: (e: unknown) => void;
+}) {
+  const { t } = useTranslation();
+  const [serviceId, setServiceId] = useState(ticket.serviceId);
+  const [counterId, setCounterId] = useState(
+    view.services.find((s) => s.id === ticket.serviceId)?.counterId ?? view.counters[0]?.id ?? '',
+  );
+  const text = (l: { ko: string; en: string }) => (lang === 'en' && l.en ? l.en : l.ko);
+  return (
+    <Dialog open onClose={onClose} fullWidth maxWidth="xs" aria-labelledby="redirect-title">
+      <DialogTitle id="redirect-title">{t('queue.redirectTitle', { no: ticket.ticketNo })}</DialogTitle>
+      <DialogContent>
+        <Stack spacing={2} sx={{ pt: 1 }}>
+          <FormControl>
+            <InputLabel id="redirect-service">{t('queue.col.service')}</InputLabel>
+            <Select
+              labelId="redirect-service"
+              label={t('queue.col.service')}
+              value={serviceId}
+              onChange={(e) => {
+                setServiceId(e.target.value);
+                const s = view.services.find((x) => x.id === e.target.value);
+                if (s) setCounterId(s.counterId);
+              }}
+              data-testid="redirect-service"
+            >
+              {view.services.map((s) => (
+                <MenuItem key={s.id} value={s.id}>
+                  {text(s.name)}
+                </MenuItem>
+              ))}
+            </Select>
+          </FormControl>
+          <FormControl>
+            <InputLabel id="redirect-counter">{t('queue.col.counter')}</InputLabel>
+            <Select
+              labelId="redirect-counter"
+              label={t('queue.col.counter')}
+              value={counterId}
+              onChange={(e) => setCounterId(e.target.value)}
+              data-testid="redirect-counter"
+            >
+              {view.counters.map((c) => (
+                <MenuItem key={c.id} value={c.id}>
+                  {text(c.label)} {c.location.ko ? `· ${text(c.location)}` : ''}
+                </MenuItem>
+              ))}
+            </Select>
+          </FormControl>
+          <Typography variant="body2" color="text.secondary">
+            {t('queue.redirectNote')}
+          </Typography>
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>{t('jobseekers.cancel')}</Button>
+        <Button
+          variant="contained"
+          data-testid="redirect-confirm"
+          onClick={() =>
+            void call('checkins:redirect', { id: ticket.id, serviceId, counterId }).then(onDone, onError)
+          }
+        >
+          {t('queue.redirect')}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

@@ -1,0 +1,53 @@
+import { Alert, FormControlLabel, Stack, Switch, Typography } from '@mui/material';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../api.ts';
+
+/** Whether this PC starts as the lobby kiosk (kept in this store only; not synced). */
+export function DeviceSettingsPage() {
+  const { t } = useTranslation();
+  const [kioskMode, setKioskMode] = useState<boolean | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    call('settings:getDevice', {}).then(
+      (d) => setKioskMode(d.kioskMode),
+      () => setFailed(true),
+    );
+  }, []);
+  return (
+    <Stack spacing={2} sx={{ maxWidth: 720 }}>
+      <Typography variant="h5" component="h1" sx={{ fontWeight: 700 }}>
+        {t('settings.device.title')}
+      </Typography>
+      {failed && <Alert severity="error">{t('errors.internal')}</Alert>}
+      {kioskMode !== null && (
+        <FormControlLabel
+          control={
+            <Switch
+              checked={kioskMode}
+              onChange={(e) => {
+                const on = e.target.checked;
+                setSaved(false);
+                call('settings:saveDevice', { kioskMode: on }).then(
+                  (d) => {
+                    setKioskMode(d.kioskMode);
+                    setSaved(true);
+                  },
+                  () => setFailed(true),
+                );
+              }}
+              slotProps={{ input: { 'aria-describedby': 'device-kiosk-help' } }}
+              data-testid="device-kiosk-mode"
+            />
+          }
+          label={t('settings.device.kioskMode')}
+        />
+      )}
+      <Typography id="device-kiosk-help" variant="body2" color="text.secondary">
+        {t('settings.device.help')}
+      </Typography>
+      {saved && <Alert severity="success">{t('settings.device.saved')}</Alert>}
+    </Stack>
+  );
+}

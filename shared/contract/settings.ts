@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { kioskSettingsSchema, type KioskSettings } from '../domain/kiosk.ts';
+import { channel } from './channel.ts';
+
+// Center and device settings (admin). Issue 6: the kiosk's settings and this PC's start mode; the
+// accounts issue adds its own channels here.
+
+const SETTINGS_ROLES = ['admin', 'supervisor'] as const;
+
+export interface KioskSettingsView {
+  centerName: string;
+  settings: KioskSettings;
+  /** False while the center still runs on the built-in defaults. */
+  saved: boolean;
+}
+
+export interface DeviceSettings {
+  /** This PC starts as the lobby kiosk (the `--desk` switch starts the desk anyway, for IT staff). */
+  kioskMode: boolean;
+}
+
+export const settingsChannels = {
+  'settings:getKiosk': channel<KioskSettingsView>()({
+    surface: 'desk',
+    access: SETTINGS_ROLES,
+    input: z.object({}).strict(),
+  }),
+  'settings:saveKiosk': channel<KioskSettingsView>()({
+    surface: 'desk',
+    access: SETTINGS_ROLES,
+    input: z.object({ settings: kioskSettingsSchema }).strict(),
+  }),
+  'settings:getDevice': channel<DeviceSettings>()({
+    surface: 'desk',
+    access: ['admin'],
+    input: z.object({}).strict(),
+  }),
+  'settings:saveDevice': channel<DeviceSettings>()({
+    surface: 'desk',
+    access: ['admin'],
+    input: z.object({ kioskMode: z.boolean() }).strict(),
+  }),
+};
