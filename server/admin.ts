@@ -1,6 +1,8 @@
 import { uuidv7 } from 'uuidv7';
 import { hashPassword } from '../db/credentials.ts';
 import type { ServerDb } from '../db/server/connection.ts';
+import type { SqlDialect } from '../db/migrations/types.ts';
+import { insertSyncRow, lockSequencer, nextSeq } from '../db/server/repositories/sync.ts';
 import {
   findServerUserByLogin,
   getServerCenter,
@@ -34,17 +36,36 @@ export async function addCenter(
   db: ServerDb,
   c: { code: string; name: string; region: string },
   now: Date,
+  dialect: SqlDialect = 'sqlite',
 ): Promise<void> {
   if (!/^[A-Z0-9]{2,12}$/.test(c.code))
     throw new AdminInputError('A center code is 2 to 12 capital letters or digits.');
   if (c.name.trim() === '') throw new AdminInputError('A center needs a name.');
   const region = parseRegion(c.region);
   if (await getServerCenter(db, c.code)) throw new AdminInputError(`Center ${c.code} exists already.`);
-  await insertServerCenter(db, {
-    code: c.code,
-    name: c.name.trim(),
-    ...region,
-    created_at: now.toISOString(),
+  await db.transaction().execute(async (trx) => {
+    await insertServerCenter(trx, {
+      code: c.code,
+      name: c.name.trim(),
+      ...region,
+      created_at: now.toISOString(),
+    });
+    // The center's settings row syncs like a record (kiosk texts, counters, idle time), so desktops
+    // can change it and pull each other's changes.
+    await lockSequencer(trx, dialect);
+    const seq = await nextSeq(trx);
+    await insertSyncRow(trx, {
+      table_name: 'centers',
+      row_id: c.code,
+      seq,
+      scope_center: c.code,
+      scope_owner: null,
+      scope_region: null,
+      parent_key: null,
+      data: JSON.stringify({ code: c.code, name: c.name.trim(), ...region }),
+      field_meta: '{}',
+      updated_at: now.toISOString(),
+    });
   });
 }
 

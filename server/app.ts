@@ -117,7 +117,13 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
       );
     }
     const center = await getServerCenter(o.db, user.center_code);
-    return { userId: user.id, deviceId: device.id, role: user.role, centerCode: user.center_code, region: center?.sido ?? '' };
+    return {
+      userId: user.id,
+      deviceId: device.id,
+      role: user.role,
+      centerCode: user.center_code,
+      region: center?.sido ?? '',
+    };
   }
 
   async function issueTokens(
@@ -227,7 +233,13 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     return { deactivated: id };
   });
 
-  registerSyncRoutes(app, { db: o.db, dialect: o.dialect, now, authenticate, acceptedSchemas: ACCEPTED_CLIENT_SCHEMAS });
+  registerSyncRoutes(app, {
+    db: o.db,
+    dialect: o.dialect,
+    now,
+    authenticate,
+    acceptedSchemas: ACCEPTED_CLIENT_SCHEMAS,
+  });
 
   return app;
 }

@@ -68,7 +68,7 @@ center
   .action(async (o: { db: string; code: string; name: string; region: string }) => {
     const opened = await openServerDb(o.db);
     try {
-      await addCenter(opened.db, o, new Date());
+      await addCenter(opened.db, o, new Date(), opened.dialect);
       console.log(`center ${o.code} added`);
     } finally {
       await opened.close();

@@ -12,7 +12,13 @@ import {
 } from '../../db/server/repositories/sync.ts';
 import type { ServerDatabase } from '../../db/server/schema.ts';
 import type { Mutation, MutationResult } from '../../shared/sync/protocol.ts';
-import { RESERVED_FIELDS, isSyncedTable, syncRule, type SyncedTable } from '../../shared/sync/tables.ts';
+import {
+  RESERVED_FIELDS,
+  isSyncedTable,
+  syncRule,
+  type ScopeRule,
+  type SyncedTable,
+} from '../../shared/sync/tables.ts';
 
 // Applies one desktop mutation to the sync store (sync.md § Conflicts):
 //   descriptive fields: the later HLC wins; the losing value goes to value_history;
@@ -55,9 +61,10 @@ async function scopeFor(
   table: SyncedTable,
   data: Record<string, unknown>,
 ): Promise<Scope> {
-  const rule = syncRule(table).scope;
+  const rule: ScopeRule = syncRule(table).scope;
   if (rule.kind === 'center') {
-    const center = typeof data['center_code'] === 'string' ? data['center_code'] : null;
+    const centerValue = data[rule.field ?? 'center_code'];
+    const center = typeof centerValue === 'string' ? centerValue : null;
     if (!center) throw new Refusal('The record has no center.');
     const owner = typeof data['assigned_counselor_id'] === 'string' ? data['assigned_counselor_id'] : null;
     return { scope_center: center, scope_owner: owner, scope_region: null, parent_key: null };
@@ -137,7 +144,7 @@ export async function applyMutation(
     for (const [field, value] of Object.entries(m.fields)) {
       const current = meta[field] ?? { hlc: '', seq: 0, author: '' };
       if (sameValue(data[field], value)) continue;
-      if ((rule.decisive).includes(field)) {
+      if (rule.decisive.includes(field)) {
         if (current.seq > m.baseSeq) {
           await insertReviewItem(trx, {
             id: uuidv7(),

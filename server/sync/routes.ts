@@ -10,6 +10,7 @@ import {
   rowsAfter,
 } from '../../db/server/repositories/sync.ts';
 import {
+  mutationSchema,
   pullQuerySchema,
   pushRequestSchema,
   type MutationResult,
@@ -49,7 +50,19 @@ export function registerSyncRoutes(app: FastifyInstance, d: SyncRouteDeps): void
     const body = parseOr400(pushRequestSchema, req.body);
     checkSchema(body.schemaVersion, d.acceptedSchemas);
     const results: MutationResult[] = [];
-    for (const m of body.mutations) {
+    for (const raw of body.mutations) {
+      const parsed = mutationSchema.safeParse(raw);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const clientSeq = (raw as { clientSeq?: unknown } | null)?.clientSeq;
+        results.push({
+          clientSeq: typeof clientSeq === 'number' ? clientSeq : -1,
+          status: 'refused',
+          reason: `Malformed change: "${issue?.path.map(String).join('.') ?? ''}" ${issue?.message ?? 'is invalid'}.`,
+        });
+        continue;
+      }
+      const m = parsed.data;
       const result = await d.db.transaction().execute(async (trx) => {
         await lockSequencer(trx, d.dialect);
         const seen = await getPushResult(trx, caller.deviceId, m.clientSeq);

@@ -8,10 +8,14 @@
 //   'parent'  the scope of the row named by `parent` (a jobseeker, a referral).
 
 export type ScopeRule =
-  { kind: 'center' } | { kind: 'region' } | { kind: 'parent'; parentTable: string; parentField: string };
+  | { kind: 'center'; field?: string }
+  | { kind: 'region' }
+  | { kind: 'parent'; parentTable: string; parentField: string };
 
 export interface TableSyncRule {
   mode: 'mutable' | 'append-only';
+  /** The local key column when it is not `id` (a center is known by its code). */
+  key?: string;
   decisive: readonly string[];
   scope: ScopeRule;
 }
@@ -59,7 +63,29 @@ export const SYNC_TABLES = {
     decisive: [],
     scope: { kind: 'parent', parentTable: 'referrals', parentField: 'referral_id' },
   },
-  checkins: { mode: 'mutable', decisive: ['status'], scope: { kind: 'center' } },
+  checkins: { mode: 'mutable', decisive: ['status', 'jobseeker_id'], scope: { kind: 'center' } },
+  checkin_events: {
+    mode: 'append-only',
+    decisive: [],
+    scope: { kind: 'parent', parentTable: 'checkins', parentField: 'checkin_id' },
+  },
+  // Center settings (kiosk texts, counters, idle time): descriptive, the later edit wins.
+  centers: { mode: 'mutable', key: 'code', decisive: [], scope: { kind: 'center', field: 'code' } },
+  classification_reviews: {
+    mode: 'mutable',
+    decisive: ['status', 'outcome', 'outcome_assessment_id'],
+    scope: { kind: 'parent', parentTable: 'jobseekers', parentField: 'jobseeker_id' },
+  },
+  service_plan_steps: {
+    mode: 'mutable',
+    decisive: ['archived'],
+    scope: { kind: 'parent', parentTable: 'jobseekers', parentField: 'jobseeker_id' },
+  },
+  certificates: {
+    mode: 'append-only',
+    decisive: [],
+    scope: { kind: 'parent', parentTable: 'jobseekers', parentField: 'jobseeker_id' },
+  },
 } as const satisfies Record<string, TableSyncRule>;
 
 export type SyncedTable = keyof typeof SYNC_TABLES;

@@ -13,6 +13,7 @@ import type { ServiceContext } from '../context.ts';
 import { COMPANY_PREFIXES, COMPANY_SUFFIXES, GIVEN_FEMALE, GIVEN_MALE, SURNAMES } from './korean-names.ts';
 import { seededRng, seededUuidv7, type Rng } from './random.ts';
 import { makeBusinessNumber } from './business-number.ts';
+import { ticketDay } from '../../../shared/domain/kiosk.ts';
 
 // Realistic, reproducible demo data: the same seed and anchor date give the same store. Rows are
 // written in batches inside one transaction per table (a 100,000-jobseeker store takes seconds, not
@@ -493,7 +494,8 @@ export async function generateDemo(ctx: ServiceContext, o: DemoOptions): Promise
 
   // Today's lobby check-ins.
   const checkins: Array<Row<'checkins'>> = [];
-  const services = ['jobseeker-registration', 'unemployment-benefit', 'job-referral', 'training', 'employer'];
+  // The service ids and counters of the default kiosk settings (shared/domain/kiosk.ts).
+  const services = ['job-search', 'unemployment-benefit', 'employment-support', 'training', 'employer'];
   const checkinCount = Math.min(40, Math.max(5, Math.round(o.jobseekers / 100)));
   for (let n = 1; n <= checkinCount; n++) {
     const at = anchor + (9 * 3600 + n * 300) * 1000;
@@ -508,6 +510,7 @@ export async function generateDemo(ctx: ServiceContext, o: DemoOptions): Promise
       hlc: HLC_ZERO,
       center_code: o.centerCode,
       ticket_no: n,
+      ticket_day: ticketDay(new Date(at)),
       service: rng.pick(services),
       status,
       self_check: rng.chance(0.4)
@@ -516,7 +519,7 @@ export async function generateDemo(ctx: ServiceContext, o: DemoOptions): Promise
       created_at: iso(at),
       called_at: status === 'waiting' ? null : iso(at + 600_000),
       done_at: status === 'done' || status === 'left' ? iso(at + 1_500_000) : null,
-      counter: status === 'waiting' ? null : String(rng.int(1, 6)),
+      counter: status === 'waiting' ? null : `c${rng.int(1, 5)}`,
       called_by: status === 'waiting' ? null : rng.pick(counselorIds),
     });
   }

@@ -18,6 +18,15 @@ async function columnsOf(trx: Transaction<Database>, table: string): Promise<Set
   return set;
 }
 
+/** The local key column: `id` for records, `code` for a center. */
+function keyOf(table: string): string {
+  return isSyncedTable(table) ? ((syncRule(table) as { key?: string }).key ?? 'id') : 'id';
+}
+
+function assignments(values: Array<[string, unknown]>) {
+  return sql.join(values.map(([k, v]) => sql`${sql.ref(k)} = ${v}`));
+}
+
 export async function applyPulledRow(
   trx: Transaction<Database>,
   row: PulledRow,
@@ -28,36 +37,34 @@ export async function applyPulledRow(
               on conflict(key) do update set value = excluded.value`.execute(trx);
     return 'kept-aside';
   }
+  const key = keyOf(row.table);
   const values: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row.data)) {
-    if (columns.has(key) && key !== 'seq') values[key] = typeof value === 'boolean' ? (value ? 1 : 0) : value;
+  for (const [field, value] of Object.entries(row.data)) {
+    if (columns.has(field) && field !== 'seq' && field !== 'id')
+      values[field] = typeof value === 'boolean' ? (value ? 1 : 0) : value;
   }
-  values['id'] = row.id;
+  values[key] = row.id;
   values['seq'] = row.seq;
-  const existing = await sql<{
-    id: string;
-  }>`select id from ${sql.table(row.table)} where id = ${row.id}`.execute(trx);
-  if (existing.rows.length === 0) {
+
+  const table = sql.table(row.table);
+  const current = await sql<
+    Record<string, unknown>
+  >`select * from ${table} where ${sql.ref(key)} = ${row.id}`.execute(trx);
+  const before = current.rows[0];
+  if (!before) {
     // The row's HLC is this device's clock for its own writes; a row first seen here starts at zero.
     if (columns.has('hlc') && values['hlc'] === undefined) values['hlc'] = '000000000000000:00000:server';
     const keys = Object.keys(values);
-    await sql`insert into ${sql.table(row.table)} (${sql.join(keys.map((k) => sql.ref(k)))}) values (${sql.join(keys.map((k) => values[k]))})`.execute(
+    await sql`insert into ${table} (${sql.join(keys.map((k) => sql.ref(k)))}) values (${sql.join(keys.map((k) => values[k]))})`.execute(
       trx,
     );
   } else {
-    const current = await sql<
-      Record<string, unknown>
-    >`select * from ${sql.table(row.table)} where id = ${row.id}`.execute(trx);
-    const before = current.rows[0] ?? {};
     // Only what differs: append-only tables refuse any change but seq, and an equal write is no write.
-    const changed = Object.entries(values).filter(([k, v]) => k !== 'id' && before[k] !== v);
-    if (changed.length > 0) {
-      await sql`update ${sql.table(row.table)} set ${sql.join(changed.map(([k, v]) => sql`${sql.ref(k)} = ${v}`))} where id = ${row.id}`.execute(
-        trx,
-      );
-    }
+    const changed = Object.entries(values).filter(([k, v]) => k !== key && before[k] !== v);
+    if (changed.length > 0)
+      await sql`update ${table} set ${assignments(changed)} where ${sql.ref(key)} = ${row.id}`.execute(trx);
   }
-  await reapplyPending(trx, row.table, row.id, columns);
+  await reapplyPending(trx, row.table, row.id, key, columns);
   return 'applied';
 }
 
@@ -65,6 +72,7 @@ async function reapplyPending(
   trx: Transaction<Database>,
   table: string,
   id: string,
+  key: string,
   columns: Set<string>,
 ): Promise<void> {
   // Append-only records have no pending edits to lay back (an update to one is refused by the server).
@@ -82,9 +90,9 @@ async function reapplyPending(
     const fields = Object.entries(JSON.parse(entry.fields) as Record<string, unknown>).filter(([k]) =>
       columns.has(k),
     );
-    if (fields.length === 0) continue;
-    await sql`update ${sql.table(table)} set ${sql.join(fields.map(([k, v]) => sql`${sql.ref(k)} = ${v}`))} where id = ${id}`.execute(
-      trx,
-    );
+    if (fields.length > 0)
+      await sql`update ${sql.table(table)} set ${assignments(fields)} where ${sql.ref(key)} = ${id}`.execute(
+        trx,
+      );
   }
 }

@@ -243,7 +243,8 @@ describe('caseworker sync', () => {
       },
     );
     expect(r.stderr).toBe('');
-    expect(r.stdout.trim()).toBe('pushed 0, pulled 0, refused 0, review 0');
+    // The one row pulled is the center's settings row.
+    expect(r.stdout.trim()).toBe('pushed 0, pulled 1, refused 0, review 0');
     const wrong = await runNode(
       'electron/cli/caseworker.ts',
       ['sync', '--data', data, '--server', address, '--user', 'kim01'],

@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
+import { isSyncedTable, syncRule } from '../../../shared/sync/tables.ts';
 import type { OpenedServerDb } from '../../../db/server/connection.ts';
 import { appendOutbox, nextHlc } from '../../../db/repositories/outbox.ts';
 import { login } from '../../../electron/services/auth.ts';
@@ -305,11 +307,16 @@ async function checkInvariants(desks: Desk[], opened: OpenedServerDb, center: st
     }
     // Every desktop equals the server restricted to its scope (here: the whole center).
     for (const row of serverRows) {
-      const local = await d.store.db
-        .selectFrom(row.table_name as 'jobseekers')
-        .selectAll()
-        .where('id', '=', row.row_id)
-        .executeTakeFirst();
+      const key = isSyncedTable(row.table_name)
+        ? ((syncRule(row.table_name) as { key?: string }).key ?? 'id')
+        : 'id';
+      const local = (
+        await sql<
+          Record<string, unknown>
+        >`select * from ${sql.table(row.table_name)} where ${sql.ref(key)} = ${row.row_id}`.execute(
+          d.store.db,
+        )
+      ).rows[0];
       if (!local) {
         problems.push(`${d.name}: missing ${row.table_name} ${row.row_id}`);
         continue;
@@ -318,7 +325,7 @@ async function checkInvariants(desks: Desk[], opened: OpenedServerDb, center: st
         problems.push(`${d.name}: ${row.table_name} ${row.row_id} at seq ${local.seq}, server ${row.seq}`);
       const data = JSON.parse(row.data) as Record<string, unknown>;
       for (const [field, value] of Object.entries(data)) {
-        const mine = (local as Record<string, unknown>)[field];
+        const mine = local[field];
         if (mine !== undefined && JSON.stringify(mine) !== JSON.stringify(value)) {
           problems.push(`${d.name}: ${row.table_name}.${field} of ${row.row_id} differs from the server`);
         }
