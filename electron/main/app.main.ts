@@ -4,6 +4,7 @@ import { getDeviceSettings } from '../services/center-settings.ts';
 import { handlers } from '../services/handlers/index.ts';
 import { log } from '../services/log.ts';
 import { openDesktopStore, StoreError, type DesktopStore } from '../services/store.ts';
+import { configuredServer, startDesktopSync } from '../services/sync/start.ts';
 import { createDispatcher } from './dispatcher.ts';
 import { bindIpc } from './ipc.main.ts';
 import { startupSurface } from './security.ts';
@@ -43,6 +44,10 @@ if (!app.requestSingleInstanceLock()) {
         app.exit(1);
         return;
       }
+      // A configured server (CASEWORKER_SERVER, or the setting saved in the store) turns on background
+      // sync and online-first sign-in; without one the desktop works offline only.
+      const serverUrl = await configuredServer(store);
+      if (serverUrl) startDesktopSync(store, serverUrl);
       bindIpc(createDispatcher(handlers, store.context, log), windows);
       const surface = startupSurface({
         argv: process.argv,

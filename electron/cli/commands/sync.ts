@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { setMeta } from '../../../db/repositories/meta.ts';
 import { openDesktopStore } from '../../services/store.ts';
 import { SyncClient, SyncError } from '../../services/sync/client.ts';
 import { httpTransport, OfflineError } from '../../services/sync/transport.ts';
@@ -20,6 +21,8 @@ export async function syncCommand(args: { data: string; server: string; user: st
   try {
     const client = new SyncClient(store.context, httpTransport(url.toString()));
     await client.signIn(args.user, password, hostname());
+    // Remembered, so the desktop app syncs with the same server from now on.
+    await setMeta(store.db, 'sync.server', url.toString());
     const counts = await client.syncOnce();
     console.log(`pushed ${counts.pushed}, pulled ${counts.pulled}, refused ${counts.refused}, review ${counts.review}`);
   } catch (error) {

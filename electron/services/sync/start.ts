@@ -1,3 +1,4 @@
+import { getMeta } from '../../../db/repositories/meta.ts';
 import type { DesktopStore } from '../store.ts';
 import { SyncClient } from './client.ts';
 import type { DesktopSync } from './desktop-sync.ts';
@@ -16,4 +17,9 @@ export function startDesktopSync(store: DesktopStore, serverUrl: string): Deskto
   store.context.sync = sync;
   scheduler.start();
   return sync;
+}
+
+/** The server this desktop syncs with: CASEWORKER_SERVER, else the URL saved in the store, else none. */
+export async function configuredServer(store: DesktopStore): Promise<string | null> {
+  return process.env['CASEWORKER_SERVER'] ?? (await getMeta(store.db, 'sync.server')) ?? null;
 }
