@@ -193,6 +193,58 @@ export interface ReferralEventTable extends Synced {
   data: Generated<Json>;
 }
 
+// 0005_employers_referrals (issue 4): a new column by declaration merging, new tables, their entries.
+export interface EmployerTable {
+  contact_email: string | null;
+}
+export interface EmployerContactTable extends Synced {
+  employer_id: string;
+  kind: 'call' | 'visit' | 'email' | 'other';
+  outcome: 'opening-registered' | 'interested' | 'callback' | 'no-answer' | 'not-interested';
+  note: string | null;
+  contacted_on: string;
+  next_on: string | null;
+  counselor_id: string;
+  created_at: string;
+}
+export interface PackageStepTable extends Synced {
+  employer_id: string;
+  stage: 'diagnosis' | 'conditions' | 'recruitment' | 'follow-up';
+  step: string;
+  status: 'planned' | 'in-progress' | 'done' | 'not-needed';
+  on_date: string | null;
+  note: string | null;
+  counselor_id: string;
+  created_at: string;
+}
+export interface PlacementTable extends Synced {
+  jobseeker_id: string;
+  employer_id: string | null;
+  employer_name: string;
+  opening_id: string | null;
+  occupation: string | null;
+  hired_on: string;
+  source: Generated<string>;
+  note: string | null;
+  counselor_id: string;
+  created_at: string;
+  archived: Generated<Bool>;
+}
+export interface PlacementFollowUpTable extends Synced {
+  placement_id: string;
+  months: number;
+  employed: Bool;
+  at: string;
+  counselor_id: string;
+  note: string | null;
+}
+export interface Database {
+  employer_contacts: EmployerContactTable;
+  package_steps: PackageStepTable;
+  placements: PlacementTable;
+  placement_follow_ups: PlacementFollowUpTable;
+}
+
 export interface CheckinTable extends Synced {
   center_code: string;
   ticket_no: number;
@@ -204,6 +256,30 @@ export interface CheckinTable extends Synced {
   done_at: string | null;
   counter: string | null;
   called_by: string | null;
+  // 0006_kiosk_checkins
+  ticket_day: string | null;
+  language: Generated<'ko' | 'en'>;
+  visitor_name: string | null;
+  visitor_phone: string | null;
+  consent_version: string | null;
+  consent_at: string | null;
+  jobseeker_id: string | null;
+  redirects: Generated<number>;
+}
+
+/** Append-only history of a ticket (0006): waiting and service times for the reports. */
+export interface CheckinEventTable extends Synced {
+  checkin_id: string;
+  kind: 'issued' | 'called' | 'redirected' | 'done' | 'left' | 'linked';
+  at: string;
+  service: string;
+  counter: string | null;
+  user_id: string | null;
+}
+
+// Declaration merging keeps this table's entry next to its type (one edit in a file others share).
+export interface Database {
+  checkin_events: CheckinEventTable;
 }
 
 export interface AuditEntryTable {
@@ -221,6 +297,52 @@ export interface AuditEntryTable {
   prev_hash: string;
   hash: string;
   seq: Generated<number>;
+}
+
+// 0004_casework (issue 3): new columns by declaration merging, new tables, their Database entries.
+export interface JobseekerTable {
+  reassess_due_on: string | null;
+}
+export interface AssessmentTable {
+  reassess_due_on: string | null;
+  conversion: Generated<Bool>;
+}
+export interface ClassificationReviewTable extends Synced {
+  jobseeker_id: string;
+  assessment_id: string;
+  request_text: string;
+  requested_at: string;
+  recorded_by: string;
+  status: Generated<'open' | 'upheld' | 'changed'>;
+  outcome_text: string | null;
+  outcome_assessment_id: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+}
+export interface ServicePlanStepTable extends Synced {
+  jobseeker_id: string;
+  assessment_id: string;
+  step: string;
+  done_on: string;
+  note: string | null;
+  recorded_by: string;
+  recorded_at: string;
+  archived: Generated<Bool>;
+}
+export interface CertificateTable extends Synced {
+  jobseeker_id: string;
+  verification_code: string;
+  center_code: string;
+  item_ids: Json;
+  items: Json;
+  pdf_sha256: string;
+  issued_by: string;
+  issued_at: string;
+}
+export interface Database {
+  classification_reviews: ClassificationReviewTable;
+  service_plan_steps: ServicePlanStepTable;
+  certificates: CertificateTable;
 }
 
 export interface OutboxTable {

@@ -81,6 +81,26 @@ export const SYNC_TABLES = {
     decisive: ['archived'],
     scope: { kind: 'parent', parentTable: 'jobseekers', parentField: 'jobseeker_id' },
   },
+  employer_contacts: {
+    mode: 'append-only',
+    decisive: [],
+    scope: { kind: 'parent', parentTable: 'employers', parentField: 'employer_id' },
+  },
+  package_steps: {
+    mode: 'append-only',
+    decisive: [],
+    scope: { kind: 'parent', parentTable: 'employers', parentField: 'employer_id' },
+  },
+  placements: {
+    mode: 'mutable',
+    decisive: ['archived'],
+    scope: { kind: 'parent', parentTable: 'jobseekers', parentField: 'jobseeker_id' },
+  },
+  placement_follow_ups: {
+    mode: 'append-only',
+    decisive: [],
+    scope: { kind: 'parent', parentTable: 'placements', parentField: 'placement_id' },
+  },
   certificates: {
     mode: 'append-only',
     decisive: [],

@@ -1,0 +1,570 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { getOpening } from '../../db/repositories/employers.ts';
+import { getJobseekerRow } from '../../db/repositories/jobseekers.ts';
+import {
+  findPlacementFollowUps,
+  findPlacements,
+  findReferralEvents,
+  findReferrals,
+  referralIdFor,
+  type PlacementFilter,
+  type ReferralEventRow,
+  type ReferralFilter,
+  type ReferralRow,
+} from '../../db/repositories/referrals.ts';
+import type { SessionInfo } from '../../shared/contract/auth.ts';
+import { AppFailure } from '../../shared/contract/result.ts';
+import {
+  followUpStatus,
+  type DueFollowUpRow,
+  type JobseekerReferralHistory,
+  type Placement,
+  type ReferralBoard,
+  type ReferralDetail,
+  type ReferralEventRecord,
+  type ReferralSummary,
+} from '../../shared/domain/employers.ts';
+import { FOLLOW_UP_MONTHS, followUpDueDate, type FollowUpMonths } from '../../shared/domain/follow-ups.ts';
+import {
+  TRANSITIONS,
+  foldReferral,
+  nextFollowUp,
+  refusalFor,
+  refusalMessageKey,
+  type ReferralEventData,
+  type ReferralEventKind,
+  type ReferralState,
+} from '../../shared/referrals/state-machine.ts';
+import { isoNow, type ServiceContext } from './context.ts';
+import { auditAction, insertSynced, todayKst, updateSynced } from './synced-writes.ts';
+
+// Referrals (알선, domain.md §6): every change is a new event; the state is the fold of the events
+// through shared/referrals. A hire schedules follow-ups at 1, 3 and 6 months (derived from the hire's
+// time, never stored twice), fills the opening's positions, and marks the jobseeker placed.
+
+function parseData(raw: string): ReferralEventData {
+  try {
+    const v = JSON.parse(raw) as Record<string, unknown>;
+    return {
+      interviewOn: typeof v['interviewOn'] === 'string' ? v['interviewOn'] : undefined,
+      months: (FOLLOW_UP_MONTHS as readonly unknown[]).includes(v['months'])
+        ? (v['months'] as FollowUpMonths)
+        : undefined,
+      employed: typeof v['employed'] === 'boolean' ? v['employed'] : undefined,
+    };
+  } catch {
+    return {};
+  }
+}
+
+function toEventRecord(e: ReferralEventRow): ReferralEventRecord {
+  const data = parseData(e.data);
+  return {
+    id: e.id,
+    kind: e.kind as ReferralEventKind,
+    at: e.at,
+    counselorId: e.counselor_id,
+    counselorName: e.counselor_name,
+    note: e.note,
+    interviewOn: data.interviewOn ?? null,
+    months: data.months ?? null,
+    employed: data.employed ?? null,
+  };
+}
+
+function group(events: ReferralEventRow[]): Map<string, ReferralEventRow[]> {
+  const map = new Map<string, ReferralEventRow[]>();
+  for (const e of events) {
+    const list = map.get(e.referral_id);
+    if (list) list.push(e);
+    else map.set(e.referral_id, [e]);
+  }
+  return map;
+}
+
+function summarize(row: ReferralRow, events: ReferralEventRow[]): ReferralSummary {
+  const status = foldReferral(events.map((e) => ({ kind: e.kind, at: e.at, data: parseData(e.data) })));
+  const allowed = [...TRANSITIONS[status.state]].filter(
+    (k) => k !== 'follow-up' || nextFollowUp(status) !== null,
+  );
+  return {
+    id: row.id,
+    jobseekerId: row.jobseeker_id,
+    jobseekerName: row.jobseeker_name,
+    jobseekerRegNo: row.jobseeker_reg_no,
+    openingId: row.opening_id,
+    openingTitle: row.opening_title,
+    employerName: row.employer_name,
+    counselorId: row.counselor_id,
+    counselorName: row.counselor_name,
+    state: status.state,
+    stateAt: status.stateAt,
+    interviewOn: status.interviewOn,
+    hiredAt: status.hiredAt,
+    createdAt: row.created_at,
+    allowed,
+    nextFollowUp: nextFollowUp(status),
+  };
+}
+
+async function summaries(ctx: ServiceContext, f: ReferralFilter, limit?: number): Promise<ReferralSummary[]> {
+  const [rows, events] = await Promise.all([findReferrals(ctx.db, f, limit), findReferralEvents(ctx.db, f)]);
+  const byReferral = group(events);
+  return rows.map((r) => summarize(r, byReferral.get(r.id) ?? []));
+}
+
+export async function referralDetail(ctx: ServiceContext, id: string): Promise<ReferralDetail> {
+  const f: ReferralFilter = { by: 'id', id };
+  const [rows, events] = await Promise.all([findReferrals(ctx.db, f), findReferralEvents(ctx.db, f)]);
+  const row = rows[0];
+  if (!row) throw new AppFailure({ code: 'not-found', message: 'referrals.notFound' });
+  return { ...summarize(row, events), events: events.map(toEventRecord) };
+}
+
+export async function openReferral(
+  ctx: ServiceContext,
+  actor: SessionInfo,
+  id: string,
+): Promise<ReferralDetail> {
+  const detail = await referralDetail(ctx, id);
+  await auditAction(ctx.db, ctx, actor, {
+    action: 'referral.read',
+    subjectType: 'referral',
+    subjectId: id,
+    personId: detail.jobseekerId,
+  });
+  return detail;
+}
+
+/** Refers a jobseeker to an opening in one action: the referral and its `proposed` event. */
+export async function createReferral(
+  ctx: ServiceContext,
+  actor: SessionInfo,
+  input: { jobseekerId: string; openingId: string; note?: string | undefined },
+): Promise<ReferralDetail> {
+  const js = await getJobseekerRow(ctx.db, input.jobseekerId);
+  if (!js || js.archived === 1) throw new AppFailure({ code: 'not-found', message: 'jobseekers.notFound' });
+  if (js.status !== 'active') {
+    throw new AppFailure({ code: 'conflict', message: 'referrals.jobseekerNotActive' });
+  }
+  const opening = await getOpening(ctx.db, input.openingId);
+  if (!opening) throw new AppFailure({ code: 'not-found', message: 'openings.notFound' });
+  if (opening.status !== 'open')
+    throw new AppFailure({ code: 'conflict', message: 'referrals.openingNotOpen' });
+  const now = isoNow(ctx);
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    if (await referralIdFor(trx, input.jobseekerId, input.openingId)) {
+      throw new AppFailure({ code: 'conflict', message: 'referrals.alreadyReferred' });
+    }
+    const referralId = await insertSynced(trx, ctx, 'referrals', {
+      jobseeker_id: input.jobseekerId,
+      opening_id: input.openingId,
+      counselor_id: actor.userId,
+      created_at: now,
+    });
+    await insertSynced(trx, ctx, 'referral_events', {
+      referral_id: referralId,
+      kind: 'proposed',
+      at: now,
+      counselor_id: actor.userId,
+      note: input.note || null,
+      data: '{}',
+    });
+    await auditAction(trx, ctx, actor, {
+      action: 'referral.create',
+      subjectType: 'referral',
+      subjectId: referralId,
+      personId: input.jobseekerId,
+      detail: { openingId: input.openingId },
+    });
+    return referralId;
+  });
+  return referralDetail(ctx, id);
+}
+
+/**
+ * Appends one event. Refused, with a message saying why, when it does not follow from the current
+ * state; the check runs inside the write transaction, so two desks cannot both move the same referral.
+ */
+export async function recordReferralEvent(
+  ctx: ServiceContext,
+  actor: SessionInfo,
+  input: {
+    referralId: string;
+    kind: ReferralEventKind;
+    note?: string | undefined;
+    interviewOn?: string | undefined;
+    months?: FollowUpMonths | undefined;
+    employed?: boolean | undefined;
+  },
+): Promise<ReferralDetail> {
+  const now = isoNow(ctx);
+  await ctx.db.transaction().execute(async (trx) => {
+    const f: ReferralFilter = { by: 'id', id: input.referralId };
+    const [rows, events] = await Promise.all([findReferrals(trx, f), findReferralEvents(trx, f)]);
+    const row = rows[0];
+    if (!row) throw new AppFailure({ code: 'not-found', message: 'referrals.notFound' });
+    const status = foldReferral(events.map((e) => ({ kind: e.kind, at: e.at, data: parseData(e.data) })));
+    const data: ReferralEventData = {};
+    if (input.kind === 'interview' && input.interviewOn) data.interviewOn = input.interviewOn;
+    if (input.kind === 'follow-up') {
+      data.months = input.months;
+      data.employed = input.employed;
+    }
+    const refusal = refusalFor(status, { kind: input.kind, data });
+    if (refusal) {
+      throw new AppFailure({ code: 'conflict', message: refusalMessageKey(refusal), field: 'kind' });
+    }
+    if (input.kind === 'follow-up' && input.months !== undefined && status.hiredAt) {
+      // A check is recorded on or after its due day, not before: the question is "still employed after N months".
+      if (followUpDueDate(status.hiredAt, input.months) > todayKst(ctx)) {
+        throw new AppFailure({
+          code: 'conflict',
+          message: 'referrals.refused.followUpEarly',
+          field: 'months',
+        });
+      }
+    }
+    const eventId = await insertSynced(trx, ctx, 'referral_events', {
+      referral_id: input.referralId,
+      kind: input.kind,
+      at: now,
+      counselor_id: actor.userId,
+      note: input.note || null,
+      data: JSON.stringify(data),
+    });
+    if (input.kind === 'hired') await onHired(trx, ctx, row);
+    await auditAction(trx, ctx, actor, {
+      action: `referral.${input.kind}`,
+      subjectType: 'referral',
+      subjectId: input.referralId,
+      personId: row.jobseeker_id,
+      detail: { eventId },
+    });
+  });
+  return referralDetail(ctx, input.referralId);
+}
+
+type Trx = Transaction<Database>;
+
+/** A hire fills a position (the opening becomes `filled` when all are) and places the jobseeker. */
+async function onHired(trx: Trx, ctx: ServiceContext, row: ReferralRow): Promise<void> {
+  const opening = await getOpening(trx, row.opening_id);
+  if (opening && opening.status === 'open' && opening.filled >= opening.positions) {
+    await updateSynced(
+      trx,
+      ctx,
+      'job_openings',
+      opening.id,
+      { status: 'filled', updated_at: isoNow(ctx) },
+      opening.seq,
+    );
+  }
+  await markPlaced(trx, ctx, row.jobseeker_id);
+}
+
+async function markPlaced(trx: Trx, ctx: ServiceContext, jobseekerId: string): Promise<void> {
+  const js = await getJobseekerRow(trx, jobseekerId);
+  if (js && js.status === 'active') {
+    await updateSynced(
+      trx,
+      ctx,
+      'jobseekers',
+      jobseekerId,
+      { status: 'placed', updated_at: isoNow(ctx) },
+      Number(js.seq),
+    );
+  }
+}
+
+// ---- Views ----
+
+export async function centerCounselors(
+  ctx: ServiceContext,
+  actor: SessionInfo,
+): Promise<Array<{ id: string; name: string }>> {
+  const rows = await ctx.db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('center_code', '=', actor.centerCode)
+    .where('role', '=', 'counselor')
+    .where('active', '=', 1)
+    .orderBy('display_name')
+    .execute();
+  return rows.map((r) => ({ id: r.id, name: r.display_name }));
+}
+
+async function checkCounselor(ctx: ServiceContext, actor: SessionInfo, counselorId: string): Promise<void> {
+  if (counselorId === actor.userId) return;
+  const user = await ctx.db
+    .selectFrom('users')
+    .select(['center_code'])
+    .where('id', '=', counselorId)
+    .executeTakeFirst();
+  if (!user || user.center_code !== actor.centerCode) {
+    throw new AppFailure({ code: 'forbidden', message: 'errors.forbidden' });
+  }
+}
+
+export async function referralBoard(
+  ctx: ServiceContext,
+  actor: SessionInfo,
+  q: { counselorId?: string | undefined; states?: ReferralState[] | undefined; limit: number },
+): Promise<ReferralBoard> {
+  const counselorId = q.counselorId ?? actor.userId;
+  await checkCounselor(ctx, actor, counselorId);
+  let rows = await summaries(ctx, { by: 'counselor', counselorId }, q.limit);
+  const total = rows.length;
+  if (q.states) {
+    const wanted = new Set<string>(q.states);
+    rows = rows.filter((r) => wanted.has(r.state));
+  }
+  await auditAction(ctx.db, ctx, actor, {
+    action: 'referral.board',
+    subjectType: 'counselor',
+    subjectId: counselorId,
+    detail: { referrals: rows.length },
+  });
+  return { counselorId, total, rows };
+}
+
+export async function referralsForOpening(
+  ctx: ServiceContext,
+  actor: SessionInfo,
+  openingId: string,
+): Promise<ReferralSummary[]> {
+  const rows = await summaries(ctx, { by: 'opening', openingId });
+  await auditAction(ctx.db, ctx, actor, {
+    action: 'referral.forOpening',
+    subjectType: 'opening',
+    subjectId: openingId,
+    detail: { referrals: rows.length },
+  });
+  return rows;
+}
+
+function toPlacement(
+  p: Awaited<ReturnType<typeof findPlacements>>[number],
+  followUps: Awaited<ReturnType<typeof findPlacementFollowUps>>,
+): Placement {
+  const mine = followUps
+    .filter((f) => f.placement_id === p.id)
+    .map((f) => ({ months: f.months as FollowUpMonths, employed: f.employed === 1, at: f.at }));
+  return {
+    id: p.id,
+    jobseekerId: p.jobseeker_id,
+    employerName: p.employer_name,
+    employerId: p.employer_id,
+    openingId: p.opening_id,
+    occupation: p.occupation,
+    hiredOn: p.hired_on,
+    note: p.note,
+    counselorName: p.counselor_name,
+    createdAt: p.created_at,
+    followUps: mine,
+    nextFollowUp: nextFollowUp({ hiredAt: p.hired_on, followUps: mine }),
+  };
+}
+
+async function placements(ctx: ServiceContext, f: PlacementFilter): Promise<Placement[]> {
+  const [rows, followUps] = await Promise.all([findPlacements(ctx.db, f), findPlacementFollowUps(ctx.db, f)]);
+  return rows.map((p) => toPlacement(p, followUps));
+}
+
+export async function jobseekerReferralHistory(
+  ctx: ServiceContext,
+  actor: SessionInfo,
+  jobseekerId: string,
+): Promise<JobseekerReferralHistory> {
+  const [referrals, placed] = await Promise.all([
+    summaries(ctx, { by: 'jobseeker', jobseekerId }),
+    placements(ctx, { by: 'jobseeker', jobseekerId }),
+  ]);
+  await auditAction(ctx.db, ctx, actor, {
+    action: 'referral.history',
+    subjectType: 'jobseeker',
+    subjectId: jobseekerId,
+    personId: jobseekerId,
+  });
+  return { referrals, placements: placed };
+}
+
+/** The counselor's next follow-up per placement (referral hires and placements without a referral). */
+export async function dueFollowUps(
+  ctx: ServiceContext,
+  actor: SessionInfo,
+  q: { counselorId?: string | undefined; onlyDue: boolean },
+): Promise<DueFollowUpRow[]> {
+  const counselorId = q.counselorId ?? actor.userId;
+  await checkCounselor(ctx, actor, counselorId);
+  const today = todayKst(ctx);
+  const [referrals, placed] = await Promise.all([
+    summaries(ctx, { by: 'counselor', counselorId }),
+    findPlacements(ctx.db, { by: 'counselor', counselorId }),
+  ]);
+  const placementFollowUps = await findPlacementFollowUps(ctx.db, { by: 'counselor', counselorId });
+  const out: DueFollowUpRow[] = [];
+  for (const r of referrals) {
+    if (!r.nextFollowUp || !r.hiredAt) continue;
+    out.push({
+      source: 'referral',
+      id: r.id,
+      jobseekerId: r.jobseekerId,
+      jobseekerName: r.jobseekerName,
+      employerName: r.employerName,
+      hiredAt: r.hiredAt,
+      months: r.nextFollowUp.months,
+      dueOn: r.nextFollowUp.dueOn,
+      status: followUpStatus(r.nextFollowUp.dueOn, today),
+    });
+  }
+  for (const row of placed) {
+    const p = toPlacement(row, placementFollowUps);
+    if (!p.nextFollowUp) continue;
+    out.push({
+      source: 'placement',
+      id: p.id,
+      jobseekerId: p.jobseekerId,
+      jobseekerName: row.jobseeker_name,
+      employerName: p.employerName,
+      hiredAt: p.hiredOn,
+      months: p.nextFollowUp.months,
+      dueOn: p.nextFollowUp.dueOn,
+      status: followUpStatus(p.nextFollowUp.dueOn, today),
+    });
+  }
+  out.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.id < b.id ? -1 : 1));
+  return q.onlyDue ? out.filter((r) => r.status !== 'upcoming') : out;
+}
+
+// ---- Placements without a referral ----
+
+export async function recordPlacement(
+  ctx: ServiceContext,
+  actor: SessionInfo,
+  input: {
+    jobseekerId: string;
+    employerName: string;
+    employerId?: string | undefined;
+    occupation?: string | undefined;
+    hiredOn: string;
+    note?: string | undefined;
+  },
+): Promise<Placement> {
+  const js = await getJobseekerRow(ctx.db, input.jobseekerId);
+  if (!js || js.archived === 1) throw new AppFailure({ code: 'not-found', message: 'jobseekers.notFound' });
+  if (input.hiredOn > todayKst(ctx)) {
+    throw new AppFailure({ code: 'validation', message: 'referrals.placement.futureDate', field: 'hiredOn' });
+  }
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const placementId = await insertSynced(trx, ctx, 'placements', {
+      jobseeker_id: input.jobseekerId,
+      employer_id: input.employerId ?? null,
+      employer_name: input.employerName,
+      opening_id: null,
+      occupation: input.occupation ?? null,
+      hired_on: input.hiredOn,
+      source: 'without-referral',
+      note: input.note || null,
+      counselor_id: actor.userId,
+      created_at: isoNow(ctx),
+    });
+    await markPlaced(trx, ctx, input.jobseekerId);
+    await auditAction(trx, ctx, actor, {
+      action: 'placement.create',
+      subjectType: 'placement',
+      subjectId: placementId,
+      personId: input.jobseekerId,
+    });
+    return placementId;
+  });
+  const [created] = await placements(ctx, { by: 'id', id });
+  if (!created) throw new Error('created placement vanished');
+  return created;
+}
+
+export async function recordPlacementFollowUp(
+  ctx: ServiceContext,
+  actor: SessionInfo,
+  input: { placementId: string; months: FollowUpMonths; employed: boolean; note?: string | undefined },
+): Promise<Placement> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const [row] = await findPlacements(trx, { by: 'id', id: input.placementId });
+    if (!row) throw new AppFailure({ code: 'not-found', message: 'referrals.placement.notFound' });
+    const recorded = await findPlacementFollowUps(trx, { by: 'id', id: input.placementId });
+    const status = {
+      state: 'hired' as const,
+      stateAt: row.hired_on,
+      hiredAt: row.hired_on,
+      interviewOn: null,
+      anomalies: 0,
+      followUps: recorded.map((f) => ({
+        months: f.months as FollowUpMonths,
+        employed: f.employed === 1,
+        at: f.at,
+      })),
+    };
+    const refusal = refusalFor(status, {
+      kind: 'follow-up',
+      data: { months: input.months, employed: input.employed },
+    });
+    if (refusal)
+      throw new AppFailure({ code: 'conflict', message: refusalMessageKey(refusal), field: 'months' });
+    if (followUpDueDate(row.hired_on, input.months) > todayKst(ctx)) {
+      throw new AppFailure({ code: 'conflict', message: 'referrals.refused.followUpEarly', field: 'months' });
+    }
+    await insertSynced(trx, ctx, 'placement_follow_ups', {
+      placement_id: input.placementId,
+      months: input.months,
+      employed: input.employed ? 1 : 0,
+      at: isoNow(ctx),
+      counselor_id: actor.userId,
+      note: input.note || null,
+    });
+    await auditAction(trx, ctx, actor, {
+      action: 'placement.follow-up',
+      subjectType: 'placement',
+      subjectId: input.placementId,
+      personId: row.jobseeker_id,
+      detail: { months: input.months },
+    });
+  });
+  const [updated] = await placements(ctx, { by: 'id', id: input.placementId });
+  if (!updated) throw new Error('placement vanished');
+  return updated;
+}
+
+/** Placements in a period: each hired event and each placement without a referral once; people once. */
+export async function placementCounts(
+  ctx: ServiceContext,
+  centerCode: string,
+  from: string,
+  to: string,
+): Promise<{ placements: number; withoutReferral: number; jobseekersPlaced: number }> {
+  const hires = await ctx.db
+    .selectFrom('referral_events as e')
+    .innerJoin('referrals as r', 'r.id', 'e.referral_id')
+    .innerJoin('users as u', 'u.id', 'r.counselor_id')
+    .select(['r.jobseeker_id'])
+    .where('e.kind', '=', 'hired')
+    .where('u.center_code', '=', centerCode)
+    .where('e.at', '>=', from)
+    .where('e.at', '<', to)
+    .execute();
+  const own = await ctx.db
+    .selectFrom('placements as p')
+    .innerJoin('users as u', 'u.id', 'p.counselor_id')
+    .select(['p.jobseeker_id'])
+    .where('p.archived', '=', 0)
+    .where('u.center_code', '=', centerCode)
+    .where('p.hired_on', '>=', from.slice(0, 10))
+    .where('p.hired_on', '<', to.slice(0, 10))
+    .execute();
+  const people = new Set([...hires, ...own].map((r) => r.jobseeker_id));
+  return {
+    placements: hires.length + own.length,
+    withoutReferral: own.length,
+    jobseekersPlaced: people.size,
+  };
+}
