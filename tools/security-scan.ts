@@ -21,7 +21,8 @@ const REVIEWED: Array<{ id: string; file: string; reason: string }> = [
   {
     id: 'CONTEXT_ISOLATION_JS_CHECK',
     file: 'main/windows.main.js',
-    reason: 'options from security.ts builders; their real values are checked in materialised/windows.js and by unit tests',
+    reason:
+      'options from security.ts builders; their real values are checked in materialised/windows.js and by unit tests',
   },
 ];
 
@@ -32,9 +33,12 @@ interface Issue {
   severity: { value: number; name: string };
   confidence: { name: string };
 }
-type Runner = (
-  options: Record<string, unknown>,
-) => Promise<{ issues: Issue[]; errors: Array<{ file: string; message: string }>; atomicChecks: number; globalChecks: number }>;
+type Runner = (options: Record<string, unknown>) => Promise<{
+  issues: Issue[];
+  errors: Array<{ file: string; message: string }>;
+  atomicChecks: number;
+  globalChecks: number;
+}>;
 
 const require = createRequire(import.meta.url);
 // The compiled runner replaces module.exports with the function itself.
@@ -85,7 +89,9 @@ try {
   );
   for (const i of result.issues) {
     const note = reviewed(i) ? '  [reviewed]' : '';
-    console.log(`  ${i.severity.name.padEnd(13)} ${i.id} ${i.file}:${i.location.line} (${i.confidence.name})${note}`);
+    console.log(
+      `  ${i.severity.name.padEnd(13)} ${i.id} ${i.file}:${i.location.line} (${i.confidence.name})${note}`,
+    );
   }
   for (const e of result.errors) console.log(`  UNPARSED      ${e.file}: ${e.message}`);
   process.exitCode = serious.length > 0 || result.errors.length > 0 ? 1 : 0;

@@ -77,7 +77,9 @@ program
 
 program
   .command('sync')
-  .description('sign in to the server, push and pull until both are empty (password from CASEWORKER_PASSWORD or stdin)')
+  .description(
+    'sign in to the server, push and pull until both are empty (password from CASEWORKER_PASSWORD or stdin)',
+  )
   .requiredOption('--data <dir>', 'the store folder (created if new)')
   .requiredOption('--server <url>', 'the server, e.g. https://caseworker.example.kr')
   .requiredOption('--user <id>', 'login id')

@@ -9,5 +9,6 @@ const commonPasswords = new Set(commonList.passwords);
 /** Refuses a password that breaks the policy with a message that says what to change. */
 export function assertPasswordAllowed(password: string, loginId: string): void {
   const problem = checkPassword(password, loginId, commonPasswords);
-  if (problem) throw new AppFailure({ code: 'validation', message: PASSWORD_PROBLEM_TEXT[problem], field: 'password' });
+  if (problem)
+    throw new AppFailure({ code: 'validation', message: PASSWORD_PROBLEM_TEXT[problem], field: 'password' });
 }

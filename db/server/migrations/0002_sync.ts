@@ -24,9 +24,17 @@ export const migration: Migration = {
       .addPrimaryKeyConstraint('sync_rows_pk', ['table_name', 'row_id'])
       .execute();
     await db.schema.createIndex('sync_rows_seq').on('sync_rows').column('seq').unique().execute();
-    await db.schema.createIndex('sync_rows_center').on('sync_rows').columns(['scope_center', 'seq']).execute();
+    await db.schema
+      .createIndex('sync_rows_center')
+      .on('sync_rows')
+      .columns(['scope_center', 'seq'])
+      .execute();
     await db.schema.createIndex('sync_rows_owner').on('sync_rows').columns(['scope_owner', 'seq']).execute();
-    await db.schema.createIndex('sync_rows_region').on('sync_rows').columns(['scope_region', 'seq']).execute();
+    await db.schema
+      .createIndex('sync_rows_region')
+      .on('sync_rows')
+      .columns(['scope_region', 'seq'])
+      .execute();
     await db.schema.createIndex('sync_rows_parent').on('sync_rows').column('parent_key').execute();
 
     await db.schema
@@ -53,12 +61,21 @@ export const migration: Migration = {
       .addColumn('held_value', 'text')
       .addColumn('held_author', 'text', (c) => c.notNull())
       .addColumn('scope_center', 'text')
-      .addColumn('status', 'text', (c) => c.notNull().defaultTo('open').check(sql`status in ('open', 'resolved')`))
+      .addColumn('status', 'text', (c) =>
+        c
+          .notNull()
+          .defaultTo('open')
+          .check(sql`status in ('open', 'resolved')`),
+      )
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addColumn('resolved_by', 'text')
       .addColumn('resolved_at', 'text')
       .execute();
-    await db.schema.createIndex('review_items_row').on('review_items').columns(['table_name', 'row_id']).execute();
+    await db.schema
+      .createIndex('review_items_row')
+      .on('review_items')
+      .columns(['table_name', 'row_id'])
+      .execute();
 
     await db.schema
       .createTable('value_history')
@@ -70,6 +87,10 @@ export const migration: Migration = {
       .addColumn('author_id', 'text', (c) => c.notNull())
       .addColumn('superseded_at', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('value_history_row').on('value_history').columns(['table_name', 'row_id']).execute();
+    await db.schema
+      .createIndex('value_history_row')
+      .on('value_history')
+      .columns(['table_name', 'row_id'])
+      .execute();
   },
 };

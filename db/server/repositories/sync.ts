@@ -25,7 +25,12 @@ export async function lockSequencer(trx: Transaction<ServerDatabase>, dialect: S
 }
 
 export async function getSyncRow(db: Db, table: string, rowId: string): Promise<SyncRow | undefined> {
-  return db.selectFrom('sync_rows').selectAll().where('table_name', '=', table).where('row_id', '=', rowId).executeTakeFirst();
+  return db
+    .selectFrom('sync_rows')
+    .selectAll()
+    .where('table_name', '=', table)
+    .where('row_id', '=', rowId)
+    .executeTakeFirst();
 }
 
 export async function insertSyncRow(db: Db, row: SyncRow): Promise<void> {
@@ -36,17 +41,36 @@ export async function updateSyncRow(
   db: Db,
   table: string,
   rowId: string,
-  patch: Partial<Pick<SyncRow, 'seq' | 'data' | 'field_meta' | 'scope_center' | 'scope_owner' | 'scope_region' | 'updated_at'>>,
+  patch: Partial<
+    Pick<
+      SyncRow,
+      'seq' | 'data' | 'field_meta' | 'scope_center' | 'scope_owner' | 'scope_region' | 'updated_at'
+    >
+  >,
 ): Promise<void> {
-  await db.updateTable('sync_rows').set(patch).where('table_name', '=', table).where('row_id', '=', rowId).execute();
+  await db
+    .updateTable('sync_rows')
+    .set(patch)
+    .where('table_name', '=', table)
+    .where('row_id', '=', rowId)
+    .execute();
 }
 
 export async function childrenOf(db: Db, parentKey: string): Promise<SyncRow[]> {
   return db.selectFrom('sync_rows').selectAll().where('parent_key', '=', parentKey).execute();
 }
 
-export async function getPushResult(db: Db, deviceId: string, clientSeq: number): Promise<Selectable<PushResultTable> | undefined> {
-  return db.selectFrom('push_results').selectAll().where('device_id', '=', deviceId).where('client_seq', '=', clientSeq).executeTakeFirst();
+export async function getPushResult(
+  db: Db,
+  deviceId: string,
+  clientSeq: number,
+): Promise<Selectable<PushResultTable> | undefined> {
+  return db
+    .selectFrom('push_results')
+    .selectAll()
+    .where('device_id', '=', deviceId)
+    .where('client_seq', '=', clientSeq)
+    .executeTakeFirst();
 }
 
 export async function insertPushResult(db: Db, row: Selectable<PushResultTable>): Promise<void> {
@@ -89,7 +113,15 @@ export async function insertReviewItem(
 
 export async function insertValueHistory(
   db: Db,
-  h: { table: string; rowId: string; field: string; value: unknown; hlc: string; authorId: string; at: string },
+  h: {
+    table: string;
+    rowId: string;
+    field: string;
+    value: unknown;
+    hlc: string;
+    authorId: string;
+    at: string;
+  },
 ): Promise<void> {
   await db
     .insertInto('value_history')
@@ -111,13 +143,22 @@ export interface ScopeFilter {
   region: string;
 }
 
-export async function rowsAfter(db: Db, scope: ScopeFilter, cursor: number, limit: number): Promise<SyncRow[]> {
+export async function rowsAfter(
+  db: Db,
+  scope: ScopeFilter,
+  cursor: number,
+  limit: number,
+): Promise<SyncRow[]> {
   return db
     .selectFrom('sync_rows')
     .selectAll()
     .where('seq', '>', cursor)
     .where((eb) =>
-      eb.or([eb('scope_center', '=', scope.centerCode), eb('scope_owner', '=', scope.userId), eb('scope_region', '=', scope.region)]),
+      eb.or([
+        eb('scope_center', '=', scope.centerCode),
+        eb('scope_owner', '=', scope.userId),
+        eb('scope_region', '=', scope.region),
+      ]),
     )
     .orderBy('seq')
     .limit(limit)

@@ -15,7 +15,8 @@ export async function syncCommand(args: { data: string; server: string; user: st
   } catch {
     throw new CliError(`Not a server URL: ${args.server}`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new CliError('The server URL must start with https:// (or http:// on this machine).');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new CliError('The server URL must start with https:// (or http:// on this machine).');
   const password = await readPassword();
   const store = await openDesktopStore(args.data);
   try {
@@ -24,7 +25,9 @@ export async function syncCommand(args: { data: string; server: string; user: st
     // Remembered, so the desktop app syncs with the same server from now on.
     await setMeta(store.db, 'sync.server', url.toString());
     const counts = await client.syncOnce();
-    console.log(`pushed ${counts.pushed}, pulled ${counts.pulled}, refused ${counts.refused}, review ${counts.review}`);
+    console.log(
+      `pushed ${counts.pushed}, pulled ${counts.pulled}, refused ${counts.refused}, review ${counts.review}`,
+    );
   } catch (error) {
     if (error instanceof SyncError || error instanceof OfflineError) throw new CliError(error.message);
     throw error;

@@ -322,7 +322,9 @@ async function checkInvariants(desks: Desk[], opened: OpenedServerDb, center: st
         continue;
       }
       if (Number(local.seq) !== Number(row.seq))
-        problems.push(`${d.name}: ${row.table_name} ${row.row_id} at seq ${local.seq}, server ${row.seq}`);
+        problems.push(
+          `${d.name}: ${row.table_name} ${row.row_id} at seq ${Number(local.seq)}, server ${row.seq}`,
+        );
       const data = JSON.parse(row.data) as Record<string, unknown>;
       for (const [field, value] of Object.entries(data)) {
         const mine = local[field];
