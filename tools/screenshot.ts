@@ -10,7 +10,8 @@ if (!url || !out) {
 const [width, height] = size.split('x').map(Number);
 const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: width ?? 1440, height: height ?? 900 } });
-await page.goto(new URL(url).origin + '/');
+// The bridge is chosen when the page loads (desk or kiosk), so the first load must be the target's kind.
+await page.goto(login ? new URL(url).origin + '/' : url);
 if (lang) await page.evaluate((l) => localStorage.setItem('caseworker.language', l), lang);
 if (login) {
   const [id, password] = login.split(':');
@@ -20,7 +21,8 @@ if (login) {
   await page.keyboard.press('Enter');
   await page.getByTestId('signed-in-as').waitFor();
 }
-await page.goto(url);
+if (login || lang) await page.goto(url);
+if (lang && !login) await page.reload();
 await page.waitForTimeout(1200);
 await page.screenshot({ path: out });
 await browser.close();
