@@ -1,17 +1,7 @@
-import type { Transaction } from 'kysely';
 import { uuidv7 } from 'uuidv7';
-import {
-  childrenOf,
-  getSyncRow,
-  insertReviewItem,
-  insertSyncRow,
-  insertValueHistory,
-  nextSeq,
-  updateSyncRow,
-  type SyncRow,
-} from '../../db/server/repositories/sync.ts';
-import type { ServerDatabase } from '../../db/server/schema.ts';
+import { insertReviewItem, type SyncRow } from '../../db/server/repositories/sync.ts';
 import type { Mutation, MutationResult } from '../../shared/sync/protocol.ts';
+import type { PushWork } from './push-work.ts';
 import {
   RESERVED_FIELDS,
   isSyncedTable,
@@ -56,11 +46,7 @@ function mayWrite(caller: SyncCaller, scope: Scope): boolean {
   );
 }
 
-async function scopeFor(
-  trx: Transaction<ServerDatabase>,
-  table: SyncedTable,
-  data: Record<string, unknown>,
-): Promise<Scope> {
+async function scopeFor(work: PushWork, table: SyncedTable, data: Record<string, unknown>): Promise<Scope> {
   const rule: ScopeRule = syncRule(table).scope;
   if (rule.kind === 'center') {
     const centerValue = data[rule.field ?? 'center_code'];
@@ -76,7 +62,7 @@ async function scopeFor(
   }
   const parentId = data[rule.parentField];
   if (typeof parentId !== 'string') throw new Refusal(`The record does not name its ${rule.parentField}.`);
-  const parent = await getSyncRow(trx, rule.parentTable, parentId);
+  const parent = await work.getRow(rule.parentTable, parentId);
   if (!parent) throw new Refusal(`The ${rule.parentTable} record it belongs to is not on the server.`);
   return {
     scope_center: parent.scope_center,
@@ -91,7 +77,7 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 export async function applyMutation(
-  trx: Transaction<ServerDatabase>,
+  work: PushWork,
   caller: SyncCaller,
   m: Mutation,
   now: string,
@@ -103,7 +89,7 @@ export async function applyMutation(
     if (reserved.length > 0)
       throw new Refusal(`The fields ${reserved.join(', ')} are set by the server only.`);
     const rule = syncRule(m.table);
-    const existing = await getSyncRow(trx, m.table, m.rowId);
+    const existing = await work.getRow(m.table, m.rowId);
 
     if (m.op === 'insert') {
       if (existing) {
@@ -113,13 +99,13 @@ export async function applyMutation(
         return { clientSeq: m.clientSeq, status: 'duplicate', seq: Number(existing.seq) };
       }
       const data = { ...m.fields, id: m.rowId };
-      const scope = await scopeFor(trx, m.table, data);
+      const scope = await scopeFor(work, m.table, data);
       if (!mayWrite(caller, scope)) throw new Refusal('This record belongs to another center or caseload.');
-      const seq = await nextSeq(trx);
+      const seq = await work.nextSeq();
       const meta: Meta = Object.fromEntries(
         Object.keys(m.fields).map((f) => [f, { hlc: m.hlc, seq, author: caller.userId }]),
       );
-      await insertSyncRow(trx, {
+      await work.insertRow({
         table_name: m.table,
         row_id: m.rowId,
         seq,
@@ -138,7 +124,7 @@ export async function applyMutation(
 
     const data = JSON.parse(existing.data) as Record<string, unknown>;
     const meta = JSON.parse(existing.field_meta) as Meta;
-    const seq = await nextSeq(trx);
+    const seq = await work.nextSeq();
     const applied: string[] = [];
     const reviewFields: string[] = [];
     for (const [field, value] of Object.entries(m.fields)) {
@@ -146,7 +132,7 @@ export async function applyMutation(
       if (sameValue(data[field], value)) continue;
       if (rule.decisive.includes(field)) {
         if (current.seq > m.baseSeq) {
-          await insertReviewItem(trx, {
+          await insertReviewItem(work.trx, {
             id: uuidv7(),
             table: m.table,
             rowId: m.rowId,
@@ -163,26 +149,20 @@ export async function applyMutation(
         }
       } else if (m.hlc <= current.hlc) {
         // A later write already won: keep this one in history, with its author.
-        await insertValueHistory(trx, {
-          table: m.table,
-          rowId: m.rowId,
-          field,
-          value,
-          hlc: m.hlc,
-          authorId: caller.userId,
-          at: now,
-        });
+        work.addHistory(historyRow(m.table, m.rowId, field, value, m.hlc, caller.userId, now));
         continue;
       }
-      await insertValueHistory(trx, {
-        table: m.table,
-        rowId: m.rowId,
-        field,
-        value: data[field],
-        hlc: current.hlc || '0',
-        authorId: current.author || 'unknown',
-        at: now,
-      });
+      work.addHistory(
+        historyRow(
+          m.table,
+          m.rowId,
+          field,
+          data[field],
+          current.hlc || '0',
+          current.author || 'unknown',
+          now,
+        ),
+      );
       data[field] = value;
       meta[field] = { hlc: m.hlc, seq, author: caller.userId };
       applied.push(field);
@@ -192,8 +172,8 @@ export async function applyMutation(
         ? { clientSeq: m.clientSeq, status: 'review', seq: Number(existing.seq), reviewFields }
         : { clientSeq: m.clientSeq, status: 'applied', seq: Number(existing.seq) };
     }
-    const scope = syncRule(m.table).scope.kind === 'parent' ? existing : await scopeFor(trx, m.table, data);
-    await updateSyncRow(trx, m.table, m.rowId, {
+    const scope = syncRule(m.table).scope.kind === 'parent' ? existing : await scopeFor(work, m.table, data);
+    await work.updateRow(m.table, m.rowId, {
       seq,
       data: JSON.stringify(data),
       field_meta: JSON.stringify(meta),
@@ -206,7 +186,7 @@ export async function applyMutation(
       scope.scope_center !== existing.scope_center ||
       scope.scope_owner !== existing.scope_owner ||
       scope.scope_region !== existing.scope_region;
-    if (scopeMoved) await rescopeChildren(trx, `${m.table}:${m.rowId}`, scope, now);
+    if (scopeMoved) await rescopeChildren(work, `${m.table}:${m.rowId}`, scope, now);
     return reviewFields.length > 0
       ? { clientSeq: m.clientSeq, status: 'review', seq, reviewFields }
       : { clientSeq: m.clientSeq, status: 'applied', seq };
@@ -217,21 +197,36 @@ export async function applyMutation(
 }
 
 /** A reassigned case takes its notes, assessments and referrals along, with new seqs so the new owner pulls them. */
-async function rescopeChildren(
-  trx: Transaction<ServerDatabase>,
-  parentKey: string,
-  scope: Scope,
-  now: string,
-): Promise<void> {
-  for (const child of await childrenOf(trx, parentKey)) {
-    const seq = await nextSeq(trx);
-    await updateSyncRow(trx, child.table_name, child.row_id, {
+async function rescopeChildren(work: PushWork, parentKey: string, scope: Scope, now: string): Promise<void> {
+  for (const child of await work.children(parentKey)) {
+    const seq = await work.nextSeq();
+    await work.updateRow(child.table_name, child.row_id, {
       seq,
       scope_center: scope.scope_center,
       scope_owner: scope.scope_owner,
       scope_region: scope.scope_region,
       updated_at: now,
     });
-    await rescopeChildren(trx, `${child.table_name}:${child.row_id}`, scope, now);
+    await rescopeChildren(work, `${child.table_name}:${child.row_id}`, scope, now);
   }
+}
+
+function historyRow(
+  table: string,
+  rowId: string,
+  field: string,
+  value: unknown,
+  hlc: string,
+  authorId: string,
+  at: string,
+) {
+  return {
+    table_name: table,
+    row_id: rowId,
+    field,
+    value: JSON.stringify(value ?? null),
+    hlc,
+    author_id: authorId,
+    superseded_at: at,
+  };
 }

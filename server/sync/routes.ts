@@ -1,14 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { SqlDialect } from '../../db/migrations/types.ts';
 import type { ServerDb } from '../../db/server/connection.ts';
-import {
-  getPushResult,
-  getSyncRow,
-  insertPushResult,
-  lockSequencer,
-  openReviewItems,
-  rowsAfter,
-} from '../../db/server/repositories/sync.ts';
+import { lockSequencer, openReviewItems, rowsAfter } from '../../db/server/repositories/sync.ts';
 import {
   mutationSchema,
   pullQuerySchema,
@@ -20,6 +13,7 @@ import {
 } from '../../shared/sync/protocol.ts';
 import { HttpError, parseOr400 } from '../http-errors.ts';
 import { applyMutation, type SyncCaller } from './apply.ts';
+import { PushWork } from './push-work.ts';
 
 // Push and pull (sync.md § Model). Push applies each mutation in its own transaction, in the order
 // sent: one refused mutation never blocks the ones after it, and a mutation already seen from this
@@ -49,54 +43,65 @@ export function registerSyncRoutes(app: FastifyInstance, d: SyncRouteDeps): void
     const caller = await d.authenticate(req);
     const body = parseOr400(pushRequestSchema, req.body);
     checkSchema(body.schemaVersion, d.acceptedSchemas);
-    const results: MutationResult[] = [];
-    for (const raw of body.mutations) {
-      const parsed = mutationSchema.safeParse(raw);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        const clientSeq = (raw as { clientSeq?: unknown } | null)?.clientSeq;
-        results.push({
-          clientSeq: typeof clientSeq === 'number' ? clientSeq : -1,
-          status: 'refused',
-          reason: `Malformed change: "${issue?.path.map(String).join('.') ?? ''}" ${issue?.message ?? 'is invalid'}.`,
-        });
-        continue;
-      }
-      const m = parsed.data;
-      const result = await d.db.transaction().execute(async (trx) => {
-        await lockSequencer(trx, d.dialect);
-        const seen = await getPushResult(trx, caller.deviceId, m.clientSeq);
+    // One transaction for the whole request, under the sequencer lock: all of it commits or none of it
+    // does (a crash mid-push is retried whole and re-acknowledged mutation by mutation). A refusal is a
+    // result, not an error, so one refused mutation never stops the ones after it.
+    const results = await d.db.transaction().execute(async (trx) => {
+      await lockSequencer(trx, d.dialect);
+      const work = new PushWork(trx);
+      const valid = body.mutations
+        .map((raw) => mutationSchema.safeParse(raw))
+        .flatMap((p) => (p.success ? [p.data] : []));
+      await work.prefetch(caller.deviceId, valid);
+      const out: MutationResult[] = [];
+      for (const raw of body.mutations) {
+        const parsed = mutationSchema.safeParse(raw);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          const clientSeq = (raw as { clientSeq?: unknown } | null)?.clientSeq;
+          out.push({
+            clientSeq: typeof clientSeq === 'number' ? clientSeq : -1,
+            status: 'refused',
+            reason: `Malformed change: "${issue?.path.map(String).join('.') ?? ''}" ${issue?.message ?? 'is invalid'}.`,
+          });
+          continue;
+        }
+        const m = parsed.data;
+        let result: MutationResult;
+        const seen = work.seenResult(m.clientSeq);
         if (seen) {
-          return {
+          result = {
             clientSeq: m.clientSeq,
             status: seen.status === 'refused' ? 'refused' : 'duplicate',
             ...(seen.seq !== null ? { seq: Number(seen.seq) } : {}),
             ...(seen.reason ? { reason: seen.reason } : {}),
-          } satisfies MutationResult;
+          };
+        } else {
+          result = await applyMutation(work, caller, m, d.now().toISOString());
+          work.addResult({
+            device_id: caller.deviceId,
+            client_seq: m.clientSeq,
+            status: result.status,
+            seq: result.seq ?? null,
+            reason: result.reason ?? null,
+            review_fields: result.reviewFields ? JSON.stringify(result.reviewFields) : null,
+            author_id: caller.userId,
+            committed_at: d.now().toISOString(),
+          });
         }
-        const applied = await applyMutation(trx, caller, m, d.now().toISOString());
-        await insertPushResult(trx, {
-          device_id: caller.deviceId,
-          client_seq: m.clientSeq,
-          status: applied.status,
-          seq: applied.seq ?? null,
-          reason: applied.reason ?? null,
-          review_fields: applied.reviewFields ? JSON.stringify(applied.reviewFields) : null,
-          author_id: caller.userId,
-          committed_at: d.now().toISOString(),
-        });
-        return applied;
-      });
-      const current = await getSyncRow(d.db, m.table, m.rowId);
-      results.push(
-        current
-          ? {
-              ...result,
-              row: { seq: Number(current.seq), data: JSON.parse(current.data) as Record<string, unknown> },
-            }
-          : result,
-      );
-    }
+        const current = await work.getRow(m.table, m.rowId);
+        out.push(
+          current
+            ? {
+                ...result,
+                row: { seq: Number(current.seq), data: JSON.parse(current.data) as Record<string, unknown> },
+              }
+            : result,
+        );
+      }
+      await work.flush();
+      return out;
+    });
     return { results, serverTime: d.now().toISOString() };
   });
 

@@ -1,8 +1,9 @@
 import { caseworkBench } from './casework.bench.ts';
 import { matchingBench } from './matching.bench.ts';
 import { storeBench } from './store.bench.ts';
+import { syncBench } from './sync.bench.ts';
 import type { Benchmark } from './types.ts';
 
 // Every benchmark the runner knows, in the order it runs them. Add new modules here.
 
-export const benchmarks: readonly Benchmark[] = [storeBench, matchingBench, caseworkBench];
+export const benchmarks: readonly Benchmark[] = [storeBench, matchingBench, caseworkBench, syncBench];

@@ -12,7 +12,7 @@ import {
 } from '../../../shared/sync/protocol.ts';
 import type { ServiceContext } from '../context.ts';
 import { hashPassword } from '../passwords.ts';
-import { applyPulledRow } from './apply-pulled.ts';
+import { applyPulledPage, applyPulledRow } from './apply-pulled.ts';
 import type { SyncTransport } from './transport.ts';
 
 // The desktop side of sync (sync.md § Model): push the outbox in order, then pull pages of current rows
@@ -55,6 +55,8 @@ export class SyncClient {
   private readonly transport: SyncTransport;
   /** Open review items in the user's center, as of the last sync. */
   lastReviewCount = 0;
+  /** Called after each pulled page: rows so far, and whether more are coming (first-download progress). */
+  onProgress: ((pulled: number, more: boolean) => void) | undefined;
 
   constructor(ctx: ServiceContext, transport: SyncTransport) {
     this.ctx = ctx;
@@ -197,7 +199,7 @@ export class SyncClient {
         this.ctx.db.transaction().execute(async (trx) => {
           if (page.center) await upsertCenter(trx, page.center, this.ctx.now());
           await upsertUsers(trx, page.users, this.ctx.now());
-          for (const row of page.rows) await applyPulledRow(trx, row);
+          await applyPulledPage(trx, page.rows);
           if (page.cursor < cursor) throw new Error('the server cursor went backwards');
           await trx
             .insertInto('sync_cursors')
@@ -211,7 +213,10 @@ export class SyncClient {
         }),
       );
       pulled += page.rows.length;
+      this.onProgress?.(pulled, page.hasMore);
       if (!page.hasMore) return pulled;
+      // Let other work (IPC from the windows) run between pages: a first download never freezes the app.
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
