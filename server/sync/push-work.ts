@@ -35,15 +35,21 @@ export class PushWork {
     deviceId: string,
     mutations: Array<{ table: string; rowId: string; clientSeq: number }>,
   ): Promise<void> {
-    const ids = [...new Set(mutations.map((m) => m.rowId))];
     for (const m of mutations) this.rows.set(PushWork.key(m.table, m.rowId), null);
-    for (let i = 0; i < ids.length; i += CHUNK) {
-      const found = await this.trx
-        .selectFrom('sync_rows')
-        .selectAll()
-        .where('row_id', 'in', ids.slice(i, i + CHUNK))
-        .execute();
-      for (const r of found) this.rows.set(PushWork.key(r.table_name, r.row_id), r);
+    // By table, so the lookup uses the (table_name, row_id) primary key.
+    const byTable = new Map<string, Set<string>>();
+    for (const m of mutations) byTable.set(m.table, (byTable.get(m.table) ?? new Set()).add(m.rowId));
+    for (const [table, idSet] of byTable) {
+      const ids = [...idSet];
+      for (let i = 0; i < ids.length; i += CHUNK) {
+        const found = await this.trx
+          .selectFrom('sync_rows')
+          .selectAll()
+          .where('table_name', '=', table)
+          .where('row_id', 'in', ids.slice(i, i + CHUNK))
+          .execute();
+        for (const r of found) this.rows.set(PushWork.key(r.table_name, r.row_id), r);
+      }
     }
     const seqs = mutations.map((m) => m.clientSeq);
     for (let i = 0; i < seqs.length; i += CHUNK) {

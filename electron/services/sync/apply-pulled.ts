@@ -3,10 +3,14 @@ import type { Database } from '../../../db/schema.ts';
 import type { PulledRow } from '../../../shared/sync/protocol.ts';
 import { isSyncedTable, syncRule } from '../../../shared/sync/tables.ts';
 
-// Writes pulled rows into the local store. Unknown tables and columns (from a newer server) are kept
-// aside in meta instead of failing the page (sync.md § Versions). Unsent local edits of a pulled row
-// are laid back on top, so the counselor never sees their own pending change disappear.
+// Writes rows from the server into the local store, a page at a time: the page's known rows and unsent
+// edits are looked up once, new rows go in as multi-row INSERTs, known rows are updated only where they
+// differ. Unknown tables (from a newer server) are kept aside in meta instead of failing the page
+// (sync.md § Versions). Unsent local edits of a row are laid back on top, so the counselor never sees
+// their own pending change disappear.
 
+const CHUNK = 400;
+const INSERT_ROWS = 100;
 const columnCache = new Map<string, Set<string>>();
 
 async function columnsOf(trx: Transaction<Database>, table: string): Promise<Set<string>> {
@@ -27,45 +31,102 @@ function assignments(values: Array<[string, unknown]>) {
   return sql.join(values.map(([k, v]) => sql`${sql.ref(k)} = ${v}`));
 }
 
-export async function applyPulledRow(
-  trx: Transaction<Database>,
-  row: PulledRow,
-): Promise<'applied' | 'kept-aside'> {
-  const columns = isSyncedTable(row.table) ? await columnsOf(trx, row.table) : new Set<string>();
-  if (columns.size === 0) {
-    await sql`insert into meta (key, value) values (${`aside:${row.table}:${row.id}`}, ${JSON.stringify(row)})
-              on conflict(key) do update set value = excluded.value`.execute(trx);
-    return 'kept-aside';
-  }
-  const key = keyOf(row.table);
+function toValues(row: PulledRow, columns: Set<string>, key: string): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(row.data)) {
-    if (columns.has(field) && field !== 'seq' && field !== 'id')
+    if (columns.has(field) && field !== 'seq' && field !== 'id') {
       values[field] = typeof value === 'boolean' ? (value ? 1 : 0) : value;
+    }
   }
   values[key] = row.id;
   values['seq'] = row.seq;
+  return values;
+}
 
-  const table = sql.table(row.table);
-  const current = await sql<
-    Record<string, unknown>
-  >`select * from ${table} where ${sql.ref(key)} = ${row.id}`.execute(trx);
-  const before = current.rows[0];
-  if (!before) {
-    // The row's HLC is this device's clock for its own writes; a row first seen here starts at zero.
-    if (columns.has('hlc') && values['hlc'] === undefined) values['hlc'] = '000000000000000:00000:server';
-    const keys = Object.keys(values);
-    await sql`insert into ${table} (${sql.join(keys.map((k) => sql.ref(k)))}) values (${sql.join(keys.map((k) => values[k]))})`.execute(
-      trx,
-    );
-  } else {
-    // Only what differs: append-only tables refuse any change but seq, and an equal write is no write.
-    const changed = Object.entries(values).filter(([k, v]) => k !== key && before[k] !== v);
-    if (changed.length > 0)
-      await sql`update ${table} set ${assignments(changed)} where ${sql.ref(key)} = ${row.id}`.execute(trx);
+function groupBy<T>(items: T[], keyOfItem: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = keyOfItem(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
   }
-  await reapplyPending(trx, row.table, row.id, key, columns);
-  return 'applied';
+  return groups;
+}
+
+export function applyPulledRow(trx: Transaction<Database>, row: PulledRow): Promise<void> {
+  return applyPulledPage(trx, [row]);
+}
+
+export async function applyPulledPage(trx: Transaction<Database>, rows: PulledRow[]): Promise<void> {
+  const pending = new Set<string>();
+  const ids = [...new Set(rows.map((r) => r.id))];
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const found = await trx
+      .selectFrom('outbox')
+      .select(['table_name', 'row_id'])
+      .where('status', '=', 'pending')
+      .where('op', '=', 'update')
+      .where('row_id', 'in', ids.slice(i, i + CHUNK))
+      .execute();
+    for (const r of found) pending.add(`${r.table_name}:${r.row_id}`);
+  }
+
+  for (const [table, tableRows] of groupBy(rows, (r) => r.table)) {
+    const columns = isSyncedTable(table) ? await columnsOf(trx, table) : new Set<string>();
+    if (columns.size === 0) {
+      for (const row of tableRows) {
+        await sql`insert into meta (key, value) values (${`aside:${row.table}:${row.id}`}, ${JSON.stringify(row)})
+                  on conflict(key) do update set value = excluded.value`.execute(trx);
+      }
+      continue;
+    }
+    const key = keyOf(table);
+    const ref = sql.table(table);
+    const before = new Map<string, Record<string, unknown>>();
+    const tableIds = [...new Set(tableRows.map((r) => r.id))];
+    for (let i = 0; i < tableIds.length; i += CHUNK) {
+      const found = await sql<
+        Record<string, unknown>
+      >`select * from ${ref} where ${sql.ref(key)} in (${sql.join(tableIds.slice(i, i + CHUNK))})`.execute(
+        trx,
+      );
+      for (const r of found.rows) before.set(String(r[key]), r);
+    }
+
+    const fresh: Array<Record<string, unknown>> = [];
+    for (const row of tableRows) {
+      const values = toValues(row, columns, key);
+      const current = before.get(row.id);
+      if (!current) {
+        // The row's HLC is this device's clock for its own writes; a row first seen here starts at zero.
+        if (columns.has('hlc') && values['hlc'] === undefined) values['hlc'] = '000000000000000:00000:server';
+        fresh.push(values);
+        before.set(row.id, values);
+      } else {
+        // Only what differs: append-only tables refuse any change but seq, and an equal write is no write.
+        const changed = Object.entries(values).filter(([k, v]) => k !== key && current[k] !== v);
+        if (changed.length > 0) {
+          await sql`update ${ref} set ${assignments(changed)} where ${sql.ref(key)} = ${row.id}`.execute(trx);
+          before.set(row.id, { ...current, ...values });
+        }
+      }
+    }
+    // New rows as multi-row INSERTs, one statement per 100 rows of the same shape: statements, not
+    // rows, are what a first download pays for.
+    for (const [shape, list] of groupBy(fresh, (v) => Object.keys(v).join(','))) {
+      const keys = shape.split(',');
+      for (let i = 0; i < list.length; i += INSERT_ROWS) {
+        const chunk = list.slice(i, i + INSERT_ROWS);
+        await sql`insert into ${ref} (${sql.join(keys.map((k) => sql.ref(k)))}) values ${sql.join(
+          chunk.map((v) => sql`(${sql.join(keys.map((k) => v[k]))})`),
+        )}`.execute(trx);
+      }
+    }
+    for (const row of tableRows) {
+      if (pending.has(`${table}:${row.id}`)) await reapplyPending(trx, table, row.id, key, columns);
+    }
+  }
 }
 
 async function reapplyPending(
@@ -77,7 +138,7 @@ async function reapplyPending(
 ): Promise<void> {
   // Append-only records have no pending edits to lay back (an update to one is refused by the server).
   if (!isSyncedTable(table) || syncRule(table).mode === 'append-only') return;
-  const pending = await trx
+  const entries = await trx
     .selectFrom('outbox')
     .select(['fields'])
     .where('table_name', '=', table)
@@ -86,7 +147,7 @@ async function reapplyPending(
     .where('op', '=', 'update')
     .orderBy('client_seq')
     .execute();
-  for (const entry of pending) {
+  for (const entry of entries) {
     const fields = Object.entries(JSON.parse(entry.fields) as Record<string, unknown>).filter(([k]) =>
       columns.has(k),
     );
@@ -94,76 +155,5 @@ async function reapplyPending(
       await sql`update ${sql.table(table)} set ${assignments(fields)} where ${sql.ref(key)} = ${id}`.execute(
         trx,
       );
-  }
-}
-
-/**
- * Applies a page of pulled rows: known rows and rows with unsent edits are looked up once per page
- * instead of once per row, which is what makes a first download of 400,000 rows take seconds.
- */
-export async function applyPulledPage(trx: Transaction<Database>, rows: PulledRow[]): Promise<void> {
-  const pendingRows = new Set(
-    (
-      await trx
-        .selectFrom('outbox')
-        .select(['table_name', 'row_id'])
-        .where('status', '=', 'pending')
-        .where('op', '=', 'update')
-        .execute()
-    ).map((r) => `${r.table_name}:${r.row_id}`),
-  );
-  const byTable = new Map<string, PulledRow[]>();
-  for (const row of rows) {
-    const list = byTable.get(row.table);
-    if (list) list.push(row);
-    else byTable.set(row.table, [row]);
-  }
-  for (const [table, tableRows] of byTable) {
-    const columns = isSyncedTable(table) ? await columnsOf(trx, table) : new Set<string>();
-    if (columns.size === 0) {
-      for (const row of tableRows) await applyPulledRow(trx, row);
-      continue;
-    }
-    const key = keyOf(table);
-    const existing = new Set<string>();
-    for (let i = 0; i < tableRows.length; i += 500) {
-      const ids = tableRows.slice(i, i + 500).map((r) => r.id);
-      const found = await sql<
-        Record<string, string>
-      >`select ${sql.ref(key)} as k from ${sql.table(table)} where ${sql.ref(key)} in (${sql.join(ids)})`.execute(
-        trx,
-      );
-      for (const r of found.rows) existing.add(String(r['k']));
-    }
-    // New rows go in as multi-row INSERTs (one statement per 100 rows of the same shape): statements,
-    // not rows, are what a first download pays for.
-    const fresh = new Map<string, Array<Record<string, unknown>>>();
-    for (const row of tableRows) {
-      if (existing.has(row.id) || pendingRows.has(`${table}:${row.id}`)) {
-        await applyPulledRow(trx, row);
-        continue;
-      }
-      const values: Record<string, unknown> = {};
-      for (const [field, value] of Object.entries(row.data)) {
-        if (columns.has(field) && field !== 'seq' && field !== 'id')
-          values[field] = typeof value === 'boolean' ? (value ? 1 : 0) : value;
-      }
-      values[key] = row.id;
-      values['seq'] = row.seq;
-      if (columns.has('hlc') && values['hlc'] === undefined) values['hlc'] = '000000000000000:00000:server';
-      const shape = Object.keys(values).join(',');
-      const same = fresh.get(shape);
-      if (same) same.push(values);
-      else fresh.set(shape, [values]);
-    }
-    for (const [shape, list] of fresh) {
-      const keys = shape.split(',');
-      for (let i = 0; i < list.length; i += 100) {
-        const chunk = list.slice(i, i + 100);
-        await sql`insert into ${sql.table(table)} (${sql.join(keys.map((k) => sql.ref(k)))}) values ${sql.join(
-          chunk.map((v) => sql`(${sql.join(keys.map((k) => v[k]))})`),
-        )}`.execute(trx);
-      }
-    }
   }
 }

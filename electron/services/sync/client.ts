@@ -5,6 +5,7 @@ import type { Database } from '../../../db/schema.ts';
 import type { Transaction } from 'kysely';
 import {
   MAX_PUSH_BATCH,
+  type PulledRow,
   type DirectoryUser,
   type Mutation,
   type PullResponse,
@@ -12,7 +13,7 @@ import {
 } from '../../../shared/sync/protocol.ts';
 import type { ServiceContext } from '../context.ts';
 import { hashPassword } from '../passwords.ts';
-import { applyPulledPage, applyPulledRow } from './apply-pulled.ts';
+import { applyPulledPage } from './apply-pulled.ts';
 import type { SyncTransport } from './transport.ts';
 
 // The desktop side of sync (sync.md § Model): push the outbox in order, then pull pages of current rows
@@ -145,8 +146,11 @@ export class SyncClient {
       })) as PushResponse;
       await this.withoutForeignKeys(() =>
         this.ctx.db.transaction().execute(async (trx) => {
+          const bySeq = new Map(pending.map((e) => [Number(e.client_seq), e]));
+          const sent: number[] = [];
+          const rows: PulledRow[] = [];
           for (const result of response.results) {
-            const entry = pending.find((e) => Number(e.client_seq) === result.clientSeq);
+            const entry = bySeq.get(result.clientSeq);
             if (!entry) continue;
             if (result.status === 'refused') {
               counts.refused++;
@@ -158,20 +162,26 @@ export class SyncClient {
             } else {
               counts.pushed++;
               if (result.status === 'review') counts.review++;
-              await trx
-                .updateTable('outbox')
-                .set({ status: 'sent', error: null })
-                .where('client_seq', '=', entry.client_seq)
-                .execute();
+              sent.push(result.clientSeq);
             }
             if (result.row)
-              await applyPulledRow(trx, {
+              rows.push({
                 table: entry.table_name,
                 id: entry.row_id,
                 seq: result.row.seq,
                 data: result.row.data,
               });
           }
+          for (let i = 0; i < sent.length; i += 400) {
+            await trx
+              .updateTable('outbox')
+              .set({ status: 'sent', error: null })
+              .where('client_seq', 'in', sent.slice(i, i + 400))
+              .execute();
+          }
+          // The server's version of every row this batch touched: where a change lost or went to review,
+          // this desktop shows what everyone else sees.
+          await applyPulledPage(trx, rows);
         }),
       );
       if (response.results.length < pending.length) return counts; // the server stopped early; retry later
