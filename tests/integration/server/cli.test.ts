@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, runNode } from '../../support/run-node.ts';
@@ -158,23 +158,7 @@ describe('caseworker-server', () => {
   it('serves /health on the default SQLite file and shuts down cleanly on SIGTERM', async () => {
     const t = tempDir('caseworker-serve-');
     cleanups.push(t.remove);
-    const child = spawn(
-      process.execPath,
-      [resolve(REPO_ROOT, CLI), '--port', '0', '--db', `sqlite:${join(t.dir, 'server.db')}`],
-      {
-        cwd: REPO_ROOT,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    const address = await new Promise<string>((resolvePromise, reject) => {
-      let err = '';
-      child.stderr.on('data', (d: Buffer) => {
-        err += d.toString();
-        const m = /listening on (http:\/\/[^\s]+)/.exec(err);
-        if (m?.[1]) resolvePromise(m[1]);
-      });
-      child.on('exit', (code) => reject(new Error(`server exited early with ${code}: ${err}`)));
-    });
+    const { child, address } = await startServerProcess(`sqlite:${join(t.dir, 'server.db')}`);
     const health = (await (await fetch(`${address}/health`)).json()) as Record<string, unknown>;
     expect(health).toMatchObject({ ok: true, db: 'sqlite', schema: 2 });
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
@@ -221,19 +205,8 @@ describe('caseworker sync', () => {
     );
     const t = tempDir('caseworker-sync-serve-');
     cleanups.push(t.remove);
-    const child = spawn(process.execPath, [resolve(REPO_ROOT, CLI), '--port', '0', '--db', database.url], {
-      cwd: REPO_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const { child, address } = await startServerProcess(database.url);
     cleanups.push(() => void child.kill('SIGTERM'));
-    const address = await new Promise<string>((ok) => {
-      let err = '';
-      child.stderr.on('data', (d: Buffer) => {
-        err += d.toString();
-        const m = /listening on (http:\/\/[^\s]+)/.exec(err);
-        if (m?.[1]) ok(m[1]);
-      });
-    });
     const data = join(t.dir, 'desk');
     const r = await runNode(
       'electron/cli/caseworker.ts',
@@ -267,3 +240,22 @@ describe('caseworker sync', () => {
     );
   });
 });
+
+/** Runs `caseworker-server` on a free port and resolves with the address it prints. */
+async function startServerProcess(
+  db: string,
+): Promise<{ child: ChildProcessWithoutNullStreams; address: string }> {
+  const child = spawn(process.execPath, [resolve(REPO_ROOT, CLI), '--port', '0', '--db', db], {
+    cwd: REPO_ROOT,
+  });
+  const address = await new Promise<string>((resolvePromise, reject) => {
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+      const m = /listening on (http:\/\/[^\s]+)/.exec(err);
+      if (m?.[1]) resolvePromise(m[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`server exited early with ${code}: ${err}`)));
+  });
+  return { child, address };
+}
