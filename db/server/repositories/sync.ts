@@ -143,26 +143,41 @@ export interface ScopeFilter {
   region: string;
 }
 
+/**
+ * The caller's rows after the cursor, oldest first. One index-ordered query per scope (center, own
+ * caseload, region), each stopping at `limit`, merged here: a single query ORing the three scopes would
+ * make the database collect and sort every later row on each page, which grows with the store.
+ */
 export async function rowsAfter(
   db: Db,
   scope: ScopeFilter,
   cursor: number,
   limit: number,
 ): Promise<SyncRow[]> {
-  return db
-    .selectFrom('sync_rows')
-    .selectAll()
-    .where('seq', '>', cursor)
-    .where((eb) =>
-      eb.or([
-        eb('scope_center', '=', scope.centerCode),
-        eb('scope_owner', '=', scope.userId),
-        eb('scope_region', '=', scope.region),
-      ]),
-    )
-    .orderBy('seq')
-    .limit(limit)
-    .execute();
+  const byScope = (column: 'scope_center' | 'scope_owner' | 'scope_region', value: string) =>
+    db
+      .selectFrom('sync_rows')
+      .selectAll()
+      .where(column, '=', value)
+      .where('seq', '>', cursor)
+      .orderBy('seq')
+      .limit(limit)
+      .execute();
+  const lists = await Promise.all([
+    byScope('scope_center', scope.centerCode),
+    byScope('scope_owner', scope.userId),
+    byScope('scope_region', scope.region),
+  ]);
+  const seen = new Set<string>();
+  const merged: SyncRow[] = [];
+  for (const row of lists.flat().sort((a, b) => Number(a.seq) - Number(b.seq))) {
+    const key = `${row.table_name}\u0000${row.row_id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    merged.push(row);
+    if (merged.length === limit) break;
+  }
+  return merged;
 }
 
 export async function openReviewItems(db: Db, scope: ScopeFilter) {
