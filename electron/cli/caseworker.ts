@@ -2,9 +2,16 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { StoreError } from '../../db/errors.ts';
 import { demoCommand } from './commands/demo.ts';
+import { exportCommand } from './commands/export.ts';
 import { statsCommand } from './commands/stats.ts';
 import { syncCommand } from './commands/sync.ts';
 import { CliError } from './password.ts';
+import {
+  EXPORT_FORMATS,
+  REPORT_NAMES,
+  type ExportFormat,
+  type ReportName,
+} from '../../shared/reports/definitions.ts';
 
 // The desktop command line (interfaces.md). Every failure is one line on stderr and a non-zero exit;
 // --verbose adds the stack for IT staff.
@@ -74,6 +81,41 @@ program
   .action(async (o: { data: string; user: string; json?: boolean }) => {
     await statsCommand({ data: o.data, user: o.user, json: o.json ?? false });
   });
+
+function day(value: string): string {
+  isoDate(value);
+  return value;
+}
+
+program
+  .command('export')
+  .description('export a report as XLSX, CSV or PDF (audited; password from CASEWORKER_PASSWORD or stdin)')
+  .requiredOption('--data <dir>', 'the store folder')
+  .requiredOption('--user <id>', 'login id')
+  .addOption(new Option('--report <name>', 'the report').choices(REPORT_NAMES).makeOptionMandatory())
+  .addOption(new Option('--format <format>', 'file format').choices(EXPORT_FORMATS).makeOptionMandatory())
+  .requiredOption('--out <file>', 'the file to write')
+  .requiredOption('--purpose <text>', 'why the export is made (goes into the audit log)')
+  .addOption(new Option('--from <date>', 'first day of the period (YYYY-MM-DD)').argParser(day))
+  .addOption(new Option('--to <date>', 'last day of the period (YYYY-MM-DD)').argParser(day))
+  .addOption(new Option('--center <code>', 'center code (your own)').argParser(centerCode))
+  .option('--with-names', 'include names and contacts (supervisors only)')
+  .action(
+    async (o: {
+      data: string;
+      user: string;
+      report: ReportName;
+      format: ExportFormat;
+      out: string;
+      purpose: string;
+      from?: string;
+      to?: string;
+      center?: string;
+      withNames?: boolean;
+    }) => {
+      await exportCommand({ ...o, withNames: o.withNames ?? false });
+    },
+  );
 
 program
   .command('sync')

@@ -6,6 +6,7 @@ import { employersChannels } from './employers.ts';
 import type { InputOf, OutputOf } from './channel.ts';
 import { jobseekerChannels } from './jobseekers.ts';
 import { kioskChannels } from './kiosk.ts';
+import { reportsChannels } from './reports.ts';
 import type { Result } from './result.ts';
 import { settingsChannels } from './settings.ts';
 import { syncChannels } from './sync.ts';
@@ -29,6 +30,7 @@ export const contract = {
   ...checkinsChannels,
   ...settingsChannels,
   ...syncChannels,
+  ...reportsChannels,
   ...kioskChannels,
 };
 

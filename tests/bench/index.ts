@@ -1,9 +1,16 @@
 import { caseworkBench } from './casework.bench.ts';
 import { matchingBench } from './matching.bench.ts';
+import { reportsBench } from './reports.bench.ts';
 import { storeBench } from './store.bench.ts';
 import { syncBench } from './sync.bench.ts';
 import type { Benchmark } from './types.ts';
 
 // Every benchmark the runner knows, in the order it runs them. Add new modules here.
 
-export const benchmarks: readonly Benchmark[] = [storeBench, matchingBench, caseworkBench, syncBench];
+export const benchmarks: readonly Benchmark[] = [
+  storeBench,
+  matchingBench,
+  caseworkBench,
+  reportsBench,
+  syncBench,
+];

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { uuidv7 } from 'uuidv7';
 import { openServerDb } from '../../db/server/connection.ts';
-import type { insertSyncRow} from '../../db/server/repositories/sync.ts';
+import type { insertSyncRow } from '../../db/server/repositories/sync.ts';
 import { lockSequencer } from '../../db/server/repositories/sync.ts';
 import { appendOutbox, nextHlc } from '../../db/repositories/outbox.ts';
 import { login } from '../../electron/services/auth.ts';

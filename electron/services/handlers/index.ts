@@ -6,6 +6,7 @@ import { checkinsHandlers } from './checkins.ts';
 import { employersHandlers } from './employers.ts';
 import { jobseekerHandlers } from './jobseekers.ts';
 import { kioskHandlers } from './kiosk.ts';
+import { reportsHandlers } from './reports.ts';
 import { syncHandlers } from './sync.ts';
 import { settingsHandlers } from './settings.ts';
 import type { HandlerMap } from './types.ts';
@@ -20,6 +21,7 @@ export const handlers: HandlerMap<ChannelName> = {
   ...checkinsHandlers,
   ...settingsHandlers,
   ...syncHandlers,
+  ...reportsHandlers,
   ...kioskHandlers,
 };
 

@@ -9,6 +9,8 @@ import en from './en.json';
 import kioskEn from './kiosk.en.json';
 import kioskKo from './kiosk.ko.json';
 import ko from './ko.json';
+import reportsEn from './reports.en.json';
+import reportsKo from './reports.ko.json';
 
 // Korean first (the counselors' language), English as a switch. The choice is remembered per desktop.
 // Texts live in one file per area (top-level keys must not collide); the profiling rules' own texts
@@ -53,8 +55,8 @@ function initialLanguage(): Language {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    ko: { translation: merge(nest(profilingMessages.ko), ko, caseworkKo, employersKo, kioskKo) },
-    en: { translation: merge(nest(profilingMessages.en), en, caseworkEn, employersEn, kioskEn) },
+    ko: { translation: merge(nest(profilingMessages.ko), ko, caseworkKo, employersKo, kioskKo, reportsKo) },
+    en: { translation: merge(nest(profilingMessages.en), en, caseworkEn, employersEn, kioskEn, reportsEn) },
   },
   lng: initialLanguage(),
   fallbackLng: 'ko',

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { channel } from './channel.ts';
+import { EXPORT_FORMATS, REPORT_NAMES, type ExportFile, type ReportData } from '../reports/definitions.ts';
+
+// Channels of issue 7: supervisor dashboards (a counselor sees their own caseload) and report exports.
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'reports.validation.date');
+
+export const reportFiltersSchema = z
+  .object({
+    from: day.optional(),
+    to: day.optional(),
+    centerCode: z
+      .string()
+      .regex(/^[A-Z0-9]{2,12}$/, 'reports.validation.center')
+      .optional(),
+    counselorId: z.string().uuid('validation.id').optional(),
+  })
+  .strict();
+
+export const reportGetInputSchema = z
+  .object({ report: z.enum(REPORT_NAMES), filters: reportFiltersSchema.default({}) })
+  .strict();
+
+export const reportExportInputSchema = z
+  .object({
+    report: z.enum(REPORT_NAMES),
+    filters: reportFiltersSchema.default({}),
+    format: z.enum(EXPORT_FORMATS),
+    purpose: z.string().trim().min(2, 'reports.validation.purpose').max(500, 'validation.tooLong'),
+    withNames: z.boolean().default(false),
+  })
+  .strict();
+
+export const reportsChannels = {
+  'reports:get': channel<ReportData>()({
+    surface: 'desk',
+    access: ['counselor', 'supervisor'],
+    input: reportGetInputSchema,
+  }),
+  'reports:export': channel<ExportFile>()({
+    surface: 'desk',
+    access: ['counselor', 'supervisor'],
+    input: reportExportInputSchema,
+  }),
+};
