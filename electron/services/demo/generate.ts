@@ -277,6 +277,8 @@ export async function generateDemo(ctx: ServiceContext, o: DemoOptions): Promise
           decision: override ? 'overridden' : 'accepted',
           final_type: finalType,
           final_track: finalTrack,
+          // A reassessment that turns needs-preparation into ready is a conversion (전환), which reports count.
+          conversion: row.current_type === 'needs-preparation' && finalType === 'ready' ? 1 : 0,
           override_reason_code: override ? rng.pick(OVERRIDE_REASONS) : null,
           override_reason_text: override ? '상담 결과 다른 경로가 더 적합하다고 판단함' : null,
           created_by: counselor,
