@@ -49,6 +49,9 @@ export async function openServerDb(
     dialect = 'sqlite';
   } else if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // An idle connection dropped by the database (a restart, an administrator) must not crash the
+    // server: the pool replaces it on the next query, which reports its own error if the database is gone.
+    pool.on('error', () => undefined);
     // int8 (bigint, our seq columns) as JS numbers: sequences stay far below 2^53.
     pg.types.setTypeParser(20, (v) => Number(v));
     db = new Kysely<ServerDatabase>({ dialect: new PostgresDialect({ pool }) });
