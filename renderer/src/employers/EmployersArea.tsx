@@ -14,8 +14,7 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useDeferredValue, useRef, useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useNavigate, useSearchParams } from 'react-router';
 import { formatPhone } from '../../../shared/domain/phone.ts';
@@ -25,6 +24,7 @@ import { call } from '../api.ts';
 import { businessNoLabel, dayLabel, EmployerTypeChip, errorOf, useChannel, useLang } from './common.tsx';
 import { EmployerForm } from './EmployerForm.tsx';
 import { EmployerPage } from './EmployerPage.tsx';
+import { VirtualTable } from '../common/VirtualTable.tsx';
 
 // Routes under /employers/* (issue 4): the list, the discovery work list, a new employer, one employer.
 export function EmployersArea() {
@@ -86,13 +86,6 @@ function EmployerList() {
     limit: 500,
   });
   const rows = list.value?.rows ?? [];
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
-  });
   const open = (id: string) => void navigate(`/employers/${id}`);
 
   return (
@@ -144,96 +137,51 @@ function EmployerList() {
         {list.value && <Chip label={t('employers.count', { count: list.value.total })} sx={{ mt: 1 }} />}
       </Stack>
       {list.error && <Alert severity="error">{t(list.error.message)}</Alert>}
-      <Paper
-        variant="outlined"
-        sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}
-        role="table"
-      >
-        <Box
-          role="row"
-          sx={{
-            display: 'grid',
-            gridTemplateColumns: COLUMNS,
-            px: 2,
-            py: 1,
-            borderBottom: 1,
-            borderColor: 'divider',
-            bgcolor: 'grey.50',
-            fontWeight: 700,
-            fontSize: 14,
-          }}
-        >
-          <Box role="columnheader">{t('employers.field.businessNo')}</Box>
-          <Box role="columnheader">{t('employers.field.name')}</Box>
-          <Box role="columnheader">{t('employers.field.region')}</Box>
-          <Box role="columnheader">{t('employers.field.employees')}</Box>
-          <Box role="columnheader">{t('employers.field.type')}</Box>
-          <Box role="columnheader">{t('employers.field.openOpenings')}</Box>
-        </Box>
-        <Box ref={scrollRef} sx={{ flex: 1, overflow: 'auto' }}>
-          {list.value && rows.length === 0 && (
-            <Typography sx={{ p: 3 }} color="text.secondary">
-              {t('employers.empty')}
-            </Typography>
-          )}
-          <Box sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const r = rows[item.index];
-              if (!r) return null;
-              return (
-                <Box
-                  key={r.id}
-                  role="row"
-                  tabIndex={0}
-                  data-testid="employer-row"
-                  onClick={() => open(r.id)}
-                  onKeyDown={(e) => e.key === 'Enter' && open(r.id)}
-                  sx={{
-                    position: 'absolute',
-                    top: 0,
-                    left: 0,
-                    right: 0,
-                    height: ROW_HEIGHT,
-                    transform: `translateY(${item.start}px)`,
-                    display: 'grid',
-                    gridTemplateColumns: COLUMNS,
-                    alignItems: 'center',
-                    px: 2,
-                    borderBottom: 1,
-                    borderColor: 'divider',
-                    cursor: 'pointer',
-                    '&:hover, &:focus-visible': { bgcolor: 'action.hover', outline: 'none' },
-                  }}
-                >
-                  <Box role="cell" sx={{ fontFamily: 'monospace', fontSize: 13 }}>
-                    {businessNoLabel(r.businessNo)}
-                  </Box>
-                  <Box role="cell" sx={{ fontWeight: 600, display: 'flex', gap: 1, alignItems: 'center' }}>
-                    {r.name}
-                    {r.potentialClient && (
-                      <Chip size="small" variant="outlined" label={t('employers.field.potentialClient')} />
-                    )}
-                    {r.focusSupport && (
-                      <Chip
-                        size="small"
-                        variant="outlined"
-                        color="primary"
-                        label={t('employers.field.focusSupport')}
-                      />
-                    )}
-                  </Box>
-                  <Box role="cell">{regionLabel(r.sido, r.sigungu, lang)}</Box>
-                  <Box role="cell">{r.employees.toLocaleString()}</Box>
-                  <Box role="cell">
-                    <EmployerTypeChip type={r.currentType} />
-                  </Box>
-                  <Box role="cell">{r.openOpenings}</Box>
-                </Box>
-              );
-            })}
-          </Box>
-        </Box>
-      </Paper>
+      <VirtualTable
+        columns={COLUMNS}
+        headers={[
+          t('employers.field.businessNo'),
+          t('employers.field.name'),
+          t('employers.field.region'),
+          t('employers.field.employees'),
+          t('employers.field.type'),
+          t('employers.field.openOpenings'),
+        ]}
+        count={rows.length}
+        rowAt={(i) => rows[i]}
+        rowKey={(r) => r.id}
+        onOpen={(r) => open(r.id)}
+        rowTestId="employer-row"
+        empty={list.value ? t('employers.empty') : undefined}
+        rowHeight={ROW_HEIGHT}
+        renderCells={(r) => (
+          <>
+            <Box role="cell" sx={{ fontFamily: 'monospace', fontSize: 13 }}>
+              {businessNoLabel(r.businessNo)}
+            </Box>
+            <Box role="cell" sx={{ fontWeight: 600, display: 'flex', gap: 1, alignItems: 'center' }}>
+              {r.name}
+              {r.potentialClient && (
+                <Chip size="small" variant="outlined" label={t('employers.field.potentialClient')} />
+              )}
+              {r.focusSupport && (
+                <Chip
+                  size="small"
+                  variant="outlined"
+                  color="primary"
+                  label={t('employers.field.focusSupport')}
+                />
+              )}
+            </Box>
+            <Box role="cell">{regionLabel(r.sido, r.sigungu, lang)}</Box>
+            <Box role="cell">{r.employees.toLocaleString()}</Box>
+            <Box role="cell">
+              <EmployerTypeChip type={r.currentType} />
+            </Box>
+            <Box role="cell">{r.openOpenings}</Box>
+          </>
+        )}
+      />
     </Stack>
   );
 }

@@ -1,23 +1,13 @@
 import SearchIcon from '@mui/icons-material/Search';
-import {
-  Alert,
-  Box,
-  Chip,
-  InputAdornment,
-  MenuItem,
-  Paper,
-  Stack,
-  TextField,
-  Typography,
-} from '@mui/material';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useDeferredValue, useRef, useState } from 'react';
+import { Alert, Box, Chip, InputAdornment, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useNavigate } from 'react-router';
 import { OPENING_STATUSES, type OpeningStatus } from '../../../shared/domain/employers.ts';
 import { occupationLabel, regionLabel } from '../../../shared/reference/index.ts';
 import { dayLabel, useChannel, useLang, won } from '../employers/common.tsx';
 import { NewOpeningPage, OpeningPage } from './OpeningPage.tsx';
+import { VirtualTable } from '../common/VirtualTable.tsx';
 
 // Routes under /openings/* (issue 4): the list, a new opening (from an employer), one opening with its
 // ranked candidates and referrals.
@@ -32,7 +22,7 @@ export function OpeningsArea() {
 }
 
 const ROW_HEIGHT = 52;
-const COLUMNS = '1.6fr 1.3fr 1.3fr 1fr 130px 90px 100px 100px';
+const COLUMNS = '1.6fr 1.3fr 1.3fr 1fr 130px 90px 100px 120px';
 
 function OpeningListPage() {
   const { t } = useTranslation();
@@ -43,13 +33,6 @@ function OpeningListPage() {
   const [status, setStatus] = useState<OpeningStatus | ''>('open');
   const list = useChannel('openings:list', { query, ...(status ? { status } : {}), limit: 500 });
   const rows = list.value?.rows ?? [];
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
-  });
   const open = (id: string) => void navigate(`/openings/${id}`);
   return (
     <Stack spacing={2} sx={{ flex: 1, minHeight: 0 }}>
@@ -97,94 +80,47 @@ function OpeningListPage() {
         </TextField>
       </Stack>
       {list.error && <Alert severity="error">{t(list.error.message)}</Alert>}
-      <Paper
-        variant="outlined"
-        sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}
-        role="table"
-      >
-        <Box
-          role="row"
-          sx={{
-            display: 'grid',
-            gridTemplateColumns: COLUMNS,
-            px: 2,
-            py: 1,
-            borderBottom: 1,
-            borderColor: 'divider',
-            bgcolor: 'grey.50',
-            fontWeight: 700,
-            fontSize: 14,
-          }}
-        >
-          <Box role="columnheader">{t('openings.field.title')}</Box>
-          <Box role="columnheader">{t('openings.field.employer')}</Box>
-          <Box role="columnheader">{t('openings.field.occupation')}</Box>
-          <Box role="columnheader">{t('openings.field.region')}</Box>
-          <Box role="columnheader">{t('openings.field.wage')}</Box>
-          <Box role="columnheader">{t('openings.field.filled')}</Box>
-          <Box role="columnheader">{t('openings.field.status')}</Box>
-          <Box role="columnheader">{t('openings.field.createdAt')}</Box>
-        </Box>
-        <Box ref={scrollRef} sx={{ flex: 1, overflow: 'auto' }}>
-          {list.value && rows.length === 0 && (
-            <Typography sx={{ p: 3 }} color="text.secondary">
-              {t('openings.empty')}
-            </Typography>
-          )}
-          <Box sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const r = rows[item.index];
-              if (!r) return null;
-              return (
-                <Box
-                  key={r.id}
-                  role="row"
-                  tabIndex={0}
-                  data-testid="opening-row"
-                  onClick={() => open(r.id)}
-                  onKeyDown={(e) => e.key === 'Enter' && open(r.id)}
-                  sx={{
-                    position: 'absolute',
-                    top: 0,
-                    left: 0,
-                    right: 0,
-                    height: ROW_HEIGHT,
-                    transform: `translateY(${item.start}px)`,
-                    display: 'grid',
-                    gridTemplateColumns: COLUMNS,
-                    alignItems: 'center',
-                    px: 2,
-                    borderBottom: 1,
-                    borderColor: 'divider',
-                    cursor: 'pointer',
-                    '&:hover, &:focus-visible': { bgcolor: 'action.hover', outline: 'none' },
-                    '& > *': { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', pr: 1 },
-                  }}
-                >
-                  <Box role="cell" sx={{ fontWeight: 600 }}>
-                    {r.title}
-                  </Box>
-                  <Box role="cell">{r.employerName}</Box>
-                  <Box role="cell">{occupationLabel(r.occupation, lang)}</Box>
-                  <Box role="cell">{regionLabel(r.sido, r.sigungu, lang)}</Box>
-                  <Box role="cell">{won(r.wage, lang)}</Box>
-                  <Box role="cell">
-                    {t('openings.filledOf', { filled: r.filled, positions: r.positions })}
-                  </Box>
-                  <Box role="cell">
-                    <Chip
-                      size="small"
-                      color={r.status === 'open' ? 'primary' : 'default'}
-                      label={t(`openings.status.${r.status}`)}
-                    />
-                  </Box>
-                  <Box role="cell">{dayLabel(r.createdAt, lang)}</Box>
-                </Box>
-              );
-            })}
-          </Box>
-        </Box>
-      </Paper>
+      <VirtualTable
+        columns={COLUMNS}
+        headers={[
+          t('openings.field.title'),
+          t('openings.field.employer'),
+          t('openings.field.occupation'),
+          t('openings.field.region'),
+          t('openings.field.wage'),
+          t('openings.field.filled'),
+          t('openings.field.status'),
+          t('openings.field.createdAt'),
+        ]}
+        count={rows.length}
+        rowAt={(i) => rows[i]}
+        rowKey={(r) => r.id}
+        onOpen={(r) => open(r.id)}
+        rowTestId="opening-row"
+        empty={list.value ? t('openings.empty') : undefined}
+        rowHeight={ROW_HEIGHT}
+        ellipsis
+        renderCells={(r) => (
+          <>
+            <Box role="cell" sx={{ fontWeight: 600 }}>
+              {r.title}
+            </Box>
+            <Box role="cell">{r.employerName}</Box>
+            <Box role="cell">{occupationLabel(r.occupation, lang)}</Box>
+            <Box role="cell">{regionLabel(r.sido, r.sigungu, lang)}</Box>
+            <Box role="cell">{won(r.wage, lang)}</Box>
+            <Box role="cell">{t('openings.filledOf', { filled: r.filled, positions: r.positions })}</Box>
+            <Box role="cell">
+              <Chip
+                size="small"
+                color={r.status === 'open' ? 'primary' : 'default'}
+                label={t(`openings.status.${r.status}`)}
+              />
+            </Box>
+            <Box role="cell">{dayLabel(r.createdAt, lang)}</Box>
+          </>
+        )}
+      />
     </Stack>
   );
 }

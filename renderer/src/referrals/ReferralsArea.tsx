@@ -20,8 +20,7 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { AppError } from '../../../shared/contract/result.ts';
@@ -31,6 +30,7 @@ import { call } from '../api.ts';
 import { useAuth } from '../auth/AuthProvider.tsx';
 import { dayLabel, errorOf, useChannel, useLang } from '../employers/common.tsx';
 import { ReferralDialog, ReferralStateChip } from './ReferralDialog.tsx';
+import { VirtualTable } from '../common/VirtualTable.tsx';
 
 // Routes under /referrals/* (issue 4): the counselor's referrals by state (board or table) and the
 // follow-ups (사후관리) due after placements.
@@ -208,90 +208,42 @@ const TABLE_ROW = 48;
 function ReferralTable({ rows, onOpen }: { rows: ReferralSummary[]; onOpen: (id: string) => void }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => TABLE_ROW,
-    overscan: 10,
-  });
   if (rows.length === 0) return <Alert severity="info">{t('referrals.empty')}</Alert>;
   return (
-    <Paper
-      variant="outlined"
-      sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}
-      role="table"
-    >
-      <Box
-        role="row"
-        sx={{
-          display: 'grid',
-          gridTemplateColumns: TABLE_COLUMNS,
-          px: 2,
-          py: 1,
-          borderBottom: 1,
-          borderColor: 'divider',
-          bgcolor: 'grey.50',
-          fontWeight: 700,
-          fontSize: 14,
-        }}
-      >
-        <Box role="columnheader">{t('referrals.column.jobseeker')}</Box>
-        <Box role="columnheader">{t('referrals.column.employer')}</Box>
-        <Box role="columnheader">{t('referrals.column.opening')}</Box>
-        <Box role="columnheader">{t('referrals.column.state')}</Box>
-        <Box role="columnheader">{t('referrals.column.since')}</Box>
-        <Box role="columnheader">{t('referrals.column.interviewOn')}</Box>
-        <Box role="columnheader">{t('referrals.column.createdAt')}</Box>
-      </Box>
-      <Box ref={scrollRef} sx={{ flex: 1, overflow: 'auto' }}>
-        <Box sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const r = rows[item.index];
-            if (!r) return null;
-            return (
-              <Box
-                key={r.id}
-                role="row"
-                tabIndex={0}
-                onClick={() => onOpen(r.id)}
-                onKeyDown={(e) => e.key === 'Enter' && onOpen(r.id)}
-                data-testid="referral-row"
-                sx={{
-                  position: 'absolute',
-                  top: 0,
-                  left: 0,
-                  right: 0,
-                  height: TABLE_ROW,
-                  transform: `translateY(${item.start}px)`,
-                  display: 'grid',
-                  gridTemplateColumns: TABLE_COLUMNS,
-                  alignItems: 'center',
-                  px: 2,
-                  borderBottom: 1,
-                  borderColor: 'divider',
-                  cursor: 'pointer',
-                  '&:hover, &:focus-visible': { bgcolor: 'action.hover', outline: 'none' },
-                  '& > *': { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', pr: 1 },
-                }}
-              >
-                <Box role="cell" sx={{ fontWeight: 600 }}>
-                  {r.jobseekerName}
-                </Box>
-                <Box role="cell">{r.employerName}</Box>
-                <Box role="cell">{r.openingTitle}</Box>
-                <Box role="cell">
-                  <ReferralStateChip state={r.state} />
-                </Box>
-                <Box role="cell">{dayLabel(r.stateAt, lang)}</Box>
-                <Box role="cell">{dayLabel(r.interviewOn, lang)}</Box>
-                <Box role="cell">{dayLabel(r.createdAt, lang)}</Box>
-              </Box>
-            );
-          })}
-        </Box>
-      </Box>
-    </Paper>
+    <VirtualTable
+      columns={TABLE_COLUMNS}
+      headers={[
+        t('referrals.column.jobseeker'),
+        t('referrals.column.employer'),
+        t('referrals.column.opening'),
+        t('referrals.column.state'),
+        t('referrals.column.since'),
+        t('referrals.column.interviewOn'),
+        t('referrals.column.createdAt'),
+      ]}
+      count={rows.length}
+      rowAt={(i) => rows[i]}
+      rowKey={(r) => r.id}
+      onOpen={(r) => onOpen(r.id)}
+      rowTestId="referral-row"
+      rowHeight={TABLE_ROW}
+      ellipsis
+      renderCells={(r) => (
+        <>
+          <Box role="cell" sx={{ fontWeight: 600 }}>
+            {r.jobseekerName}
+          </Box>
+          <Box role="cell">{r.employerName}</Box>
+          <Box role="cell">{r.openingTitle}</Box>
+          <Box role="cell">
+            <ReferralStateChip state={r.state} />
+          </Box>
+          <Box role="cell">{dayLabel(r.stateAt, lang)}</Box>
+          <Box role="cell">{dayLabel(r.interviewOn, lang)}</Box>
+          <Box role="cell">{dayLabel(r.createdAt, lang)}</Box>
+        </>
+      )}
+    />
   );
 }
 
