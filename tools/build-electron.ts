@@ -12,7 +12,7 @@ const common: BuildOptions = {
   format: 'cjs',
   sourcemap: true,
   logLevel: 'warning',
-  external: ['electron', 'better-sqlite3', '@node-rs/argon2', 'pino'],
+  external: ['electron', 'better-sqlite3-multiple-ciphers', '@node-rs/argon2', 'pino'],
 };
 
 // CommonJS output with a .js name (what Electron and the security linter both read) inside a folder

@@ -7,6 +7,7 @@ import type {
   JobseekerSort,
 } from '../../shared/domain/jobseeker.ts';
 import type { Database, JobseekerRow, JobseekerRowUpdate, NewJobseekerRow } from '../schema.ts';
+import { jobseekerInScope, type CaseScope } from './case-scope.ts';
 
 // SQL for the jobseeker aggregate, and the one place rows become domain objects.
 
@@ -86,6 +87,8 @@ export interface JobseekerQuery {
   counselorId?: string | undefined;
   type?: Jobseeker['currentType'] | undefined;
   track?: Jobseeker['currentTrack'] | undefined;
+  /** Whose cases the caller may see; the services always pass it (electron/services/case-access.ts). */
+  scope?: CaseScope | undefined;
 }
 
 /** A phrase query for FTS5: the fragment in double quotes, inner quotes doubled. */
@@ -116,6 +119,7 @@ export async function listJobseekers(db: Db, q: JobseekerQuery): Promise<Jobseek
       ]),
     );
   }
+  if (q.scope) base = base.where(jobseekerInScope('j', q.scope));
   if (q.counselorId) base = base.where('j.assigned_counselor_id', '=', q.counselorId);
   if (q.type) base = base.where('j.current_type', '=', q.type);
   if (q.track) base = base.where('j.current_track', '=', q.track);
@@ -171,11 +175,13 @@ export async function findDuplicateJobseekers(
     phone: string | null;
     excludeId?: string | undefined;
   },
+  scope?: CaseScope,
 ): Promise<DuplicateCandidate[]> {
   const rows = await db
     .selectFrom('jobseekers')
     .select(['id', 'reg_no', 'name', 'birth_year', 'phone'])
     .where('archived', '=', 0)
+    .$if(scope !== undefined, (qb) => qb.where(jobseekerInScope('jobseekers', scope as CaseScope)))
     .where((eb) => {
       const conditions = [];
       if (probe.birthYear !== undefined) {

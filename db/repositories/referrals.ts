@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../schema.ts';
+import { jobseekerInScope, referencedJobseekerInScope, type CaseScope } from './case-scope.ts';
 
 // SQL for referrals (알선), their append-only events, placements without a referral and their
 // follow-ups, and the candidate queries of matching. Rows are mapped to domain objects by the service
@@ -31,15 +32,20 @@ export interface ReferralEventRow {
   data: string;
 }
 
-export type ReferralFilter =
+/** Which referrals; `scope` keeps only those of jobseekers the caller may see (case-scope.ts). */
+export type ReferralFilter = (
   | { by: 'id'; id: string }
   | { by: 'counselor'; counselorId: string }
   | { by: 'center'; centerCode: string }
   | { by: 'opening'; openingId: string }
-  | { by: 'jobseeker'; jobseekerId: string };
+  | { by: 'jobseeker'; jobseekerId: string }
+) & { scope?: CaseScope | undefined };
 
 function filtered(db: Db, f: ReferralFilter) {
-  const base = db.selectFrom('referrals as r');
+  const scope = f.scope;
+  const base = db
+    .selectFrom('referrals as r')
+    .$if(scope !== undefined, (qb) => qb.where(referencedJobseekerInScope('r.jobseeker_id', scope as CaseScope)));
   switch (f.by) {
     case 'id':
       return base.where('r.id', '=', f.id);
@@ -134,14 +140,19 @@ export interface PlacementRow {
   created_at: string;
 }
 
-export type PlacementFilter =
+export type PlacementFilter = (
   | { by: 'id'; id: string }
   | { by: 'jobseeker'; jobseekerId: string }
   | { by: 'counselor'; counselorId: string }
-  | { by: 'center'; centerCode: string };
+  | { by: 'center'; centerCode: string }
+) & { scope?: CaseScope | undefined };
 
 function placementsFiltered(db: Db, f: PlacementFilter) {
-  const base = db.selectFrom('placements as p').where('p.archived', '=', 0);
+  const scope = f.scope;
+  const base = db
+    .selectFrom('placements as p')
+    .where('p.archived', '=', 0)
+    .$if(scope !== undefined, (qb) => qb.where(referencedJobseekerInScope('p.jobseeker_id', scope as CaseScope)));
   switch (f.by) {
     case 'id':
       return base.where('p.id', '=', f.id);
@@ -212,7 +223,7 @@ function groupRange(group: string): [string, string] {
  */
 export async function candidateRowsForOpening(
   db: Db,
-  o: { id: string; occupationGroup: string; sido: string },
+  o: { id: string; occupationGroup: string; sido: string; scope?: CaseScope | undefined },
 ): Promise<CandidateRow[]> {
   const [from, to] = groupRange(o.occupationGroup);
   return db
@@ -232,6 +243,7 @@ export async function candidateRowsForOpening(
     .where('j.archived', '=', 0)
     .where('j.status', '=', 'active')
     .where((eb) => eb.or([eb('j.sido', '=', o.sido), eb('j.mobile', '=', 1)]))
+    .$if(o.scope !== undefined, (qb) => qb.where(jobseekerInScope('j', o.scope as CaseScope)))
     .where((eb) =>
       eb.not(
         eb.exists(
@@ -257,7 +269,7 @@ export interface CompetencyRow {
 /** Qualifications and career items of the jobseekers a candidate query would return. */
 export async function competencyRowsForOpening(
   db: Db,
-  o: { occupationGroup: string; sido: string },
+  o: { occupationGroup: string; sido: string; scope?: CaseScope | undefined },
 ): Promise<CompetencyRow[]> {
   const [from, to] = groupRange(o.occupationGroup);
   return db
@@ -269,6 +281,7 @@ export async function competencyRowsForOpening(
     .where('j.archived', '=', 0)
     .where('j.status', '=', 'active')
     .where((eb) => eb.or([eb('j.sido', '=', o.sido), eb('j.mobile', '=', 1)]))
+    .$if(o.scope !== undefined, (qb) => qb.where(jobseekerInScope('j', o.scope as CaseScope)))
     .where('c.archived', '=', 0)
     .where('c.kind', 'in', ['qualification', 'career'])
     .execute() as Promise<CompetencyRow[]>;

@@ -65,6 +65,11 @@ export interface SyncRowTable {
   /** Per field: { hlc, seq, author } of the write that set it, JSON. */
   field_meta: string;
   updated_at: string;
+  /**
+   * 0004: set on a tombstone (a really deleted row: key, scope and seq only, no personal data). Optional
+   * in the type so code that writes live rows need not name it (the column defaults to NULL).
+   */
+  deleted_at?: string | null;
 }
 
 export interface PushResultTable {
@@ -92,6 +97,50 @@ export interface ReviewItemTable {
   created_at: string;
   resolved_by: string | null;
   resolved_at: string | null;
+  // 0004_review_lifecycle
+  kind: Generated<ReviewKind>;
+  /** The jobseeker the item is about, when there is one (the case page shows it). */
+  case_id: string | null;
+  scope_owner: string | null;
+  scope_region: string | null;
+  /** When each value was written (from its HLC). */
+  kept_at: string | null;
+  held_at: string | null;
+  /** JSON: what a derived or handed-over item needs besides the two values. */
+  detail: string | null;
+  resolution: 'kept' | 'held' | 'acknowledged' | 'erased' | null;
+  /** The seq of the write the resolution made, when it made one. */
+  resolved_seq: number | null;
+}
+
+export type ReviewKind = 'conflict' | 'scope-exit' | 'deleted' | 'derived' | 'refused';
+
+export interface RecordDeletionTable {
+  id: string;
+  action: 'delete' | 'restore';
+  table_name: string;
+  row_id: string;
+  seq: number;
+  reason: string;
+  actor: string;
+  at: string;
+}
+
+export interface ScopeExitTable {
+  table_name: string;
+  row_id: string;
+  /** The row's seq when it left (its new seq). */
+  seq: number;
+  old_center: string | null;
+  old_owner: string | null;
+  old_region: string | null;
+  at: string;
+}
+
+export interface OpeningFillTable {
+  /** `referrals:<id>` or `placements:<id>`. */
+  source_key: string;
+  opening_id: string;
 }
 
 export interface ValueHistoryTable {
@@ -109,6 +158,9 @@ export interface ServerDatabase {
   push_results: PushResultTable;
   review_items: ReviewItemTable;
   value_history: ValueHistoryTable;
+  record_deletions: RecordDeletionTable;
+  scope_exits: ScopeExitTable;
+  opening_fills: OpeningFillTable;
   server_meta: ServerMetaTable;
   centers: ServerCenterTable;
   users: ServerUserTable;

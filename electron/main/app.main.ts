@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import { app, dialog } from 'electron';
-import { getDeviceSettings } from '../services/center-settings.ts';
 import { handlers } from '../services/handlers/index.ts';
 import { log } from '../services/log.ts';
-import { openDesktopStore, StoreError, type DesktopStore } from '../services/store.ts';
+import { StoreGate } from '../services/store-gate.ts';
+import { StoreError } from '../services/store.ts';
 import { configuredServer, startDesktopSync } from '../services/sync/start.ts';
 import { createDispatcher } from './dispatcher.ts';
+import { safeStorageProtector } from './secret-protector.main.ts';
 import { bindIpc } from './ipc.main.ts';
 import { startupSurface } from './security.ts';
 import { installSessionGuards, Windows } from './windows.main.ts';
@@ -20,7 +21,7 @@ app.commandLine.appendSwitch('overscroll-history-navigation', '0');
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  let store: DesktopStore | undefined;
+  let gate: StoreGate | undefined;
   const windows = new Windows();
 
   app.on('second-instance', () => {
@@ -36,25 +37,34 @@ if (!app.requestSingleInstanceLock()) {
     .then(async () => {
       installSessionGuards();
       const dataDir = process.env['CASEWORKER_DATA'] ?? join(app.getPath('userData'), 'store');
-      try {
-        store = await openDesktopStore(dataDir);
-      } catch (error) {
-        const message = error instanceof StoreError ? error.message : 'The case store could not be opened.';
-        dialog.showErrorBox('Caseworker', message);
-        app.exit(1);
-        return;
-      }
-      // A configured server (CASEWORKER_SERVER, or the setting saved in the store) turns on background
-      // sync and online-first sign-in; without one the desktop works offline only.
-      const serverUrl = await configuredServer(store);
-      if (serverUrl) startDesktopSync(store, serverUrl);
-      bindIpc(createDispatcher(handlers, store.context, log), windows);
+      // The store is encrypted and stays shut until a sign-in unwraps its key (or, on a kiosk PC, the
+      // key an admin sealed for the device with the OS keyring). A configured server (CASEWORKER_SERVER
+      // or the one saved by the first online sign-in) turns on background sync once it is open.
+      gate = new StoreGate({
+        dataDir,
+        protector: safeStorageProtector(),
+        serverUrl: process.env['CASEWORKER_SERVER'] ?? null,
+        onOpen: async (store, serverUrl) => {
+          const url = serverUrl ?? (await configuredServer(store));
+          if (url) startDesktopSync(store, url);
+        },
+      });
+      bindIpc(createDispatcher(handlers, gate, log), windows);
       const surface = startupSurface({
         argv: process.argv,
         env: process.env,
-        storedKioskMode: (await getDeviceSettings(store.context)).kioskMode,
+        storedKioskMode: gate.hasDeviceUnlock(),
       });
       const kioskMode = surface === 'kiosk';
+      if (kioskMode && !(await gate.unlockAsDevice())) {
+        dialog.showErrorBox(
+          'Caseworker',
+          '이 PC는 키오스크로 설정되지 않았습니다. 관리자가 상담 화면에서 로그인한 뒤 키오스크 모드를 켜 주세요.\n' +
+            'This PC is not set up as a kiosk: an admin signs in on the desk and turns kiosk mode on.',
+        );
+        app.exit(1);
+        return;
+      }
       const here = import.meta.dirname;
       windows.open(
         kioskMode ? 'kiosk' : 'desk',
@@ -66,11 +76,13 @@ if (!app.requestSingleInstanceLock()) {
       );
     })
     .catch((error: unknown) => {
+      const message = error instanceof StoreError ? error.message : 'Caseworker could not start.';
+      dialog.showErrorBox('Caseworker', message);
       log.error({ err: error instanceof Error ? error.name : 'unknown' }, 'startup failed');
       app.exit(1);
     });
 
   app.on('window-all-closed', () => {
-    void store?.close().finally(() => app.quit());
+    void (gate?.close() ?? Promise.resolve()).finally(() => app.quit());
   });
 }

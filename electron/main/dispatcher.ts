@@ -2,7 +2,9 @@ import type { z } from 'zod';
 import type { SessionInfo } from '../../shared/contract/auth.ts';
 import { contract, isChannelName, type Surface } from '../../shared/contract/index.ts';
 import { AppFailure, fail, ok, type AppError, type Result } from '../../shared/contract/result.ts';
+import { sessionIdleLimitMs } from '../services/center-settings.ts';
 import type { ServiceContext } from '../services/context.ts';
+import type { StoreGate } from '../services/store-gate.ts';
 import type { CallContext, HandlerMap } from '../services/handlers/index.ts';
 import type { ChannelName } from '../../shared/contract/index.ts';
 
@@ -33,11 +35,19 @@ export function validationError(error: z.ZodError): AppError {
   return { code: 'validation', message: 'validation.failed', field: issues[0]?.field ?? '', issues };
 }
 
+/**
+ * The services come either from a store that is already open (tests, the command line) or through the
+ * encrypted store's gate (the app, the test host), where they exist only after a sign-in has unlocked
+ * the store.
+ */
 export function createDispatcher(
   handlers: HandlerMap<ChannelName>,
-  services: ServiceContext,
+  source: ServiceContext | StoreGate,
   log: Logger,
+  clock: () => number = () => Date.now(),
 ): Dispatch {
+  const gate = 'db' in source ? null : source;
+  const currentServices = (): ServiceContext | null => (gate ? gate.current() : (source as ServiceContext));
   return async (caller, channelName, rawInput) => {
     if (!isChannelName(channelName)) {
       const shown =
@@ -53,20 +63,62 @@ export function createDispatcher(
         message: `The ${caller.surface} window may not call ${channelName}.`,
       });
     }
-    const session = caller.session.get();
+    let services = currentServices();
+    if (!services && caller.surface === 'kiosk' && gate) {
+      // A kiosk PC opens its store with the key an admin sealed for the device; nobody signs in there.
+      if (await gate.unlockAsDevice()) services = currentServices();
+    }
+    if (!services && !spec.beforeUnlock) {
+      return fail(
+        caller.surface === 'kiosk'
+          ? { code: 'unavailable', message: 'kiosk.notSetUp' }
+          : { code: 'unauthenticated', message: 'auth.required' },
+      );
+    }
+    let session = caller.session.get();
     if (spec.access !== 'public' && spec.access !== 'kiosk') {
-      if (!session) return fail({ code: 'unauthenticated', message: 'auth.required' });
+      if (!session || !services) return fail({ code: 'unauthenticated', message: 'auth.required' });
       if (!spec.access.includes(session.role)) {
         return fail({ code: 'forbidden', message: `The ${session.role} role may not call ${channelName}.` });
+      }
+      // The idle lock is enforced here too, not only by the screen: a window left open (or a script in
+      // it) cannot keep reading personal data once the idle time has passed.
+      const now = clock();
+      if (!session.locked && session.lastActiveAt !== undefined) {
+        if (now - session.lastActiveAt > (await sessionIdleLimitMs(services))) {
+          session = { ...session, locked: true };
+          caller.session.set(session);
+        }
+      }
+      if (session.locked && !spec.whileLocked) {
+        return fail({ code: 'unauthenticated', message: 'auth.sessionLocked' });
+      }
+      if (!spec.background && !session.locked) {
+        session = { ...session, lastActiveAt: now };
+        caller.session.set(session);
       }
     }
     const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) return fail(validationError(parsed.error));
 
-    const call: CallContext = { services, session, setSession: (s) => caller.session.set(s) };
+    const opened = services;
+    const call: CallContext = {
+      get services(): ServiceContext {
+        // Only the channels open before unlock can get here without a store; they check `gate` first.
+        if (!opened) throw new AppFailure({ code: 'unauthenticated', message: 'auth.required' });
+        return opened;
+      },
+      gate,
+      session,
+      setSession: (s) => caller.session.set(s),
+    };
     const handler = handlers[channelName] as (input: unknown, call: CallContext) => Promise<unknown>;
     try {
-      return ok(await handler(parsed.data, call));
+      const value = await handler(parsed.data, call);
+      // A sign-in starts the idle clock.
+      const after = caller.session.get();
+      if (after && after.lastActiveAt === undefined) caller.session.set({ ...after, lastActiveAt: clock() });
+      return ok(value);
     } catch (error) {
       if (error instanceof AppFailure) return fail(error.error);
       // Log the failure without the input: inputs carry personal data.

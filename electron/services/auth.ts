@@ -1,5 +1,6 @@
 import { appendAudit } from '../../db/repositories/audit.ts';
 import { getCenter } from '../../db/repositories/centers.ts';
+import { getDeviceSettings } from './center-settings.ts';
 import { findUserByLogin, recordLoginFailure, recordLoginSuccess } from '../../db/repositories/users.ts';
 import type { SessionInfo } from '../../shared/contract/auth.ts';
 import { AppFailure } from '../../shared/contract/result.ts';
@@ -40,7 +41,9 @@ export async function login(ctx: ServiceContext, loginId: string, password: stri
   await recordLoginSuccess(ctx.db, user.id);
   await auditLogin(ctx, user.id, user.login_id, 'auth.login');
   const center = await getCenter(ctx.db, user.center_code);
+  const { idleLockMinutes } = await getDeviceSettings(ctx);
   return {
+    idleLockMinutes,
     userId: user.id,
     loginId: user.login_id,
     displayName: user.display_name,
@@ -66,4 +69,25 @@ async function auditLogin(
     subjectId: userId,
     personId: null,
   });
+}
+
+/** The screen went idle or the user locked it; the lock is recorded like a sign-out would be. */
+export async function lockSession(ctx: ServiceContext, session: SessionInfo): Promise<SessionInfo> {
+  if (!session.locked) await auditLogin(ctx, session.userId, session.loginId, 'auth.session.locked');
+  return { ...session, locked: true };
+}
+
+/**
+ * Unlocking needs the password again, checked like a sign-in (wrong ones count toward the lockout).
+ * The account is read afresh: a role changed or an account deactivated meanwhile takes effect now.
+ */
+export async function unlockSession(
+  ctx: ServiceContext,
+  session: SessionInfo,
+  password: string,
+): Promise<SessionInfo> {
+  const fresh = await login(ctx, session.loginId, password);
+  if (fresh.userId !== session.userId)
+    throw new AppFailure({ code: 'unauthenticated', message: 'auth.required' });
+  return { ...fresh, locked: false };
 }

@@ -67,6 +67,7 @@ import {
   type JobseekerType,
 } from '../../shared/profiling/index.ts';
 import { renderCertificatePdf } from './certificate-pdf.ts';
+import { accessibleJobseeker, requireCaseAccess } from './case-access.ts';
 import { isoNow, type ServiceContext } from './context.ts';
 import { openJobseeker } from './jobseekers.ts';
 
@@ -86,10 +87,9 @@ function notFound(message = 'jobseekers.notFound'): AppFailure {
   return new AppFailure({ code: 'not-found', message });
 }
 
-async function activeJobseeker(ctx: ServiceContext, id: string): Promise<JobseekerRow> {
-  const row = await getJobseekerRow(ctx.db, id);
-  if (!row || row.archived === 1) throw notFound();
-  return row;
+/** The jobseeker a change is about: one the caller may see (case-access.ts) and not archived. */
+function activeJobseeker(ctx: ServiceContext, actor: SessionInfo, id: string): Promise<JobseekerRow> {
+  return accessibleJobseeker(ctx.db, actor, id);
 }
 
 async function audit(
@@ -311,7 +311,7 @@ export async function saveAssessment(
   actor: SessionInfo,
   input: SaveAssessmentInput,
 ): Promise<CaseFile> {
-  const jobseeker = await activeJobseeker(ctx, input.jobseekerId);
+  const jobseeker = await activeJobseeker(ctx, actor, input.jobseekerId);
   const checklist = checklistFromAnswers(input.answers);
   // The server classifies again from the inputs: the result stored is never the client's say-so.
   const result = classifyJobseeker(checklist);
@@ -414,7 +414,7 @@ export async function requestReview(
   actor: SessionInfo,
   input: { jobseekerId: string; assessmentId: string; text: string },
 ): Promise<CaseFile> {
-  const jobseeker = await activeJobseeker(ctx, input.jobseekerId);
+  const jobseeker = await activeJobseeker(ctx, actor, input.jobseekerId);
   const assessment = await getAssessmentRow(ctx.db, input.assessmentId);
   if (!assessment || assessment.jobseeker_id !== jobseeker.id) throw notFound('intake.assessmentNotFound');
   const open = await ctx.db
@@ -461,6 +461,7 @@ export async function decideReview(
 ): Promise<CaseFile> {
   const review = await getReviewRow(ctx.db, input.reviewId);
   if (!review) throw notFound('review.notFound');
+  await requireCaseAccess(ctx.db, actor, review.jobseeker_id, 'review.notFound');
   if (review.status !== 'open') throw new AppFailure({ code: 'conflict', message: 'review.alreadyDecided' });
   const latest = await latestAssessmentRow(ctx.db, review.jobseeker_id);
   // "Changed" means a new assessment was made after the request (the reassessment that changed it).
@@ -509,7 +510,7 @@ export async function setPlanStep(
   actor: SessionInfo,
   input: { jobseekerId: string; assessmentId: string; step: string; done: boolean; note: string },
 ): Promise<CaseFile> {
-  const jobseeker = await activeJobseeker(ctx, input.jobseekerId);
+  const jobseeker = await activeJobseeker(ctx, actor, input.jobseekerId);
   const latest = await latestAssessmentRow(ctx.db, jobseeker.id);
   if (!latest || latest.id !== input.assessmentId) {
     throw new AppFailure({ code: 'conflict', message: 'servicePlan.notCurrent' });
@@ -572,7 +573,7 @@ export async function addNote(
   actor: SessionInfo,
   input: { jobseekerId: string; kind: NoteKind; body: string },
 ): Promise<CaseFile> {
-  const jobseeker = await activeJobseeker(ctx, input.jobseekerId);
+  const jobseeker = await activeJobseeker(ctx, actor, input.jobseekerId);
   const id = uuidv7();
   await inTransaction(ctx, async (trx, hlc, now) => {
     await insertSynced(
@@ -603,6 +604,7 @@ export async function reviseNote(
 ): Promise<CaseFile> {
   const note = await getNoteRow(ctx.db, input.noteId);
   if (!note) throw notFound('notes.notFound');
+  await requireCaseAccess(ctx.db, actor, note.jobseeker_id, 'notes.notFound');
   const rootId = note.revision_of ?? note.id;
   const root = note.revision_of ? await getNoteRow(ctx.db, rootId) : note;
   // The author keeps their note; a supervisor may correct it. Either way the old text stays.
@@ -659,7 +661,7 @@ export async function recordConsent(
     granted: Partial<Record<ConsentGroup, boolean>>;
   },
 ): Promise<CaseFile> {
-  const jobseeker = await activeJobseeker(ctx, input.jobseekerId);
+  const jobseeker = await activeJobseeker(ctx, actor, input.jobseekerId);
   const rows = await listConsentRows(ctx.db, jobseeker.id);
   const current = new Map<string, boolean>();
   for (const r of rows) if (!current.has(r.item_group)) current.set(r.item_group, r.granted === 1);
@@ -733,7 +735,7 @@ export async function addCompetency(
   actor: SessionInfo,
   input: { jobseekerId: string; item: CompetencyFields },
 ): Promise<CaseFile> {
-  const jobseeker = await activeJobseeker(ctx, input.jobseekerId);
+  const jobseeker = await activeJobseeker(ctx, actor, input.jobseekerId);
   const existing = toCompetency(await listCompetencyRows(ctx.db, jobseeker.id));
   if (existing.some((e) => competencyKey(e) === competencyKey(input.item))) {
     throw new AppFailure({ code: 'conflict', message: 'competency.duplicate' });
@@ -752,9 +754,10 @@ export async function addCompetency(
 
 export async function previewImport(
   ctx: ServiceContext,
+  actor: SessionInfo,
   input: { jobseekerId: string; format: ImportFormat; content: string },
 ): Promise<ImportPreview> {
-  const jobseeker = await activeJobseeker(ctx, input.jobseekerId);
+  const jobseeker = await activeJobseeker(ctx, actor, input.jobseekerId);
   const parsed = parseCompetencyFile(input.format, input.content);
   const seen = new Set(toCompetency(await listCompetencyRows(ctx.db, jobseeker.id)).map(competencyKey));
   const preview: ImportPreview = { toAdd: [], duplicates: [], errors: parsed.errors };
@@ -775,11 +778,12 @@ export async function importCompetency(
   actor: SessionInfo,
   input: { jobseekerId: string; format: ImportFormat; content: string },
 ): Promise<{ added: number; skipped: number; caseFile: CaseFile }> {
-  const preview = await previewImport(ctx, input);
+  const preview = await previewImport(ctx, actor, input);
   if (preview.errors.length > 0) {
     throw new AppFailure({
       code: 'validation',
       message: 'competency.importRefused',
+      field: 'content',
       issues: preview.errors.map((e) => ({
         field: `line:${e.line}${e.field ? `:${e.field}` : ''}`,
         message: e.message,
@@ -835,7 +839,7 @@ export async function issueCertificate(
   actor: SessionInfo,
   input: { jobseekerId: string; itemIds: string[] },
 ): Promise<IssuedCertificate> {
-  const jobseeker = await activeJobseeker(ctx, input.jobseekerId);
+  const jobseeker = await activeJobseeker(ctx, actor, input.jobseekerId);
   const owned = toCompetency(await listCompetencyRows(ctx.db, jobseeker.id));
   const wanted = new Set(input.itemIds);
   const items = owned.filter((i) => wanted.has(i.id));

@@ -13,6 +13,7 @@ import { isoNow, type ServiceContext } from './context.ts';
 // synced: it belongs to the machine in the lobby, not to the center).
 
 const KIOSK_MODE_KEY = 'device.kiosk_mode';
+const IDLE_LOCK_KEY = 'device.idle_lock_minutes';
 
 function hasSavedKiosk(settingsJson: string): boolean {
   try {
@@ -77,17 +78,33 @@ export async function saveKioskSettings(
   return getKioskSettings(ctx, actor);
 }
 
+export const DEFAULT_IDLE_LOCK_MINUTES = 15;
+
 export async function getDeviceSettings(ctx: ServiceContext): Promise<DeviceSettings> {
-  return { kioskMode: (await getMeta(ctx.db, KIOSK_MODE_KEY)) === '1' };
+  const idle = Number(await getMeta(ctx.db, IDLE_LOCK_KEY));
+  return {
+    kioskMode: (await getMeta(ctx.db, KIOSK_MODE_KEY)) === '1',
+    idleLockMinutes: Number.isInteger(idle) && idle > 0 ? idle : DEFAULT_IDLE_LOCK_MINUTES,
+  };
+}
+
+/** domain.md §10: a session locks after 15 minutes idle (a setting per PC). */
+export async function sessionIdleLimitMs(ctx: ServiceContext): Promise<number> {
+  return (await getDeviceSettings(ctx)).idleLockMinutes * 60_000;
 }
 
 export async function saveDeviceSettings(
   ctx: ServiceContext,
   actor: SessionInfo,
-  settings: DeviceSettings,
+  input: { kioskMode: boolean; idleLockMinutes?: number | undefined },
 ): Promise<DeviceSettings> {
+  const settings = {
+    kioskMode: input.kioskMode,
+    idleLockMinutes: input.idleLockMinutes ?? (await getDeviceSettings(ctx)).idleLockMinutes,
+  };
   await ctx.db.transaction().execute(async (trx) => {
     await setMeta(trx, KIOSK_MODE_KEY, settings.kioskMode ? '1' : '0');
+    await setMeta(trx, IDLE_LOCK_KEY, String(settings.idleLockMinutes));
     await appendAudit(trx, {
       at: isoNow(ctx),
       actorId: actor.userId,
@@ -97,7 +114,7 @@ export async function saveDeviceSettings(
       subjectType: 'device',
       subjectId: ctx.deviceId,
       personId: null,
-      detail: { kioskMode: settings.kioskMode },
+      detail: { kioskMode: settings.kioskMode, idleLockMinutes: settings.idleLockMinutes },
     });
   });
   return getDeviceSettings(ctx);

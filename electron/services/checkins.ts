@@ -19,7 +19,6 @@ import {
   type CheckinRowWithCaller,
   type PublicOpeningQuery,
 } from '../../db/repositories/checkins.ts';
-import { getJobseekerRow } from '../../db/repositories/jobseekers.ts';
 import { appendOutbox, nextHlc } from '../../db/repositories/outbox.ts';
 import type { CheckinTable } from '../../db/schema.ts';
 import type { SessionInfo } from '../../shared/contract/auth.ts';
@@ -36,6 +35,7 @@ import {
   type KioskSettings,
   type SelfCheckAnswers,
 } from '../../shared/domain/kiosk.ts';
+import { accessibleJobseeker } from './case-access.ts';
 import { centerKioskSettings } from './center-settings.ts';
 import { isoNow, type ServiceContext } from './context.ts';
 
@@ -501,9 +501,7 @@ export async function linkTicket(
   jobseekerId: string,
 ): Promise<null> {
   const row = await ticketOfCenter(ctx, actor, id);
-  const jobseeker = await getJobseekerRow(ctx.db, jobseekerId);
-  if (!jobseeker || jobseeker.archived === 1)
-    throw new AppFailure({ code: 'not-found', message: 'jobseekers.notFound', field: 'jobseekerId' });
+  await accessibleJobseeker(ctx.db, actor, jobseekerId, { field: 'jobseekerId' });
   if (row.jobseeker_id === jobseekerId) return null;
   await ctx.db.transaction().execute(async (trx) => {
     await changeTicket(

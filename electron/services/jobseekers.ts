@@ -4,7 +4,6 @@ import { appendAudit } from '../../db/repositories/audit.ts';
 import {
   findDuplicateJobseekers,
   getJobseeker,
-  getJobseekerRow,
   insertJobseeker,
   listJobseekers,
   regNoExists,
@@ -22,28 +21,36 @@ import type {
   JobseekerListPage,
 } from '../../shared/domain/jobseeker.ts';
 import { makeRegistrationNumber } from '../../shared/domain/registration-number.ts';
+import { accessibleJobseeker, caseScope } from './case-access.ts';
 import { isoNow, type ServiceContext } from './context.ts';
 
 // Jobseeker use cases: every read of a record and every change is audited (domain.md §10), and every
 // change goes to the outbox in the same transaction (sync.md).
 
-export function listForCounselor(
+export async function listForCounselor(
   ctx: ServiceContext,
   actor: SessionInfo,
-  q: Omit<JobseekerQuery, 'counselorId'> & { mine: boolean },
+  q: Omit<JobseekerQuery, 'counselorId' | 'scope'> & { mine: boolean },
 ): Promise<JobseekerListPage> {
-  return listJobseekers(ctx.db, { ...q, counselorId: q.mine ? actor.userId : undefined });
+  return listJobseekers(ctx.db, {
+    ...q,
+    scope: caseScope(actor),
+    counselorId: q.mine ? actor.userId : undefined,
+  });
 }
 
 export async function openJobseeker(ctx: ServiceContext, actor: SessionInfo, id: string): Promise<Jobseeker> {
+  await accessibleJobseeker(ctx.db, actor, id, { archived: true });
   const jobseeker = await getJobseeker(ctx.db, id);
   if (!jobseeker) throw new AppFailure({ code: 'not-found', message: 'jobseekers.notFound' });
   await audit(ctx, actor, 'jobseeker.read', id);
   return jobseeker;
 }
 
-export function findDuplicates(
+/** Likely duplicates among the jobseekers the caller may see (names and phones of others stay hidden). */
+export async function findDuplicates(
   ctx: ServiceContext,
+  actor: SessionInfo,
   probe: {
     name: string;
     birthYear?: number | undefined;
@@ -51,7 +58,7 @@ export function findDuplicates(
     excludeId?: string | undefined;
   },
 ): Promise<DuplicateCandidate[]> {
-  return findDuplicateJobseekers(ctx.db, probe);
+  return findDuplicateJobseekers(ctx.db, probe, caseScope(actor));
 }
 
 function toColumns(fields: Partial<JobseekerFields>): Partial<JobseekerRow> {
@@ -82,8 +89,9 @@ export async function createJobseeker(
   fields: JobseekerFields,
   confirmedNotDuplicate: boolean,
 ): Promise<Jobseeker> {
+  const scope = caseScope(actor);
   if (!confirmedNotDuplicate) {
-    const duplicates = await findDuplicateJobseekers(ctx.db, fields);
+    const duplicates = await findDuplicateJobseekers(ctx.db, fields, scope);
     if (duplicates.length > 0) {
       throw new AppFailure({ code: 'conflict', message: 'jobseekers.possibleDuplicate', field: 'name' });
     }
@@ -140,9 +148,7 @@ export async function updateJobseeker(
   baseSeq: number,
   fields: Partial<JobseekerFields>,
 ): Promise<Jobseeker> {
-  const current = await getJobseekerRow(ctx.db, id);
-  if (!current || current.archived === 1)
-    throw new AppFailure({ code: 'not-found', message: 'jobseekers.notFound' });
+  const current = await accessibleJobseeker(ctx.db, actor, id);
   const wanted = toColumns(fields);
   const changed = Object.fromEntries(
     Object.entries(wanted).filter(([column, value]) => current[column as keyof JobseekerRow] !== value),

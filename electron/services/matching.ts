@@ -1,5 +1,4 @@
 import { getOpening } from '../../db/repositories/employers.ts';
-import { getJobseekerRow } from '../../db/repositories/jobseekers.ts';
 import {
   candidateRowsForOpening,
   competencyRowsForOpening,
@@ -20,6 +19,7 @@ import {
   type MatchOpening,
   type MatchResult,
 } from '../../shared/matching/score.ts';
+import { accessibleJobseeker, caseScope } from './case-access.ts';
 import type { ServiceContext } from './context.ts';
 import { auditAction, todayKst } from './synced-writes.ts';
 
@@ -51,10 +51,12 @@ export async function rankJobseekersForOpening(
   limit: number,
 ): Promise<CandidateList> {
   const started = performance.now();
+  // Candidates come only from the jobseekers the caller may see: a ranking shows names.
+  const scope = caseScope(actor);
   const opening = await getOpening(ctx.db, openingId);
   if (!opening) throw new AppFailure({ code: 'not-found', message: 'openings.notFound' });
   const group = occupationGroup(opening.occupation);
-  const where = { id: opening.id, occupationGroup: group, sido: opening.sido };
+  const where = { id: opening.id, occupationGroup: group, sido: opening.sido, scope };
   const [rows, competencyRows] = await Promise.all([
     candidateRowsForOpening(ctx.db, where),
     competencyRowsForOpening(ctx.db, where),
@@ -134,8 +136,7 @@ export async function rankOpeningsForJobseeker(
   jobseekerId: string,
   limit: number,
 ): Promise<OpeningMatchList> {
-  const js = await getJobseekerRow(ctx.db, jobseekerId);
-  if (!js || js.archived === 1) throw new AppFailure({ code: 'not-found', message: 'jobseekers.notFound' });
+  const js = await accessibleJobseeker(ctx.db, actor, jobseekerId);
   await auditAction(ctx.db, ctx, actor, {
     action: 'matching.forJobseeker',
     subjectType: 'jobseeker',

@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { getOpening } from '../../db/repositories/employers.ts';
+import { getEmployer, getOpening } from '../../db/repositories/employers.ts';
 import { getJobseekerRow } from '../../db/repositories/jobseekers.ts';
 import {
   findPlacementFollowUps,
@@ -36,6 +36,7 @@ import {
   type ReferralEventKind,
   type ReferralState,
 } from '../../shared/referrals/state-machine.ts';
+import { accessibleJobseeker, caseScope } from './case-access.ts';
 import { isoNow, type ServiceContext } from './context.ts';
 import { auditAction, insertSynced, todayKst, updateSynced } from './synced-writes.ts';
 
@@ -114,8 +115,13 @@ async function summaries(ctx: ServiceContext, f: ReferralFilter, limit?: number)
   return rows.map((r) => summarize(r, byReferral.get(r.id) ?? []));
 }
 
-export async function referralDetail(ctx: ServiceContext, id: string): Promise<ReferralDetail> {
-  const f: ReferralFilter = { by: 'id', id };
+/** One referral, if its jobseeker is one the caller may see; otherwise it does not exist for them. */
+export async function referralDetail(
+  ctx: ServiceContext,
+  actor: SessionInfo,
+  id: string,
+): Promise<ReferralDetail> {
+  const f: ReferralFilter = { by: 'id', id, scope: caseScope(actor) };
   const [rows, events] = await Promise.all([findReferrals(ctx.db, f), findReferralEvents(ctx.db, f)]);
   const row = rows[0];
   if (!row) throw new AppFailure({ code: 'not-found', message: 'referrals.notFound' });
@@ -127,7 +133,7 @@ export async function openReferral(
   actor: SessionInfo,
   id: string,
 ): Promise<ReferralDetail> {
-  const detail = await referralDetail(ctx, id);
+  const detail = await referralDetail(ctx, actor, id);
   await auditAction(ctx.db, ctx, actor, {
     action: 'referral.read',
     subjectType: 'referral',
@@ -143,8 +149,7 @@ export async function createReferral(
   actor: SessionInfo,
   input: { jobseekerId: string; openingId: string; note?: string | undefined },
 ): Promise<ReferralDetail> {
-  const js = await getJobseekerRow(ctx.db, input.jobseekerId);
-  if (!js || js.archived === 1) throw new AppFailure({ code: 'not-found', message: 'jobseekers.notFound' });
+  const js = await accessibleJobseeker(ctx.db, actor, input.jobseekerId);
   if (js.status !== 'active') {
     throw new AppFailure({ code: 'conflict', message: 'referrals.jobseekerNotActive' });
   }
@@ -180,7 +185,7 @@ export async function createReferral(
     });
     return referralId;
   });
-  return referralDetail(ctx, id);
+  return referralDetail(ctx, actor, id);
 }
 
 /**
@@ -200,8 +205,9 @@ export async function recordReferralEvent(
   },
 ): Promise<ReferralDetail> {
   const now = isoNow(ctx);
+  const scope = caseScope(actor);
   await ctx.db.transaction().execute(async (trx) => {
-    const f: ReferralFilter = { by: 'id', id: input.referralId };
+    const f: ReferralFilter = { by: 'id', id: input.referralId, scope };
     const [rows, events] = await Promise.all([findReferrals(trx, f), findReferralEvents(trx, f)]);
     const row = rows[0];
     if (!row) throw new AppFailure({ code: 'not-found', message: 'referrals.notFound' });
@@ -243,7 +249,7 @@ export async function recordReferralEvent(
       detail: { eventId },
     });
   });
-  return referralDetail(ctx, input.referralId);
+  return referralDetail(ctx, actor, input.referralId);
 }
 
 type Trx = Transaction<Database>;
@@ -314,7 +320,7 @@ export async function referralBoard(
 ): Promise<ReferralBoard> {
   const counselorId = q.counselorId ?? actor.userId;
   await checkCounselor(ctx, actor, counselorId);
-  let rows = await summaries(ctx, { by: 'counselor', counselorId }, q.limit);
+  let rows = await summaries(ctx, { by: 'counselor', counselorId, scope: caseScope(actor) }, q.limit);
   const total = rows.length;
   if (q.states) {
     const wanted = new Set<string>(q.states);
@@ -334,7 +340,7 @@ export async function referralsForOpening(
   actor: SessionInfo,
   openingId: string,
 ): Promise<ReferralSummary[]> {
-  const rows = await summaries(ctx, { by: 'opening', openingId });
+  const rows = await summaries(ctx, { by: 'opening', openingId, scope: caseScope(actor) });
   await auditAction(ctx.db, ctx, actor, {
     action: 'referral.forOpening',
     subjectType: 'opening',
@@ -377,6 +383,7 @@ export async function jobseekerReferralHistory(
   actor: SessionInfo,
   jobseekerId: string,
 ): Promise<JobseekerReferralHistory> {
+  await accessibleJobseeker(ctx.db, actor, jobseekerId, { archived: true });
   const [referrals, placed] = await Promise.all([
     summaries(ctx, { by: 'jobseeker', jobseekerId }),
     placements(ctx, { by: 'jobseeker', jobseekerId }),
@@ -399,11 +406,12 @@ export async function dueFollowUps(
   const counselorId = q.counselorId ?? actor.userId;
   await checkCounselor(ctx, actor, counselorId);
   const today = todayKst(ctx);
+  const scope = caseScope(actor);
   const [referrals, placed] = await Promise.all([
-    summaries(ctx, { by: 'counselor', counselorId }),
-    findPlacements(ctx.db, { by: 'counselor', counselorId }),
+    summaries(ctx, { by: 'counselor', counselorId, scope }),
+    findPlacements(ctx.db, { by: 'counselor', counselorId, scope }),
   ]);
-  const placementFollowUps = await findPlacementFollowUps(ctx.db, { by: 'counselor', counselorId });
+  const placementFollowUps = await findPlacementFollowUps(ctx.db, { by: 'counselor', counselorId, scope });
   const out: DueFollowUpRow[] = [];
   for (const r of referrals) {
     if (!r.nextFollowUp || !r.hiredAt) continue;
@@ -452,8 +460,11 @@ export async function recordPlacement(
     note?: string | undefined;
   },
 ): Promise<Placement> {
-  const js = await getJobseekerRow(ctx.db, input.jobseekerId);
-  if (!js || js.archived === 1) throw new AppFailure({ code: 'not-found', message: 'jobseekers.notFound' });
+  await accessibleJobseeker(ctx.db, actor, input.jobseekerId);
+  // A linked employer must be one this desktop knows: an unknown id would fail the row's foreign key.
+  if (input.employerId !== undefined && !(await getEmployer(ctx.db, input.employerId))) {
+    throw new AppFailure({ code: 'not-found', message: 'employers.notFound', field: 'employerId' });
+  }
   if (input.hiredOn > todayKst(ctx)) {
     throw new AppFailure({ code: 'validation', message: 'referrals.placement.futureDate', field: 'hiredOn' });
   }
@@ -489,8 +500,9 @@ export async function recordPlacementFollowUp(
   actor: SessionInfo,
   input: { placementId: string; months: FollowUpMonths; employed: boolean; note?: string | undefined },
 ): Promise<Placement> {
+  const scope = caseScope(actor);
   await ctx.db.transaction().execute(async (trx) => {
-    const [row] = await findPlacements(trx, { by: 'id', id: input.placementId });
+    const [row] = await findPlacements(trx, { by: 'id', id: input.placementId, scope });
     if (!row) throw new AppFailure({ code: 'not-found', message: 'referrals.placement.notFound' });
     const recorded = await findPlacementFollowUps(trx, { by: 'id', id: input.placementId });
     const status = {

@@ -22,14 +22,14 @@ export interface DesktopStore extends OpenedStore {
  */
 export async function openDesktopStore(
   dataDir: string,
-  options: { create?: boolean; now?: () => Date } = {},
+  options: { key: Uint8Array | null; create?: boolean; now?: () => Date },
 ): Promise<DesktopStore> {
   if (options.create ?? true) {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     chmodSync(dataDir, 0o700);
   }
   const file = join(dataDir, STORE_FILE);
-  const opened = await openCaseStore(file, { create: options.create ?? true });
+  const opened = await openCaseStore(file, { key: options.key, create: options.create ?? true });
   let deviceId = await getMeta(opened.db, 'device_id');
   if (!deviceId) {
     deviceId = uuidv7();

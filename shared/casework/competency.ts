@@ -77,6 +77,7 @@ const dateField = z.preprocess(
   normaliseDate,
   z
     .string()
+    .max(10, 'competency.error.date')
     .refine((v) => {
       const d = new Date(`${v}T00:00:00Z`);
       return /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);

@@ -48,9 +48,9 @@ export const intakeAnswersSchema = z
     fieldDecided: z.boolean({ error: 'checklist.fieldDecided.invalid' }),
     mobile: z.boolean({ error: 'checklist.mobile.invalid' }),
     /** Sensitive items the jobseeker preferred not to answer: their answers must be empty. */
-    declined: z.array(z.enum(SENSITIVE_ITEMS)).default([]),
+    declined: z.array(z.enum(SENSITIVE_ITEMS)).max(SENSITIVE_ITEMS.length).default([]),
     /** Items pre-filled from the kiosk self-check, which the counselor confirmed with the jobseeker. */
-    kioskItems: z.array(z.enum(KIOSK_ITEMS)).default([]),
+    kioskItems: z.array(z.enum(KIOSK_ITEMS)).max(KIOSK_ITEMS.length).default([]),
   })
   .strict()
   .superRefine((a, ctx) => {

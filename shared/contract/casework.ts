@@ -12,6 +12,7 @@ import {
 } from '../casework/types.ts';
 import { JOBSEEKER_TRACK_VALUES, JOBSEEKER_TYPE_VALUES } from '../profiling/index.ts';
 import { channel } from './channel.ts';
+import { searchQuerySchema } from './search.ts';
 
 // Channels of the casework domain (issue 3): the case file, intake and decision, reviews, the service
 // plan, notes, consent, the competency record and its certificate, and the counselor's caseload.
@@ -42,7 +43,7 @@ export const importSchema = z
 
 export const caseloadInputSchema = z
   .object({
-    query: z.string().trim().max(50, 'validation.tooLong').default(''),
+    query: searchQuerySchema(50),
     type: z.enum(JOBSEEKER_TYPE_VALUES).optional(),
     track: z.enum(JOBSEEKER_TRACK_VALUES).optional(),
     unclassified: z.boolean().default(false),
@@ -111,7 +112,7 @@ export const caseworkChannels = {
   'casework:addCompetency': channel<CaseFile>()({
     surface: 'desk',
     access: CASE_ROLES,
-    input: z.object({ jobseekerId: id, item: competencyFieldsSchema }).strict(),
+    input: z.object({ jobseekerId: id, item: competencyFieldsSchema.strict() }).strict(),
   }),
   'casework:previewImport': channel<ImportPreview>()({
     surface: 'desk',

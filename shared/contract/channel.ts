@@ -12,6 +12,12 @@ export interface ChannelSpec<I extends z.ZodType, O, S extends Surface = Surface
   /** Roles allowed on the desk; `public` for channels callable without a session. Kiosk channels use `kiosk`. */
   access: readonly Role[] | 'public' | 'kiosk';
   input: I;
+  /** Callable while the encrypted store is still shut (sign-in, first-run setup, app info). */
+  beforeUnlock?: boolean;
+  /** A poll the screen makes by itself: it does not count as the user being active (idle lock). */
+  background?: boolean;
+  /** Callable while the session is locked (unlock, sign out, session state). */
+  whileLocked?: boolean;
   /** Phantom: carries the output type only. */
   output: O;
 }

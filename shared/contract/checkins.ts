@@ -56,6 +56,7 @@ export const checkinsChannels = {
   'checkins:queue': channel<QueueView>()({
     surface: 'desk',
     access: QUEUE_ROLES,
+    background: true,
     input: z.object({}).strict(),
   }),
   /** Calls the longest-waiting ticket of a service this counter handles; null when nobody waits. */

@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { daySchema } from '../domain/day.ts';
 import { channel } from './channel.ts';
+import { searchQuerySchema } from './search.ts';
+import { patchSchema } from './patch.ts';
 import {
   CONTACT_KINDS,
   CONTACT_OUTCOMES,
@@ -31,7 +34,7 @@ import { REFERRAL_EVENT_KINDS, REFERRAL_STATES } from '../referrals/state-machin
 
 const CASE_ROLES = ['counselor', 'supervisor'] as const;
 const id = z.string().uuid('validation.id');
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'employers.validation.date');
+const day = daySchema('employers.validation.date');
 const note = z.string().trim().max(2000, 'validation.tooLong').optional();
 const page = {
   offset: z.number().int().min(0).default(0),
@@ -40,7 +43,7 @@ const page = {
 
 export const employerListInputSchema = z
   .object({
-    query: z.string().trim().max(50, 'validation.tooLong').default(''),
+    query: searchQuerySchema(50),
     type: z.enum(EMPLOYER_TYPE_VALUES).optional(),
     flag: z.enum(['potential-client', 'focus-support']).optional(),
     ...page,
@@ -131,7 +134,7 @@ export const employersChannels = {
     surface: 'desk',
     access: CASE_ROLES,
     input: z
-      .object({ id, baseSeq: z.number().int().min(0), fields: employerFieldsSchema.partial().strict() })
+      .object({ id, baseSeq: z.number().int().min(0), fields: patchSchema(employerFieldsSchema) })
       .strict(),
   }),
   'employers:assess': channel<EmployerDetail>()({
@@ -170,7 +173,7 @@ export const employersChannels = {
     access: CASE_ROLES,
     input: z
       .object({
-        query: z.string().trim().max(50, 'validation.tooLong').default(''),
+        query: searchQuerySchema(50),
         status: z.enum(OPENING_STATUSES).optional(),
         employerId: id.optional(),
         ...page,
@@ -191,7 +194,7 @@ export const employersChannels = {
     surface: 'desk',
     access: CASE_ROLES,
     input: z
-      .object({ id, baseSeq: z.number().int().min(0), fields: openingFieldsSchema.partial().strict() })
+      .object({ id, baseSeq: z.number().int().min(0), fields: patchSchema(openingFieldsSchema) })
       .strict(),
   }),
   'openings:setStatus': channel<Opening>()({
@@ -232,7 +235,7 @@ export const employersChannels = {
     input: z
       .object({
         counselorId: id.optional(),
-        states: z.array(z.enum(REFERRAL_STATES)).optional(),
+        states: z.array(z.enum(REFERRAL_STATES)).max(REFERRAL_STATES.length).optional(),
         limit: z.number().int().min(1).max(10_000).default(5000),
       })
       .strict(),

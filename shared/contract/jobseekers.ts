@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { channel } from './channel.ts';
+import { searchQuerySchema } from './search.ts';
+import { patchSchema } from './patch.ts';
 import {
   JOBSEEKER_SORTS,
   TRACKS,
@@ -15,7 +17,7 @@ const id = z.string().uuid('validation.id');
 
 export const jobseekerListInputSchema = z
   .object({
-    query: z.string().trim().max(50, 'validation.tooLong').default(''),
+    query: searchQuerySchema(50),
     sort: z.enum(JOBSEEKER_SORTS).default('registeredAt'),
     direction: z.enum(['asc', 'desc']).default('desc'),
     offset: z.number().int().min(0).default(0),
@@ -49,7 +51,7 @@ export const jobseekerUpdateSchema = z
     id,
     /** The `seq` of the version the counselor edited: sync's base for conflict detection. */
     baseSeq: z.number().int().min(0),
-    fields: jobseekerFieldsSchema.partial().strict(),
+    fields: patchSchema(jobseekerFieldsSchema),
   })
   .strict();
 

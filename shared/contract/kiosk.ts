@@ -9,6 +9,7 @@ import {
   type KioskSettings,
 } from '../domain/kiosk.ts';
 import { channel } from './channel.ts';
+import { searchQuerySchema } from './search.ts';
 
 /** Public facts only: the kiosk never receives case data. */
 export interface KioskWelcome {
@@ -60,7 +61,7 @@ export const kioskOpeningsInputSchema = z
       .string()
       .regex(/^\d{2}$/, 'validation.region')
       .optional(),
-    query: z.string().trim().max(30, 'validation.tooLong').default(''),
+    query: searchQuerySchema(30),
     offset: z.number().int().min(0).max(10_000).default(0),
     limit: z.number().int().min(1).max(30).default(10),
   })

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { daySchema } from '../domain/day.ts';
 import { channel } from './channel.ts';
 import { EXPORT_FORMATS, REPORT_NAMES, type ExportFile, type ReportData } from '../reports/definitions.ts';
 
 // Channels of issue 7: supervisor dashboards (a counselor sees their own caseload) and report exports.
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'reports.validation.date');
+const day = daySchema('reports.validation.date');
 
 export const reportFiltersSchema = z
   .object({

@@ -17,6 +17,13 @@ export interface KioskSettingsView {
 export interface DeviceSettings {
   /** This PC starts as the lobby kiosk (the `--desk` switch starts the desk anyway, for IT staff). */
   kioskMode: boolean;
+  /** Minutes without activity before the session locks (domain.md §10: 15). */
+  idleLockMinutes: number;
+  /**
+   * How this PC's kiosk opens the encrypted store without a sign-in: sealed by the OS keyring (`os`),
+   * only obfuscated because the OS offers no keyring (`plain`, the screen warns), or not at all.
+   */
+  deviceKey?: 'os' | 'plain' | null;
 }
 
 export const settingsChannels = {
@@ -38,6 +45,16 @@ export const settingsChannels = {
   'settings:saveDevice': channel<DeviceSettings>()({
     surface: 'desk',
     access: ['admin'],
-    input: z.object({ kioskMode: z.boolean() }).strict(),
+    input: z
+      .object({
+        kioskMode: z.boolean(),
+        idleLockMinutes: z
+          .number()
+          .int()
+          .min(1, 'settings.idleRange')
+          .max(60, 'settings.idleRange')
+          .optional(),
+      })
+      .strict(),
   }),
 };

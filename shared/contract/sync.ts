@@ -28,6 +28,11 @@ export interface SyncStatus {
 const ALL_ROLES = ['counselor', 'supervisor', 'admin'] as const;
 
 export const syncChannels = {
-  'sync:status': channel<SyncStatus>()({ surface: 'desk', access: ALL_ROLES, input: z.object({}).strict() }),
+  'sync:status': channel<SyncStatus>()({
+    surface: 'desk',
+    access: ALL_ROLES,
+    background: true,
+    input: z.object({}).strict(),
+  }),
   'sync:now': channel<SyncStatus>()({ surface: 'desk', access: ALL_ROLES, input: z.object({}).strict() }),
 };

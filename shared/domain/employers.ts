@@ -26,6 +26,7 @@ export const employerFieldsSchema = z.object({
   businessNo: z
     .string()
     .trim()
+    .max(12, 'employers.validation.businessNoFormat')
     .refine((v) => /^\d{3}-?\d{2}-?\d{5}$/.test(v), 'employers.validation.businessNoFormat')
     .refine((v) => isValidBusinessNumber(v), 'employers.validation.businessNoCheckDigit')
     .transform((v) => v.replace(/-/g, '')),

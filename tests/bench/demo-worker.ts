@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDesktopStore } from '../../electron/services/store.ts';
 import { generateBenchDemo, type Generated } from './demo-store.ts';
+import { TEST_STORE_KEY } from '../support/store-key.ts';
 
 // Generates the demo store in a worker thread. Generation keeps its thread busy for many seconds
 // without a turn of the event loop; here that leaves the runner's thread free to show progress and to
@@ -19,7 +20,7 @@ if (!port) throw new Error('demo-worker.ts runs as a worker thread (see fixtures
 const input = workerData as DemoWorkerInput;
 const post = (message: DemoWorkerMessage) => port.postMessage(message);
 
-const store = await openDesktopStore(input.dir);
+const store = await openDesktopStore(input.dir, { key: TEST_STORE_KEY });
 try {
   const generated = await generateBenchDemo(store, input.jobseekers, (step, done, total) =>
     post({ kind: 'progress', step, done, total }),

@@ -6,6 +6,7 @@ import { progressLine } from '../../electron/cli/progress.ts';
 import { openDesktopStore, type DesktopStore } from '../../electron/services/store.ts';
 import { asDemoStore, type DemoStore, type Generated } from './demo-store.ts';
 import type { DemoWorkerInput, DemoWorkerMessage } from './demo-worker.ts';
+import { TEST_STORE_KEY } from '../support/store-key.ts';
 
 // What benchmarks share within one run: the demo store, made on first use in a temporary folder that
 // is deleted at the end, on failure, and on Ctrl-C. It is generated in a worker thread, then opened
@@ -51,7 +52,7 @@ export function createFixtures(jobseekers: number): Fixtures {
   const make = async (): Promise<DemoStore> => {
     dir = mkdtempSync(join(tmpdir(), 'caseworker-bench-'));
     const generated = await generate({ dir, jobseekers });
-    store = await openDesktopStore(dir, { create: false });
+    store = await openDesktopStore(dir, { key: TEST_STORE_KEY, create: false });
     return asDemoStore(store, jobseekers, generated);
   };
   const removeDir = () => {

@@ -15,6 +15,7 @@ import { addCenter, addUser } from '../../server/admin.ts';
 import { buildServer } from '../../server/app.ts';
 import { freshDatabase } from '../support/server-db.ts';
 import type { Benchmark } from './types.ts';
+import { TEST_STORE_KEY } from '../support/store-key.ts';
 
 // Issue 5 (sync.md § Numbers to beat), on loopback against the server on PostgreSQL:
 //   first download of N jobseekers with 3N notes and consent records (N = --jobseekers), with the
@@ -65,7 +66,7 @@ export const syncBench: Benchmark = {
       const url = await app.listen({ port: 0, host: '127.0.0.1' });
 
       const desktop = async (loginId: string) => {
-        const store = await openDesktopStore(join(base, loginId));
+        const store = await openDesktopStore(join(base, loginId), { key: TEST_STORE_KEY });
         stores.push(store);
         const client = new SyncClient(store.context, httpTransport(url));
         await client.signIn(loginId, PASSWORD, loginId);

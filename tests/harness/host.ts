@@ -5,7 +5,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { createDispatcher, type SessionHolder } from '../../electron/main/dispatcher.ts';
 import { handlers } from '../../electron/services/handlers/index.ts';
 import { log } from '../../electron/services/log.ts';
-import { openDesktopStore, type DesktopStore } from '../../electron/services/store.ts';
+import { NO_OS_KEYRING } from '../../electron/services/keyring.ts';
+import { StoreGate } from '../../electron/services/store-gate.ts';
+import type { DesktopStore } from '../../electron/services/store.ts';
 import type { SessionInfo } from '../../shared/contract/auth.ts';
 import { BRIDGE_SCRIPT } from './bridge.ts';
 
@@ -17,7 +19,9 @@ export const RENDERER_DIR = resolve(import.meta.dirname, '../../dist/renderer');
 
 export interface TestHost {
   url: string;
-  store: DesktopStore;
+  gate: StoreGate;
+  /** The open store (opening it through the gate first, with the device's key, if nobody has signed in). */
+  readonly store: DesktopStore;
   server: FastifyInstance;
   close: () => Promise<void>;
 }
@@ -30,8 +34,13 @@ export interface TestHostOptions {
 }
 
 export async function startTestHost(options: TestHostOptions): Promise<TestHost> {
-  const store = await openDesktopStore(options.dataDir, options.now ? { now: options.now } : {});
-  const dispatch = createDispatcher(handlers, store.context, log);
+  // The store stays shut until a sign-in (or the kiosk, with the device's key) opens it, as in the app.
+  const gate = new StoreGate({
+    dataDir: options.dataDir,
+    protector: NO_OS_KEYRING,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const dispatch = createDispatcher(handlers, gate, log);
   const sessions = new Map<string, SessionInfo | null>();
   const holder = (token: string): SessionHolder => ({
     get: () => sessions.get(token) ?? null,
@@ -69,11 +78,16 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
   const address = await server.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
   return {
     url: address,
-    store,
+    gate,
+    get store(): DesktopStore {
+      const open = gate.store;
+      if (!open) throw new Error('The store is not open yet: sign in first.');
+      return open;
+    },
     server,
     close: async () => {
       await server.close();
-      await store.close();
+      await gate.close();
     },
   };
 }

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { STORE_FILE, openDesktopStore } from '../../electron/services/store.ts';
-import { generateDemo } from '../../electron/services/demo/generate.ts';
+import { STORE_FILE } from '../../electron/services/store.ts';
+import { createDemoStore } from '../../electron/services/demo/demo-store.ts';
 import { startTestHost } from './host.ts';
 
 // `npm run preview`: the UI in a browser against the test host (interfaces.md). A new data folder is
@@ -17,20 +17,22 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
 }
 
 if (!existsSync(join(dataDir, STORE_FILE))) {
-  const store = await openDesktopStore(dataDir);
   console.log(`preview: filling ${dataDir} with demo data…`);
-  await generateDemo(store.context, {
-    centerCode: 'DEMO',
-    centerName: '서울강남고용센터',
-    sido: '11',
-    sigungu: '11680',
-    jobseekers: 5000,
-    employers: 500,
-    seed: 1,
-    password: PREVIEW_PASSWORD,
-    anchor: new Date(),
-  });
-  await store.close();
+  await createDemoStore(
+    dataDir,
+    {
+      centerCode: 'DEMO',
+      centerName: '서울강남고용센터',
+      sido: '11',
+      sigungu: '11680',
+      jobseekers: 5000,
+      employers: 500,
+      seed: 1,
+      password: PREVIEW_PASSWORD,
+      anchor: new Date(),
+    },
+    { deviceUnlock: true },
+  );
 }
 
 const host = await startTestHost({ dataDir, port });

@@ -1,3 +1,4 @@
+import { TEST_STORE_KEY } from './store-key.ts';
 import { tempDir } from './temp-dir.ts';
 import { createDispatcher, type Caller, type SessionHolder } from '../../electron/main/dispatcher.ts';
 import { createAccount, ensureCenter } from '../../electron/services/accounts.ts';
@@ -11,7 +12,7 @@ import type { SessionInfo } from '../../shared/contract/auth.ts';
 
 export const TEST_PASSWORD = 'Test-pass-2026';
 
-export { tempDir };
+export { tempDir, TEST_STORE_KEY };
 
 export interface TestStore {
   store: DesktopStore;
@@ -23,7 +24,7 @@ export interface TestStore {
 /** A store with center T01 and one account of each role (counselor1, counselor2, supervisor1, admin). */
 export async function makeTestStore(): Promise<TestStore> {
   const { dir, remove } = tempDir();
-  const store = await openDesktopStore(dir);
+  const store = await openDesktopStore(dir, { key: TEST_STORE_KEY });
   await ensureCenter(store.context, { code: 'T01', name: '테스트고용센터', sido: '11', sigungu: '11680' });
   const accounts: Array<[string, Role]> = [
     ['counselor1', 'counselor'],

@@ -1,8 +1,9 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { STORE_FILE, openDesktopStore } from '../../services/store.ts';
-import { generateDemo } from '../../services/demo/generate.ts';
-import { assertPasswordAllowed } from '../../services/passwords.ts';
+import { STORE_FILE } from '../../services/store.ts';
+import { createDemoStore } from '../../services/demo/demo-store.ts';
+import { AppFailure } from '../../../shared/contract/result.ts';
+import { assertPasswordAllowed, passwordProblemText } from '../../services/passwords.ts';
 import { CliError, readPassword } from '../password.ts';
 import { progressLine } from '../progress.ts';
 
@@ -36,39 +37,28 @@ export async function demoCommand(args: DemoArgs): Promise<void> {
     try {
       assertPasswordAllowed(password, loginId);
     } catch (e) {
-      throw new CliError(e instanceof Error ? e.message : String(e));
+      throw new CliError(e instanceof AppFailure ? passwordProblemText(e.error.message) : String(e));
     }
   }
-  const store = await openDesktopStore(args.data);
-  let completed = false;
-  try {
-    const started = Date.now();
-    const progress = progressLine();
-    const summary = await generateDemo(store.context, {
-      centerCode: args.center,
-      centerName: args.centerName,
-      sido: '11',
-      sigungu: '11680',
-      jobseekers: args.jobseekers,
-      employers: args.employers,
-      seed: args.seed,
-      password,
-      anchor: args.asOf,
-      onProgress: progress.update,
-    });
-    progress.done();
-    console.log(
-      `Demo store created in ${args.data} (${((Date.now() - started) / 1000).toFixed(1)} s), center ${args.center}`,
-    );
-    console.log(`  accounts: ${summary.accounts.join(', ')} (all with the given password)`);
-    for (const [key, value] of Object.entries(summary))
-      if (key !== 'accounts') console.log(`  ${key}: ${String(value)}`);
-    completed = true;
-  } finally {
-    await store.close();
-    // A half-made demo store is worse than none: remove what this command created.
-    if (!completed)
-      for (const suffix of ['', '-wal', '-shm'])
-        rmSync(join(args.data, STORE_FILE + suffix), { force: true });
-  }
+  const started = Date.now();
+  const progress = progressLine();
+  const summary = await createDemoStore(args.data, {
+    centerCode: args.center,
+    centerName: args.centerName,
+    sido: '11',
+    sigungu: '11680',
+    jobseekers: args.jobseekers,
+    employers: args.employers,
+    seed: args.seed,
+    password,
+    anchor: args.asOf,
+    onProgress: progress.update,
+  });
+  progress.done();
+  console.log(
+    `Demo store created in ${args.data} (${((Date.now() - started) / 1000).toFixed(1)} s), center ${args.center}`,
+  );
+  console.log(`  accounts: ${summary.accounts.join(', ')} (all with the given password)`);
+  for (const [key, value] of Object.entries(summary))
+    if (key !== 'accounts') console.log(`  ${key}: ${String(value)}`);
 }

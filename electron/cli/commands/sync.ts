@@ -1,6 +1,9 @@
 import { hostname } from 'node:os';
 import { setMeta } from '../../../db/repositories/meta.ts';
-import { openDesktopStore } from '../../services/store.ts';
+import { AppFailure } from '../../../shared/contract/result.ts';
+import { KeyringError, NO_OS_KEYRING } from '../../services/keyring.ts';
+import { StoreGate } from '../../services/store-gate.ts';
+import { StoreError } from '../../services/store.ts';
 import { SyncClient, SyncError } from '../../services/sync/client.ts';
 import { httpTransport, OfflineError } from '../../services/sync/transport.ts';
 import { CliError, readPassword } from '../password.ts';
@@ -18,20 +21,38 @@ export async function syncCommand(args: { data: string; server: string; user: st
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     throw new CliError('The server URL must start with https:// (or http:// on this machine).');
   const password = await readPassword();
-  const store = await openDesktopStore(args.data);
+  // On a new folder the sign-in creates the store (its key wrapped for this account); on an existing
+  // one the password must unlock it first.
+  const gate = new StoreGate({ dataDir: args.data, protector: NO_OS_KEYRING, serverUrl: url.toString() });
   try {
+    await gate.unlockFor(args.user, password);
+    const store = gate.store;
+    if (!store) throw new CliError(`The case store in ${args.data} could not be opened.`);
     const client = new SyncClient(store.context, httpTransport(url.toString()));
-    await client.signIn(args.user, password, hostname());
-    // Remembered, so the desktop app syncs with the same server from now on.
+    const user = await client.signIn(args.user, password, hostname());
+    if (!gate.knows(args.user)) await gate.rememberPassword(args.user, user.id, password);
+    gate.keep();
+    // Remembered, so the desktop app syncs with the same server from now on (and can sign in online
+    // before its store is open).
+    gate.saveServerUrl(url.toString());
     await setMeta(store.db, 'sync.server', url.toString());
     const counts = await client.syncOnce();
     console.log(
       `pushed ${counts.pushed}, pulled ${counts.pulled}, refused ${counts.refused}, review ${counts.review}`,
     );
   } catch (error) {
+    await gate.discardIfFresh();
     if (error instanceof SyncError || error instanceof OfflineError) throw new CliError(error.message);
+    if (error instanceof AppFailure)
+      throw new CliError(CLI_MESSAGES[error.error.message] ?? error.error.message);
+    if (error instanceof StoreError || error instanceof KeyringError) throw new CliError(error.message);
     throw error;
   } finally {
-    await store.close();
+    await gate.close();
   }
 }
+
+const CLI_MESSAGES: Record<string, string> = {
+  'auth.wrongCredentials': 'Wrong login id or password.',
+  'auth.locked': 'The account is locked after five failed sign-ins; try again in 30 minutes or ask an admin.',
+};

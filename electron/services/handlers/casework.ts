@@ -27,10 +27,7 @@ export const caseworkHandlers: HandlerMap<keyof typeof caseworkChannels> = {
   'casework:reviseNote': (input, call) => reviseNote(call.services, actor(call), input),
   'casework:recordConsent': (input, call) => recordConsent(call.services, actor(call), input),
   'casework:addCompetency': (input, call) => addCompetency(call.services, actor(call), input),
-  'casework:previewImport': (input, call) => {
-    actor(call);
-    return previewImport(call.services, input);
-  },
+  'casework:previewImport': (input, call) => previewImport(call.services, actor(call), input),
   'casework:import': (input, call) => importCompetency(call.services, actor(call), input),
   'casework:issueCertificate': (input, call) => issueCertificate(call.services, actor(call), input),
   'casework:verifyCertificate': ({ code }, call) => verifyCertificate(call.services, actor(call), code),

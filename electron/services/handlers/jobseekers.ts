@@ -11,7 +11,7 @@ import { actor, type HandlerMap } from './types.ts';
 export const jobseekerHandlers: HandlerMap<keyof typeof jobseekerChannels> = {
   'jobseekers:list': (input, call) => listForCounselor(call.services, actor(call), input),
   'jobseekers:get': ({ id }, call) => openJobseeker(call.services, actor(call), id),
-  'jobseekers:findDuplicates': (input, call) => findDuplicates(call.services, input),
+  'jobseekers:findDuplicates': (input, call) => findDuplicates(call.services, actor(call), input),
   'jobseekers:create': ({ fields, confirmedNotDuplicate }, call) =>
     createJobseeker(call.services, actor(call), fields, confirmedNotDuplicate),
   'jobseekers:update': ({ id, baseSeq, fields }, call) =>

@@ -10,6 +10,15 @@ import { actor, type HandlerMap } from './types.ts';
 export const settingsHandlers: HandlerMap<keyof typeof settingsChannels> = {
   'settings:getKiosk': (_input, call) => getKioskSettings(call.services, actor(call)),
   'settings:saveKiosk': ({ settings }, call) => saveKioskSettings(call.services, actor(call), settings),
-  'settings:getDevice': (_input, call) => getDeviceSettings(call.services),
-  'settings:saveDevice': (input, call) => saveDeviceSettings(call.services, actor(call), input),
+  'settings:getDevice': async (_input, call) => ({
+    ...(await getDeviceSettings(call.services)),
+    deviceKey: call.gate?.deviceProtection() ?? null,
+  }),
+  'settings:saveDevice': async (input, call) => {
+    const saved = await saveDeviceSettings(call.services, actor(call), input);
+    // A kiosk PC must open its store with nobody signed in: seal the key for the device (and drop the
+    // sealed copy when the PC goes back to being a desk).
+    const deviceKey = call.gate ? call.gate.setDeviceUnlock(input.kioskMode) : null;
+    return { ...saved, deviceKey };
+  },
 };

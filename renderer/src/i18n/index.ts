@@ -11,6 +11,8 @@ import kioskKo from './kiosk.ko.json';
 import ko from './ko.json';
 import reportsEn from './reports.en.json';
 import reportsKo from './reports.ko.json';
+import securityEn from './security.en.json';
+import securityKo from './security.ko.json';
 
 // Korean first (the counselors' language), English as a switch. The choice is remembered per desktop.
 // Texts live in one file per area (top-level keys must not collide); the profiling rules' own texts
@@ -55,8 +57,8 @@ function initialLanguage(): Language {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    ko: { translation: merge(nest(profilingMessages.ko), ko, caseworkKo, employersKo, kioskKo, reportsKo) },
-    en: { translation: merge(nest(profilingMessages.en), en, caseworkEn, employersEn, kioskEn, reportsEn) },
+    ko: { translation: merge(nest(profilingMessages.ko), ko, caseworkKo, employersKo, kioskKo, reportsKo, securityKo) },
+    en: { translation: merge(nest(profilingMessages.en), en, caseworkEn, employersEn, kioskEn, reportsEn, securityEn) },
   },
   lng: initialLanguage(),
   fallbackLng: 'ko',

@@ -2,6 +2,7 @@ import AssessmentIcon from '@mui/icons-material/Assessment';
 import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
 import BusinessIcon from '@mui/icons-material/Business';
 import HandshakeIcon from '@mui/icons-material/Handshake';
+import LockIcon from '@mui/icons-material/Lock';
 import LogoutIcon from '@mui/icons-material/Logout';
 import PeopleIcon from '@mui/icons-material/People';
 import QueueIcon from '@mui/icons-material/ConfirmationNumber';
@@ -50,7 +51,7 @@ const NAV: NavItem[] = [
 
 export function AppShell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  const { session, logout } = useAuth();
+  const { session, logout, lock } = useAuth();
   return (
     <Box sx={{ display: 'flex', height: '100vh' }}>
       <AppBar position="fixed" sx={{ zIndex: (theme) => theme.zIndex.drawer + 1 }}>
@@ -67,6 +68,15 @@ export function AppShell({ children }: { children: ReactNode }) {
             {t('shell.signedInAs', { name: session.displayName, role: t(`role.${session.role}`) })}
           </Typography>
           <LanguageSwitch color="inherit" />
+          <Button
+            color="inherit"
+            startIcon={<LockIcon />}
+            onClick={() => void lock()}
+            data-testid="lock-now"
+            title={t('session.lockNowHint')}
+          >
+            {t('session.lockNow')}
+          </Button>
           <Button color="inherit" startIcon={<LogoutIcon />} onClick={() => void logout()}>
             {t('shell.logout')}
           </Button>

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { generateDemo } from '../../../electron/services/demo/generate.ts';
-import { openDesktopStore } from '../../../electron/services/store.ts';
+import { createDemoStore } from '../../../electron/services/demo/demo-store.ts';
 import { RENDERER_DIR, startTestHost, type TestHost } from '../../harness/host.ts';
 import { tempDir } from '../../support/temp-store.ts';
 import { launchChromium } from './browser.ts';
@@ -19,19 +18,21 @@ export async function startE2eApp(jobseekers = 300): Promise<E2eApp> {
   if (!existsSync(`${RENDERER_DIR}/index.html`))
     throw new Error('Build the renderer first: npm run build:renderer');
   const { dir, remove } = tempDir('caseworker-e2e-');
-  const store = await openDesktopStore(dir);
-  await generateDemo(store.context, {
-    centerCode: 'E2E',
-    centerName: '서울강남고용센터',
-    sido: '11',
-    sigungu: '11680',
-    jobseekers,
-    employers: 40,
-    seed: 3,
-    password: E2E_PASSWORD,
-    anchor: new Date('2026-11-01T00:00:00Z'),
-  });
-  await store.close();
+  await createDemoStore(
+    dir,
+    {
+      centerCode: 'E2E',
+      centerName: '서울강남고용센터',
+      sido: '11',
+      sigungu: '11680',
+      jobseekers,
+      employers: 40,
+      seed: 3,
+      password: E2E_PASSWORD,
+      anchor: new Date('2026-11-01T00:00:00Z'),
+    },
+    { deviceUnlock: true },
+  );
   const host = await startTestHost({ dataDir: dir });
   const browser = await launchChromium();
   return {

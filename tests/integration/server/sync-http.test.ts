@@ -11,6 +11,7 @@ import { buildServer } from '../../../server/app.ts';
 import { jobseekerFieldsSchema } from '../../../shared/domain/jobseeker.ts';
 import { freshDatabase, SERVER_DIALECTS, type TestDatabase } from '../../support/server-db.ts';
 import { tempDir } from '../../support/temp-dir.ts';
+import { TEST_STORE_KEY } from '../../support/store-key.ts';
 
 const PASSWORD = 'Sync-pass-2026';
 
@@ -47,7 +48,7 @@ describe.each(SERVER_DIALECTS)('two desktops syncing over HTTP with the server o
 
   async function desktop(loginId: string) {
     const t = tempDir('caseworker-desktop-');
-    const store = await openDesktopStore(t.dir);
+    const store = await openDesktopStore(t.dir, { key: TEST_STORE_KEY });
     desktops.push({ store, remove: t.remove });
     const client = new SyncClient(store.context, httpTransport(url));
     await client.signIn(loginId, PASSWORD, `${loginId}의 PC`);

@@ -17,6 +17,7 @@ import { addCenter, addUser } from '../../../server/admin.ts';
 import type { SessionInfo } from '../../../shared/contract/auth.ts';
 import { jobseekerFieldsSchema } from '../../../shared/domain/jobseeker.ts';
 import { CALM, FaultyNetwork, STORMY } from './fault-transport.ts';
+import { TEST_STORE_KEY } from '../store-key.ts';
 
 // One seeded run of the sync simulation (sync.md § How it is proved): three desktops with real
 // stores and the real client, the real server code, a network that loses, duplicates, delays and
@@ -75,7 +76,7 @@ export async function runSimulation(
     for (const [i, loginId] of users.entries()) {
       const dir = join(base, loginId);
       const skew = SKEWS[i % SKEWS.length] ?? 0;
-      const store = await openDesktopStore(dir, { now: () => new Date(clock + skew) });
+      const store = await openDesktopStore(dir, { key: TEST_STORE_KEY, now: () => new Date(clock + skew) });
       const client = new SyncClient(store.context, net.transportFor(loginId));
       await client.signIn(loginId, PASSWORD, loginId);
       desks.push({
@@ -147,7 +148,7 @@ export async function runSimulation(
 /** A desktop process killed and started again: committed state survives, nothing else. */
 async function restart(desk: Desk, now: () => Date, net: FaultyNetwork): Promise<void> {
   await desk.store.close();
-  desk.store = await openDesktopStore(desk.dir, { now });
+  desk.store = await openDesktopStore(desk.dir, { key: TEST_STORE_KEY, now });
   desk.client = new SyncClient(desk.store.context, net.transportFor(desk.name));
 }
 

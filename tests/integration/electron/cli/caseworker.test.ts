@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runNode } from '../../../support/run-node.ts';
+import { openRawStore } from '../../../support/raw-store.ts';
 import { tempDir } from '../../../support/temp-store.ts';
 
 const CLI = 'electron/cli/caseworker.ts';
@@ -15,8 +15,8 @@ function folder() {
   return join(t.dir, 'store');
 }
 
-function snapshot(dir: string) {
-  const db = new BetterSqlite3(join(dir, 'caseworker.db'), { readonly: true });
+async function snapshot(dir: string) {
+  const db = await openRawStore(dir, 'admin', PASSWORD);
   try {
     return {
       people: db
@@ -109,11 +109,13 @@ describe('caseworker demo and stats', () => {
       },
     );
     expect(r.code).toBe(0);
-    expect(snapshot(again)).toEqual(snapshot(data));
+    expect(await snapshot(again)).toEqual(await snapshot(data));
   });
 
-  it('makes Korean names, valid regions and classified jobseekers across the tracks', () => {
-    const { people } = snapshot(data) as { people: Array<{ name: string; current_track: string | null }> };
+  it('makes Korean names, valid regions and classified jobseekers across the tracks', async () => {
+    const { people } = (await snapshot(data)) as {
+      people: Array<{ name: string; current_track: string | null }>;
+    };
     expect(people.every((p) => /^[가-힣]{2,4}$/.test(p.name))).toBe(true);
     const tracks = new Set(people.map((p) => p.current_track).filter(Boolean));
     expect(tracks.size).toBeGreaterThanOrEqual(4);

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runNode } from '../../../support/run-node.ts';
+import { openRawStore } from '../../../support/raw-store.ts';
 import { tempDir } from '../../../support/temp-store.ts';
 
 // `caseworker export` exactly as interfaces.md fixes it: audited, purpose required, names only for
@@ -41,8 +41,8 @@ function exportArgs(...extra: string[]) {
   return ['export', '--data', data, '--user', 'supervisor1', ...extra];
 }
 
-function exportEntries(): Array<{ actor_login: string; detail: string }> {
-  const db = new BetterSqlite3(join(data, 'caseworker.db'), { readonly: true });
+async function exportEntries(): Promise<Array<{ actor_login: string; detail: string }>> {
+  const db = await openRawStore(data, 'supervisor1', PASSWORD);
   try {
     return db
       .prepare("select actor_login, detail from audit_entries where action = 'report.export' order by rowid")
@@ -84,7 +84,7 @@ describe('caseworker export', () => {
       if (n > 1) total += Number(row.getCell(2).value);
     });
     expect(total).toBe(200);
-    const last = exportEntries().at(-1);
+    const last = (await exportEntries()).at(-1);
     expect(last?.actor_login).toBe('supervisor1');
     expect(JSON.parse(last?.detail ?? '{}')).toMatchObject({
       report: 'caseload',
@@ -169,7 +169,7 @@ describe('caseworker export', () => {
         message: /Only a supervisor/,
       },
     ];
-    const before = exportEntries().length;
+    const before = (await exportEntries()).length;
     for (const c of cases) {
       const args = ['export', '--data', data, '--user', c.user ?? 'supervisor1', ...c.args];
       const r = await runNode(CLI, args, { env });
@@ -178,7 +178,7 @@ describe('caseworker export', () => {
       expect(r.stderr).toMatch(c.message);
     }
     expect(existsSync(out)).toBe(false);
-    expect(exportEntries()).toHaveLength(before);
+    expect(await exportEntries()).toHaveLength(before);
   }, 60_000);
 
   it('lets a supervisor export names and contacts when asked', async () => {
@@ -200,6 +200,6 @@ describe('caseworker export', () => {
     );
     expect(r.code).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain('성명');
-    expect(JSON.parse(exportEntries().at(-1)?.detail ?? '{}')).toMatchObject({ withNames: true });
+    expect(JSON.parse((await exportEntries()).at(-1)?.detail ?? '{}')).toMatchObject({ withNames: true });
   });
 });

@@ -419,7 +419,11 @@ const CSV_OK = [
 describe('competency record', () => {
   it('previews, imports, skips exact duplicates on a second import', async () => {
     const id = await newJobseeker();
-    const preview = await previewImport(t.store.context, { jobseekerId: id, format: 'csv', content: CSV_OK });
+    const preview = await previewImport(t.store.context, counselor, {
+      jobseekerId: id,
+      format: 'csv',
+      content: CSV_OK,
+    });
     expect(preview.toAdd.map((i) => i.line)).toEqual([2, 3]);
     expect(await count('competency_items')).toBe(0);
     const first = await importCompetency(t.store.context, counselor, {

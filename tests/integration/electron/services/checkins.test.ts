@@ -384,9 +384,15 @@ describe('kiosk settings', () => {
   });
 
   it('keeps the device start mode for admins only', async () => {
-    expect(value(await dispatch(desk(admin), 'settings:getDevice', {}))).toEqual({ kioskMode: false });
+    expect(value(await dispatch(desk(admin), 'settings:getDevice', {}))).toEqual({
+      kioskMode: false,
+      idleLockMinutes: 15,
+      deviceKey: null,
+    });
     expect(value(await dispatch(desk(admin), 'settings:saveDevice', { kioskMode: true }))).toEqual({
       kioskMode: true,
+      idleLockMinutes: 15,
+      deviceKey: null, // no gate here: the store is simply open (the gate's own test covers the key)
     });
     expect(await dispatch(desk(counselor), 'settings:saveDevice', { kioskMode: false })).toMatchObject({
       ok: false,

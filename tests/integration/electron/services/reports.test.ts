@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyStoreKey } from '../../../../db/connection.ts';
 import { login } from '../../../../electron/services/auth.ts';
 import { generateDemo } from '../../../../electron/services/demo/generate.ts';
 import { recordPackageStep } from '../../../../electron/services/employers.ts';
@@ -16,6 +17,7 @@ import type { SessionInfo } from '../../../../shared/contract/auth.ts';
 import { OCCUPATIONS } from '../../../../shared/reference/index.ts';
 import { REPORT_NAMES, type ReportData, type Row } from '../../../../shared/reports/definitions.ts';
 import { dispatcherFor, tempDir } from '../../../support/temp-store.ts';
+import { TEST_STORE_KEY } from '../../../support/store-key.ts';
 
 // Issue 7 on generated demo data: every report's figures against an independent SQL query, and the
 // three export formats read back (XLSX with exceljs, CSV with papaparse, PDF with poppler's pdftotext).
@@ -34,7 +36,7 @@ let counselor: SessionInfo;
 
 beforeAll(async () => {
   ({ dir, remove } = tempDir('caseworker-reports-'));
-  store = await openDesktopStore(dir);
+  store = await openDesktopStore(dir, { key: TEST_STORE_KEY });
   await generateDemo(store.context, {
     centerCode: 'RPT',
     centerName: '서울강남고용센터',
@@ -92,6 +94,7 @@ beforeAll(async () => {
     on: null,
   });
   raw = new BetterSqlite3(join(dir, 'caseworker.db'), { readonly: true });
+  applyStoreKey(raw, TEST_STORE_KEY);
 }, 120_000);
 
 afterAll(async () => {

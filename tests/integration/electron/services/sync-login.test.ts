@@ -7,6 +7,7 @@ import { buildServer } from '../../../../server/app.ts';
 import { freshDatabase } from '../../../support/server-db.ts';
 import { tempDir } from '../../../support/temp-dir.ts';
 import { dispatcherFor } from '../../../support/temp-store.ts';
+import { TEST_STORE_KEY } from '../../../support/store-key.ts';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterAll(async () => {
@@ -35,7 +36,7 @@ describe('signing in on a desktop that has a server', () => {
 
     const t = tempDir('caseworker-desk-');
     cleanups.push(t.remove);
-    const store = await openDesktopStore(t.dir);
+    const store = await openDesktopStore(t.dir, { key: TEST_STORE_KEY });
     cleanups.push(() => store.close());
     const sync = startDesktopSync(store, url);
     cleanups.push(() => sync.scheduler.stop());

@@ -1,0 +1,264 @@
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppFailure } from '../../shared/contract/result.ts';
+import type { ServiceContext } from './context.ts';
+import {
+  emptyKeyring,
+  newStoreKey,
+  openDeviceSeal,
+  readKeyring,
+  sealForDevice,
+  unwrapForUser,
+  wrapForUser,
+  writeKeyring,
+  type KeyringFile,
+  type SecretProtector,
+} from './keyring.ts';
+import { DUMMY_HASH, verifyPassword } from './passwords.ts';
+import { openDesktopStore, STORE_FILE, StoreError, type DesktopStore } from './store.ts';
+
+// The encrypted store's gate (domain.md §10). At start the store is shut: its key exists only wrapped
+// in the keyring. A sign-in unwraps it with the password and opens the store; from then on the store
+// stays open until the app quits (background sync keeps running while the screen is locked or nobody
+// is signed in), and the key lives only in this process's memory. A kiosk PC, where nobody signs in,
+// opens with the copy an admin sealed for the device with the OS keyring.
+
+export const MAX_FAILED_UNLOCKS = 5;
+export const UNLOCK_LOCKOUT_MINUTES = 30;
+
+export type GateState = 'needs-setup' | 'locked' | 'open';
+
+export interface StoreGateOptions {
+  dataDir: string;
+  protector: SecretProtector;
+  now?: () => Date;
+  /** A server given from outside (CASEWORKER_SERVER); otherwise the one saved in the keyring file. */
+  serverUrl?: string | null;
+  /** Called once when the store opens: the app starts background sync here. */
+  onOpen?: (store: DesktopStore, serverUrl: string | null) => void | Promise<void>;
+}
+
+export class StoreGate {
+  readonly dataDir: string;
+  private readonly protector: SecretProtector;
+  private readonly now: () => Date;
+  private readonly fixedServer: string | null;
+  private readonly onOpen: StoreGateOptions['onOpen'];
+  private opened: { store: DesktopStore; key: Buffer } | null = null;
+  /** True while the store was made by this sign-in and may be discarded if the sign-in fails. */
+  private fresh = false;
+
+  constructor(options: StoreGateOptions) {
+    this.dataDir = options.dataDir;
+    this.protector = options.protector;
+    this.now = options.now ?? (() => new Date());
+    this.fixedServer = options.serverUrl ?? null;
+    this.onOpen = options.onOpen;
+  }
+
+  get store(): DesktopStore | null {
+    return this.opened?.store ?? null;
+  }
+
+  current(): ServiceContext | null {
+    return this.opened?.store.context ?? null;
+  }
+
+  state(): GateState {
+    if (this.opened) return 'open';
+    // A store nobody holds a key to (setup crashed before the first account, or the keyring was
+    // removed) cannot be opened by anyone: setup starts again and sets that file aside.
+    const keyring = this.keyring();
+    const anyKey = Object.keys(keyring.users).length > 0 || keyring.device !== null;
+    return anyKey && existsSync(join(this.dataDir, STORE_FILE)) ? 'locked' : 'needs-setup';
+  }
+
+  serverUrl(): string | null {
+    return this.fixedServer ?? this.keyring().serverUrl;
+  }
+
+  /** Whether this PC can open its store without anyone signing in (it was set up as a kiosk). */
+  hasDeviceUnlock(): boolean {
+    return this.keyring().device !== null;
+  }
+
+  /** The device's copy is only obfuscated where the OS has no keyring: the admin screen says so. */
+  deviceProtection(): 'os' | 'plain' | null {
+    return this.keyring().device?.protection ?? null;
+  }
+
+  /**
+   * Makes the store open for this person, or fails as a wrong sign-in would. Does not sign anyone in:
+   * the caller still checks the account (roles, lock, server) against the opened store.
+   */
+  async unlockFor(loginId: string, password: string): Promise<void> {
+    if (this.opened) return;
+    const keyring = this.keyring();
+    if (this.state() === 'needs-setup') {
+      // A new desktop with a server: the first online sign-in creates the store (sync.md); without a
+      // server, first-run setup must make the admin account first.
+      if (!this.serverUrl()) throw new AppFailure({ code: 'unauthenticated', message: 'auth.needsSetup' });
+      await this.create(keyring);
+      this.fresh = true;
+      return;
+    }
+    const entry = keyring.users[loginId];
+    if (!entry) {
+      await verifyPassword(DUMMY_HASH, password); // same time whether or not the account has a key here
+      throw new AppFailure({ code: 'unauthenticated', message: 'auth.wrongCredentials' });
+    }
+    const now = this.now();
+    if (entry.lockedUntil && new Date(entry.lockedUntil) > now) {
+      throw new AppFailure({ code: 'unauthenticated', message: 'auth.locked' });
+    }
+    const key = await unwrapForUser(entry, loginId, password);
+    if (!key) {
+      const failures = (entry.lockedUntil ? 0 : entry.failedUnlocks) + 1;
+      const locked = failures >= MAX_FAILED_UNLOCKS;
+      keyring.users[loginId] = {
+        ...entry,
+        failedUnlocks: failures,
+        lockedUntil: locked ? new Date(now.getTime() + UNLOCK_LOCKOUT_MINUTES * 60_000).toISOString() : null,
+      };
+      writeKeyring(this.dataDir, keyring);
+      throw new AppFailure({
+        code: 'unauthenticated',
+        message: locked ? 'auth.locked' : 'auth.wrongCredentials',
+      });
+    }
+    if (entry.failedUnlocks > 0 || entry.lockedUntil) {
+      keyring.users[loginId] = { ...entry, failedUnlocks: 0, lockedUntil: null };
+      writeKeyring(this.dataDir, keyring);
+    }
+    await this.openWith(key);
+  }
+
+  /** Opens a kiosk PC's store with the device's sealed copy; false when this PC has none. */
+  async unlockAsDevice(): Promise<boolean> {
+    if (this.opened) return true;
+    const device = this.keyring().device;
+    if (!device) return false;
+    const key = openDeviceSeal(device, this.protector);
+    if (!key) return false;
+    await this.openWith(key);
+    return true;
+  }
+
+  /** First-run setup: a new store with a new key, wrapped for the admin who is being created. */
+  async createForSetup(): Promise<void> {
+    if (this.state() !== 'needs-setup') {
+      throw new AppFailure({ code: 'conflict', message: 'setup.alreadyDone' });
+    }
+    await this.create(this.keyring());
+    this.fresh = true;
+  }
+
+  /** The sign-in that made the store succeeded: keep it. */
+  keep(): void {
+    this.fresh = false;
+  }
+
+  /** The sign-in (or setup) that made the store failed: remove the empty store so the next try starts clean. */
+  async discardIfFresh(): Promise<void> {
+    if (!this.fresh || !this.opened) return;
+    this.fresh = false;
+    await this.close();
+    for (const suffix of ['', '-wal', '-shm'])
+      rmSync(join(this.dataDir, STORE_FILE + suffix), { force: true });
+    writeKeyring(this.dataDir, { ...emptyKeyring(), serverUrl: this.keyring().serverUrl });
+  }
+
+  /** Wraps the open store's key for an account (after its first sign-in here, or when an admin creates it). */
+  async rememberPassword(loginId: string, userId: string | null, password: string): Promise<void> {
+    const key = this.requireKey();
+    const entry = await wrapForUser(key, loginId, userId, password);
+    const keyring = this.keyring();
+    keyring.users[loginId] = entry;
+    writeKeyring(this.dataDir, keyring);
+  }
+
+  /** Whether the account already has its own wrapped copy here. */
+  knows(loginId: string): boolean {
+    return this.keyring().users[loginId] !== undefined;
+  }
+
+  forget(loginId: string): void {
+    const keyring = this.keyring();
+    if (!(loginId in keyring.users)) return;
+    delete keyring.users[loginId];
+    writeKeyring(this.dataDir, keyring);
+  }
+
+  /** An admin's unlock also clears the count of failed unlocks kept before the store opens. */
+  clearFailures(loginId: string): void {
+    const keyring = this.keyring();
+    const entry = keyring.users[loginId];
+    if (!entry) return;
+    keyring.users[loginId] = { ...entry, failedUnlocks: 0, lockedUntil: null };
+    writeKeyring(this.dataDir, keyring);
+  }
+
+  setDeviceUnlock(enabled: boolean): 'os' | 'plain' | null {
+    const keyring = this.keyring();
+    keyring.device = enabled ? sealForDevice(this.requireKey(), this.protector) : null;
+    writeKeyring(this.dataDir, keyring);
+    return keyring.device?.protection ?? null;
+  }
+
+  saveServerUrl(url: string | null): void {
+    const keyring = this.keyring();
+    keyring.serverUrl = url;
+    writeKeyring(this.dataDir, keyring);
+  }
+
+  async close(): Promise<void> {
+    const opened = this.opened;
+    this.opened = null;
+    if (opened) {
+      opened.store.context.sync?.scheduler.stop();
+      await opened.store.close();
+      opened.key.fill(0);
+    }
+  }
+
+  private keyring(): KeyringFile {
+    return readKeyring(this.dataDir) ?? emptyKeyring();
+  }
+
+  private requireKey(): Buffer {
+    if (!this.opened) throw new AppFailure({ code: 'unauthenticated', message: 'auth.required' });
+    return this.opened.key;
+  }
+
+  private async create(keyring: KeyringFile): Promise<void> {
+    const stamp = this.now().toISOString().replace(/[:.]/g, '-');
+    for (const suffix of ['', '-wal', '-shm']) {
+      const file = join(this.dataDir, STORE_FILE + suffix);
+      if (existsSync(file)) renameSync(file, `${file}.unopenable-${stamp}`);
+    }
+    const key = newStoreKey();
+    mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
+    await this.openWith(key);
+    // The keyring file exists from the start so a crash between here and the first wrap is visible as
+    // a store nobody can open, which the next setup replaces (no users were made, no data lost).
+    writeKeyring(this.dataDir, { ...keyring, serverUrl: keyring.serverUrl ?? this.fixedServer });
+  }
+
+  private async openWith(key: Buffer): Promise<void> {
+    let store: DesktopStore;
+    try {
+      store = await openDesktopStore(this.dataDir, { key, now: this.now });
+    } catch (error) {
+      // A store that is damaged, newer or in use is reported as such (the sign-in was right); the
+      // message says what to do, and nothing was written.
+      if (error instanceof StoreError) {
+        // The key itself was verified when it was unwrapped: a file it cannot read is damaged.
+        const problem = error.problem === 'wrong-key' ? 'corrupt' : error.problem;
+        throw new AppFailure({ code: 'unavailable', message: `store.${problem}` });
+      }
+      throw error;
+    }
+    this.opened = { store, key };
+    await this.onOpen?.(store, this.serverUrl());
+  }
+}
