@@ -385,7 +385,91 @@ export interface Database {
   sync_cursors: SyncCursorTable;
 }
 
-export type SyncedTableName = Exclude<keyof Database, 'meta' | 'outbox' | 'sync_cursors' | 'audit_entries'>;
+// 0007_audit_retention (issue 8): the entry's center (sync scope), the purge's control row and anchors.
+export interface AuditEntryTable {
+  center_code: string | null;
+}
+
+/** The single control row (id 1): the horizons the delete trigger allows, set only during a purge. */
+export interface AuditRetentionTable {
+  id: number;
+  purge_before: string | null;
+  access_purge_before: string | null;
+}
+
+/** The last entry of a purged run: the entry after the run links to it, verification accepts the gap. */
+export interface AuditAnchorTable {
+  id: string;
+  device_id: string;
+  last_hash: string;
+  last_id: string;
+  last_at: string;
+  purged: number;
+  created_at: string;
+}
+
+export interface Database {
+  audit_retention: AuditRetentionTable;
+  audit_anchors: AuditAnchorTable;
+}
+
+// 0008_sync_lifecycle (issue 5): review items as last pulled, what was done with refused changes,
+// removals waiting for unsent edits, and the rows sync may remove from append-only tables.
+export interface SyncReviewItemTable {
+  id: string;
+  kind: string;
+  table_name: string;
+  row_id: string;
+  case_id: string | null;
+  /** The server's ReviewItem, JSON. */
+  item: string;
+  /** A choice made here and queued for the server (kept | held | acknowledged). */
+  pending_choice: string | null;
+  pending_client_seq: number | null;
+  pending_by: string | null;
+  pending_at: string | null;
+}
+
+export interface SyncRefusedActionTable {
+  client_seq: number;
+  action: 'resent' | 'handed';
+  /** The outbox entry that carries the follow-up (the change sent again, or the hand-over). */
+  follow_up_seq: number | null;
+  actor_id: string;
+  at: string;
+}
+
+export interface SyncDeferredRemovalTable {
+  table_name: string;
+  row_id: string;
+  seq: number;
+  reason: 'deleted' | 'left-scope';
+}
+
+export interface SyncPurgeTable {
+  table_name: string;
+  row_id: string;
+}
+
+export interface Database {
+  sync_review_items: SyncReviewItemTable;
+  sync_refused_actions: SyncRefusedActionTable;
+  sync_deferred_removals: SyncDeferredRemovalTable;
+  sync_purge: SyncPurgeTable;
+}
+
+export type SyncedTableName = Exclude<
+  keyof Database,
+  | 'meta'
+  | 'outbox'
+  | 'sync_cursors'
+  | 'audit_retention'
+  | 'audit_anchors'
+  | 'sync_review_items'
+  | 'sync_refused_actions'
+  | 'sync_deferred_removals'
+  | 'sync_purge'
+>;
 
 export type JobseekerRow = Selectable<JobseekerTable>;
 export type NewJobseekerRow = Insertable<JobseekerTable>;

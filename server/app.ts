@@ -25,6 +25,7 @@ import {
   type AccessClaims,
 } from './auth/tokens.ts';
 import { HttpError, parseOr400, sendError } from './http-errors.ts';
+import { registerLifecycleRoutes } from './sync/lifecycle-routes.ts';
 import { registerSyncRoutes } from './sync/routes.ts';
 
 // The central server's HTTP API. It trusts no client-side check: every request is validated here,
@@ -240,6 +241,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     authenticate,
     acceptedSchemas: ACCEPTED_CLIENT_SCHEMAS,
   });
+  registerLifecycleRoutes(app, { db: o.db, now, authenticate });
 
   return app;
 }

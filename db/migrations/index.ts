@@ -5,6 +5,8 @@ import { migration as m0003 } from './0003_jobseeker_search.ts';
 import { migration as m0004 } from './0004_casework.ts';
 import { migration as m0005 } from './0005_employers_referrals.ts';
 import { migration as m0006 } from './0006_kiosk_checkins.ts';
+import { migration as m0007 } from './0007_audit_retention.ts';
+import { migration as m0008 } from './0008_sync_lifecycle.ts';
 
 /**
  * Every migration, in order. Listed by hand because bundlers (the Electron main build) cannot scan a
@@ -18,6 +20,8 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0004_casework', m0004],
   ['0005_employers_referrals', m0005],
   ['0006_kiosk_checkins', m0006],
+  ['0007_audit_retention', m0007],
+  ['0008_sync_lifecycle', m0008],
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

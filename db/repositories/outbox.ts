@@ -46,11 +46,13 @@ export async function appendOutbox(trx: Db, w: OutboxWrite): Promise<void> {
     .execute();
 }
 
+/** The person's own unsent changes: audit entries travel in the outbox too but are bookkeeping, not edits. */
 export async function countPendingChanges(db: Db): Promise<number> {
   const row = await db
     .selectFrom('outbox')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('status', '=', 'pending')
+    .where('table_name', '!=', 'audit_entries')
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }

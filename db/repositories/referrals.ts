@@ -45,7 +45,9 @@ function filtered(db: Db, f: ReferralFilter) {
   const scope = f.scope;
   const base = db
     .selectFrom('referrals as r')
-    .$if(scope !== undefined, (qb) => qb.where(referencedJobseekerInScope('r.jobseeker_id', scope as CaseScope)));
+    .$if(scope !== undefined, (qb) =>
+      qb.where(referencedJobseekerInScope('r.jobseeker_id', scope as CaseScope)),
+    );
   switch (f.by) {
     case 'id':
       return base.where('r.id', '=', f.id);
@@ -152,7 +154,9 @@ function placementsFiltered(db: Db, f: PlacementFilter) {
   const base = db
     .selectFrom('placements as p')
     .where('p.archived', '=', 0)
-    .$if(scope !== undefined, (qb) => qb.where(referencedJobseekerInScope('p.jobseeker_id', scope as CaseScope)));
+    .$if(scope !== undefined, (qb) =>
+      qb.where(referencedJobseekerInScope('p.jobseeker_id', scope as CaseScope)),
+    );
   switch (f.by) {
     case 'id':
       return base.where('p.id', '=', f.id);

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { ReviewKind } from '../../shared/sync/protocol.ts';
 
 // The central server's tables (Kysely types). Records synced from desktops arrive with the sync
 // protocol; these are the tables the server needs for itself: centers, accounts, devices, tokens.
@@ -65,11 +66,8 @@ export interface SyncRowTable {
   /** Per field: { hlc, seq, author } of the write that set it, JSON. */
   field_meta: string;
   updated_at: string;
-  /**
-   * 0004: set on a tombstone (a really deleted row: key, scope and seq only, no personal data). Optional
-   * in the type so code that writes live rows need not name it (the column defaults to NULL).
-   */
-  deleted_at?: string | null;
+  /** 0004: set on a tombstone (a really deleted row: key, scope and seq only, no personal data). */
+  deleted_at: string | null;
 }
 
 export interface PushResultTable {
@@ -113,7 +111,7 @@ export interface ReviewItemTable {
   resolved_seq: number | null;
 }
 
-export type ReviewKind = 'conflict' | 'scope-exit' | 'deleted' | 'derived' | 'refused';
+export type { ReviewKind };
 
 export interface RecordDeletionTable {
   id: string;

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { StoreError } from '../../db/errors.ts';
+import { auditPurgeCommand, auditVerifyCommand } from './commands/audit.ts';
 import { demoCommand } from './commands/demo.ts';
 import { exportCommand } from './commands/export.ts';
 import { statsCommand } from './commands/stats.ts';
@@ -127,6 +128,29 @@ program
   .requiredOption('--user <id>', 'login id')
   .action(async (o: { data: string; server: string; user: string }) => {
     await syncCommand(o);
+  });
+
+const audit = program.command('audit').description('the audit trail: check its hash chain, purge expired entries');
+
+audit
+  .command('verify')
+  .description(
+    'check the audit trail\'s hash chain; prints the first broken link and exits 1 if there is one (supervisors, admins)',
+  )
+  .requiredOption('--data <dir>', 'the store folder')
+  .requiredOption('--user <id>', 'login id (password from CASEWORKER_PASSWORD or stdin)')
+  .option('--json', 'one JSON object')
+  .action(async (o: { data: string; user: string; json?: boolean }) => {
+    await auditVerifyCommand({ data: o.data, user: o.user, json: o.json ?? false });
+  });
+
+audit
+  .command('purge')
+  .description('remove audit entries past their retention now (it also runs daily in the app)')
+  .requiredOption('--data <dir>', 'the store folder')
+  .requiredOption('--user <id>', 'login id (password from CASEWORKER_PASSWORD or stdin)')
+  .action(async (o: { data: string; user: string }) => {
+    await auditPurgeCommand(o);
   });
 
 try {

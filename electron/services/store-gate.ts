@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppFailure } from '../../shared/contract/result.ts';
+import { startAuditRetention, type RetentionTimer } from './audit-trail.ts';
 import type { ServiceContext } from './context.ts';
 import {
   emptyKeyring,
@@ -14,6 +15,7 @@ import {
   type KeyringFile,
   type SecretProtector,
 } from './keyring.ts';
+import { log } from './log.ts';
 import { DUMMY_HASH, verifyPassword } from './passwords.ts';
 import { openDesktopStore, STORE_FILE, StoreError, type DesktopStore } from './store.ts';
 
@@ -45,6 +47,7 @@ export class StoreGate {
   private readonly fixedServer: string | null;
   private readonly onOpen: StoreGateOptions['onOpen'];
   private opened: { store: DesktopStore; key: Buffer } | null = null;
+  private retention: RetentionTimer | null = null;
   /** True while the store was made by this sign-in and may be discarded if the sign-in fails. */
   private fresh = false;
 
@@ -214,6 +217,12 @@ export class StoreGate {
   async close(): Promise<void> {
     const opened = this.opened;
     this.opened = null;
+    const retention = this.retention;
+    this.retention = null;
+    if (retention) {
+      retention.stop();
+      await retention.first;
+    }
     if (opened) {
       opened.store.context.sync?.scheduler.stop();
       await opened.store.close();
@@ -259,6 +268,10 @@ export class StoreGate {
       throw error;
     }
     this.opened = { store, key };
+    // The audit trail's retention purge: now, then daily while the store is open (domain.md §10).
+    this.retention = startAuditRetention(store.context, (error) =>
+      log.warn({ err: error instanceof Error ? error.message : 'unknown' }, 'audit retention purge failed'),
+    );
     await this.onOpen?.(store, this.serverUrl());
   }
 }

@@ -1,10 +1,12 @@
 #!/usr/bin/env node
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { StoreError } from '../../db/errors.ts';
 import { openServerDb } from '../../db/server/connection.ts';
 import { AdminInputError, addCenter, addUser } from '../admin.ts';
 import { buildServer } from '../app.ts';
+import { deleteRecord, restoreRecord } from '../records.ts';
 
 // The server command line (interfaces.md). One-line errors and a non-zero exit on bad input;
 // --verbose adds the stack.
@@ -97,6 +99,71 @@ user
       await opened.close();
     }
   });
+
+// Real deletes and restores (server/records.ts). Deleting case data in the app is archiving; these are
+// for retention expiry and erasure requests, and leave a tombstone without personal data.
+function readRecordFile(file: string): Record<string, unknown> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    throw new AdminInputError(`${file} is not a readable JSON file.`);
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new AdminInputError(`${file} must hold one JSON object of the record's fields.`);
+  return parsed as Record<string, unknown>;
+}
+
+const record = program.command('record').description('really delete or restore a synced record');
+record
+  .command('delete')
+  .requiredOption('--db <url>', 'sqlite:FILE or postgres://…')
+  .requiredOption('--table <table>', 'the record kind, e.g. jobseekers')
+  .requiredOption('--id <id>', 'the record id')
+  .requiredOption('--reason <text>', 'why (retention expiry, erasure request …); logged on the server')
+  .option('--by <name>', 'who runs the command (logged)', 'server-admin')
+  .action(async (o: { db: string; table: string; id: string; reason: string; by: string }) => {
+    const opened = await openServerDb(o.db);
+    try {
+      const done = await deleteRecord(
+        opened.db,
+        opened.dialect,
+        { table: o.table, id: o.id, reason: o.reason, actor: o.by },
+        new Date(),
+      );
+      const under = done.rows - 1;
+      console.log(
+        `deleted ${o.table} ${o.id}${under > 0 ? ` and ${under} record${under === 1 ? '' : 's'} under it` : ''} (tombstones up to seq ${done.seq})`,
+      );
+    } finally {
+      await opened.close();
+    }
+  });
+record
+  .command('restore')
+  .requiredOption('--db <url>', 'sqlite:FILE or postgres://…')
+  .requiredOption('--table <table>', 'the record kind, e.g. jobseekers')
+  .requiredOption('--id <id>', 'the record id')
+  .requiredOption('--reason <text>', 'why; logged on the server')
+  .option('--data <file>', "a JSON object of the record's fields (the server kept no personal data)")
+  .option('--by <name>', 'who runs the command (logged)', 'server-admin')
+  .action(
+    async (o: { db: string; table: string; id: string; reason: string; data?: string; by: string }) => {
+      const data = o.data ? readRecordFile(o.data) : null;
+      const opened = await openServerDb(o.db);
+      try {
+        const done = await restoreRecord(
+          opened.db,
+          opened.dialect,
+          { table: o.table, id: o.id, reason: o.reason, actor: o.by, data },
+          new Date(),
+        );
+        console.log(`restored ${o.table} ${o.id} (seq ${done.seq})`);
+      } finally {
+        await opened.close();
+      }
+    },
+  );
 
 try {
   await program.parseAsync(process.argv);

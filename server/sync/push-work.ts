@@ -85,9 +85,9 @@ export class PushWork {
     return this.seq;
   }
 
-  async insertRow(row: SyncRow): Promise<void> {
+  async insertRow(row: Omit<SyncRow, 'deleted_at'>): Promise<void> {
     await insertSyncRow(this.trx, row);
-    this.rows.set(PushWork.key(row.table_name, row.row_id), row);
+    this.rows.set(PushWork.key(row.table_name, row.row_id), { ...row, deleted_at: null });
   }
 
   async updateRow(

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { SqlDialect } from '../../db/migrations/types.ts';
 import type { ServerDb } from '../../db/server/connection.ts';
-import { lockSequencer, openReviewItems, rowsAfter } from '../../db/server/repositories/sync.ts';
+import { lockSequencer, rowsAfter } from '../../db/server/repositories/sync.ts';
 import {
   mutationSchema,
   pullQuerySchema,
@@ -9,10 +9,10 @@ import {
   type MutationResult,
   type PullResponse,
   type PushResponse,
-  type ReviewItem,
 } from '../../shared/sync/protocol.ts';
 import { HttpError, parseOr400 } from '../http-errors.ts';
 import { applyMutation, type SyncCaller } from './apply.ts';
+import { mayWrite } from './rows.ts';
 import { PushWork } from './push-work.ts';
 
 // Push and pull (sync.md § Model). Push applies each mutation in its own transaction, in the order
@@ -90,8 +90,10 @@ export function registerSyncRoutes(app: FastifyInstance, d: SyncRouteDeps): void
           });
         }
         const current = await work.getRow(m.table, m.rowId);
+        // The server's row goes back only to someone who may see it (a refusal for another center's
+        // record must not hand out that record), and never as a tombstone (pull delivers those).
         out.push(
-          current
+          current && !current.deleted_at && mayWrite(caller, current)
             ? {
                 ...result,
                 row: { seq: Number(current.seq), data: JSON.parse(current.data) as Record<string, unknown> },
@@ -140,33 +142,11 @@ export function registerSyncRoutes(app: FastifyInstance, d: SyncRouteDeps): void
         id: r.row_id,
         seq: Number(r.seq),
         data: JSON.parse(r.data) as Record<string, unknown>,
+        ...(r.deleted_at ? { deleted: true as const } : {}),
       })),
       cursor: page.length > 0 ? Number(page[page.length - 1]?.seq) : q.cursor,
       hasMore: rows.length > q.limit,
       serverTime: d.now().toISOString(),
-    };
-  });
-
-  app.get('/v1/sync/reviews', async (req): Promise<{ items: ReviewItem[] }> => {
-    const caller = await d.authenticate(req);
-    const items = await openReviewItems(d.db, {
-      centerCode: caller.centerCode,
-      userId: caller.userId,
-      region: caller.region,
-    });
-    return {
-      items: items.map((i) => ({
-        id: i.id,
-        table: i.table_name,
-        rowId: i.row_id,
-        field: i.field,
-        keptValue: JSON.parse(i.kept_value ?? 'null') as unknown,
-        keptAuthor: i.kept_author,
-        heldValue: JSON.parse(i.held_value ?? 'null') as unknown,
-        heldAuthor: i.held_author,
-        createdAt: i.created_at,
-        status: i.status,
-      })),
     };
   });
 }

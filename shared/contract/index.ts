@@ -1,4 +1,6 @@
+import { accountsChannels } from './accounts.ts';
 import { appChannels } from './app.ts';
+import { auditChannels } from './audit.ts';
 import { authChannels } from './auth.ts';
 import { caseworkChannels } from './casework.ts';
 import { checkinsChannels } from './checkins.ts';
@@ -24,6 +26,7 @@ export type { KioskWelcome } from './kiosk.ts';
 export const contract = {
   ...appChannels,
   ...authChannels,
+  ...accountsChannels,
   ...jobseekerChannels,
   ...caseworkChannels,
   ...employersChannels,
@@ -31,6 +34,7 @@ export const contract = {
   ...settingsChannels,
   ...syncChannels,
   ...reportsChannels,
+  ...auditChannels,
   ...kioskChannels,
 };
 

@@ -106,6 +106,9 @@ export const SYNC_TABLES = {
     decisive: [],
     scope: { kind: 'parent', parentTable: 'jobseekers', parentField: 'jobseeker_id' },
   },
+  // The audit trail (domain.md §10: synced to the server): inserted once, never changed; the center's
+  // desktops get each other's entries, each with its own device's hash chain.
+  audit_entries: { mode: 'append-only', decisive: [], scope: { kind: 'center' } },
 } as const satisfies Record<string, TableSyncRule>;
 
 export type SyncedTable = keyof typeof SYNC_TABLES;

@@ -14,6 +14,7 @@ import { httpTransport } from '../../electron/services/sync/transport.ts';
 import { addCenter, addUser } from '../../server/admin.ts';
 import { buildServer } from '../../server/app.ts';
 import { freshDatabase } from '../support/server-db.ts';
+import { profiled } from './profile.ts';
 import type { Benchmark } from './types.ts';
 import { TEST_STORE_KEY } from '../support/store-key.ts';
 
@@ -78,7 +79,7 @@ export const syncBench: Benchmark = {
       const loop = monitorEventLoopDelay({ resolution: 10 });
       loop.enable();
       const started = performance.now();
-      const pulled = await a.client.pull();
+      const pulled = await profiled('sync-first-download', () => a.client.pull());
       const seconds = (performance.now() - started) / 1000;
       loop.disable();
       ctx.report.figure('sync.firstDownload.rows', pulled, 'rows');
@@ -91,7 +92,7 @@ export const syncBench: Benchmark = {
       await b.client.pull();
       await writeChanges(b.store, jobseekerIds.slice(0, PUSH_MUTATIONS), 'phone');
       const pushStarted = performance.now();
-      const pushed = await b.client.push();
+      const pushed = await profiled('sync-push', () => b.client.push());
       const pushSeconds = (performance.now() - pushStarted) / 1000;
       ctx.report.figure(
         'sync.push.mutationsPerSecond',
@@ -108,7 +109,7 @@ export const syncBench: Benchmark = {
       await b.client.push();
       await writeChanges(a.store, jobseekerIds.slice(n - LOCAL_CHANGES), 'phone');
       const catchUpStarted = performance.now();
-      await a.client.syncOnce();
+      await profiled('sync-catch-up', () => a.client.syncOnce());
       ctx.report.figure('sync.catchUp.time', (performance.now() - catchUpStarted) / 1000, 's', { below: 3 });
     } finally {
       await app.close();
@@ -168,7 +169,7 @@ async function seedServer(
       updated_at: now,
       archived: 0,
     };
-    batch.push(row('jobseekers', id, ++seq, data, null));
+    batch.push(row('jobseekers', id, ++seq, data, null, counselorId));
     for (let k = 0; k < 2; k++) {
       const noteId = uuidv7();
       const note = {
@@ -180,7 +181,7 @@ async function seedServer(
         created_at: now,
         revision_of: null,
       };
-      batch.push(row('counseling_notes', noteId, ++seq, note, `jobseekers:${id}`));
+      batch.push(row('counseling_notes', noteId, ++seq, note, `jobseekers:${id}`, counselorId));
     }
     const consentId = uuidv7();
     const consent = {
@@ -193,7 +194,7 @@ async function seedServer(
       recorded_by: counselorId,
       recorded_at: now,
     };
-    batch.push(row('consent_records', consentId, ++seq, consent, `jobseekers:${id}`));
+    batch.push(row('consent_records', consentId, ++seq, consent, `jobseekers:${id}`, counselorId));
     if (batch.length >= 2000) await flush();
   }
   await flush();
@@ -206,13 +207,16 @@ function row(
   seq: number,
   data: Record<string, unknown>,
   parentKey: string | null,
+  owner: string,
 ) {
   return {
     table_name: table,
     row_id: id,
     seq,
     scope_center: 'BENCH',
-    scope_owner: null,
+    // As the server's own rule sets it (server/sync/apply.ts): a case and its records belong to the
+    // center and to the assigned counselor's caseload.
+    scope_owner: owner,
     scope_region: null,
     parent_key: parentKey,
     data: JSON.stringify(data),

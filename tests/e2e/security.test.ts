@@ -82,7 +82,7 @@ describe('first-run setup', () => {
       await p.getByLabel(/센터 이름/).fill('새고용센터');
       await p.getByLabel(/^아이디/).fill('itadmin');
       await p.getByLabel(/^이름/).fill('관리자');
-      await p.getByLabel(/^비밀번호 \*/).fill('password');
+      await p.getByLabel(/^비밀번호\s*\*$/).fill('password');
       await p.getByLabel(/비밀번호 확인/).fill('password');
       await p.getByRole('button', { name: '설정 완료' }).click();
       // The policy's message, next to the field, and nothing created.
@@ -92,7 +92,7 @@ describe('first-run setup', () => {
         .waitFor();
       expect(host.gate.state()).toBe('needs-setup');
 
-      await p.getByLabel(/^비밀번호 \*/).fill('Setup-pass-2026');
+      await p.getByLabel(/^비밀번호\s*\*$/).fill('Setup-pass-2026');
       await p.getByLabel(/비밀번호 확인/).fill('Setup-pass-2026');
       await p.getByRole('button', { name: '설정 완료' }).click();
       await p.getByTestId('signed-in-as').waitFor();

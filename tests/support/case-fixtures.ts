@@ -89,7 +89,11 @@ async function caseWithRecords(
     decision: { kind: 'accepted' },
   });
   const assessmentId = assessed.assessments[0]?.id ?? '';
-  const noted = await call(session, 'casework:addNote', { jobseekerId: js.id, kind: 'in-person', body: '첫 상담' });
+  const noted = await call(session, 'casework:addNote', {
+    jobseekerId: js.id,
+    kind: 'in-person',
+    body: '첫 상담',
+  });
   await call(session, 'casework:recordConsent', {
     jobseekerId: js.id,
     granted: { required: true, optional: true },
@@ -161,7 +165,13 @@ export async function seedFixture(t: TestStore): Promise<Fixture> {
   const call = caller(dispatch);
 
   const employer = await call(sessions.counselor, 'employers:create', {
-    fields: { businessNo: businessNo('123456789'), name: '(주)늘봄요양원', industry: 'Q', employees: 20, sido: '11' },
+    fields: {
+      businessNo: businessNo('123456789'),
+      name: '(주)늘봄요양원',
+      industry: 'Q',
+      employees: 20,
+      sido: '11',
+    },
   });
   const opening = await call(sessions.counselor, 'openings:create', {
     employerId: employer.employer.id,

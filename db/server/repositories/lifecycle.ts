@@ -318,3 +318,42 @@ export async function openingFillSources(db: Db, openingId: string): Promise<str
     .execute();
   return rows.map((r) => r.source_key);
 }
+
+/** Turns a row into its tombstone: key, scope and a new seq stay, the data keep only `skeleton`. */
+export async function tombstoneRow(
+  db: Db,
+  table: string,
+  rowId: string,
+  t: { seq: number; skeleton: Record<string, unknown>; at: string },
+): Promise<void> {
+  await db
+    .updateTable('sync_rows')
+    .set({ seq: t.seq, data: JSON.stringify(t.skeleton), field_meta: '{}', deleted_at: t.at, updated_at: t.at })
+    .where('table_name', '=', table)
+    .where('row_id', '=', rowId)
+    .execute();
+}
+
+/** Brings a tombstone back as a live row with the given data (an explicit restore). */
+export async function reviveRow(
+  db: Db,
+  table: string,
+  rowId: string,
+  r: { seq: number; data: Record<string, unknown>; fieldMeta: Record<string, unknown>; scope: ScopeOf; at: string },
+): Promise<void> {
+  await db
+    .updateTable('sync_rows')
+    .set({
+      seq: r.seq,
+      data: JSON.stringify(r.data),
+      field_meta: JSON.stringify(r.fieldMeta),
+      scope_center: r.scope.scope_center,
+      scope_owner: r.scope.scope_owner,
+      scope_region: r.scope.scope_region,
+      deleted_at: null,
+      updated_at: r.at,
+    })
+    .where('table_name', '=', table)
+    .where('row_id', '=', rowId)
+    .execute();
+}

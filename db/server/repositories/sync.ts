@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { SqlDialect } from '../../migrations/types.ts';
 import type { PushResultTable, ServerDatabase, SyncRowTable } from '../schema.ts';
 
@@ -33,7 +33,7 @@ export async function getSyncRow(db: Db, table: string, rowId: string): Promise<
     .executeTakeFirst();
 }
 
-export async function insertSyncRow(db: Db, row: SyncRow): Promise<void> {
+export async function insertSyncRow(db: Db, row: Insertable<SyncRowTable>): Promise<void> {
   await db.insertInto('sync_rows').values(row).execute();
 }
 

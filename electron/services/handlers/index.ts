@@ -1,5 +1,7 @@
 import type { ChannelName } from '../../../shared/contract/index.ts';
+import { accountsHandlers } from './accounts.ts';
 import { appHandlers } from './app.ts';
+import { auditHandlers } from './audit.ts';
 import { authHandlers } from './auth.ts';
 import { caseworkHandlers } from './casework.ts';
 import { checkinsHandlers } from './checkins.ts';
@@ -15,6 +17,7 @@ import type { HandlerMap } from './types.ts';
 export const handlers: HandlerMap<ChannelName> = {
   ...appHandlers,
   ...authHandlers,
+  ...accountsHandlers,
   ...jobseekerHandlers,
   ...caseworkHandlers,
   ...employersHandlers,
@@ -22,6 +25,7 @@ export const handlers: HandlerMap<ChannelName> = {
   ...settingsHandlers,
   ...syncHandlers,
   ...reportsHandlers,
+  ...auditHandlers,
   ...kioskHandlers,
 };
 

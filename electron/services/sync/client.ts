@@ -152,15 +152,17 @@ export class SyncClient {
           for (const result of response.results) {
             const entry = bySeq.get(result.clientSeq);
             if (!entry) continue;
+            // Counts are of changes to records; audit entries travel along as bookkeeping.
+            const counted = entry.table_name !== 'audit_entries';
             if (result.status === 'refused') {
-              counts.refused++;
+              if (counted) counts.refused++;
               await trx
                 .updateTable('outbox')
                 .set({ status: 'refused', error: result.reason ?? 'refused' })
                 .where('client_seq', '=', entry.client_seq)
                 .execute();
             } else {
-              counts.pushed++;
+              if (counted) counts.pushed++;
               if (result.status === 'review') counts.review++;
               sent.push(result.clientSeq);
             }
@@ -222,7 +224,7 @@ export class SyncClient {
             .execute();
         }),
       );
-      pulled += page.rows.length;
+      pulled += page.rows.filter((r) => r.table !== 'audit_entries').length;
       this.onProgress?.(pulled, page.hasMore);
       if (!page.hasMore) return pulled;
       // Let other work (IPC from the windows) run between pages: a first download never freezes the app.

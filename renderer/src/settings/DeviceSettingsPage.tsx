@@ -1,4 +1,4 @@
-import { Alert, FormControlLabel, Stack, Switch, Typography } from '@mui/material';
+import { Alert, FormControlLabel, Stack, Switch, TextField, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api.ts';
@@ -7,11 +7,17 @@ import { call } from '../api.ts';
 export function DeviceSettingsPage() {
   const { t } = useTranslation();
   const [kioskMode, setKioskMode] = useState<boolean | null>(null);
+  const [idle, setIdle] = useState('');
+  const [deviceKey, setDeviceKey] = useState<'os' | 'plain' | null>(null);
   const [saved, setSaved] = useState(false);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     call('settings:getDevice', {}).then(
-      (d) => setKioskMode(d.kioskMode),
+      (d) => {
+        setKioskMode(d.kioskMode);
+        setIdle(String(d.idleLockMinutes));
+        setDeviceKey(d.deviceKey ?? null);
+      },
       () => setFailed(true),
     );
   }, []);
@@ -32,6 +38,7 @@ export function DeviceSettingsPage() {
                 call('settings:saveDevice', { kioskMode: on }).then(
                   (d) => {
                     setKioskMode(d.kioskMode);
+                    setDeviceKey(d.deviceKey ?? null);
                     setSaved(true);
                   },
                   () => setFailed(true),
@@ -47,6 +54,39 @@ export function DeviceSettingsPage() {
       <Typography id="device-kiosk-help" variant="body2" color="text.secondary">
         {t('settings.device.help')}
       </Typography>
+      {kioskMode && deviceKey && (
+        <Alert severity={deviceKey === 'os' ? 'info' : 'warning'}>
+          {t(deviceKey === 'os' ? 'settings.device.deviceKeyOs' : 'settings.device.deviceKeyPlain')}
+        </Alert>
+      )}
+      {kioskMode !== null && (
+        <TextField
+          label={t('settings.device.idleLock')}
+          type="number"
+          value={idle}
+          onChange={(e) => setIdle(e.target.value)}
+          onBlur={() => {
+            const minutes = Number(idle);
+            if (!Number.isInteger(minutes) || minutes < 1 || minutes > 60) {
+              setFailed(true);
+              return;
+            }
+            setSaved(false);
+            setFailed(false);
+            call('settings:saveDevice', { kioskMode, idleLockMinutes: minutes }).then(
+              (d) => {
+                setIdle(String(d.idleLockMinutes));
+                setSaved(true);
+              },
+              () => setFailed(true),
+            );
+          }}
+          helperText={t('settings.device.idleLockHelp')}
+          error={failed}
+          slotProps={{ htmlInput: { min: 1, max: 60, 'data-testid': 'device-idle-minutes' } }}
+          sx={{ maxWidth: 360 }}
+        />
+      )}
       {saved && <Alert severity="success">{t('settings.device.saved')}</Alert>}
     </Stack>
   );

@@ -2,6 +2,7 @@ import { Box, Tab, Tabs } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { useAuth } from '../auth/AuthProvider.tsx';
+import { AccountsPage } from './AccountsPage.tsx';
 import { DeviceSettingsPage } from './DeviceSettingsPage.tsx';
 import { KioskSettingsPage } from './KioskSettingsPage.tsx';
 
@@ -14,7 +15,12 @@ export function SettingsArea() {
   const location = useLocation();
   const tabs = [
     { to: '/settings/kiosk', label: t('settings.tabs.kiosk') },
-    ...(session.role === 'admin' ? [{ to: '/settings/device', label: t('settings.tabs.device') }] : []),
+    ...(session.role === 'admin'
+      ? [
+          { to: '/settings/accounts', label: t('accounts.tab') },
+          { to: '/settings/device', label: t('settings.tabs.device') },
+        ]
+      : []),
   ];
   const current = tabs.find((tab) => location.pathname.startsWith(tab.to))?.to ?? false;
   return (
@@ -29,6 +35,7 @@ export function SettingsArea() {
           <Route index element={<Navigate to="kiosk" replace />} />
           <Route path="kiosk" element={<KioskSettingsPage />} />
           {session.role === 'admin' && <Route path="device" element={<DeviceSettingsPage />} />}
+          {session.role === 'admin' && <Route path="accounts" element={<AccountsPage />} />}
           <Route path="*" element={<Navigate to="kiosk" replace />} />
         </Routes>
       </Box>

@@ -20,7 +20,7 @@ import { dispatcherFor, makeTestStore, sessionHolder, type TestStore } from '../
 // Seeded: FUZZ_SEED replays a run, FUZZ_RUNS sets the cases per channel.
 
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20_261_108);
-const RUNS = Number(process.env['FUZZ_RUNS'] ?? 60);
+const RUNS = Number(process.env['FUZZ_RUNS'] ?? 100);
 
 /** Channels whose handlers are slow by design (password hashing, PDF and XLSX files): fewer cases. */
 const FEWER: Partial<Record<ChannelName, number>> = {
@@ -28,6 +28,8 @@ const FEWER: Partial<Record<ChannelName, number>> = {
   'auth:unlock': 12,
   'auth:setup': 12,
   'reports:export': 12,
+  'accounts:create': 12,
+  'accounts:resetPassword': 12,
 };
 
 /** A failed sign-in or unlock is recorded on purpose (the lockout count and its audit entry). */
@@ -48,7 +50,9 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   const tally = [...outcomes].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`);
-  console.log(`input fuzz: ${cases} cases over ${channelNames.length} channels (seed ${SEED}): ${tally.join(', ')}`);
+  console.log(
+    `input fuzz: ${cases} cases over ${channelNames.length} channels (seed ${SEED}): ${tally.join(', ')}`,
+  );
   await t.cleanup();
 });
 
@@ -76,7 +80,7 @@ function allowedCaller(name: ChannelName): fc.Arbitrary<() => Caller> {
 function checkRefusal(name: ChannelName, result: Result<unknown>): void {
   if (result.ok) return;
   const e = result.error;
-  const failure = logged.map((l) => String((l['err'] as { stack?: unknown } | undefined)?.stack ?? '')).join('\n');
+  const failure = logged.map((l) => (l['err'] as { stack?: string } | undefined)?.stack ?? '').join('\n');
   expect(e.code, `${name}: ${JSON.stringify(e)}\n${failure}`).not.toBe('internal');
   expect(typeof e.message === 'string' && e.message.length > 0, `${name}: no message`).toBe(true);
   if (e.code === 'validation') {
@@ -110,7 +114,9 @@ describe('every channel’s input validation, fuzzed', () => {
         expect(logged, `${name}: the dispatcher logged a failure`).toEqual([]);
         if (!result.ok) {
           const allowed =
-            LOGIN_BOOKKEEPING.has(name) && result.error.code === 'unauthenticated' ? ['audit_entries', 'users'] : [];
+            LOGIN_BOOKKEEPING.has(name) && result.error.code === 'unauthenticated'
+              ? ['audit_entries', 'users']
+              : [];
           const changed = (await w.changedSinceBefore()).filter((table) => !allowed.includes(table));
           expect(changed, `${name} refused with ${result.error.code} but changed the store`).toEqual([]);
         }
@@ -125,8 +131,7 @@ describe('every channel’s input validation, fuzzed', () => {
 /** What random inputs find only by luck, read off the schemas: unbounded strings, loose objects, … */
 function looseSpots(schema: Record<string, unknown>, path: string, out: string[]): void {
   const alternatives = (schema['anyOf'] ?? schema['oneOf'] ?? schema['allOf']) as
-    | Array<Record<string, unknown>>
-    | undefined;
+    Array<Record<string, unknown>> | undefined;
   if (alternatives) {
     for (const a of alternatives) looseSpots(a, path, out);
     return;
@@ -142,7 +147,11 @@ function looseSpots(schema: Record<string, unknown>, path: string, out: string[]
     } else {
       const names = schema['propertyNames'] as Record<string, unknown> | undefined;
       if (!names?.['enum'] && !names?.['pattern']) out.push(`${path}: any key`);
-      looseSpots((schema['additionalProperties'] as Record<string, unknown> | undefined) ?? {}, `${path}.*`, out);
+      looseSpots(
+        (schema['additionalProperties'] as Record<string, unknown> | undefined) ?? {},
+        `${path}.*`,
+        out,
+      );
     }
   }
   if (types.includes('string') && schema['maxLength'] === undefined && schema['pattern'] === undefined)

@@ -216,24 +216,31 @@ describe('the role table against domain.md §1', () => {
         problems.push(`${name}: area "${area}" is not in the role policy of this test (domain.md §1)`);
         continue;
       }
-      if (spec.surface !== rule.surface) problems.push(`${name}: surface ${spec.surface}, expected ${rule.surface}`);
+      if (spec.surface !== rule.surface)
+        problems.push(`${name}: surface ${spec.surface}, expected ${rule.surface}`);
       const access = spec.access;
       if (rule.exactly !== undefined) {
         const same =
           typeof rule.exactly === 'string'
             ? access === rule.exactly
             : Array.isArray(access) && [...access].sort().join() === [...rule.exactly].sort().join();
-        if (!same) problems.push(`${name}: access ${JSON.stringify(access)}, expected ${JSON.stringify(rule.exactly)}`);
+        if (!same)
+          problems.push(
+            `${name}: access ${JSON.stringify(access)}, expected ${JSON.stringify(rule.exactly)}`,
+          );
       }
       for (const role of rule.includes ?? []) {
-        if (!Array.isArray(access) || !access.includes(role)) problems.push(`${name}: ${role} should be allowed`);
+        if (!Array.isArray(access) || !access.includes(role))
+          problems.push(`${name}: ${role} should be allowed`);
       }
       for (const role of rule.excludes ?? []) {
-        if (Array.isArray(access) && access.includes(role)) problems.push(`${name}: ${role} must not be allowed`);
+        if (Array.isArray(access) && access.includes(role))
+          problems.push(`${name}: ${role} must not be allowed`);
         if (access === 'public') problems.push(`${name}: public, but ${role} must not be allowed`);
       }
       // Public desk channels answer before sign-in: only app facts and the sign-in itself.
-      if (access === 'public' && !['app', 'auth'].includes(area)) problems.push(`${name}: public outside app/auth`);
+      if (access === 'public' && !['app', 'auth'].includes(area))
+        problems.push(`${name}: public outside app/auth`);
       if (access === 'kiosk' && spec.surface !== 'kiosk') problems.push(`${name}: kiosk access on the desk`);
     }
     expect(problems).toEqual([]);

@@ -1,12 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getCaseFile } from '../../../../electron/services/casework.ts';
-import { createJobseeker, listForCounselor, openJobseeker } from '../../../../electron/services/jobseekers.ts';
+import {
+  createJobseeker,
+  listForCounselor,
+  openJobseeker,
+} from '../../../../electron/services/jobseekers.ts';
 import { referralDetail } from '../../../../electron/services/referrals.ts';
 import type { SessionInfo } from '../../../../shared/contract/auth.ts';
 import type { ChannelName, Contract, InputOf } from '../../../../shared/contract/index.ts';
 import type { Result } from '../../../../shared/contract/result.ts';
 import { jobseekerFieldsSchema } from '../../../../shared/domain/jobseeker.ts';
-import { READY_ANSWERS, seedFixture, type CaseRecords, type Fixture } from '../../../support/case-fixtures.ts';
+import {
+  READY_ANSWERS,
+  seedFixture,
+  type CaseRecords,
+  type Fixture,
+} from '../../../support/case-fixtures.ts';
 import { storeWatch } from '../../../support/store-digest.ts';
 import { dispatcherFor, makeTestStore, sessionHolder, type TestStore } from '../../../support/temp-store.ts';
 
@@ -28,11 +37,15 @@ beforeAll(async () => {
   t = await makeTestStore();
   f = await seedFixture(t);
   const { dispatch } = dispatcherFor(t.store);
-  call = (session, channel, input) => dispatch({ surface: 'desk', session: sessionHolder(session) }, channel, input);
+  call = (session, channel, input) =>
+    dispatch({ surface: 'desk', session: sessionHolder(session) }, channel, input);
 });
 afterAll(() => t.cleanup());
 
-const CSV = ['kind,title,ncsCode,issuer,startedOn,endedOn,hours,grade,source', 'training,용접 실무,,폴리텍,2021-03-02,2021-08-31,600,,hrd-net'].join('\n');
+const CSV = [
+  'kind,title,ncsCode,issuer,startedOn,endedOn,hours,grade,source',
+  'training,용접 실무,,폴리텍,2021-03-02,2021-08-31,600,,hrd-net',
+].join('\n');
 
 /** One hand-made call per case path, built from the records of a case. */
 function casePaths(c: CaseRecords, suffix: string): Array<[ChannelName, (f: Fixture) => unknown]> {
@@ -42,7 +55,11 @@ function casePaths(c: CaseRecords, suffix: string): Array<[ChannelName, (f: Fixt
     ['casework:get', () => ({ jobseekerId: c.jobseekerId })],
     [
       'casework:saveAssessment',
-      () => ({ jobseekerId: c.jobseekerId, answers: { ...READY_ANSWERS, mobile: false }, decision: { kind: 'accepted' } }),
+      () => ({
+        jobseekerId: c.jobseekerId,
+        answers: { ...READY_ANSWERS, mobile: false },
+        decision: { kind: 'accepted' },
+      }),
     ],
     ['casework:addNote', () => ({ jobseekerId: c.jobseekerId, kind: 'phone', body: `전화 상담 ${suffix}` })],
     ['casework:reviseNote', () => ({ noteId: c.noteId, kind: 'phone', body: `고친 기록 ${suffix}` })],
@@ -79,18 +96,28 @@ function casePaths(c: CaseRecords, suffix: string): Array<[ChannelName, (f: Fixt
     ['checkins:link', (fx) => ({ id: fx.checkinId, jobseekerId: c.jobseekerId })],
     // Last: the open review is decided, then a new one can be asked for.
     ['casework:decideReview', () => ({ reviewId: c.reviewId, outcome: 'upheld', text: `유지 ${suffix}` })],
-    ['casework:requestReview', () => ({ jobseekerId: c.jobseekerId, assessmentId: c.assessmentId, text: '재검토' })],
+    [
+      'casework:requestReview',
+      () => ({ jobseekerId: c.jobseekerId, assessmentId: c.assessmentId, text: '재검토' }),
+    ],
   ];
 }
 
-async function refusedWithoutTrace(session: SessionInfo, channel: ChannelName, input: unknown, otherId: string) {
+async function refusedWithoutTrace(
+  session: SessionInfo,
+  channel: ChannelName,
+  input: unknown,
+  otherId: string,
+) {
   const watch = storeWatch(t.store.db);
   await watch.before();
   const auditBefore = await t.store.db.selectFrom('audit_entries').select('id').execute();
   const result = await call(session, channel, input as never);
   expect(result.ok, `${channel} reached another center's case`).toBe(false);
   if (!result.ok) {
-    expect(['not-found', 'forbidden'], `${channel}: ${JSON.stringify(result.error)}`).toContain(result.error.code);
+    expect(['not-found', 'forbidden'], `${channel}: ${JSON.stringify(result.error)}`).toContain(
+      result.error.code,
+    );
     expect(JSON.stringify(result.error)).not.toContain(otherId);
   }
   expect(await watch.changedSinceBefore(), `${channel} changed the store`).toEqual([]);
@@ -111,7 +138,9 @@ describe('another center’s cases', () => {
   });
 
   it('are refused as if they did not exist: the same answer as for an unknown id', async () => {
-    const unknown = await call(f.sessions.counselor, 'jobseekers:get', { id: '01900000-0000-7000-8000-000000000000' });
+    const unknown = await call(f.sessions.counselor, 'jobseekers:get', {
+      id: '01900000-0000-7000-8000-000000000000',
+    });
     const foreign = await call(f.sessions.counselor, 'jobseekers:get', { id: f.other.jobseekerId });
     expect(foreign).toEqual(unknown);
   });
@@ -146,8 +175,18 @@ describe('a counselor’s own caseload across centers', () => {
     expect(await call(f.sessions.counselor, 'casework:get', { jobseekerId: f.travellingId })).toMatchObject({
       ok: true,
     });
-    await refusedWithoutTrace(f.sessions.counselor2, 'casework:get', { jobseekerId: f.travellingId }, f.travellingId);
-    await refusedWithoutTrace(f.sessions.supervisor, 'jobseekers:get', { id: f.travellingId }, f.travellingId);
+    await refusedWithoutTrace(
+      f.sessions.counselor2,
+      'casework:get',
+      { jobseekerId: f.travellingId },
+      f.travellingId,
+    );
+    await refusedWithoutTrace(
+      f.sessions.supervisor,
+      'jobseekers:get',
+      { id: f.travellingId },
+      f.travellingId,
+    );
   });
 });
 
@@ -188,7 +227,12 @@ describe('lists and searches', () => {
   });
 
   it('matching ranks only jobseekers the caller may see', async () => {
-    const fields = jobseekerFieldsSchema.parse({ name: '최후보', birthYear: 1990, sido: '11', desiredOccupation: '5501' });
+    const fields = jobseekerFieldsSchema.parse({
+      name: '최후보',
+      birthYear: 1990,
+      sido: '11',
+      desiredOccupation: '5501',
+    });
     const foreign = await createJobseeker(t.store.context, f.otherCounselor, fields, true);
     const ranked = async (s: SessionInfo) => {
       const r = await call(s, 'matching:forOpening', { openingId: f.openingId });
@@ -232,7 +276,14 @@ describe('admins', () => {
     await expect(getCaseFile(ctx, admin, f.own.jobseekerId)).rejects.toMatchObject(forbidden);
     await expect(referralDetail(ctx, admin, f.own.referralId)).rejects.toMatchObject(forbidden);
     await expect(
-      listForCounselor(ctx, admin, { query: '', sort: 'name', direction: 'asc', offset: 0, limit: 10, mine: false }),
+      listForCounselor(ctx, admin, {
+        query: '',
+        sort: 'name',
+        direction: 'asc',
+        offset: 0,
+        limit: 10,
+        mine: false,
+      }),
     ).rejects.toMatchObject(forbidden);
     const fields = jobseekerFieldsSchema.parse({ name: '관리자등록', birthYear: 1990, sido: '11' });
     await expect(createJobseeker(ctx, admin, fields, true)).rejects.toMatchObject(forbidden);

@@ -1,0 +1,37 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { checkStoreFile, copyStoreInto, type CheckMode, type StoreCheck } from '../../../db/store-files.ts';
+
+// Runs one whole-file job on its own thread and connection: copying a 100,000-jobseeker store or checking
+// every page of it takes seconds, and better-sqlite3 never yields while a statement runs. On the main
+// thread that would freeze every call from the window (and sign-in) for as long; here it does not.
+// The key arrives in workerData (a copy in this thread's memory) and is zeroed when the job ends.
+
+export type WorkerJob =
+  | { op: 'copy'; source: string; target: string; key: Uint8Array }
+  | { op: 'check'; file: string; mode: CheckMode; key: Uint8Array };
+
+export type WorkerAnswer =
+  | { ok: true; check: StoreCheck | null }
+  | { ok: false; name: string; code: string | null; message: string };
+
+const port = parentPort;
+if (!port) throw new Error('backups/worker.ts runs as a worker thread (see run-job.ts)');
+const job = workerData as WorkerJob;
+try {
+  if (job.op === 'copy') {
+    copyStoreInto(job.source, job.key, job.target);
+    port.postMessage({ ok: true, check: null } satisfies WorkerAnswer);
+  } else {
+    port.postMessage({ ok: true, check: checkStoreFile(job.file, job.key, job.mode) } satisfies WorkerAnswer);
+  }
+} catch (error) {
+  const e = error as { name?: unknown; code?: unknown; message?: unknown };
+  port.postMessage({
+    ok: false,
+    name: typeof e.name === 'string' ? e.name : 'Error',
+    code: typeof e.code === 'string' ? e.code : null,
+    message: typeof e.message === 'string' ? e.message : 'failed',
+  } satisfies WorkerAnswer);
+} finally {
+  job.key.fill(0);
+}

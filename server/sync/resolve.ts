@@ -1,0 +1,183 @@
+import {
+  closeReviewItem,
+  getReviewItem,
+  itemVisibleTo,
+  userNames,
+  type ReviewItemRow,
+} from '../../db/server/repositories/lifecycle.ts';
+import type { SyncRow } from '../../db/server/repositories/sync.ts';
+import {
+  CHOICES_BY_KIND,
+  WHOLE_CHANGE,
+  WHOLE_RECORD,
+  handoverFieldsSchema,
+  resolutionFieldsSchema,
+  type Mutation,
+  type MutationResult,
+} from '../../shared/sync/protocol.ts';
+import { isSyncedTable, syncRule, type SyncedTable } from '../../shared/sync/tables.ts';
+import { afterWrite } from './derived.ts';
+import type { PushWork } from './push-work.ts';
+import {
+  ParentDeleted,
+  Refusal,
+  caseIdOf,
+  forceFields,
+  insertRow,
+  mayWrite,
+  openReview,
+  reservedIn,
+  scopeFor,
+  type SyncCaller,
+} from './rows.ts';
+
+// A person's decision on a review item, and a refused change handed to a supervisor. Both arrive as
+// queued writes (the desktop may be offline when the counselor decides), are authorised here from the
+// database, and are idempotent per device like any mutation.
+//
+// Resolving: a supervisor, or a counselor the item concerns (either author, or the case's owner), picks
+// one of the choices the item's kind offers. `held` applies the held value as a normal sequenced write
+// by the resolver (its old value goes to history); `kept` and `acknowledged` change no row. The item is
+// closed with who, when, which choice and the seq of the write it made.
+
+export async function applyResolution(
+  work: PushWork,
+  caller: SyncCaller,
+  m: Mutation,
+  now: string,
+): Promise<MutationResult> {
+  if (m.op !== 'insert') throw new Refusal('A resolution is sent once, as a new record.');
+  const parsed = resolutionFieldsSchema.safeParse(m.fields);
+  if (!parsed.success) throw new Refusal('Malformed resolution: it names a review item and a choice.');
+  const { review_id: reviewId, choice } = parsed.data;
+  const item = await getReviewItem(work.trx, reviewId);
+  if (!item || caller.role === 'admin' || !itemVisibleTo(item, caller))
+    throw new Refusal('This review item is not on the server, or belongs to another center or caseload.');
+  if (item.status !== 'open') {
+    const names = await userNames(work.trx, [item.resolved_by ?? '']);
+    const who = names.get(item.resolved_by ?? '') ?? (item.resolved_by || 'the server');
+    throw new Refusal(
+      `This review item was already resolved by ${who} at ${item.resolved_at ?? 'an earlier time'}; nothing was changed.`,
+    );
+  }
+  const row = await work.getRow(item.table_name, item.row_id);
+  const concerned =
+    caller.role === 'supervisor' ||
+    caller.userId === item.kept_author ||
+    caller.userId === item.held_author ||
+    (row !== undefined && row.scope_owner === caller.userId);
+  if (!concerned)
+    throw new Refusal('Only a supervisor or the counselors this item concerns may resolve it.');
+  if (!CHOICES_BY_KIND[item.kind].includes(choice))
+    throw new Refusal(`A ${item.kind} item cannot be resolved with "${choice}".`);
+  const seq = choice === 'held' ? await applyHeld(work, caller, item, row, m.hlc, now) : null;
+  await closeReviewItem(work.trx, item.id, { resolution: choice, by: caller.userId, at: now, seq });
+  return { clientSeq: m.clientSeq, status: 'applied', ...(seq !== null ? { seq } : {}) };
+}
+
+function objectOf(value: unknown): Record<string, unknown> | null {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : null;
+}
+
+async function applyHeld(
+  work: PushWork,
+  caller: SyncCaller,
+  item: ReviewItemRow,
+  row: SyncRow | undefined,
+  hlc: string,
+  now: string,
+): Promise<number | null> {
+  if (!isSyncedTable(item.table_name)) throw new Refusal(`Records of kind ${item.table_name} are not synced.`);
+  const table: SyncedTable = item.table_name;
+  const held = JSON.parse(item.held_value ?? 'null') as unknown;
+  if (row?.deleted_at)
+    throw new Refusal('The record was deleted on the server; it comes back only with an explicit restore.');
+  if (item.field === WHOLE_RECORD) {
+    // A record held back (added under a deleted or transferred case, or a refused insert): it goes in now.
+    if (row) return Number(row.seq);
+    const fields = objectOf(held);
+    if (!fields || reservedIn(fields).length > 0) throw new Refusal('The held record cannot be read.');
+    let scope;
+    try {
+      scope = await scopeFor(work, table, { ...fields, id: item.row_id });
+    } catch (error) {
+      if (error instanceof ParentDeleted)
+        throw new Refusal('The case it belongs to was deleted; it comes back only with an explicit restore.');
+      throw error;
+    }
+    if (!mayWrite(caller, scope)) throw new Refusal('This record belongs to another center or caseload.');
+    const seq = await insertRow(work, caller, table, item.row_id, fields, scope, hlc, now);
+    await afterWrite(work, caller, table, item.row_id, { ...fields, id: item.row_id }, 'insert', now);
+    return seq;
+  }
+  if (!row) throw new Refusal('The record is not on the server.');
+  if (!mayWrite(caller, row)) throw new Refusal('This record belongs to another center or caseload.');
+  if (syncRule(table).mode === 'append-only')
+    throw new Refusal('This record cannot be changed; add a new one instead.');
+  const fields = item.field === WHOLE_CHANGE ? objectOf(held) : { [item.field]: held };
+  if (!fields || reservedIn(fields).length > 0) throw new Refusal('The held change cannot be read.');
+  const seq = await forceFields(work, caller, table, row, fields, hlc, now);
+  if (seq !== null) await afterWrite(work, caller, table, row.row_id, fields, Object.keys(fields), now);
+  return seq ?? Number(row.seq);
+}
+
+/**
+ * A refused change a counselor hands to a supervisor: it becomes a review item of the counselor's center
+ * (so it is never lost, and a supervisor can apply it or set it aside with a record of who did).
+ */
+export async function applyHandover(
+  work: PushWork,
+  caller: SyncCaller,
+  m: Mutation,
+  now: string,
+): Promise<MutationResult> {
+  if (m.op !== 'insert') throw new Refusal('A hand-over is sent once, as a new record.');
+  if (caller.role === 'admin') throw new Refusal('Admins do not handle case data.');
+  const parsed = handoverFieldsSchema.safeParse(m.fields);
+  if (!parsed.success) throw new Refusal('Malformed hand-over of a refused change.');
+  const h = parsed.data;
+  if (await getReviewItem(work.trx, m.rowId)) return { clientSeq: m.clientSeq, status: 'duplicate' };
+  let fields: Record<string, unknown> | null;
+  try {
+    fields = objectOf(JSON.parse(h.fields));
+  } catch {
+    fields = null;
+  }
+  if (!fields) throw new Refusal('The handed-over change cannot be read.');
+  const row = isSyncedTable(h.table) ? await work.getRow(h.table, h.row_id) : undefined;
+  const readable = row !== undefined && !row.deleted_at && mayWrite(caller, row);
+  const current = readable ? (JSON.parse(row.data) as Record<string, unknown>) : null;
+  const jobseekerField = fields['jobseeker_id'];
+  const caseId =
+    h.table === 'jobseekers'
+      ? h.row_id
+      : readable
+        ? await caseIdOf(work, h.table, h.row_id, row)
+        : typeof jobseekerField === 'string'
+          ? jobseekerField
+          : null;
+  await openReview(
+    work,
+    {
+      // The outbox entry's own id: a retried hand-over is the same item.
+      id: m.rowId,
+      kind: 'refused',
+      table: h.table,
+      rowId: h.row_id,
+      about: undefined,
+      scope: { scope_center: caller.centerCode, scope_owner: null, scope_region: null },
+      field: h.op === 'insert' ? WHOLE_RECORD : WHOLE_CHANGE,
+      kept: current ? Object.fromEntries(Object.keys(fields).map((f) => [f, current[f] ?? null])) : null,
+      keptAuthor: '',
+      held: fields,
+      heldAuthor: caller.userId,
+      heldHlc: m.hlc,
+      detail: { reason: h.reason, op: h.op, clientSeq: h.client_seq },
+      caseId,
+    },
+    now,
+  );
+  return { clientSeq: m.clientSeq, status: 'applied' };
+}
