@@ -38,7 +38,7 @@ const KIND_TESTS: Record<Exclude<AuditKind, 'change'>, RawBuilder<SqlBool>> = {
   'sign-in': sql`substr(a.action, 1, 5) = 'auth.'`,
   export: sql`a.action like '%.export'`,
   print: sql`a.action in (${sql.join([...PRINT_ACTIONS])})`,
-  read: sql`(a.action like '%.read' or a.action in (${sql.join([...READ_ACTIONS])}))`,
+  read: sql`(a.action like '%.read' or a.action like '%.list' or a.action in (${sql.join([...READ_ACTIONS])}))`,
   system: sql`(${sql.join(
     SYSTEM_PREFIXES.map((p) => sql`substr(a.action, 1, ${p.length}) = ${p}`),
     sql` or `,

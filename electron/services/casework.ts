@@ -97,7 +97,7 @@ async function audit(
   ctx: ServiceContext,
   actor: SessionInfo,
   action: string,
-  subject: { type: string; id: string; personId: string },
+  subject: { type: string; id: string; personId: string | null },
   detail?: Record<string, unknown>,
 ): Promise<void> {
   await appendAudit(db, {
@@ -111,6 +111,15 @@ async function audit(
     personId: subject.personId,
     detail: detail ?? null,
   });
+}
+
+/**
+ * A change that changed nothing still hands the case file back to the screen: that is a read of the
+ * record, and is recorded as one (domain.md §10: every read of a jobseeker's record).
+ */
+async function unchangedRead(ctx: ServiceContext, actor: SessionInfo, jobseekerId: string): Promise<CaseFile> {
+  await audit(ctx.db, ctx, actor, 'jobseeker.read', { type: 'jobseeker', id: jobseekerId, personId: jobseekerId });
+  return loadCaseFile(ctx, jobseekerId);
 }
 
 /** Inserts a synced row and its outbox entry (every field but id and hlc). */
@@ -520,7 +529,7 @@ export async function setPlanStep(
     throw new AppFailure({ code: 'validation', message: 'servicePlan.stepNotInTrack', field: 'step' });
   }
   const existing = await findActiveStep(ctx.db, latest.id, input.step);
-  if (input.done === (existing !== undefined)) return loadCaseFile(ctx, jobseeker.id);
+  if (input.done === (existing !== undefined)) return unchangedRead(ctx, actor, jobseeker.id);
   await inTransaction(ctx, async (trx, hlc, now) => {
     let id: string;
     if (input.done) {
@@ -619,7 +628,7 @@ export async function reviseNote(
     .where('revision', '=', last)
     .executeTakeFirstOrThrow();
   if (latest.id !== note.id) throw new AppFailure({ code: 'conflict', message: 'notes.staleRevision' });
-  if (latest.body === input.body && latest.kind === input.kind) return loadCaseFile(ctx, note.jobseeker_id);
+  if (latest.body === input.body && latest.kind === input.kind) return unchangedRead(ctx, actor, note.jobseeker_id);
   const id = uuidv7();
   await inTransaction(ctx, async (trx, hlc, now) => {
     await insertSynced(
@@ -668,7 +677,7 @@ export async function recordConsent(
   const changes = (Object.entries(input.granted) as Array<[ConsentGroup, boolean]>).filter(
     ([group, granted]) => current.get(group) !== granted,
   );
-  if (changes.length === 0) return loadCaseFile(ctx, jobseeker.id);
+  if (changes.length === 0) return unchangedRead(ctx, actor, jobseeker.id);
   await inTransaction(ctx, async (trx, hlc, now) => {
     for (const [group, granted] of changes) {
       const id = uuidv7();
@@ -752,7 +761,25 @@ export async function addCompetency(
   return loadCaseFile(ctx, jobseeker.id);
 }
 
+/** The preview the counselor sees before importing: it compares the file with the person's record. */
 export async function previewImport(
+  ctx: ServiceContext,
+  actor: SessionInfo,
+  input: { jobseekerId: string; format: ImportFormat; content: string },
+): Promise<ImportPreview> {
+  const preview = await compareImport(ctx, actor, input);
+  await audit(
+    ctx.db,
+    ctx,
+    actor,
+    'competency.import-preview',
+    { type: 'jobseeker', id: input.jobseekerId, personId: input.jobseekerId },
+    { format: input.format, toAdd: preview.toAdd.length, errors: preview.errors.length },
+  );
+  return preview;
+}
+
+async function compareImport(
   ctx: ServiceContext,
   actor: SessionInfo,
   input: { jobseekerId: string; format: ImportFormat; content: string },
@@ -778,7 +805,7 @@ export async function importCompetency(
   actor: SessionInfo,
   input: { jobseekerId: string; format: ImportFormat; content: string },
 ): Promise<{ added: number; skipped: number; caseFile: CaseFile }> {
-  const preview = await previewImport(ctx, actor, input);
+  const preview = await compareImport(ctx, actor, input);
   if (preview.errors.length > 0) {
     throw new AppFailure({
       code: 'validation',
@@ -999,6 +1026,11 @@ export async function caseload(
     followUpIds: [...followUps.keys()],
     offset: q.offset,
     limit: q.limit,
+  });
+  await audit(ctx.db, ctx, actor, 'caseload.list', { type: 'caseload', id: actor.userId, personId: null }, {
+    rows: page.rows.length,
+    offset: q.offset,
+    searched: q.query !== '',
   });
   return {
     groups: page.groups.map((g) => ({

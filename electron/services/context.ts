@@ -1,4 +1,5 @@
 import type { CaseDb } from '../../db/connection.ts';
+import type { SecretProtector } from './keyring.ts';
 import type { DesktopSync } from './sync/desktop-sync.ts';
 
 /**
@@ -11,6 +12,8 @@ export interface ServiceContext {
   now: () => Date;
   /** Present when a server is configured: sign-in goes online first, writes wake the background sync. */
   sync?: DesktopSync;
+  /** The OS keyring (Electron's safeStorage) where the app has one: seals the sync refresh token. */
+  secrets?: SecretProtector;
 }
 
 export function isoNow(ctx: ServiceContext): string {

@@ -23,6 +23,7 @@ import type {
 import { makeRegistrationNumber } from '../../shared/domain/registration-number.ts';
 import { accessibleJobseeker, caseScope } from './case-access.ts';
 import { isoNow, type ServiceContext } from './context.ts';
+import { auditAction } from './synced-writes.ts';
 
 // Jobseeker use cases: every read of a record and every change is audited (domain.md §10), and every
 // change goes to the outbox in the same transaction (sync.md).
@@ -32,11 +33,20 @@ export async function listForCounselor(
   actor: SessionInfo,
   q: Omit<JobseekerQuery, 'counselorId' | 'scope'> & { mine: boolean },
 ): Promise<JobseekerListPage> {
-  return listJobseekers(ctx.db, {
+  const page = await listJobseekers(ctx.db, {
     ...q,
     scope: caseScope(actor),
     counselorId: q.mine ? actor.userId : undefined,
   });
+  // A page of names and numbers is a read of several people's data: recorded once per page, with what
+  // was asked (never the search text itself: it may be a name or a phone number).
+  await auditAction(ctx.db, ctx, actor, {
+    action: 'jobseeker.list',
+    subjectType: 'jobseeker-list',
+    subjectId: null,
+    detail: { rows: page.rows.length, offset: q.offset, searched: q.query !== '', mine: q.mine },
+  });
+  return page;
 }
 
 export async function openJobseeker(ctx: ServiceContext, actor: SessionInfo, id: string): Promise<Jobseeker> {
@@ -58,7 +68,14 @@ export async function findDuplicates(
     excludeId?: string | undefined;
   },
 ): Promise<DuplicateCandidate[]> {
-  return findDuplicateJobseekers(ctx.db, probe, caseScope(actor));
+  const found = await findDuplicateJobseekers(ctx.db, probe, caseScope(actor));
+  await auditAction(ctx.db, ctx, actor, {
+    action: 'jobseeker.duplicates.list',
+    subjectType: 'jobseeker-list',
+    subjectId: null,
+    detail: { rows: found.length },
+  });
+  return found;
 }
 
 function toColumns(fields: Partial<JobseekerFields>): Partial<JobseekerRow> {
@@ -153,6 +170,8 @@ export async function updateJobseeker(
   const changed = Object.fromEntries(
     Object.entries(wanted).filter(([column, value]) => current[column as keyof JobseekerRow] !== value),
   ) as Partial<JobseekerRow>;
+  // Nothing changed: the record handed back is a read.
+  if (Object.keys(changed).length === 0) await audit(ctx, actor, 'jobseeker.read', id);
   if (Object.keys(changed).length > 0) {
     const now = isoNow(ctx);
     await ctx.db.transaction().execute(async (trx) => {

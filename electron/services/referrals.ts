@@ -443,7 +443,14 @@ export async function dueFollowUps(
     });
   }
   out.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.id < b.id ? -1 : 1));
-  return q.onlyDue ? out.filter((r) => r.status !== 'upcoming') : out;
+  const shown = q.onlyDue ? out.filter((r) => r.status !== 'upcoming') : out;
+  await auditAction(ctx.db, ctx, actor, {
+    action: 'referral.follow-ups.list',
+    subjectType: 'counselor',
+    subjectId: counselorId,
+    detail: { rows: shown.length },
+  });
+  return shown;
 }
 
 // ---- Placements without a referral ----

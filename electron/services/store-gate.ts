@@ -267,6 +267,7 @@ export class StoreGate {
       }
       throw error;
     }
+    if (this.protector.strong) store.context.secrets = this.protector;
     this.opened = { store, key };
     // The audit trail's retention purge: now, then daily while the store is open (domain.md §10).
     this.retention = startAuditRetention(store.context, (error) =>

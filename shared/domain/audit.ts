@@ -39,7 +39,8 @@ export function auditKindOf(action: string): AuditKind {
   if (action.startsWith('auth.')) return 'sign-in';
   if (action.endsWith('.export')) return 'export';
   if ((PRINT_ACTIONS as readonly string[]).includes(action)) return 'print';
-  if (action.endsWith('.read') || (READ_ACTIONS as readonly string[]).includes(action)) return 'read';
+  if (action.endsWith('.read') || action.endsWith('.list') || (READ_ACTIONS as readonly string[]).includes(action))
+    return 'read';
   if (SYSTEM_PREFIXES.some((p) => action.startsWith(p))) return 'system';
   return 'change';
 }

@@ -10,6 +10,8 @@ import { TEST_STORE_KEY } from '../support/store-key.ts';
 export interface DemoWorkerInput {
   dir: string;
   jobseekers: number;
+  /** False only for the unencrypted twin the encryption benchmark compares against. */
+  encrypted: boolean;
 }
 
 export type DemoWorkerMessage =
@@ -20,7 +22,7 @@ if (!port) throw new Error('demo-worker.ts runs as a worker thread (see fixtures
 const input = workerData as DemoWorkerInput;
 const post = (message: DemoWorkerMessage) => port.postMessage(message);
 
-const store = await openDesktopStore(input.dir, { key: TEST_STORE_KEY });
+const store = await openDesktopStore(input.dir, { key: input.encrypted ? TEST_STORE_KEY : null });
 try {
   const generated = await generateBenchDemo(store, input.jobseekers, (step, done, total) =>
     post({ kind: 'progress', step, done, total }),

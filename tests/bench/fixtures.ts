@@ -14,6 +14,8 @@ import { TEST_STORE_KEY } from '../support/store-key.ts';
 
 export interface Fixtures {
   demoStore(): Promise<DemoStore>;
+  /** The same demo data in an unencrypted store, for the benchmark that measures what encryption costs. */
+  plainDemoStore(): Promise<DemoStore>;
   /** Closes the store and deletes the folder. */
   dispose(): Promise<void>;
   /** The same, synchronously, for signal handlers. */
@@ -21,10 +23,11 @@ export interface Fixtures {
 }
 
 export function createFixtures(jobseekers: number): Fixtures {
-  let dir: string | undefined;
+  const dirs: string[] = [];
+  const stores: DesktopStore[] = [];
   let worker: Worker | undefined;
-  let store: DesktopStore | undefined;
   let demo: Promise<DemoStore> | undefined;
+  let plainDemo: Promise<DemoStore> | undefined;
 
   const generate = (input: DemoWorkerInput) =>
     new Promise<Generated>((resolve, reject) => {
@@ -49,37 +52,39 @@ export function createFixtures(jobseekers: number): Fixtures {
       });
     });
 
-  const make = async (): Promise<DemoStore> => {
-    dir = mkdtempSync(join(tmpdir(), 'caseworker-bench-'));
-    const generated = await generate({ dir, jobseekers });
-    store = await openDesktopStore(dir, { key: TEST_STORE_KEY, create: false });
+  const make = async (encrypted: boolean): Promise<DemoStore> => {
+    const dir = mkdtempSync(join(tmpdir(), 'caseworker-bench-'));
+    dirs.push(dir);
+    const generated = await generate({ dir, jobseekers, encrypted });
+    const store = await openDesktopStore(dir, { key: encrypted ? TEST_STORE_KEY : null, create: false });
+    stores.push(store);
     return asDemoStore(store, jobseekers, generated);
   };
   const removeDir = () => {
-    if (dir) rmSync(dir, { recursive: true, force: true });
-    dir = undefined;
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   };
 
   return {
-    demoStore: () => (demo ??= make()),
+    demoStore: () => (demo ??= make(true)),
+    plainDemoStore: () => (plainDemo ??= make(false)),
     async dispose() {
-      const opened = store;
-      store = undefined;
+      const opened = stores.splice(0);
       try {
         await worker?.terminate();
-        await opened?.close();
+        for (const store of opened) await store.close();
       } finally {
         removeDir();
       }
     },
     disposeNow() {
       void worker?.terminate();
-      try {
-        store?.raw.close();
-      } catch {
-        // Closing mid-statement can fail; the folder goes regardless.
+      for (const store of stores.splice(0)) {
+        try {
+          store.raw.close();
+        } catch {
+          // Closing mid-statement can fail; the folder goes regardless.
+        }
       }
-      store = undefined;
       removeDir();
     },
   };

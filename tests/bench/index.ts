@@ -1,4 +1,5 @@
 import { caseworkBench } from './casework.bench.ts';
+import { encryptionBench } from './encryption.bench.ts';
 import { matchingBench } from './matching.bench.ts';
 import { reportsBench } from './reports.bench.ts';
 import { storeBench } from './store.bench.ts';
@@ -11,6 +12,7 @@ export const benchmarks: readonly Benchmark[] = [
   storeBench,
   matchingBench,
   caseworkBench,
+  encryptionBench,
   reportsBench,
   syncBench,
 ];

@@ -38,6 +38,7 @@ async function runAll(args: BenchArgs): Promise<boolean> {
     report,
     log,
     demoStore: () => fixtures.demoStore(),
+    plainDemoStore: () => fixtures.plainDemoStore(),
   };
   out(machineLine());
   out(`# options: jobseekers ${args.jobseekers}; benchmarks ${selected.map((b) => b.name).join(', ')}`);

@@ -18,6 +18,8 @@ export interface BenchContext {
    * the run; the runner deletes it at the end. Benchmarks may write to it (audited reads do).
    */
   demoStore(): Promise<DemoStore>;
+  /** The same demo data, unencrypted, made on first use (only the encryption benchmark asks for it). */
+  plainDemoStore(): Promise<DemoStore>;
 }
 
 export interface Benchmark {

@@ -2,6 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import type { PulledRow } from '../../../shared/sync/protocol.ts';
 import { isSyncedTable, syncRule } from '../../../shared/sync/tables.ts';
+import { removeTombstones } from './lifecycle.ts';
 
 // Writes rows from the server into the local store, a page at a time: the page's known rows and unsent
 // edits are looked up once, new rows go in as multi-row INSERTs, known rows are updated only where they
@@ -58,7 +59,9 @@ export function applyPulledRow(trx: Transaction<Database>, row: PulledRow): Prom
   return applyPulledPage(trx, [row]);
 }
 
-export async function applyPulledPage(trx: Transaction<Database>, rows: PulledRow[]): Promise<void> {
+export async function applyPulledPage(trx: Transaction<Database>, page: PulledRow[]): Promise<void> {
+  // Tombstones (rows really deleted on the server) are removed, never written (sync/lifecycle.ts).
+  const rows = await removeTombstones(trx, page);
   const pending = new Set<string>();
   const ids = [...new Set(rows.map((r) => r.id))];
   for (let i = 0; i < ids.length; i += CHUNK) {

@@ -14,6 +14,8 @@ import {
 import type { ServiceContext } from '../context.ts';
 import { hashPassword } from '../passwords.ts';
 import { applyPulledPage } from './apply-pulled.ts';
+import { openToken, sealToken } from './token-seal.ts';
+import { afterPull } from './lifecycle.ts';
 import type { SyncTransport } from './transport.ts';
 
 // The desktop side of sync (sync.md § Model): push the outbox in order, then pull pages of current rows
@@ -94,16 +96,15 @@ export class SyncClient {
   }
 
   private async saveTokens(t: Tokens): Promise<void> {
-    // TODO(safety issue): wrap the refresh token with Electron safeStorage / the store key.
     await setMeta(this.ctx.db, 'sync.access', t.accessToken);
-    await setMeta(this.ctx.db, 'sync.refresh', t.refreshToken);
+    await setMeta(this.ctx.db, 'sync.refresh', sealToken(t.refreshToken, this.ctx.secrets));
   }
 
   private async authed(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
     let token = await getMeta(this.ctx.db, 'sync.access');
     let r = await this.transport.request(method, path, body, token);
     if (r.status === 401) {
-      const refresh = await getMeta(this.ctx.db, 'sync.refresh');
+      const refresh = openToken(await getMeta(this.ctx.db, 'sync.refresh'), this.ctx.secrets);
       if (!refresh) throw errorOf(r.status, r.body);
       const rr = await this.transport.request('POST', '/v1/auth/refresh', {
         refreshToken: refresh,
@@ -250,8 +251,9 @@ export class SyncClient {
   async syncOnce(): Promise<SyncCounts> {
     const pushed = await this.push();
     const pulled = await this.pull();
-    const reviews = (await this.authed('GET', '/v1/sync/reviews')) as { items: unknown[] };
-    this.lastReviewCount = reviews.items.length;
+    // Removals (rows that left this desktop's scopes) and the open review items (sync/lifecycle.ts).
+    const after = await afterPull(this.ctx.db, (path) => this.authed('GET', path), this.ctx.now);
+    this.lastReviewCount = after.reviews;
     await setMeta(this.ctx.db, 'sync.lastSuccess', this.ctx.now().toISOString());
     return { ...pushed, pulled };
   }

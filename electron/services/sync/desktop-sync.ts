@@ -3,6 +3,8 @@ import { countPendingChanges } from '../../../db/repositories/outbox.ts';
 import type { CaseDb } from '../../../db/connection.ts';
 import type { SyncClient } from './client.ts';
 import type { SyncScheduler } from './scheduler.ts';
+import { countLocalReviewItems } from '../../../db/repositories/sync-lifecycle.ts';
+import { refusedChanges } from './refused.ts';
 
 /** The desktop's sync machinery as the rest of the services see it. */
 export interface DesktopSync {
@@ -11,22 +13,19 @@ export interface DesktopSync {
 }
 
 export async function syncStatus(db: CaseDb, sync: DesktopSync | undefined): Promise<SyncStatus> {
-  const refusedRows = await db
+  const pending = await countPendingChanges(db);
+  const refusedCount = await db
     .selectFrom('outbox')
-    .select(['client_seq', 'table_name', 'row_id', 'error', 'created_at'])
+    .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('status', '=', 'refused')
-    .orderBy('client_seq', 'desc')
-    .limit(100)
-    .execute();
+    .executeTakeFirstOrThrow();
   const base = {
-    pending: await countPendingChanges(db),
-    refused: refusedRows.map((r) => ({
-      clientSeq: Number(r.client_seq),
-      table: r.table_name,
-      rowId: r.row_id,
-      reason: r.error ?? '',
-      createdAt: r.created_at,
-    })),
+    pending,
+    // Refused changes nobody has acted on yet, with what they were about (refused.ts).
+    refused: await refusedChanges(db),
+    unsent: pending + Number(refusedCount.n),
+    // From the store, so the count is right offline and after a restart.
+    openReviews: await countLocalReviewItems(db),
   };
   if (!sync) {
     return {
@@ -36,7 +35,7 @@ export async function syncStatus(db: CaseDb, sync: DesktopSync | undefined): Pro
       lastSuccess: null,
       lastError: null,
       nextAttempt: null,
-      openReviews: 0,
+      revoked: false,
       ...base,
     };
   }
@@ -48,7 +47,7 @@ export async function syncStatus(db: CaseDb, sync: DesktopSync | undefined): Pro
     lastSuccess: s.lastSuccess,
     lastError: s.lastError,
     nextAttempt: s.nextAttempt,
-    openReviews: sync.client.lastReviewCount,
+    revoked: s.lastErrorCode === 'device-revoked',
     ...base,
   };
 }

@@ -16,6 +16,8 @@ export interface SyncState {
   running: boolean;
   lastSuccess: string | null;
   lastError: string | null;
+  /** The server's error code of the last failure (`device-revoked`, `schema-unsupported` …), if any. */
+  lastErrorCode: string | null;
   /** When the next attempt is due (ISO), for the status line. */
   nextAttempt: string | null;
   failures: number;
@@ -32,6 +34,7 @@ export class SyncScheduler {
     running: false,
     lastSuccess: null,
     lastError: null,
+    lastErrorCode: null,
     nextAttempt: null,
     failures: 0,
     lastCounts: null,
@@ -96,11 +99,14 @@ export class SyncScheduler {
       this.state.online = true;
       this.state.failures = 0;
       this.state.lastError = null;
+      this.state.lastErrorCode = null;
       this.state.lastSuccess = this.now().toISOString();
     } catch (error) {
       this.state.failures += 1;
       this.state.online = !(error instanceof OfflineError);
       this.state.lastError = error instanceof Error ? error.message : String(error);
+      const code = (error as { code?: unknown } | null)?.code;
+      this.state.lastErrorCode = typeof code === 'string' ? code : null;
     } finally {
       this.state.running = false;
     }
