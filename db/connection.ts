@@ -56,6 +56,9 @@ export async function openCaseStore(file: string, options: OpenStoreOptions): Pr
     raw.pragma('journal_mode = WAL');
     raw.pragma('synchronous = NORMAL');
     raw.pragma('foreign_keys = ON');
+    // Pages are decrypted when they enter SQLite's cache, so a cache that holds the hot tables (the
+    // jobseekers of a large center are ~40 MB) saves decrypting them again on every scan. 64 MiB.
+    raw.pragma('cache_size = -65536');
   } catch (cause) {
     raw.close();
     throw classifyOpenError(file, cause, options.key !== null);

@@ -397,10 +397,11 @@ export interface AuditRetentionTable {
   access_purge_before: string | null;
 }
 
-/** The last entry of a purged run: the entry after the run links to it, verification accepts the gap. */
+/** A purged run: what its first entry linked to and its last entry's hash (the next entry links to it). */
 export interface AuditAnchorTable {
   id: string;
   device_id: string;
+  after_hash: string;
   last_hash: string;
   last_id: string;
   last_at: string;

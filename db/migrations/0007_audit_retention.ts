@@ -11,9 +11,11 @@ import type { Migration, SqlDialect } from './types.ts';
 //   deletes and clears them again in one transaction, so outside a purge every DELETE is still refused,
 //   and the control row itself refuses a horizon less than a year old (the safety-measure standard's
 //   floor), whatever the caller.
-// - `audit_anchors`: for each run of purged entries, the hash of its last entry. The entry after the
-//   run names that hash as its predecessor; verification accepts the gap only with an anchor for it, so
-//   the chain stays checkable after a purge. Anchors are append-only.
+// - `audit_anchors`: for each run of purged entries, the hash its first entry linked to and the hash of
+//   its last entry. The entry after the run names the last as its predecessor; verification accepts the
+//   gap only when an anchor (or a series of them, from successive purges) leads from the entry before
+//   the run to the one after it, so the chain stays checkable after a purge and removing an entry next
+//   to a gap is still found. Anchors are append-only.
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- see types.ts */
 
@@ -55,6 +57,7 @@ export const migration: Migration = {
       .createTable('audit_anchors')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('device_id', 'text', (c) => c.notNull())
+      .addColumn('after_hash', 'text', (c) => c.notNull())
       .addColumn('last_hash', 'text', (c) => c.notNull())
       .addColumn('last_id', 'text', (c) => c.notNull())
       .addColumn('last_at', 'text', (c) => c.notNull())

@@ -5,7 +5,8 @@ import type { Database } from '../schema.ts';
 // The retention purge (domain.md §10: entries kept two years, changes of roles and permissions three).
 // The only way rows leave `audit_entries`: inside one transaction it records the horizons in the control
 // row (which the delete trigger reads), removes the expired entries, leaves an anchor for each run of
-// removed entries so the chain stays verifiable, and clears the horizons again. A device's newest entry
+// removed entries (what its first entry linked to, and its last entry's hash) so the chain stays
+// verifiable, and clears the horizons again. A device's newest entry
 // is always kept: it is the head the device's next entry links to.
 
 export interface PurgeHorizons {
@@ -69,23 +70,26 @@ export async function purgeExpiredAudit(
       const limit = Math.min(Number(c.last_expired), Number(head.rid) - 1);
       if (limit < 1) continue;
       // Runs of consecutive expired entries in the device's chain; each run's last entry is the anchor.
-      const runEnds: Array<{ id: string; at: string; hash: string; count: number }> = [];
-      let run = { id: '', at: '', hash: '', count: 0 };
+      const empty = { after: '', id: '', at: '', hash: '', count: 0 };
+      const runEnds: Array<typeof empty> = [];
+      let run = empty;
       let after = 0;
       for (;;) {
         const rows = await trx
           .selectFrom('audit_entries')
-          .select(['id', 'at', 'hash', sql<number>`rowid`.as('rid'), expired(h).as('gone')])
+          .select(['id', 'at', 'prev_hash', 'hash', sql<number>`rowid`.as('rid'), expired(h).as('gone')])
           .where('device_id', '=', c.device_id)
           .where(sql<boolean>`rowid > ${after} and rowid <= ${limit}`)
           .orderBy(sql`rowid`)
           .limit(PAGE)
           .execute();
         for (const r of rows) {
-          if (r.gone) run = { id: r.id, at: r.at, hash: r.hash, count: run.count + 1 };
-          else if (run.count > 0) {
+          if (r.gone) {
+            const after = run.count > 0 ? run.after : r.prev_hash;
+            run = { after, id: r.id, at: r.at, hash: r.hash, count: run.count + 1 };
+          } else if (run.count > 0) {
             runEnds.push(run);
-            run = { id: '', at: '', hash: '', count: 0 };
+            run = empty;
           }
         }
         if (rows.length < PAGE) break;
@@ -99,6 +103,7 @@ export async function purgeExpiredAudit(
           runEnds.map((e) => ({
             id: uuidv7(),
             device_id: c.device_id,
+            after_hash: e.after,
             last_hash: e.hash,
             last_id: e.id,
             last_at: e.at,

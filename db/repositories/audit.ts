@@ -116,16 +116,32 @@ const VERIFY_PAGE = 5000;
 
 /**
  * Walks every device's chain in insertion order and returns the first entry whose link or content does
- * not check out. A link to an entry the retention purge removed is accepted only when the purge left an
- * anchor with that entry's hash.
+ * not check out. A link to an entry the retention purge removed is accepted only when the purge's anchors
+ * lead from the entry before the gap to that entry.
  */
 export async function verifyAuditChain(db: Db): Promise<ChainCheck> {
-  const anchors = new Map<string, Set<string>>();
-  for (const a of await db.selectFrom('audit_anchors').select(['device_id', 'last_hash']).execute()) {
-    const set = anchors.get(a.device_id) ?? new Set<string>();
-    set.add(a.last_hash);
-    anchors.set(a.device_id, set);
+  // Per device: the last hash of each purged run → the hash its first entry linked to.
+  const anchors = new Map<string, Map<string, string>>();
+  for (const a of await db
+    .selectFrom('audit_anchors')
+    .select(['device_id', 'after_hash', 'last_hash'])
+    .execute()) {
+    const runs = anchors.get(a.device_id) ?? new Map<string, string>();
+    runs.set(a.last_hash, a.after_hash);
+    anchors.set(a.device_id, runs);
   }
+  /** Whether purged runs lead from `from` (the entry before) to `to` (what the entry after links to). */
+  const bridged = (device: string, from: string, to: string): boolean => {
+    const runs = anchors.get(device);
+    let at = to;
+    for (let steps = 0; runs && steps <= runs.size; steps++) {
+      const before = runs.get(at);
+      if (before === undefined) return false;
+      if (before === from) return true;
+      at = before;
+    }
+    return false;
+  };
   const heads = new Map<string, string>();
   let position = 0;
   let purgedGaps = 0;
@@ -155,7 +171,7 @@ export async function verifyAuditChain(db: Db): Promise<ChainCheck> {
       });
       const prev = heads.get(row.device_id) ?? GENESIS_HASH;
       if (row.prev_hash !== prev) {
-        if (!anchors.get(row.device_id)?.has(row.prev_hash)) return broken('link');
+        if (!bridged(row.device_id, prev, row.prev_hash)) return broken('link');
         purgedGaps++;
       }
       if (entryHash(row.prev_hash, row) !== row.hash) return broken('content');

@@ -2,6 +2,9 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppFailure } from '../../shared/contract/result.ts';
 import { startAuditRetention, type RetentionTimer } from './audit-trail.ts';
+import type { BackupHost } from './backups/host.ts';
+import { StoreBackups } from './backups/manager.ts';
+import { checkStoreBeforeOpen } from './backups/startup-check.ts';
 import type { ServiceContext } from './context.ts';
 import {
   emptyKeyring,
@@ -18,6 +21,7 @@ import {
 import { log } from './log.ts';
 import { DUMMY_HASH, verifyPassword } from './passwords.ts';
 import { openDesktopStore, STORE_FILE, StoreError, type DesktopStore } from './store.ts';
+import type { Timers } from './sync/scheduler.ts';
 
 // The encrypted store's gate (domain.md §10). At start the store is shut: its key exists only wrapped
 // in the keyring. A sign-in unwraps it with the password and opens the store; from then on the store
@@ -38,6 +42,8 @@ export interface StoreGateOptions {
   serverUrl?: string | null;
   /** Called once when the store opens: the app starts background sync here. */
   onOpen?: (store: DesktopStore, serverUrl: string | null) => void | Promise<void>;
+  /** The backup schedule's timers (tests drive time by hand); real, unref'd timers by default. */
+  backupTimers?: Timers;
 }
 
 export class StoreGate {
@@ -50,6 +56,10 @@ export class StoreGate {
   private retention: RetentionTimer | null = null;
   /** True while the store was made by this sign-in and may be discarded if the sign-in fails. */
   private fresh = false;
+  /** The store's backups and their schedule (backups/manager.ts). */
+  readonly backups: StoreBackups;
+  /** The key of a store a sign-in found damaged: it stays shut, and only a restore opens it again. */
+  private damagedKey: Buffer | null = null;
 
   constructor(options: StoreGateOptions) {
     this.dataDir = options.dataDir;
@@ -57,6 +67,7 @@ export class StoreGate {
     this.now = options.now ?? (() => new Date());
     this.fixedServer = options.serverUrl ?? null;
     this.onOpen = options.onOpen;
+    this.backups = new StoreBackups(this.backupHost(), options.backupTimers);
   }
 
   get store(): DesktopStore | null {
@@ -105,6 +116,11 @@ export class StoreGate {
       this.fresh = true;
       return;
     }
+    await this.openWith(await this.unwrapKey(keyring, loginId, password));
+  }
+
+  /** The store key for this account's password, counting wrong passwords toward the lockout. */
+  private async unwrapKey(keyring: KeyringFile, loginId: string, password: string): Promise<Buffer> {
     const entry = keyring.users[loginId];
     if (!entry) {
       await verifyPassword(DUMMY_HASH, password); // same time whether or not the account has a key here
@@ -133,7 +149,7 @@ export class StoreGate {
       keyring.users[loginId] = { ...entry, failedUnlocks: 0, lockedUntil: null };
       writeKeyring(this.dataDir, keyring);
     }
-    await this.openWith(key);
+    return key;
   }
 
   /** Opens a kiosk PC's store with the device's sealed copy; false when this PC has none. */
@@ -215,6 +231,9 @@ export class StoreGate {
   }
 
   async close(): Promise<void> {
+    await this.backups.stop();
+    this.damagedKey?.fill(0);
+    this.damagedKey = null;
     const opened = this.opened;
     this.opened = null;
     const retention = this.retention;
@@ -254,6 +273,7 @@ export class StoreGate {
   }
 
   private async openWith(key: Buffer): Promise<void> {
+    await this.refuseDamaged(key);
     let store: DesktopStore;
     try {
       store = await openDesktopStore(this.dataDir, { key, now: this.now });
@@ -263,16 +283,50 @@ export class StoreGate {
       if (error instanceof StoreError) {
         // The key itself was verified when it was unwrapped: a file it cannot read is damaged.
         const problem = error.problem === 'wrong-key' ? 'corrupt' : error.problem;
+        if (problem === 'corrupt') this.damaged(key);
         throw new AppFailure({ code: 'unavailable', message: `store.${problem}` });
       }
       throw error;
     }
     if (this.protector.strong) store.context.secrets = this.protector;
     this.opened = { store, key };
+    this.damagedKey?.fill(0);
+    this.damagedKey = null;
+    this.backups.storeOpened();
     // The audit trail's retention purge: now, then daily while the store is open (domain.md §10).
     this.retention = startAuditRetention(store.context, (error) =>
       log.warn({ err: error instanceof Error ? error.message : 'unknown' }, 'audit retention purge failed'),
     );
     await this.onOpen?.(store, this.serverUrl());
+  }
+
+  // ---- Integrity at start and restores (issue 8: backups/) ----
+
+  /** Before the store opens for writing: `PRAGMA quick_check` with the key, read-only, off this thread. */
+  private async refuseDamaged(key: Buffer): Promise<void> {
+    if ((await checkStoreBeforeOpen(join(this.dataDir, STORE_FILE), key)) === 'damaged') this.damaged(key);
+  }
+
+  /** Keeps the store shut and remembers the key (the password proved it) for the restore screen. */
+  private damaged(key: Buffer): never {
+    if (this.damagedKey !== key) this.damagedKey?.fill(0);
+    this.damagedKey = key;
+    throw new AppFailure({ code: 'unavailable', message: 'store.damaged' });
+  }
+
+  private backupHost(): BackupHost {
+    return {
+      dataDir: this.dataDir,
+      now: () => this.now(),
+      openStore: () => this.opened,
+      isDamaged: () => this.damagedKey !== null && this.opened === null,
+      proveKey: (loginId, password) => this.unwrapKey(this.keyring(), loginId, password),
+      reopenAround: async (key, swap) => {
+        await this.close();
+        swap();
+        // The gate keeps (and at close wipes) its own copy of the key.
+        await this.openWith(Buffer.from(key));
+      },
+    };
   }
 }

@@ -2,6 +2,7 @@ import { accountsChannels } from './accounts.ts';
 import { appChannels } from './app.ts';
 import { auditChannels } from './audit.ts';
 import { authChannels } from './auth.ts';
+import { backupsChannels } from './backups.ts';
 import { caseworkChannels } from './casework.ts';
 import { checkinsChannels } from './checkins.ts';
 import { employersChannels } from './employers.ts';
@@ -35,6 +36,7 @@ export const contract = {
   ...syncChannels,
   ...reportsChannels,
   ...auditChannels,
+  ...backupsChannels,
   ...kioskChannels,
 };
 

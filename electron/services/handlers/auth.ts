@@ -46,6 +46,7 @@ async function signInThroughGate(call: CallContext, loginId: string, password: s
     const session = await signIn(services, loginId, password);
     gate.keep();
     if (!gate.knows(loginId)) await gate.rememberPassword(loginId, session.userId, password);
+    gate.backups.afterSignIn(); // a backup soon if the newest is older than the interval
     return session;
   } catch (error) {
     await gate.discardIfFresh();

@@ -3,6 +3,7 @@ import { accountsHandlers } from './accounts.ts';
 import { appHandlers } from './app.ts';
 import { auditHandlers } from './audit.ts';
 import { authHandlers } from './auth.ts';
+import { backupsHandlers } from './backups.ts';
 import { caseworkHandlers } from './casework.ts';
 import { checkinsHandlers } from './checkins.ts';
 import { employersHandlers } from './employers.ts';
@@ -26,6 +27,7 @@ export const handlers: HandlerMap<ChannelName> = {
   ...syncHandlers,
   ...reportsHandlers,
   ...auditHandlers,
+  ...backupsHandlers,
   ...kioskHandlers,
 };
 

@@ -134,8 +134,8 @@ describe('0007_audit_retention', () => {
   it('keeps anchors append-only', async () => {
     const { raw, db } = await storeAt0006();
     await runMigrations(db, 'sqlite', migrations, 'case store');
-    raw.exec(`insert into audit_anchors (id, device_id, last_hash, last_id, last_at, purged, created_at)
-              values ('a1', 'dev1', 'h', 'e', '2020-01-01', 3, '2026-01-01')`);
+    raw.exec(`insert into audit_anchors (id, device_id, after_hash, last_hash, last_id, last_at, purged, created_at)
+              values ('a1', 'dev1', 'g', 'h', 'e', '2020-01-01', 3, '2026-01-01')`);
     expect(() => raw.exec(`update audit_anchors set last_hash = 'x'`)).toThrow(/append-only/);
     expect(() => raw.exec(`delete from audit_anchors`)).toThrow(/append-only/);
   });

@@ -7,7 +7,6 @@ import type { SessionInfo } from '../../../../shared/contract/auth.ts';
 import {
   channelNames,
   contract,
-  ROLES,
   type AnyChannel,
   type ChannelName,
   type Role,
@@ -176,7 +175,14 @@ const CASE_ROLES: Role[] = ['counselor', 'supervisor'];
  */
 const POLICY: Record<
   string,
-  { surface: 'desk' | 'kiosk'; exactly?: Role[] | 'public' | 'kiosk'; includes?: Role[]; excludes?: Role[] }
+  {
+    surface: 'desk' | 'kiosk';
+    exactly?: Role[] | 'public' | 'kiosk';
+    includes?: Role[];
+    excludes?: Role[];
+    /** Channels of the area the `excludes` rule does not bind (they carry no case data). */
+    except?: string[];
+  }
 > = {
   // Sign-in and app facts: before a session, or for any signed-in user.
   app: { surface: 'desk', exactly: 'public' },
@@ -199,8 +205,18 @@ const POLICY: Record<
   accounts: { surface: 'desk', includes: ['admin'], excludes: ['counselor'] },
   users: { surface: 'desk', includes: ['admin'], excludes: ['counselor'] },
   devices: { surface: 'desk', includes: ['admin'], excludes: ['counselor'] },
-  // Sync status carries counts, no case data.
-  sync: { surface: 'desk', exactly: [...ROLES] },
+  // The store's backups: a copy of everyone's data, kept and restored by the center's IT staff.
+  backups: { surface: 'desk', exactly: ['admin'] },
+  // Backups of this PC's (encrypted) store: device upkeep, an admin's job.
+  backups: { surface: 'desk', includes: ['admin'], excludes: ['counselor'] },
+  // Everyone who writes sees their sync state (counts only); review items and refused changes hold
+  // case data, so those are for counselors and supervisors.
+  sync: {
+    surface: 'desk',
+    includes: CASE_ROLES,
+    excludes: ['admin'],
+    except: ['sync:status', 'sync:now'],
+  },
   // The lobby: public information only, no session.
   kiosk: { surface: 'kiosk', exactly: 'kiosk' },
 };
@@ -233,7 +249,7 @@ describe('the role table against domain.md §1', () => {
         if (!Array.isArray(access) || !access.includes(role))
           problems.push(`${name}: ${role} should be allowed`);
       }
-      for (const role of rule.excludes ?? []) {
+      for (const role of rule.except?.includes(name) ? [] : (rule.excludes ?? [])) {
         if (Array.isArray(access) && access.includes(role))
           problems.push(`${name}: ${role} must not be allowed`);
         if (access === 'public') problems.push(`${name}: public, but ${role} must not be allowed`);

@@ -1,0 +1,378 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Dispatch } from '../../../../electron/main/dispatcher.ts';
+import type { SessionInfo } from '../../../../shared/contract/auth.ts';
+import { channelNames, type ChannelName } from '../../../../shared/contract/index.ts';
+import { stepsOf } from '../../../../shared/casework/service-plan.ts';
+import { auditKindOf, isAccessAction, type AuditKind } from '../../../../shared/domain/audit.ts';
+import { READY_ANSWERS, seedFixture, type Fixture } from '../../../support/case-fixtures.ts';
+import { dispatcherFor, makeTestStore, sessionHolder, type TestStore } from '../../../support/temp-store.ts';
+
+// domain.md §10: every read of a jobseeker's record, every change, print and export is an audit entry
+// naming the account, the time, the device, whose data it was and the action. This walks the contract:
+// every channel is classified below (a new channel fails the first test until it is), and every channel
+// that touches a person is called for real and must leave an entry naming that person.
+
+type Who = 'counselor' | 'supervisor' | 'admin';
+
+interface State {
+  f: Fixture;
+  person: string;
+  latestAssessmentId: string;
+  createdJobseekerId: string;
+  checkinId: string;
+}
+
+interface Call {
+  as?: Who;
+  input: (s: State) => unknown;
+  /** Remembers what later calls need from this one's answer. */
+  after?: (s: State, output: unknown) => void;
+}
+
+type Rule =
+  /** Reads or changes one person's data: an entry naming them (person_id), by the caller. */
+  | ({ kind: 'person'; personOf?: (s: State) => string } & Call)
+  /** A visitor's ticket: an entry naming the ticket (the person too, once it is linked). */
+  | ({ kind: 'record'; subjectOf: (s: State) => string } & Call)
+  /** Several people's data at once (a page of a list): one entry of the kind `read`, by the caller. */
+  | ({ kind: 'list' } & Call)
+  | ({ kind: 'export' } & Call)
+  /** Role and permission changes: an `account.*` entry (kept three years). */
+  | ({ kind: 'permission' } & Call)
+  /** Upkeep of the trail itself: some entry by the caller. */
+  | ({ kind: 'logged' } & Call)
+  /** Touches nobody's personal data (or only the caller's own sign-in, audited under auth.*). */
+  | { kind: 'none'; why: string }
+  /** Shows personal data but is not audited per call, for the reason given. */
+  | { kind: 'exempt'; why: string }
+  /** Audited, but needs what this walk cannot set up (a sync server); the test that covers it is named. */
+  | { kind: 'elsewhere'; why: string };
+
+const CSV = [
+  'kind,title,ncsCode,issuer,startedOn,endedOn,hours,grade,source',
+  'qualification,지게차운전기능사,,한국산업인력공단,2020-05-01,,,,q-net',
+].join('\n');
+
+const own = (s: State) => s.f.own.jobseekerId;
+
+/** In the order they are called: some calls need what an earlier one made. */
+const RULES: Record<ChannelName, Rule> = {
+  'app:info': { kind: 'none', why: 'version and store facts' },
+  'auth:login': { kind: 'none', why: "the caller's own sign-in (auth.login entries)" },
+  'auth:logout': { kind: 'none', why: "the caller's own session" },
+  'auth:session': { kind: 'none', why: "the caller's own session" },
+  'auth:setup': { kind: 'none', why: 'first-run setup of an empty store' },
+  'auth:lock': { kind: 'none', why: "the caller's own session (auth.session.locked)" },
+  'auth:unlock': { kind: 'none', why: "the caller's own session (auth.login)" },
+  'auth:activity': { kind: 'none', why: "keeps the caller's idle clock" },
+
+  'jobseekers:list': { kind: 'list', input: () => ({ query: '' }) },
+  'jobseekers:findDuplicates': { kind: 'list', input: () => ({ name: '김하늘', phone: null }) },
+  'jobseekers:get': { kind: 'person', input: (s) => ({ id: own(s) }) },
+  'jobseekers:create': {
+    kind: 'person',
+    input: () => ({
+      fields: { name: '최감사', birthYear: 1990, sido: '11', desiredOccupation: '5501' },
+      confirmedNotDuplicate: true,
+    }),
+    after: (s, out) => (s.createdJobseekerId = (out as { id: string }).id),
+    personOf: (s) => s.createdJobseekerId,
+  },
+  'jobseekers:update': {
+    kind: 'person',
+    input: (s) => ({ id: own(s), baseSeq: 0, fields: { desiredWage: 2_700_000 } }),
+  },
+
+  'casework:get': { kind: 'person', input: (s) => ({ jobseekerId: own(s) }) },
+  'casework:caseload': { kind: 'list', input: () => ({}) },
+  'casework:decideReview': {
+    kind: 'person',
+    as: 'supervisor',
+    input: (s) => ({ reviewId: s.f.own.reviewId, outcome: 'upheld', text: '검토 결과 유지' }),
+  },
+  'casework:saveAssessment': {
+    kind: 'person',
+    input: (s) => ({ jobseekerId: own(s), answers: READY_ANSWERS, decision: { kind: 'accepted' } }),
+    after: (s, out) => {
+      const file = out as { assessments: Array<{ id: string }> };
+      s.latestAssessmentId = file.assessments[0]?.id ?? '';
+    },
+  },
+  'casework:requestReview': {
+    kind: 'person',
+    input: (s) => ({ jobseekerId: own(s), assessmentId: s.latestAssessmentId, text: '재검토 요청' }),
+  },
+  'casework:setStep': {
+    kind: 'person',
+    input: (s) => ({
+      jobseekerId: own(s),
+      assessmentId: s.latestAssessmentId,
+      step: stepsOf('wide-area')[0],
+      done: true,
+      note: '',
+    }),
+  },
+  'casework:addNote': { kind: 'person', input: (s) => ({ jobseekerId: own(s), kind: 'phone', body: '전화 상담' }) },
+  'casework:reviseNote': {
+    kind: 'person',
+    input: (s) => ({ noteId: s.f.own.noteId, kind: 'in-person', body: '첫 상담 (고침)' }),
+  },
+  'casework:recordConsent': { kind: 'person', input: (s) => ({ jobseekerId: own(s), granted: { sensitive: true } }) },
+  'casework:addCompetency': {
+    kind: 'person',
+    input: (s) => ({
+      jobseekerId: own(s),
+      item: {
+        kind: 'training',
+        title: '물류 관리 과정',
+        ncsCode: null,
+        issuer: '한국폴리텍대학',
+        startedOn: '2021-03-02',
+        endedOn: '2021-08-31',
+        hours: 300,
+        grade: null,
+        source: 'hrd-net',
+      },
+    }),
+  },
+  'casework:previewImport': { kind: 'person', input: (s) => ({ jobseekerId: own(s), format: 'csv', content: CSV }) },
+  'casework:import': { kind: 'person', input: (s) => ({ jobseekerId: own(s), format: 'csv', content: CSV }) },
+  'casework:issueCertificate': {
+    kind: 'person',
+    input: (s) => ({ jobseekerId: own(s), itemIds: s.f.own.competencyIds }),
+  },
+  'casework:verifyCertificate': { kind: 'person', input: (s) => ({ code: s.f.own.certificateCode }) },
+
+  'employers:list': { kind: 'none', why: "businesses' records, not people's" },
+  'employers:get': { kind: 'none', why: "businesses' records, not people's" },
+  'employers:create': { kind: 'none', why: "businesses' records (audited as employer.*)" },
+  'employers:update': { kind: 'none', why: "businesses' records (audited as employer.*)" },
+  'employers:assess': { kind: 'none', why: "businesses' records (audited as employer.*)" },
+  'employers:logContact': { kind: 'none', why: "businesses' records (audited as employer.*)" },
+  'employers:discovery': { kind: 'none', why: "businesses' records" },
+  'employers:recordPackageStep': { kind: 'none', why: "businesses' records (audited as employer.*)" },
+  'openings:list': { kind: 'none', why: 'job openings' },
+  'openings:get': { kind: 'none', why: 'job openings' },
+  'openings:create': { kind: 'none', why: 'job openings (audited as opening.*)' },
+  'openings:update': { kind: 'none', why: 'job openings (audited as opening.*)' },
+  'openings:setStatus': { kind: 'none', why: 'job openings (audited as opening.*)' },
+
+  'matching:forJobseeker': { kind: 'person', input: (s) => ({ jobseekerId: own(s) }) },
+  'matching:forOpening': { kind: 'list', input: (s) => ({ openingId: s.f.openingId }) },
+
+  'referrals:create': {
+    kind: 'person',
+    input: (s) => ({ jobseekerId: s.f.travellingId, openingId: s.f.openingId }),
+    personOf: (s) => s.f.travellingId,
+  },
+  'referrals:record': {
+    kind: 'person',
+    input: (s) => ({ referralId: s.f.own.referralId, kind: 'interview', interviewOn: '2026-11-10' }),
+  },
+  'referrals:get': { kind: 'person', input: (s) => ({ id: s.f.own.referralId }) },
+  'referrals:forJobseeker': { kind: 'person', input: (s) => ({ jobseekerId: own(s) }) },
+  'referrals:board': { kind: 'list', input: () => ({}) },
+  'referrals:forOpening': { kind: 'list', input: (s) => ({ openingId: s.f.openingId }) },
+  'referrals:dueFollowUps': { kind: 'list', input: () => ({}) },
+  'referrals:counselors': { kind: 'none', why: "the center's staff names, no jobseeker" },
+  'referrals:recordPlacement': {
+    kind: 'person',
+    input: (s) => ({ jobseekerId: own(s), employerName: '(주)새일터', hiredOn: '2026-10-20' }),
+  },
+  'referrals:placementFollowUp': {
+    kind: 'person',
+    input: (s) => ({ placementId: s.f.own.placementId, months: 1, employed: true }),
+  },
+
+  'checkins:queue': {
+    kind: 'exempt',
+    why:
+      'the queue screen polls it every few seconds (background): ticket numbers and the names visitors ' +
+      'typed today; each ticket a counselor calls, opens, links or closes is audited (checkins:*)',
+  },
+  'checkins:callNext': {
+    kind: 'record',
+    input: () => ({ counterId: 'c1' }),
+    subjectOf: (s) => s.checkinId,
+  },
+  'checkins:get': { kind: 'record', input: (s) => ({ id: s.checkinId }), subjectOf: (s) => s.checkinId },
+  'checkins:link': { kind: 'person', input: (s) => ({ id: s.checkinId, jobseekerId: own(s) }) },
+  'checkins:redirect': {
+    kind: 'record',
+    input: (s) => ({ id: s.checkinId, serviceId: 'job-search', counterId: 'c2' }),
+    subjectOf: (s) => s.checkinId,
+  },
+  'checkins:call': {
+    kind: 'record',
+    input: (s) => ({ id: s.checkinId, counterId: 'c2' }),
+    subjectOf: (s) => s.checkinId,
+  },
+  'checkins:finish': { kind: 'record', input: (s) => ({ id: s.checkinId, outcome: 'done' }), subjectOf: (s) => s.checkinId },
+
+  'reports:get': { kind: 'none', why: 'counts and rates; names appear only in an export with names' },
+  'reports:export': {
+    kind: 'export',
+    as: 'supervisor',
+    input: () => ({ report: 'caseload', format: 'csv', purpose: '분기 점검' }),
+  },
+
+  'settings:getKiosk': { kind: 'none', why: 'kiosk texts and counters' },
+  'settings:saveKiosk': { kind: 'none', why: 'kiosk texts and counters (settings.kiosk.save)' },
+  'settings:getDevice': { kind: 'none', why: "this PC's start mode" },
+  'settings:saveDevice': { kind: 'none', why: "this PC's start mode (settings.device.save)" },
+
+  'accounts:list': { kind: 'none', why: "the center's staff accounts" },
+  'accounts:create': {
+    kind: 'permission',
+    as: 'admin',
+    input: () => ({ loginId: 'audited1', displayName: '감사 상담사', role: 'counselor', password: 'Audit-pass-2026' }),
+  },
+  'accounts:update': {
+    kind: 'permission',
+    as: 'admin',
+    input: (s) => ({ id: s.f.sessions.counselor2.userId, role: 'supervisor' }),
+  },
+  'accounts:unlock': { kind: 'permission', as: 'admin', input: (s) => ({ id: s.f.sessions.counselor2.userId }) },
+  'accounts:resetPassword': {
+    kind: 'permission',
+    as: 'admin',
+    input: (s) => ({ id: s.f.sessions.counselor2.userId, password: 'Reset-pass-2026' }),
+  },
+
+  'sync:status': { kind: 'none', why: 'counts of unsent changes' },
+  'sync:now': { kind: 'none', why: 'starts a sync' },
+  'sync:reviews': {
+    kind: 'elsewhere',
+    why: 'audited (sync.reviews.read) when it shows items, which come from a sync server',
+  },
+  'sync:exportOutbox': { kind: 'export', input: () => ({ purpose: '기기 교체 전 보관' }) },
+  'sync:resolveReview': { kind: 'elsewhere', why: 'needs a review item from a sync server' },
+  'sync:resendRefused': { kind: 'elsewhere', why: 'needs a change a sync server refused' },
+  'sync:handRefused': { kind: 'elsewhere', why: 'needs a change a sync server refused' },
+
+  'audit:list': { kind: 'none', why: 'the audit trail itself (ids, masked names); opening it is audit.view' },
+  'audit:overview': { kind: 'logged', as: 'supervisor', input: () => ({ filter: { from: '2026-11-01', to: '2026-11-02' } }) },
+  'audit:verify': { kind: 'logged', as: 'supervisor', input: () => ({}) },
+  'audit:purge': { kind: 'logged', as: 'admin', input: () => ({}) },
+  'audit:settings': { kind: 'none', why: 'retention and thresholds' },
+  'audit:saveSettings': { kind: 'none', why: 'retention and thresholds (settings.audit.save)' },
+
+  'backups:list': { kind: 'none', why: 'backup file names, times and sizes' },
+  'backups:progress': { kind: 'none', why: "the running backup job's progress" },
+  'backups:saveSettings': { kind: 'none', why: 'backup interval and rotation (settings.backup.save)' },
+  'backups:make': { kind: 'elsewhere', why: 'needs the store gate (backup.make): backups/backups.test.ts' },
+  'backups:verify': { kind: 'elsewhere', why: 'needs the store gate (backup.verify): backups/backups.test.ts' },
+  'backups:restore': { kind: 'elsewhere', why: 'needs the store gate (backup.restore): backups/backups.test.ts' },
+  'auth:damagedStore': { kind: 'none', why: 'backup file names and verdicts, before sign-in' },
+  'auth:restoreDamaged': {
+    kind: 'elsewhere',
+    why: 'needs a damaged store behind the gate (backup.restore): backups/damaged-store.test.ts',
+  },
+
+  'kiosk:welcome': { kind: 'none', why: 'public kiosk texts' },
+  'kiosk:openings': { kind: 'none', why: 'public openings' },
+  'kiosk:takeTicket': { kind: 'none', why: "the visitor's own ticket, at the kiosk (checkin.issue)" },
+  'kiosk:endVisit': { kind: 'none', why: 'clears the kiosk screen' },
+};
+
+let t: TestStore;
+let state: State;
+let dispatch: Dispatch;
+
+beforeAll(async () => {
+  t = await makeTestStore();
+  const f = await seedFixture(t);
+  dispatch = dispatcherFor(t.store).dispatch;
+  state = { f, person: '', latestAssessmentId: f.own.assessmentId, createdJobseekerId: '', checkinId: f.checkinId };
+});
+afterAll(() => t.cleanup());
+
+function sessionOf(who: Who | undefined): SessionInfo {
+  const s = state.f.sessions;
+  return who === 'supervisor' ? s.supervisor : who === 'admin' ? s.admin : s.counselor;
+}
+
+async function lastRowid(): Promise<number> {
+  const row = t.store.raw.prepare('select coalesce(max(rowid), 0) as n from audit_entries').get() as { n: number };
+  return row.n;
+}
+
+interface Entry {
+  action: string;
+  actor_id: string | null;
+  device_id: string;
+  at: string;
+  person_id: string | null;
+  subject_id: string | null;
+}
+
+function entriesAfter(rowid: number): Entry[] {
+  return t.store.raw
+    .prepare('select action, actor_id, device_id, at, person_id, subject_id from audit_entries where rowid > ? order by rowid')
+    .all(rowid) as Entry[];
+}
+
+describe('the audit trail covers every channel that touches a person', () => {
+  it('classifies every channel of the contract (a new channel must be placed here)', () => {
+    expect(Object.keys(RULES).sort()).toEqual([...channelNames].sort());
+    // Case areas hold people's data: none of their channels may be waved through as touching no one.
+    const caseAreas = ['jobseekers', 'casework', 'matching', 'checkins'];
+    const waved = channelNames.filter(
+      (n) => caseAreas.includes(n.split(':')[0] ?? '') && RULES[n].kind === 'none',
+    );
+    expect(waved).toEqual([]);
+  });
+
+  const walked = (Object.entries(RULES) as Array<[ChannelName, Rule]>).filter(
+    (e): e is [ChannelName, Extract<Rule, Call>] => 'input' in e[1],
+  );
+
+  it.each(walked.map(([name]) => name))('%s leaves its audit entry', async (name) => {
+    const rule = RULES[name] as Extract<Rule, Call>;
+    const session = sessionOf(rule.as);
+    const before = await lastRowid();
+    const result = await dispatch({ surface: 'desk', session: sessionHolder(session) }, name, rule.input(state));
+    expect(result, `${name} should succeed`).toMatchObject({ ok: true });
+    if (!result.ok) return;
+    rule.after?.(state, result.value);
+    const entries = entriesAfter(before);
+    const mine = entries.filter((e) => e.actor_id === session.userId);
+    // Every entry names the account, the device and the time.
+    for (const e of mine) {
+      expect(e.device_id).toBe(t.store.context.deviceId);
+      expect(Number.isNaN(Date.parse(e.at))).toBe(false);
+    }
+    const kinds = mine.map((e) => auditKindOf(e.action));
+    const has = (kind: AuditKind) => kinds.includes(kind);
+    switch (rule.kind) {
+      case 'person': {
+        const person = (rule.personOf ?? own)(state);
+        expect(
+          mine.some((e) => e.person_id === person),
+          `${name}: no entry names the person (${JSON.stringify(mine)})`,
+        ).toBe(true);
+        break;
+      }
+      case 'record':
+        expect(mine.some((e) => e.subject_id === rule.subjectOf(state)), `${name}: ${JSON.stringify(mine)}`).toBe(true);
+        break;
+      case 'list':
+        expect(has('read'), `${name}: ${JSON.stringify(mine)}`).toBe(true);
+        break;
+      case 'export':
+        expect(has('export'), `${name}: ${JSON.stringify(mine)}`).toBe(true);
+        break;
+      case 'permission':
+        expect(mine.some((e) => isAccessAction(e.action)), `${name}: ${JSON.stringify(mine)}`).toBe(true);
+        break;
+      case 'logged':
+        expect(mine.length, name).toBeGreaterThan(0);
+        break;
+    }
+  });
+
+  it('leaves the chain intact after the walk', async () => {
+    const { verifyAuditChain } = await import('../../../../db/repositories/audit.ts');
+    expect(await verifyAuditChain(t.store.db)).toMatchObject({ ok: true });
+  });
+});

@@ -1,0 +1,130 @@
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { appendOutbox, nextHlc } from '../../db/repositories/outbox.ts';
+import type { SyncedTableName } from '../../db/schema.ts';
+import { openServerDb, type OpenedServerDb } from '../../db/server/connection.ts';
+import { login } from '../../electron/services/auth.ts';
+import { openDesktopStore, type DesktopStore } from '../../electron/services/store.ts';
+import { SyncClient } from '../../electron/services/sync/client.ts';
+import { httpTransport, OfflineError, type SyncTransport } from '../../electron/services/sync/transport.ts';
+import { addCenter, addUser } from '../../server/admin.ts';
+import { buildServer } from '../../server/app.ts';
+import type { SessionInfo } from '../../shared/contract/auth.ts';
+import { freshDatabase, type TestDatabase } from './server-db.ts';
+import { tempDir, TEST_STORE_KEY } from './temp-store.ts';
+
+// Desktops syncing with a real server over real HTTP on 127.0.0.1, for the sync integration tests: the
+// server on a fresh SQLite or PostgreSQL database, desktops with real stores and the real client, and a
+// switch that takes a desktop offline (its requests fail as a lost network does).
+
+export const SYNC_PASSWORD = 'Sync-pass-2026';
+
+export interface SyncServer {
+  opened: OpenedServerDb;
+  app: FastifyInstance;
+  url: string;
+  /** Account ids by login id. */
+  users: Map<string, string>;
+  close: () => Promise<void>;
+}
+
+export async function startSyncServer(
+  dialect: 'sqlite' | 'postgres',
+  centers: Array<{ code: string; name: string; region: string }>,
+  accounts: Array<{ loginId: string; role: 'counselor' | 'supervisor' | 'admin'; center: string }>,
+): Promise<SyncServer> {
+  const database: TestDatabase = await freshDatabase(dialect);
+  const opened = await openServerDb(database.url);
+  for (const c of centers) await addCenter(opened.db, c, new Date(), opened.dialect);
+  const users = new Map<string, string>();
+  for (const a of accounts) {
+    const id = await addUser(
+      opened.db,
+      { loginId: a.loginId, name: `${a.loginId} 님`, role: a.role, centerCode: a.center, password: SYNC_PASSWORD },
+      new Date(),
+    );
+    users.set(a.loginId, id);
+  }
+  const app = await buildServer({ db: opened.db, dialect: opened.dialect });
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    opened,
+    app,
+    url,
+    users,
+    close: async () => {
+      await app.close();
+      await opened.close();
+      await database.drop();
+    },
+  };
+}
+
+export interface SyncDesk {
+  store: DesktopStore;
+  client: SyncClient;
+  session: SessionInfo;
+  /** False: every request fails as if the network were down. */
+  online: boolean;
+  close: () => Promise<void>;
+}
+
+export async function openSyncDesk(url: string, loginId: string): Promise<SyncDesk> {
+  const t = tempDir('caseworker-desk-');
+  const store = await openDesktopStore(t.dir, { key: TEST_STORE_KEY });
+  const http = httpTransport(url);
+  const desk = { online: true } as SyncDesk;
+  const transport: SyncTransport = {
+    request: (method, path, body, token) => {
+      if (!desk.online) return Promise.reject(new OfflineError('offline (test)'));
+      return http.request(method, path, body, token);
+    },
+  };
+  const client = new SyncClient(store.context, transport);
+  await client.signIn(loginId, SYNC_PASSWORD, `${loginId}의 PC`);
+  const session = await login(store.context, loginId, SYNC_PASSWORD);
+  return Object.assign(desk, {
+    store,
+    client,
+    session,
+    close: async () => {
+      await store.close();
+      t.remove();
+    },
+  });
+}
+
+/**
+ * A change of decisive fields the way the services write (row, HLC and outbox entry in one transaction),
+ * for the fields the desk has no screen for yet (reassigning or transferring a case).
+ */
+export async function writeLocally(
+  desk: SyncDesk,
+  table: SyncedTableName,
+  id: string,
+  baseSeq: number,
+  fields: Record<string, unknown>,
+): Promise<void> {
+  const ctx = desk.store.context;
+  // A transfer names a center and a counselor this desktop's directory may not hold (another center's):
+  // the server checks them, as it does for pulled rows.
+  await sql`PRAGMA foreign_keys = OFF`.execute(ctx.db);
+  await ctx.db.transaction().execute(async (trx) => {
+    const hlc = await nextHlc(trx, ctx.deviceId, ctx.now().getTime());
+    await trx
+      .updateTable(table)
+      .set({ ...fields, hlc } as never)
+      .where('id', '=', id)
+      .execute();
+    await appendOutbox(trx, {
+      table,
+      rowId: id,
+      op: 'update',
+      fields,
+      hlc,
+      baseSeq,
+      createdAt: ctx.now().toISOString(),
+    });
+  });
+  await sql`PRAGMA foreign_keys = ON`.execute(ctx.db);
+}
