@@ -3,9 +3,11 @@ import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { Kysely, SqliteDialect } from 'kysely';
 import { StoreError } from './errors.ts';
 import { migrateToLatest } from './migrator.ts';
+import { applyStoreKey } from './store-key.ts';
 import type { Database } from './schema.ts';
 
 export type CaseDb = Kysely<Database>;
+export { applyStoreKey };
 
 export interface OpenedStore {
   db: CaseDb;
@@ -74,17 +76,6 @@ export async function openCaseStore(file: string, options: OpenStoreOptions): Pr
     throw classifyOpenError(file, cause);
   }
   return { db, raw, close: () => db.destroy() };
-}
-
-/**
- * SQLCipher 4 settings (readable by the standard SQLCipher tools with the same key) and a raw key: the
- * key is already 256 random bits, so the passphrase KDF would only add ~200 ms to every open.
- */
-export function applyStoreKey(raw: BetterSqlite3.Database, key: Uint8Array): void {
-  if (key.length !== 32) throw new StoreError('wrong-key', 'A store key is 32 bytes.');
-  raw.pragma(`cipher = 'sqlcipher'`);
-  raw.pragma('legacy = 4');
-  raw.pragma(`key = "x'${Buffer.from(key).toString('hex')}'"`);
 }
 
 function classifyOpenError(file: string, cause: unknown, encrypted = false): StoreError {

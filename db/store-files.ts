@@ -1,7 +1,6 @@
+import { existsSync, rmSync, statSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import { applyStoreKey } from './connection.ts';
-import { MIGRATION_TABLE } from './migrator.ts';
-import { migrations } from './migrations/index.ts';
+import { applyStoreKey } from './store-key.ts';
 
 // Whole-file work on an encrypted case store, on a connection of its own (a worker thread runs these,
 // see electron/services/backups/worker.ts): an encrypted copy for a backup, and the integrity check that
@@ -15,6 +14,15 @@ import { migrations } from './migrations/index.ts';
 // read transaction), and other connections go on reading and writing meanwhile (WAL).
 
 export type CheckMode = 'quick' | 'full';
+
+/**
+ * The schema this app knows: the migrations table and the names of its migrations (passed in, so that a
+ * worker thread need not load Kysely and every migration to learn them: db/migrations/index.ts).
+ */
+export interface KnownSchema {
+  table: string;
+  migrations: readonly string[];
+}
 
 export interface StoreCheck {
   /** `ok`: the check passed and the schema is one this app knows; `newer`: it passed, but a newer app made it. */
@@ -56,7 +64,31 @@ export function copyStoreInto(source: string, key: Uint8Array, target: string): 
  * (also every index against its table; what a backup must pass), with the store key, read-only.
  * A file that will not decrypt or is not a database at all is `damaged`, like one that fails the check.
  */
-export function checkStoreFile(file: string, key: Uint8Array, mode: CheckMode): StoreCheck {
+export function checkStoreFile(
+  file: string,
+  key: Uint8Array,
+  mode: CheckMode,
+  schema: KnownSchema,
+): StoreCheck {
+  const absent = ['-wal', '-shm'].filter((suffix) => !existsSync(file + suffix));
+  try {
+    return checkOpened(file, key, mode, schema);
+  } finally {
+    leaveNoTrace(file, absent);
+  }
+}
+
+/**
+ * A read-only connection to a WAL store makes its `-wal` and `-shm` files when they are missing, and
+ * cannot remove them at close. Where this check made them and the log stayed empty (nobody wrote
+ * meanwhile), they go again: checking a store leaves its folder as it was.
+ */
+function leaveNoTrace(file: string, absent: string[]): void {
+  if (!absent.includes('-wal') || !existsSync(`${file}-wal`) || statSync(`${file}-wal`).size > 0) return;
+  for (const suffix of absent) rmSync(file + suffix, { force: true });
+}
+
+function checkOpened(file: string, key: Uint8Array, mode: CheckMode, schema: KnownSchema): StoreCheck {
   let raw: BetterSqlite3.Database;
   try {
     raw = openReadOnly(file, key);
@@ -72,8 +104,8 @@ export function checkStoreFile(file: string, key: Uint8Array, mode: CheckMode): 
     if (!(messages.length === 1 && messages[0] === 'ok')) {
       return { verdict: 'damaged', problems: messages.length, migrations: 0 };
     }
-    const applied = appliedMigrationNames(raw);
-    const known = new Set(migrations.map(([name]) => name));
+    const applied = appliedMigrationNames(raw, schema.table);
+    const known = new Set(schema.migrations);
     const newer = applied.some((name) => !known.has(name));
     return { verdict: newer ? 'newer' : 'ok', problems: 0, migrations: applied.length };
   } catch (error) {
@@ -84,12 +116,11 @@ export function checkStoreFile(file: string, key: Uint8Array, mode: CheckMode): 
   }
 }
 
-function appliedMigrationNames(raw: BetterSqlite3.Database): string[] {
-  const table = raw
-    .prepare(`select name from sqlite_master where type = 'table' and name = ?`)
-    .get(MIGRATION_TABLE);
-  if (!table) return [];
-  return (raw.prepare(`select name from ${MIGRATION_TABLE} order by name`).all() as Array<{ name: string }>).map(
+function appliedMigrationNames(raw: BetterSqlite3.Database, table: string): string[] {
+  if (!/^[a-z_]+$/.test(table)) throw new Error('Not a table name.');
+  const exists = raw.prepare(`select name from sqlite_master where type = 'table' and name = ?`).get(table);
+  if (!exists) return [];
+  return (raw.prepare(`select name from ${table} order by name`).all() as Array<{ name: string }>).map(
     (r) => r.name,
   );
 }

@@ -27,6 +27,7 @@ import {
 import { HttpError, parseOr400, sendError } from './http-errors.ts';
 import { registerLifecycleRoutes } from './sync/lifecycle-routes.ts';
 import { registerSyncRoutes } from './sync/routes.ts';
+import { registerSnapshotRoutes } from './sync/snapshot-routes.ts';
 
 // The central server's HTTP API. It trusts no client-side check: every request is validated here,
 // and every authenticated request re-reads the account and the device, so that deactivating a user or
@@ -242,6 +243,13 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     acceptedSchemas: ACCEPTED_CLIENT_SCHEMAS,
   });
   registerLifecycleRoutes(app, { db: o.db, now, authenticate });
+  registerSnapshotRoutes(app, {
+    db: o.db,
+    dialect: o.dialect,
+    now,
+    authenticate,
+    acceptedSchemas: ACCEPTED_CLIENT_SCHEMAS,
+  });
 
   return app;
 }

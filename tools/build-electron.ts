@@ -36,5 +36,12 @@ await Promise.all([
     },
     outdir: 'dist-electron',
   }),
+  // Backups copy and check the store in a worker thread (electron/services/backups/run-job.ts looks
+  // for this file beside main.js).
+  build({
+    ...common,
+    entryPoints: { 'backup-worker': 'electron/services/backups/worker.ts' },
+    outdir: 'dist-electron',
+  }),
 ]);
-console.log('electron: built dist-electron/main.js, desk.preload.js, kiosk.preload.js');
+console.log('electron: built dist-electron/main.js, desk.preload.js, kiosk.preload.js, backup-worker.js');

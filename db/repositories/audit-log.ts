@@ -173,7 +173,11 @@ export interface AuditDayCount {
   exports: number;
 }
 
-export async function auditDayCounts(db: Db, f: AuditLogFilter, hours: OfficeHours): Promise<AuditDayCount[]> {
+export async function auditDayCounts(
+  db: Db,
+  f: AuditLogFilter,
+  hours: OfficeHours,
+): Promise<AuditDayCount[]> {
   const rows = await db
     .selectFrom('audit_entries as a')
     .select([

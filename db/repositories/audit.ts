@@ -64,7 +64,7 @@ export async function chainHead(db: Db, deviceId: string): Promise<string> {
 
 export async function appendAudit(db: Db, w: AuditWrite): Promise<string> {
   // The entry and its outbox row commit together, inside the caller's transaction when there is one.
-  if (!db.isTransaction) return (db as Kysely<Database>).transaction().execute((trx) => appendAudit(trx, w));
+  if (!db.isTransaction) return db.transaction().execute((trx) => appendAudit(trx, w));
   const centerCode = w.centerCode !== undefined ? w.centerCode : ((await homeCenter(db))?.code ?? null);
   const prevHash = await chainHead(db, w.deviceId);
   const entry: HashedFields = {

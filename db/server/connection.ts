@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { rowHash } from '../../shared/sync/checksum.ts';
 import { StoreError } from '../errors.ts';
 import type { SqlDialect } from '../migrations/types.ts';
 import { migrateServerToLatest } from './migrator.ts';
@@ -45,6 +46,10 @@ export async function openServerDb(
     const raw = new BetterSqlite3(file, { timeout: 5000 });
     raw.pragma('journal_mode = WAL');
     raw.pragma('foreign_keys = ON');
+    // The row hash of the scope checksums' triggers (migration 0003); PostgreSQL has md5() built in.
+    raw.function('sync_row_hash', { deterministic: true }, (table, id, seq) =>
+      BigInt(rowHash(String(table), String(id), Number(seq))),
+    );
     db = new Kysely<ServerDatabase>({ dialect: new SqliteDialect({ database: raw }) });
     dialect = 'sqlite';
   } else if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {

@@ -151,8 +151,17 @@ export interface ValueHistoryTable {
   superseded_at: string;
 }
 
+/** Per scope and table: the sum mod 2^32 of the live rows' hashes and their number (migration 0003). */
+export interface ScopeChecksumTable {
+  scope: string;
+  table_name: string;
+  checksum: number;
+  row_count: number;
+}
+
 export interface ServerDatabase {
   sync_rows: SyncRowTable;
+  scope_checksums: ScopeChecksumTable;
   push_results: PushResultTable;
   review_items: ReviewItemTable;
   value_history: ValueHistoryTable;

@@ -130,12 +130,14 @@ program
     await syncCommand(o);
   });
 
-const audit = program.command('audit').description('the audit trail: check its hash chain, purge expired entries');
+const audit = program
+  .command('audit')
+  .description('the audit trail: check its hash chain, purge expired entries');
 
 audit
   .command('verify')
   .description(
-    'check the audit trail\'s hash chain; prints the first broken link and exits 1 if there is one (supervisors, admins)',
+    "check the audit trail's hash chain; prints the first broken link and exits 1 if there is one (supervisors, admins)",
   )
   .requiredOption('--data <dir>', 'the store folder')
   .requiredOption('--user <id>', 'login id (password from CASEWORKER_PASSWORD or stdin)')

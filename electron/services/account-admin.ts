@@ -1,7 +1,8 @@
 import { appendAudit } from '../../db/repositories/audit.ts';
 import { getUser } from '../../db/repositories/users.ts';
 import { nextHlc } from '../../db/repositories/outbox.ts';
-import type { UserRow } from '../../db/schema.ts';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, UserRow } from '../../db/schema.ts';
 import type { AccountView, AccountsView } from '../../shared/contract/accounts.ts';
 import type { SessionInfo } from '../../shared/contract/auth.ts';
 import type { Role } from '../../shared/contract/channel.ts';
@@ -35,8 +36,9 @@ async function audit(
   action: string,
   target: UserRow,
   detail: Record<string, unknown>,
+  db: Kysely<Database> | Transaction<Database> = ctx.db,
 ): Promise<void> {
-  await appendAudit(ctx.db, {
+  await appendAudit(db, {
     at: isoNow(ctx),
     actorId: actor.userId,
     actorLogin: actor.loginId,
@@ -109,6 +111,13 @@ export async function updateAccount(
     changes['role'] = { from: user.role, to: input.role };
   if (input.active !== undefined && input.active !== (user.active === 1)) changes['active'] = input.active;
   if (Object.keys(changes).length === 0) return view(user);
+  const action = changes['role']
+    ? 'role'
+    : changes['active'] !== undefined
+      ? input.active
+        ? 'activate'
+        : 'deactivate'
+      : 'rename';
   await ctx.db.transaction().execute(async (trx) => {
     const hlc = await nextHlc(trx, ctx.deviceId, ctx.now().getTime());
     await trx
@@ -122,15 +131,8 @@ export async function updateAccount(
       })
       .where('id', '=', user.id)
       .execute();
+    await audit(ctx, actor, action, user, changes, trx);
   });
-  const action = changes['role']
-    ? 'role'
-    : changes['active'] !== undefined
-      ? input.active
-        ? 'activate'
-        : 'deactivate'
-      : 'rename';
-  await audit(ctx, actor, action, user, changes);
   return view(await accountOf(ctx, actor, user.id));
 }
 
@@ -140,12 +142,14 @@ export async function unlockAccount(
   id: string,
 ): Promise<AccountView> {
   const user = await accountOf(ctx, actor, id);
-  await ctx.db
-    .updateTable('users')
-    .set({ failed_logins: 0, locked_until: null })
-    .where('id', '=', id)
-    .execute();
-  await audit(ctx, actor, 'unlock', user, {});
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('users')
+      .set({ failed_logins: 0, locked_until: null })
+      .where('id', '=', id)
+      .execute();
+    await audit(ctx, actor, 'unlock', user, {}, trx);
+  });
   return view(await accountOf(ctx, actor, id));
 }
 
@@ -159,11 +163,13 @@ export async function resetPassword(
   const user = await accountOf(ctx, actor, id);
   assertPasswordAllowed(password, user.login_id);
   const hash = await hashPassword(password);
-  await ctx.db
-    .updateTable('users')
-    .set({ password_hash: hash, failed_logins: 0, locked_until: null, updated_at: isoNow(ctx) })
-    .where('id', '=', id)
-    .execute();
-  await audit(ctx, actor, 'password-reset', user, {});
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('users')
+      .set({ password_hash: hash, failed_logins: 0, locked_until: null, updated_at: isoNow(ctx) })
+      .where('id', '=', id)
+      .execute();
+    await audit(ctx, actor, 'password-reset', user, {}, trx);
+  });
   return { account: view(await accountOf(ctx, actor, id)), loginId: user.login_id };
 }

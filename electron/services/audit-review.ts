@@ -79,7 +79,8 @@ interface Resolved {
 
 async function resolve(ctx: ServiceContext, actor: SessionInfo, input: AuditFilterInput): Promise<Resolved> {
   const days = (Date.parse(`${input.to}T00:00:00Z`) - Date.parse(`${input.from}T00:00:00Z`)) / DAY_MS + 1;
-  if (!(days >= 1)) throw new AppFailure({ code: 'validation', field: 'to', message: 'audit.validation.period' });
+  if (!(days >= 1))
+    throw new AppFailure({ code: 'validation', field: 'to', message: 'audit.validation.period' });
   if (days > MAX_DAYS)
     throw new AppFailure({ code: 'validation', field: 'from', message: 'audit.validation.periodTooLong' });
   const settings = await auditSettingsFor(ctx, actor);
@@ -87,8 +88,16 @@ async function resolve(ctx: ServiceContext, actor: SessionInfo, input: AuditFilt
   let unknownPerson = false;
   if (input.person) {
     const found = UUID.test(input.person)
-      ? await ctx.db.selectFrom('jobseekers').select('id').where('id', '=', input.person.toLowerCase()).executeTakeFirst()
-      : await ctx.db.selectFrom('jobseekers').select('id').where('reg_no', '=', input.person.toUpperCase()).executeTakeFirst();
+      ? await ctx.db
+          .selectFrom('jobseekers')
+          .select('id')
+          .where('id', '=', input.person.toLowerCase())
+          .executeTakeFirst()
+      : await ctx.db
+          .selectFrom('jobseekers')
+          .select('id')
+          .where('reg_no', '=', input.person.toUpperCase())
+          .executeTakeFirst();
     personId = found?.id ?? (UUID.test(input.person) ? input.person.toLowerCase() : NOBODY);
     unknownPerson = !found;
   }
@@ -106,7 +115,10 @@ async function resolve(ctx: ServiceContext, actor: SessionInfo, input: AuditFilt
   };
   if (input.flaggedOnly) {
     const busy = await busyAccountDays(ctx.db, base, settings.manyRecordsPerDay);
-    filter.flaggedOnly = { hours: hoursOf(settings), busyDays: busy.map((b) => ({ actorId: b.actorId, day: b.day })) };
+    filter.flaggedOnly = {
+      hours: hoursOf(settings),
+      busyDays: busy.map((b) => ({ actorId: b.actorId, day: b.day })),
+    };
   }
   return { filter, base, settings, unknownPerson };
 }
@@ -115,7 +127,9 @@ function detailOf(json: string | null): Record<string, unknown> | null {
   if (!json) return null;
   try {
     const parsed: unknown = JSON.parse(json);
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : null;
   } catch {
     return null;
   }
@@ -185,10 +199,19 @@ export async function auditOverview(
     auditParticipants(ctx.db, actor.centerCode),
   ]);
   const findings: AuditFinding[] = [
-    ...busyDays.map((b) => ({ flag: 'many-records' as const, day: b.day, actorLogin: b.actorLogin, count: b.people })),
+    ...busyDays.map((b) => ({
+      flag: 'many-records' as const,
+      day: b.day,
+      actorLogin: b.actorLogin,
+      count: b.people,
+    })),
     ...flaggedDays.flatMap((d) => [
-      ...(d.offHours > 0 ? [{ flag: 'off-hours' as const, day: d.day, actorLogin: d.actorLogin, count: d.offHours }] : []),
-      ...(d.exports > 0 ? [{ flag: 'export' as const, day: d.day, actorLogin: d.actorLogin, count: d.exports }] : []),
+      ...(d.offHours > 0
+        ? [{ flag: 'off-hours' as const, day: d.day, actorLogin: d.actorLogin, count: d.offHours }]
+        : []),
+      ...(d.exports > 0
+        ? [{ flag: 'export' as const, day: d.day, actorLogin: d.actorLogin, count: d.exports }]
+        : []),
     ]),
   ].sort((a, b) => (a.day === b.day ? 0 : a.day < b.day ? 1 : -1));
   const flaggedSet = new Set(findings.map((f) => f.day));

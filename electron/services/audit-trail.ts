@@ -21,7 +21,10 @@ async function centerOf(ctx: ServiceContext, actor: SessionInfo | null) {
   return actor ? getCenter(ctx.db, actor.centerCode) : homeCenter(ctx.db);
 }
 
-export async function auditSettingsFor(ctx: ServiceContext, actor: SessionInfo | null): Promise<AuditSettings> {
+export async function auditSettingsFor(
+  ctx: ServiceContext,
+  actor: SessionInfo | null,
+): Promise<AuditSettings> {
   return auditSettingsFrom((await centerOf(ctx, actor))?.settings);
 }
 
@@ -36,7 +39,11 @@ export async function saveAuditSettings(
   const now = isoNow(ctx);
   await ctx.db.transaction().execute(async (trx) => {
     const hlc = await nextHlc(trx, ctx.deviceId, ctx.now().getTime());
-    await trx.updateTable('centers').set({ settings: json, hlc, updated_at: now }).where('code', '=', center.code).execute();
+    await trx
+      .updateTable('centers')
+      .set({ settings: json, hlc, updated_at: now })
+      .where('code', '=', center.code)
+      .execute();
     await appendOutbox(trx, {
       table: 'centers',
       rowId: center.code,
@@ -91,7 +98,10 @@ export async function checkChain(ctx: ServiceContext, actor: SessionInfo): Promi
  * by a supervisor or admin on demand; a purge that removed something, or one a person asked for, is
  * itself an entry.
  */
-export async function purgeExpired(ctx: ServiceContext, actor: SessionInfo | null): Promise<AuditPurgeReport> {
+export async function purgeExpired(
+  ctx: ServiceContext,
+  actor: SessionInfo | null,
+): Promise<AuditPurgeReport> {
   const settings = await auditSettingsFor(ctx, actor);
   const now = ctx.now();
   const horizons = {

@@ -117,8 +117,16 @@ async function audit(
  * A change that changed nothing still hands the case file back to the screen: that is a read of the
  * record, and is recorded as one (domain.md §10: every read of a jobseeker's record).
  */
-async function unchangedRead(ctx: ServiceContext, actor: SessionInfo, jobseekerId: string): Promise<CaseFile> {
-  await audit(ctx.db, ctx, actor, 'jobseeker.read', { type: 'jobseeker', id: jobseekerId, personId: jobseekerId });
+async function unchangedRead(
+  ctx: ServiceContext,
+  actor: SessionInfo,
+  jobseekerId: string,
+): Promise<CaseFile> {
+  await audit(ctx.db, ctx, actor, 'jobseeker.read', {
+    type: 'jobseeker',
+    id: jobseekerId,
+    personId: jobseekerId,
+  });
   return loadCaseFile(ctx, jobseekerId);
 }
 
@@ -628,7 +636,8 @@ export async function reviseNote(
     .where('revision', '=', last)
     .executeTakeFirstOrThrow();
   if (latest.id !== note.id) throw new AppFailure({ code: 'conflict', message: 'notes.staleRevision' });
-  if (latest.body === input.body && latest.kind === input.kind) return unchangedRead(ctx, actor, note.jobseeker_id);
+  if (latest.body === input.body && latest.kind === input.kind)
+    return unchangedRead(ctx, actor, note.jobseeker_id);
   const id = uuidv7();
   await inTransaction(ctx, async (trx, hlc, now) => {
     await insertSynced(
@@ -1027,11 +1036,18 @@ export async function caseload(
     offset: q.offset,
     limit: q.limit,
   });
-  await audit(ctx.db, ctx, actor, 'caseload.list', { type: 'caseload', id: actor.userId, personId: null }, {
-    rows: page.rows.length,
-    offset: q.offset,
-    searched: q.query !== '',
-  });
+  await audit(
+    ctx.db,
+    ctx,
+    actor,
+    'caseload.list',
+    { type: 'caseload', id: actor.userId, personId: null },
+    {
+      rows: page.rows.length,
+      offset: q.offset,
+      searched: q.query !== '',
+    },
+  );
   return {
     groups: page.groups.map((g) => ({
       type: g.current_type,

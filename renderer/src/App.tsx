@@ -1,4 +1,5 @@
 import { HashRouter, Navigate, Route, Routes } from 'react-router';
+import { AuditArea } from './audit/AuditArea.tsx';
 import { AuthProvider, RequireSession } from './auth/AuthProvider.tsx';
 import { KioskApp } from './kiosk/KioskApp.tsx';
 import { CaseloadPage } from './caseload/CaseloadPage.tsx';
@@ -31,6 +32,7 @@ export function App() {
                     <Route path="/openings/*" element={<OpeningsArea />} />
                     <Route path="/referrals/*" element={<ReferralsArea />} />
                     <Route path="/reports/*" element={<ReportsArea />} />
+                    <Route path="/audit/*" element={<AuditArea />} />
                     <Route path="/queue/*" element={<QueueArea />} />
                     <Route path="/settings/*" element={<SettingsArea />} />
                     <Route path="*" element={<Navigate to="/jobseekers" replace />} />

@@ -62,7 +62,7 @@ export async function applyMutation(
     if (m.op === 'insert') {
       if (existing) {
         // The same client-made id twice is one row (a re-sent insert, or an append-only record again).
-        if (!mayWrite(caller, existing))
+        if (!mayWrite(caller, existing, table))
           throw new Refusal('This record belongs to another center or caseload.');
         return { clientSeq: m.clientSeq, status: 'duplicate', seq: Number(existing.seq) };
       }
@@ -74,7 +74,7 @@ export async function applyMutation(
         if (error instanceof ParentDeleted) return await holdForDeleted(work, caller, m, error.parent, now);
         throw error;
       }
-      if (!mayWrite(caller, scope)) {
+      if (!mayWrite(caller, scope, table)) {
         // A record added offline to a case that has since moved to another center: the new owner decides.
         const parent = scope.parent_key ? splitKey(scope.parent_key) : null;
         if (parent && (await exitedFrom(work.trx, parent.table, parent.id, caller, 0))) {

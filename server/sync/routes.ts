@@ -27,7 +27,7 @@ export interface SyncRouteDeps {
   acceptedSchemas: { min: number; max: number };
 }
 
-function checkSchema(version: number, accepted: { min: number; max: number }): void {
+export function checkSchema(version: number, accepted: { min: number; max: number }): void {
   if (version < accepted.min || version > accepted.max) {
     throw new HttpError(
       409,

@@ -43,8 +43,10 @@ export class ParentDeleted extends Error {
 
 export type Scope = Pick<SyncRow, 'scope_center' | 'scope_owner' | 'scope_region' | 'parent_key'>;
 
-export function mayWrite(caller: SyncCaller, scope: ScopeOf): boolean {
-  if (caller.role === 'admin') return false; // admins manage accounts, never cases
+export function mayWrite(caller: SyncCaller, scope: ScopeOf, table?: string): boolean {
+  // Admins manage accounts, never cases; their own audit entries (account and settings changes) still
+  // reach the server, in their own center (domain.md §10).
+  if (caller.role === 'admin') return table === 'audit_entries' && scope.scope_center === caller.centerCode;
   return (
     (scope.scope_center !== null && scope.scope_center === caller.centerCode) ||
     (scope.scope_owner !== null && scope.scope_owner === caller.userId) ||

@@ -107,7 +107,11 @@ const KEEPERS = ['supervisor', 'admin'] as const;
 const none = z.object({}).strict();
 
 export const auditChannels = {
-  'audit:list': channel<AuditListPage>()({ surface: 'desk', access: SUPERVISOR, input: auditListInputSchema }),
+  'audit:list': channel<AuditListPage>()({
+    surface: 'desk',
+    access: SUPERVISOR,
+    input: auditListInputSchema,
+  }),
   'audit:overview': channel<AuditOverview>()({
     surface: 'desk',
     access: SUPERVISOR,

@@ -31,15 +31,19 @@ export const READ_ACTIONS = [
 
 export const PRINT_ACTIONS = ['certificate.issue'] as const;
 
-/** Prefixes of the bookkeeping entries: settings, the audit trail's own upkeep, demo data. */
-export const SYSTEM_PREFIXES = ['settings.', 'audit.', 'demo.'] as const;
+/** Prefixes of the bookkeeping entries: settings, the audit trail's own upkeep, backups, demo data. */
+export const SYSTEM_PREFIXES = ['settings.', 'audit.', 'backup.', 'demo.'] as const;
 
 export function auditKindOf(action: string): AuditKind {
   if (action.startsWith(ACCESS_ACTION_PREFIX)) return 'permission';
   if (action.startsWith('auth.')) return 'sign-in';
   if (action.endsWith('.export')) return 'export';
   if ((PRINT_ACTIONS as readonly string[]).includes(action)) return 'print';
-  if (action.endsWith('.read') || action.endsWith('.list') || (READ_ACTIONS as readonly string[]).includes(action))
+  if (
+    action.endsWith('.read') ||
+    action.endsWith('.list') ||
+    (READ_ACTIONS as readonly string[]).includes(action)
+  )
     return 'read';
   if (SYSTEM_PREFIXES.some((p) => action.startsWith(p))) return 'system';
   return 'change';
@@ -54,7 +58,11 @@ const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'audit.validation.tim
 export const auditSettingsSchema = z
   .object({
     /** Years an ordinary entry is kept (at least one: the safety-measure standard's floor). */
-    retentionYears: z.number().int().min(1, 'audit.validation.retention').max(10, 'audit.validation.retention'),
+    retentionYears: z
+      .number()
+      .int()
+      .min(1, 'audit.validation.retention')
+      .max(10, 'audit.validation.retention'),
     /** Years a change of roles or permissions is kept; never shorter than the ordinary retention. */
     accessRetentionYears: z
       .number()
@@ -77,7 +85,10 @@ export const auditSettingsSchema = z
     message: 'audit.validation.accessRetention',
     path: ['accessRetentionYears'],
   })
-  .refine((s) => s.officeStart < s.officeEnd, { message: 'audit.validation.officeHours', path: ['officeEnd'] });
+  .refine((s) => s.officeStart < s.officeEnd, {
+    message: 'audit.validation.officeHours',
+    path: ['officeEnd'],
+  });
 
 export type AuditSettings = z.infer<typeof auditSettingsSchema>;
 
@@ -108,7 +119,8 @@ export function withAuditSettings(settingsJson: string | null | undefined, audit
   let base: Record<string, unknown> = {};
   try {
     const parsed: unknown = JSON.parse(settingsJson ?? '{}');
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) base = parsed as Record<string, unknown>;
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+      base = parsed as Record<string, unknown>;
   } catch {
     base = {};
   }
@@ -130,7 +142,10 @@ export function kstDay(iso: string): string {
 }
 
 /** Whether an instant falls outside office hours (Korean time), weekends included when weekdays only. */
-export function isOffHours(iso: string, s: Pick<AuditSettings, 'officeStart' | 'officeEnd' | 'weekdaysOnly'>): boolean {
+export function isOffHours(
+  iso: string,
+  s: Pick<AuditSettings, 'officeStart' | 'officeEnd' | 'weekdaysOnly'>,
+): boolean {
   const local = new Date(Date.parse(iso) + KST_MS);
   const day = local.getUTCDay();
   if (s.weekdaysOnly && (day === 0 || day === 6)) return true;

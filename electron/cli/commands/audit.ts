@@ -30,7 +30,9 @@ export async function auditVerifyCommand(args: { data: string; user: string; jso
     else if (report.ok)
       console.log(
         `audit chain intact: ${report.count} entries checked` +
-          (report.purgedGaps > 0 ? `, ${report.purgedGaps} gaps left by the retention purge, each anchored` : ''),
+          (report.purgedGaps > 0
+            ? `, ${report.purgedGaps} gaps left by the retention purge, each anchored`
+            : ''),
       );
     if (report.broken) {
       const b = report.broken;

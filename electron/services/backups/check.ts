@@ -1,11 +1,17 @@
 import { join } from 'node:path';
-import type { CheckMode, StoreCheck } from '../../../db/store-files.ts';
+import { MIGRATION_TABLE } from '../../../db/migrator.ts';
+import { migrations } from '../../../db/migrations/index.ts';
+import type { CheckMode, KnownSchema, StoreCheck } from '../../../db/store-files.ts';
 import type { BackupInfo } from '../../../shared/contract/backups.ts';
 import { backupsDir, findBackup, readCheck, writeCheck } from './folder.ts';
-import { runStoreJob } from './run-job.ts';
+import { AppFailure } from '../../../shared/contract/result.ts';
+import { runStoreJob, StoreJobError } from './run-job.ts';
 
 // Checking a store file with the key, off the main thread: `full` (integrity_check) for backups, `quick`
 // for the store at start. The key is copied for the worker and the copy wiped when it is done.
+
+/** What this app's schema is: a backup from a newer app (more migrations) cannot be restored by it. */
+export const KNOWN_SCHEMA: KnownSchema = { table: MIGRATION_TABLE, migrations: migrations.map(([name]) => name) };
 
 export async function checkFile(
   file: string,
@@ -15,9 +21,7 @@ export async function checkFile(
 ): Promise<StoreCheck> {
   const copy = Uint8Array.from(key);
   try {
-    const check = await runStoreJob({ op: 'check', file, mode, key: copy }, signal);
-    if (!check) throw new Error('The check gave no result.');
-    return check;
+    return await runStoreJob({ op: 'check', file, mode, schema: KNOWN_SCHEMA, key: copy }, signal);
   } finally {
     copy.fill(0);
   }
@@ -33,7 +37,9 @@ export async function verifyBackup(
 ): Promise<{ info: BackupInfo; check: StoreCheck }> {
   findBackup(dataDir, name);
   const dir = backupsDir(dataDir);
-  const check = await checkFile(join(dir, name), key, 'full', signal);
+  const check = await checkFile(join(dir, name), key, 'full', signal).catch((error: unknown) => {
+    throw checkFailure(error);
+  });
   writeCheck(dir, name, {
     format: 1,
     status: check.verdict,
@@ -42,4 +48,12 @@ export async function verifyBackup(
     migrations: check.migrations,
   });
   return { info: findBackup(dataDir, name), check };
+}
+
+/** A check that could not run (not one that found damage: that is a verdict) as the admin is told it. */
+export function checkFailure(error: unknown): Error {
+  if (error instanceof StoreJobError && error.code !== 'aborted') {
+    return new AppFailure({ code: 'unavailable', message: 'backups.checkFailed' });
+  }
+  return error instanceof Error ? error : new Error(String(error));
 }

@@ -82,8 +82,7 @@ export class StoreBackups {
 
   /** The scheduled look: a backup if the newest good one is older than the interval, then rotation. */
   async runSchedule(): Promise<BackupInfo | null> {
-    this.handle = null;
-    this.nextCheck = null;
+    this.clearPlan();
     const open = this.host.openStore();
     if (!open) return null;
     try {
@@ -96,6 +95,7 @@ export class StoreBackups {
       this.lastError = null;
       return made;
     } catch (error) {
+      if (error instanceof AppFailure && error.error.message === 'backups.busy') return null; // someone's job
       // Shown on the admin's page until the next backup works; never the error's text (paths, SQL).
       this.lastError = error instanceof AppFailure ? error.error.message : 'backups.scheduledFailed';
       return null;

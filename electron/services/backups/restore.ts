@@ -6,7 +6,7 @@ import type { RestoreResult } from '../../../shared/contract/backups.ts';
 import { AppFailure } from '../../../shared/contract/result.ts';
 import { STORE_FILE } from '../store.ts';
 import type { BackupActor } from './audit.ts';
-import { checkFile } from './check.ts';
+import { checkFailure, checkFile } from './check.ts';
 import { backupsDir, findBackup, fsyncDir, fsyncFile, readCheck, writeCheck } from './folder.ts';
 import type { BackupHost } from './host.ts';
 import { stamp } from './names.ts';
@@ -36,7 +36,9 @@ export async function restoreBackup(
   findBackup(host.dataDir, name);
   const dir = backupsDir(host.dataDir);
   const file = join(dir, name);
-  const check = await checkFile(file, key, 'full');
+  const check = await checkFile(file, key, 'full').catch((error: unknown) => {
+    throw checkFailure(error);
+  });
   writeCheck(dir, name, {
     format: 1,
     status: check.verdict,

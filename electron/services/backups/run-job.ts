@@ -21,10 +21,14 @@ export class StoreJobError extends Error {
   }
 }
 
-/** Resolves with the check's result (null for a copy); rejects with a StoreJobError, or on `signal`. */
-export function runStoreJob(job: WorkerJob, signal?: AbortSignal): Promise<StoreCheck | null> {
+/** Resolves with the check's result; rejects with a StoreJobError (also when `signal` stops the job). */
+export function runStoreJob(
+  job: WorkerJob,
+  signal?: AbortSignal,
+  onCopied?: () => void,
+): Promise<StoreCheck> {
   return new Promise((resolve, reject) => {
-    let answer: WorkerAnswer | undefined;
+    let answer: Exclude<WorkerAnswer, { copied: true }> | undefined;
     let failure: Error | undefined;
     const worker = new Worker(WORKER_FILE, { workerData: job });
     const abort = () => {
@@ -33,7 +37,10 @@ export function runStoreJob(job: WorkerJob, signal?: AbortSignal): Promise<Store
     };
     if (signal?.aborted) abort();
     else signal?.addEventListener('abort', abort, { once: true });
-    worker.on('message', (m: WorkerAnswer) => (answer = m));
+    worker.on('message', (m: WorkerAnswer) => {
+      if ('copied' in m) onCopied?.();
+      else answer = m;
+    });
     worker.on('error', (error: Error) => (failure ??= error));
     worker.on('exit', (code) => {
       signal?.removeEventListener('abort', abort);

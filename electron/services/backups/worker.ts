@@ -1,17 +1,27 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkStoreFile, copyStoreInto, type CheckMode, type StoreCheck } from '../../../db/store-files.ts';
+import {
+  checkStoreFile,
+  copyStoreInto,
+  type CheckMode,
+  type KnownSchema,
+  type StoreCheck,
+} from '../../../db/store-files.ts';
 
 // Runs one whole-file job on its own thread and connection: copying a 100,000-jobseeker store or checking
 // every page of it takes seconds, and better-sqlite3 never yields while a statement runs. On the main
 // thread that would freeze every call from the window (and sign-in) for as long; here it does not.
 // The key arrives in workerData (a copy in this thread's memory) and is zeroed when the job ends.
+// This file loads the driver and db/store-files.ts only, so the thread starts quickly.
 
 export type WorkerJob =
-  | { op: 'copy'; source: string; target: string; key: Uint8Array }
-  | { op: 'check'; file: string; mode: CheckMode; key: Uint8Array };
+  /** A backup: the encrypted copy into `target`, then `target` checked (`mode`). */
+  | { op: 'copy'; source: string; target: string; mode: CheckMode; schema: KnownSchema; key: Uint8Array }
+  | { op: 'check'; file: string; mode: CheckMode; schema: KnownSchema; key: Uint8Array };
 
 export type WorkerAnswer =
-  | { ok: true; check: StoreCheck | null }
+  /** The copy is written; its check starts (for the progress bar). */
+  | { copied: true }
+  | { ok: true; check: StoreCheck }
   | { ok: false; name: string; code: string | null; message: string };
 
 const port = parentPort;
@@ -20,10 +30,10 @@ const job = workerData as WorkerJob;
 try {
   if (job.op === 'copy') {
     copyStoreInto(job.source, job.key, job.target);
-    port.postMessage({ ok: true, check: null } satisfies WorkerAnswer);
-  } else {
-    port.postMessage({ ok: true, check: checkStoreFile(job.file, job.key, job.mode) } satisfies WorkerAnswer);
+    port.postMessage({ copied: true } satisfies WorkerAnswer);
   }
+  const file = job.op === 'copy' ? job.target : job.file;
+  port.postMessage({ ok: true, check: checkStoreFile(file, job.key, job.mode, job.schema) } satisfies WorkerAnswer);
 } catch (error) {
   const e = error as { name?: unknown; code?: unknown; message?: unknown };
   port.postMessage({

@@ -10,6 +10,7 @@ import { makeRegistrationNumber } from '../../../shared/domain/registration-numb
 import { OCCUPATIONS, SIDO, type Occupation } from '../../../shared/reference/index.ts';
 import { createAccount, ensureCenter } from '../accounts.ts';
 import type { ServiceContext } from '../context.ts';
+import { generateAuditHistory } from './audit-history.ts';
 import { COMPANY_PREFIXES, COMPANY_SUFFIXES, GIVEN_FEMALE, GIVEN_MALE, SURNAMES } from './korean-names.ts';
 import { seededRng, seededUuidv7, type Rng } from './random.ts';
 import { makeBusinessNumber } from './business-number.ts';
@@ -527,6 +528,7 @@ export async function generateDemo(ctx: ServiceContext, o: DemoOptions): Promise
   }
   await insertBatched(ctx, 'checkins', checkins);
 
+  await generateAuditHistory(ctx, { centerCode: o.centerCode, anchorMs: anchor, seed: o.seed });
   await appendAudit(ctx.db, {
     at: ctx.now().toISOString(),
     actorId: null,

@@ -4,14 +4,21 @@ import type { PulledRow } from '../../../shared/sync/protocol.ts';
 import { isSyncedTable, syncRule } from '../../../shared/sync/tables.ts';
 import { removeTombstones } from './lifecycle.ts';
 
-// Writes rows from the server into the local store, a page at a time: the page's known rows and unsent
-// edits are looked up once, new rows go in as multi-row INSERTs, known rows are updated only where they
-// differ. Unknown tables (from a newer server) are kept aside in meta instead of failing the page
-// (sync.md § Versions). Unsent local edits of a row are laid back on top, so the counselor never sees
-// their own pending change disappear.
+// Writes rows from the server into the local store, a page at a time. Each table's rows go in as one
+// statement per few hundred rows: the rows travel as one JSON parameter that SQLite unpacks itself
+// (json_each), and an upsert inserts the new ones and updates the known ones only where they differ.
+// One statement for many rows matters beyond parsing: the jobseekers' full-text index, maintained by a
+// trigger, writes its pending terms out at the end of each statement, so row-at-a-time inserts cost
+// it a flush per row. A row whose only difference is its seq (a pushed change coming back) gets only
+// its seq set, so the search index is not rewritten for it. Unknown tables (from a newer server) are
+// kept aside in meta instead of failing the page (sync.md § Versions). Unsent local edits of a row are
+// laid back on top, so the counselor never sees their own pending change disappear.
 
 const CHUNK = 400;
-const INSERT_ROWS = 100;
+/** Rows per statement: large enough to amortise the statement, small enough to keep the UI turning. */
+const ROWS_PER_STATEMENT = 500;
+const SERVER_HLC = '000000000000000:00000:server';
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 const columnCache = new Map<string, Set<string>>();
 
 async function columnsOf(trx: Transaction<Database>, table: string): Promise<Set<string>> {
@@ -32,18 +39,6 @@ function assignments(values: Array<[string, unknown]>) {
   return sql.join(values.map(([k, v]) => sql`${sql.ref(k)} = ${v}`));
 }
 
-function toValues(row: PulledRow, columns: Set<string>, key: string): Record<string, unknown> {
-  const values: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(row.data)) {
-    if (columns.has(field) && field !== 'seq' && field !== 'id') {
-      values[field] = typeof value === 'boolean' ? (value ? 1 : 0) : value;
-    }
-  }
-  values[key] = row.id;
-  values['seq'] = row.seq;
-  return values;
-}
-
 function groupBy<T>(items: T[], keyOfItem: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
@@ -59,10 +54,17 @@ export function applyPulledRow(trx: Transaction<Database>, row: PulledRow): Prom
   return applyPulledPage(trx, [row]);
 }
 
-export async function applyPulledPage(trx: Transaction<Database>, page: PulledRow[]): Promise<void> {
-  // Tombstones (rows really deleted on the server) are removed, never written (sync/lifecycle.ts).
-  const rows = await removeTombstones(trx, page);
+/** Row ids of the page that have unsent local edits (none at all on a first download: one probe). */
+async function pendingEdits(trx: Transaction<Database>, rows: PulledRow[]): Promise<Set<string>> {
   const pending = new Set<string>();
+  const any = await trx
+    .selectFrom('outbox')
+    .select('client_seq')
+    .where('status', '=', 'pending')
+    .where('op', '=', 'update')
+    .limit(1)
+    .executeTakeFirst();
+  if (!any) return pending;
   const ids = [...new Set(rows.map((r) => r.id))];
   for (let i = 0; i < ids.length; i += CHUNK) {
     const found = await trx
@@ -74,6 +76,14 @@ export async function applyPulledPage(trx: Transaction<Database>, page: PulledRo
       .execute();
     for (const r of found) pending.add(`${r.table_name}:${r.row_id}`);
   }
+  return pending;
+}
+
+export async function applyPulledPage(trx: Transaction<Database>, page: PulledRow[]): Promise<void> {
+  // Tombstones (rows really deleted on the server) are removed, never written (sync/lifecycle.ts).
+  const rows = await removeTombstones(trx, page);
+  if (rows.length === 0) return;
+  const pending = await pendingEdits(trx, rows);
 
   for (const [table, tableRows] of groupBy(rows, (r) => r.table)) {
     const columns = isSyncedTable(table) ? await columnsOf(trx, table) : new Set<string>();
@@ -85,51 +95,63 @@ export async function applyPulledPage(trx: Transaction<Database>, page: PulledRo
       continue;
     }
     const key = keyOf(table);
-    const ref = sql.table(table);
-    const before = new Map<string, Record<string, unknown>>();
-    const tableIds = [...new Set(tableRows.map((r) => r.id))];
-    for (let i = 0; i < tableIds.length; i += CHUNK) {
-      const found = await sql<
-        Record<string, unknown>
-      >`select * from ${ref} where ${sql.ref(key)} in (${sql.join(tableIds.slice(i, i + CHUNK))})`.execute(
-        trx,
-      );
-      for (const r of found.rows) before.set(String(r[key]), r);
-    }
-
-    const fresh: Array<Record<string, unknown>> = [];
-    for (const row of tableRows) {
-      const values = toValues(row, columns, key);
-      const current = before.get(row.id);
-      if (!current) {
-        // The row's HLC is this device's clock for its own writes; a row first seen here starts at zero.
-        if (columns.has('hlc') && values['hlc'] === undefined) values['hlc'] = '000000000000000:00000:server';
-        fresh.push(values);
-        before.set(row.id, values);
-      } else {
-        // Only what differs: append-only tables refuse any change but seq, and an equal write is no write.
-        const changed = Object.entries(values).filter(([k, v]) => k !== key && current[k] !== v);
-        if (changed.length > 0) {
-          await sql`update ${ref} set ${assignments(changed)} where ${sql.ref(key)} = ${row.id}`.execute(trx);
-          before.set(row.id, { ...current, ...values });
-        }
-      }
-    }
-    // New rows as multi-row INSERTs, one statement per 100 rows of the same shape: statements, not
-    // rows, are what a first download pays for.
-    for (const [shape, list] of groupBy(fresh, (v) => Object.keys(v).join(','))) {
-      const keys = shape.split(',');
-      for (let i = 0; i < list.length; i += INSERT_ROWS) {
-        const chunk = list.slice(i, i + INSERT_ROWS);
-        await sql`insert into ${ref} (${sql.join(keys.map((k) => sql.ref(k)))}) values ${sql.join(
-          chunk.map((v) => sql`(${sql.join(keys.map((k) => v[k]))})`),
-        )}`.execute(trx);
+    const appendOnly = isSyncedTable(table) && syncRule(table).mode === 'append-only';
+    // Rows of the same shape (the same fields) share a statement.
+    for (const [shape, list] of groupBy(tableRows, (r) => Object.keys(r.data).join(','))) {
+      const fields = shape
+        .split(',')
+        .filter((f) => columns.has(f) && f !== 'seq' && f !== 'id' && f !== key && IDENTIFIER.test(f));
+      for (let i = 0; i < list.length; i += ROWS_PER_STATEMENT) {
+        await upsert(trx, table, key, fields, columns.has('hlc'), appendOnly, list.slice(i, i + ROWS_PER_STATEMENT));
       }
     }
     for (const row of tableRows) {
       if (pending.has(`${table}:${row.id}`)) await reapplyPending(trx, table, row.id, key, columns);
     }
   }
+}
+
+async function upsert(
+  trx: Transaction<Database>,
+  table: string,
+  key: string,
+  fields: string[],
+  hasHlc: boolean,
+  appendOnly: boolean,
+  rows: PulledRow[],
+): Promise<void> {
+  const json = JSON.stringify(rows.map((r) => ({ k: r.id, s: r.seq, d: r.data })));
+  const t = `"${table}"`;
+  const source = `select json_extract(value, '$.k') as k, json_extract(value, '$.s') as s${fields
+    .map((f) => `, json_extract(value, '$.d.${f}') as "${f}"`)
+    .join('')} from json_each(?)`;
+  if (!appendOnly && fields.length > 0) {
+    // Known rows that differ only in seq: set just the seq (no search-index rewrite, no other triggers).
+    await withJson(
+      `update ${t} set seq = j.s from (${source}) as j where ${t}."${key}" = j.k and ${t}.seq is not j.s` +
+        fields.map((f) => ` and ${t}."${f}" is j."${f}"`).join(''),
+      json,
+    ).execute(trx);
+  }
+  const columns = [key, 'seq', ...fields];
+  // The row's HLC is this device's clock for its own writes; a row first seen here starts at zero.
+  const insertColumns = hasHlc ? [...columns, 'hlc'] : columns;
+  const values = ['j.k', 'j.s', ...fields.map((f) => `j."${f}"`), ...(hasHlc ? [`'${SERVER_HLC}'`] : [])];
+  // Append-only records never change but for their seq (their triggers refuse anything else).
+  const updated = appendOnly ? ['seq'] : ['seq', ...fields];
+  await withJson(
+    `insert into ${t} (${insertColumns.map((c) => `"${c}"`).join(', ')})
+     select ${values.join(', ')} from (${source}) as j where true
+     on conflict ("${key}") do update set ${updated.map((c) => `"${c}" = excluded."${c}"`).join(', ')}
+     where ${updated.map((c) => `${t}."${c}" is not excluded."${c}"`).join(' or ')}`,
+    json,
+  ).execute(trx);
+}
+
+/** Generated SQL (identifiers checked above) with the page's JSON as its one parameter, at `json_each(?)`. */
+function withJson(text: string, json: string) {
+  const [before, after] = text.split('json_each(?)');
+  return sql`${sql.raw(`${before ?? ''}json_each(`)}${json}${sql.raw(`)${after ?? ''}`)}`;
 }
 
 async function reapplyPending(

@@ -14,16 +14,16 @@ export interface DesktopSync {
 
 export async function syncStatus(db: CaseDb, sync: DesktopSync | undefined): Promise<SyncStatus> {
   const pending = await countPendingChanges(db);
-  const refusedCount = await db
+  const unsent = await db
     .selectFrom('outbox')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('status', '=', 'refused')
+    .where('status', 'in', ['pending', 'refused'])
     .executeTakeFirstOrThrow();
   const base = {
     pending,
     // Refused changes nobody has acted on yet, with what they were about (refused.ts).
     refused: await refusedChanges(db),
-    unsent: pending + Number(refusedCount.n),
+    unsent: Number(unsent.n),
     // From the store, so the count is right offline and after a restart.
     openReviews: await countLocalReviewItems(db),
   };

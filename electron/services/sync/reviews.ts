@@ -74,7 +74,9 @@ async function visible(db: Db, actor: SessionInfo, item: ReviewItem): Promise<bo
   if (actor.userId === item.keptAuthor || actor.userId === item.heldAuthor) return true;
   if (!item.caseId) return item.kind !== 'refused';
   const j = await getJobseekerRow(db, item.caseId);
-  return j !== undefined && rowInScope(j, caseScope(actor));
+  // A deleted case is no longer here: the server sent its item because this desktop's scopes held it.
+  if (!j) return item.kind === 'deleted';
+  return rowInScope(j, caseScope(actor));
 }
 
 async function toView(db: Db, actor: SessionInfo, local: LocalReviewItem): Promise<ReviewView> {

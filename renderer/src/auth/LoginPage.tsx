@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../shared/contract/auth.ts';
 import { ApiError, call } from '../api.ts';
 import { LanguageSwitch } from '../shell/LanguageSwitch.tsx';
+import { DamagedStorePage } from './DamagedStorePage.tsx';
 
 export function LoginPage({ onSignedIn }: { onSignedIn: (s: SessionInfo) => void }) {
   const { t } = useTranslation();
@@ -11,6 +12,8 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (s: SessionInfo) => void
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The store failed its check at this sign-in: the restore screen takes over (issue 8, backups). */
+  const [damaged, setDamaged] = useState(false);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -20,12 +23,16 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (s: SessionInfo) => void
       onSignedIn(await call('auth:login', { loginId, password }));
     } catch (err) {
       setError(err instanceof ApiError ? err.error.message : 'errors.internal');
+      if (err instanceof ApiError && err.error.message === 'store.damaged') setDamaged(true);
       setPassword('');
     } finally {
       setBusy(false);
     }
   }
 
+  if (damaged) {
+    return <DamagedStorePage loginId={loginId} onSignedIn={onSignedIn} onBack={() => setDamaged(false)} />;
+  }
   return (
     <Box sx={{ minHeight: '100vh', display: 'grid', placeItems: 'center', bgcolor: 'background.default' }}>
       <Paper component="form" onSubmit={(e) => void submit(e)} sx={{ p: 4, width: 400 }} elevation={2}>

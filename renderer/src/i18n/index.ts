@@ -1,6 +1,10 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { profilingMessages } from '../../../shared/profiling/index.ts';
+import auditEn from './audit.en.json';
+import auditKo from './audit.ko.json';
+import backupsEn from './backups.en.json';
+import backupsKo from './backups.ko.json';
 import caseworkEn from './casework.en.json';
 import caseworkKo from './casework.ko.json';
 import employersEn from './employers.en.json';
@@ -57,8 +61,32 @@ function initialLanguage(): Language {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    ko: { translation: merge(nest(profilingMessages.ko), ko, caseworkKo, employersKo, kioskKo, reportsKo, securityKo) },
-    en: { translation: merge(nest(profilingMessages.en), en, caseworkEn, employersEn, kioskEn, reportsEn, securityEn) },
+    ko: {
+      translation: merge(
+        nest(profilingMessages.ko),
+        ko,
+        caseworkKo,
+        employersKo,
+        kioskKo,
+        reportsKo,
+        securityKo,
+        auditKo,
+        backupsKo,
+      ),
+    },
+    en: {
+      translation: merge(
+        nest(profilingMessages.en),
+        en,
+        caseworkEn,
+        employersEn,
+        kioskEn,
+        reportsEn,
+        securityEn,
+        auditEn,
+        backupsEn,
+      ),
+    },
   },
   lng: initialLanguage(),
   fallbackLng: 'ko',

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { useAuth } from '../auth/AuthProvider.tsx';
 import { AccountsPage } from './AccountsPage.tsx';
+import { AuditSettingsPage } from './AuditSettingsPage.tsx';
+import { BackupsPage } from './BackupsPage.tsx';
 import { DeviceSettingsPage } from './DeviceSettingsPage.tsx';
 import { KioskSettingsPage } from './KioskSettingsPage.tsx';
 
@@ -15,10 +17,12 @@ export function SettingsArea() {
   const location = useLocation();
   const tabs = [
     { to: '/settings/kiosk', label: t('settings.tabs.kiosk') },
+    { to: '/settings/audit', label: t('audit.settings.tab') },
     ...(session.role === 'admin'
       ? [
           { to: '/settings/accounts', label: t('accounts.tab') },
           { to: '/settings/device', label: t('settings.tabs.device') },
+          { to: '/settings/backups', label: t('backups.tab') },
         ]
       : []),
   ];
@@ -34,8 +38,10 @@ export function SettingsArea() {
         <Routes>
           <Route index element={<Navigate to="kiosk" replace />} />
           <Route path="kiosk" element={<KioskSettingsPage />} />
+          <Route path="audit" element={<AuditSettingsPage />} />
           {session.role === 'admin' && <Route path="device" element={<DeviceSettingsPage />} />}
           {session.role === 'admin' && <Route path="accounts" element={<AccountsPage />} />}
+          {session.role === 'admin' && <Route path="backups" element={<BackupsPage />} />}
           <Route path="*" element={<Navigate to="kiosk" replace />} />
         </Routes>
       </Box>

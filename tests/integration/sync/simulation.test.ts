@@ -30,6 +30,7 @@ describe.each(SERVER_DIALECTS)('sync simulation against the server on %s', (dial
     replays: 0,
     reviews: 0,
     refused: 0,
+    deletes: 0,
   };
 
   beforeAll(async () => {
@@ -59,5 +60,6 @@ describe.each(SERVER_DIALECTS)('sync simulation against the server on %s', (dial
     expect(totals.replays).toBeGreaterThan(0);
     expect(totals.reviews).toBeGreaterThan(0);
     expect(totals.refused).toBeGreaterThan(0);
+    expect(totals.deletes).toBeGreaterThan(0);
   });
 });

@@ -14,6 +14,7 @@ import { openDesktopStore, type DesktopStore } from '../../../electron/services/
 import { SyncClient } from '../../../electron/services/sync/client.ts';
 import { OfflineError } from '../../../electron/services/sync/transport.ts';
 import { addCenter, addUser } from '../../../server/admin.ts';
+import { deleteRecord } from '../../../server/records.ts';
 import type { SessionInfo } from '../../../shared/contract/auth.ts';
 import { jobseekerFieldsSchema } from '../../../shared/domain/jobseeker.ts';
 import { CALM, FaultyNetwork, STORMY } from './fault-transport.ts';
@@ -40,7 +41,7 @@ interface Desk {
 export interface SimResult {
   seed: number;
   violations: string[];
-  stats: FaultyNetwork['stats'] & { ops: number; reviews: number; refused: number };
+  stats: FaultyNetwork['stats'] & { ops: number; reviews: number; refused: number; deletes: number };
 }
 
 export async function runSimulation(
@@ -72,6 +73,8 @@ export async function runSimulation(
   const base = mkdtempSync(join(tmpdir(), `caseworker-sim-${seed}-`));
   const violations: string[] = [];
   let ops = 0;
+  // Cases really deleted on the server during the run (retention expiry): none may come back.
+  const deleted = new Set<string>();
   try {
     for (const [i, loginId] of users.entries()) {
       const dir = join(base, loginId);
@@ -108,6 +111,7 @@ export async function runSimulation(
         ['restart', 1],
         ['partition', 1],
         ['replay', 1],
+        ['delete', 1],
       ] as const);
       try {
         if (action === 'sync') await desk.client.syncOnce();
@@ -116,7 +120,10 @@ export async function runSimulation(
           if (net.partitioned.has(desk.name)) net.partitioned.delete(desk.name);
           else net.partitioned.add(desk.name);
         } else if (action === 'replay') await net.replayDelayed();
-        else if (await localWrite(desk, action, rng, userIds)) ops++;
+        else if (action === 'delete') {
+          const id = await deleteSomeCase(server.opened, center, rng, new Date(clock));
+          if (id) deleted.add(id);
+        } else if (await localWrite(desk, action, rng, userIds)) ops++;
       } catch (error) {
         if (!(error instanceof OfflineError)) throw error;
       }
@@ -127,7 +134,7 @@ export async function runSimulation(
     net.partitioned.clear();
     await net.replayDelayed();
     for (let round = 0; round < 4; round++) for (const d of desks) await d.client.syncOnce();
-    violations.push(...(await checkInvariants(desks, server.opened, center)));
+    violations.push(...(await checkInvariants(desks, server.opened, center, deleted)));
     const reviews = await server.opened.db
       .selectFrom('review_items')
       .select('id')
@@ -138,7 +145,11 @@ export async function runSimulation(
       refused += (
         await d.store.db.selectFrom('outbox').select('client_seq').where('status', '=', 'refused').execute()
       ).length;
-    return { seed, violations, stats: { ...net.stats, ops, reviews: reviews.length, refused } };
+    return {
+      seed,
+      violations,
+      stats: { ...net.stats, ops, reviews: reviews.length, refused, deletes: deleted.size },
+    };
   } finally {
     for (const d of desks) await d.store.close().catch(() => undefined);
     rmSync(base, { recursive: true, force: true });
@@ -251,14 +262,65 @@ async function localWrite(desk: Desk, action: string, rng: Rng, userIds: string[
   return true;
 }
 
-async function checkInvariants(desks: Desk[], opened: OpenedServerDb, center: string): Promise<string[]> {
+/** `caseworker-server record delete` on a live case of the center, as an admin would run it. */
+async function deleteSomeCase(
+  opened: OpenedServerDb,
+  center: string,
+  rng: Rng,
+  now: Date,
+): Promise<string | null> {
+  const live = await opened.db
+    .selectFrom('sync_rows')
+    .select('row_id')
+    .where('table_name', '=', 'jobseekers')
+    .where('scope_center', '=', center)
+    .where('deleted_at', 'is', null)
+    .orderBy('row_id')
+    .execute();
+  if (live.length === 0) return null;
+  const id = rng.pick(live).row_id;
+  await deleteRecord(
+    opened.db,
+    opened.dialect,
+    { table: 'jobseekers', id, reason: '보존기간 만료', actor: 'sim' },
+    now,
+  );
+  return id;
+}
+
+async function checkInvariants(
+  desks: Desk[],
+  opened: OpenedServerDb,
+  center: string,
+  deleted: Set<string>,
+): Promise<string[]> {
   const problems: string[] = [];
-  const serverRows = await opened.db
+  const allRows = await opened.db
     .selectFrom('sync_rows')
     .selectAll()
     .where('scope_center', '=', center)
     .execute();
-  const serverById = new Map(serverRows.map((r) => [`${r.table_name}:${r.row_id}`, r]));
+  const serverById = new Map(allRows.map((r) => [`${r.table_name}:${r.row_id}`, r]));
+  // Nothing deleted came back without a restore: not on the server, not on any desktop.
+  for (const id of deleted) {
+    if (!serverById.get(`jobseekers:${id}`)?.deleted_at)
+      problems.push(`server: deleted case ${id} came back`);
+  }
+  const tombstones = allRows.filter((r) => r.deleted_at);
+  const serverRows = allRows.filter((r) => !r.deleted_at);
+  for (const d of desks) {
+    for (const t of tombstones) {
+      const key = isSyncedTable(t.table_name)
+        ? ((syncRule(t.table_name) as { key?: string }).key ?? 'id')
+        : 'id';
+      const local =
+        await sql`select 1 from ${sql.table(t.table_name)} where ${sql.ref(key)} = ${t.row_id}`.execute(
+          d.store.db,
+        );
+      if (local.rows.length > 0)
+        problems.push(`${d.name}: deleted ${t.table_name} ${t.row_id} is still here`);
+    }
+  }
   for (const d of desks) {
     // The outbox drained: everything was acknowledged (applied, superseded, in review) or refused with a reason.
     const outbox = await d.store.db.selectFrom('outbox').selectAll().execute();
@@ -278,8 +340,26 @@ async function checkInvariants(desks: Desk[], opened: OpenedServerDb, center: st
         continue;
       }
       const row = serverById.get(`${e.table_name}:${e.row_id}`);
-      if (!row) {
-        problems.push(`${d.name}: ${e.table_name} ${e.row_id} acknowledged but missing on the server`);
+      if (!row || row.deleted_at) {
+        // Held in a review item (a record added to, or an edit of, a deleted case), or applied and then
+        // superseded by the recorded delete.
+        const held = await opened.db
+          .selectFrom('review_items')
+          .select('id')
+          .where('row_id', '=', e.row_id)
+          .where('kind', '=', 'deleted')
+          .executeTakeFirst();
+        const deletion = await opened.db
+          .selectFrom('record_deletions')
+          .select('seq')
+          .where('table_name', '=', e.table_name)
+          .where('row_id', '=', e.row_id)
+          .where('action', '=', 'delete')
+          .executeTakeFirst();
+        const appliedBefore =
+          deletion !== undefined && result.seq !== null && Number(result.seq) <= Number(deletion.seq);
+        if (!held && !appliedBefore)
+          problems.push(`${d.name}: ${e.table_name} ${e.row_id} acknowledged but missing on the server`);
         continue;
       }
       const data = JSON.parse(row.data) as Record<string, unknown>;

@@ -82,7 +82,9 @@ describe('0007_audit_retention', () => {
     writeOldTrail(raw, [{ id: 'e1', at: old, action: 'jobseeker.read' }]);
     await runMigrations(db, 'sqlite', migrations, 'case store');
     expect(() => raw.exec(`delete from audit_entries where id = 'e1'`)).toThrow(/append-only/);
-    expect(() => raw.exec(`update audit_entries set center_code = 'X1' where id = 'e1'`)).toThrow(/append-only/);
+    expect(() => raw.exec(`update audit_entries set center_code = 'X1' where id = 'e1'`)).toThrow(
+      /append-only/,
+    );
     expect(() => raw.exec(`update audit_entries set action = 'x' where id = 'e1'`)).toThrow(/append-only/);
     raw.exec(`update audit_entries set seq = 9 where id = 'e1'`);
     expect(raw.prepare(`select seq from audit_entries`).pluck().get()).toBe(9);
@@ -102,11 +104,14 @@ describe('0007_audit_retention', () => {
       raw
         .prepare('update audit_retention set purge_before = ?, access_purge_before = ? where id = 1')
         .run(yearsAgo(2), yearsAgo(3));
-      for (const id of ['read-4y', 'role-4y', 'read-2.5y']) raw.prepare('delete from audit_entries where id = ?').run(id);
+      for (const id of ['read-4y', 'role-4y', 'read-2.5y'])
+        raw.prepare('delete from audit_entries where id = ?').run(id);
       // Not expired: an account change kept three years, an entry under two years.
       for (const id of ['role-2.5y', 'read-1.5y'])
         expect(() => raw.prepare('delete from audit_entries where id = ?').run(id)).toThrow(/append-only/);
-      raw.prepare('update audit_retention set purge_before = null, access_purge_before = null where id = 1').run();
+      raw
+        .prepare('update audit_retention set purge_before = null, access_purge_before = null where id = 1')
+        .run();
     });
     purge();
     expect(raw.prepare('select id from audit_entries order by rowid').pluck().all()).toEqual([
@@ -124,7 +129,9 @@ describe('0007_audit_retention', () => {
       raw.prepare('update audit_retention set purge_before = ? where id = 1').run(yearsAgo(0.5)),
     ).toThrow(/at least one year/);
     expect(() =>
-      raw.prepare('update audit_retention set access_purge_before = ? where id = 1').run(new Date().toISOString()),
+      raw
+        .prepare('update audit_retention set access_purge_before = ? where id = 1')
+        .run(new Date().toISOString()),
     ).toThrow(/at least one year/);
     expect(() => raw.exec(`insert into audit_retention (id) values (2)`)).toThrow(/CHECK/);
     expect(() => raw.exec(`delete from audit_retention`)).toThrow(/control row/);

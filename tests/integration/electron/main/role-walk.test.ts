@@ -205,8 +205,6 @@ const POLICY: Record<
   accounts: { surface: 'desk', includes: ['admin'], excludes: ['counselor'] },
   users: { surface: 'desk', includes: ['admin'], excludes: ['counselor'] },
   devices: { surface: 'desk', includes: ['admin'], excludes: ['counselor'] },
-  // The store's backups: a copy of everyone's data, kept and restored by the center's IT staff.
-  backups: { surface: 'desk', exactly: ['admin'] },
   // Backups of this PC's (encrypted) store: device upkeep, an admin's job.
   backups: { surface: 'desk', includes: ['admin'], excludes: ['counselor'] },
   // Everyone who writes sees their sync state (counts only); review items and refused changes hold

@@ -112,12 +112,18 @@ const RULES: Record<ChannelName, Rule> = {
       note: '',
     }),
   },
-  'casework:addNote': { kind: 'person', input: (s) => ({ jobseekerId: own(s), kind: 'phone', body: '전화 상담' }) },
+  'casework:addNote': {
+    kind: 'person',
+    input: (s) => ({ jobseekerId: own(s), kind: 'phone', body: '전화 상담' }),
+  },
   'casework:reviseNote': {
     kind: 'person',
     input: (s) => ({ noteId: s.f.own.noteId, kind: 'in-person', body: '첫 상담 (고침)' }),
   },
-  'casework:recordConsent': { kind: 'person', input: (s) => ({ jobseekerId: own(s), granted: { sensitive: true } }) },
+  'casework:recordConsent': {
+    kind: 'person',
+    input: (s) => ({ jobseekerId: own(s), granted: { sensitive: true } }),
+  },
   'casework:addCompetency': {
     kind: 'person',
     input: (s) => ({
@@ -135,7 +141,10 @@ const RULES: Record<ChannelName, Rule> = {
       },
     }),
   },
-  'casework:previewImport': { kind: 'person', input: (s) => ({ jobseekerId: own(s), format: 'csv', content: CSV }) },
+  'casework:previewImport': {
+    kind: 'person',
+    input: (s) => ({ jobseekerId: own(s), format: 'csv', content: CSV }),
+  },
   'casework:import': { kind: 'person', input: (s) => ({ jobseekerId: own(s), format: 'csv', content: CSV }) },
   'casework:issueCertificate': {
     kind: 'person',
@@ -207,7 +216,11 @@ const RULES: Record<ChannelName, Rule> = {
     input: (s) => ({ id: s.checkinId, counterId: 'c2' }),
     subjectOf: (s) => s.checkinId,
   },
-  'checkins:finish': { kind: 'record', input: (s) => ({ id: s.checkinId, outcome: 'done' }), subjectOf: (s) => s.checkinId },
+  'checkins:finish': {
+    kind: 'record',
+    input: (s) => ({ id: s.checkinId, outcome: 'done' }),
+    subjectOf: (s) => s.checkinId,
+  },
 
   'reports:get': { kind: 'none', why: 'counts and rates; names appear only in an export with names' },
   'reports:export': {
@@ -225,14 +238,23 @@ const RULES: Record<ChannelName, Rule> = {
   'accounts:create': {
     kind: 'permission',
     as: 'admin',
-    input: () => ({ loginId: 'audited1', displayName: '감사 상담사', role: 'counselor', password: 'Audit-pass-2026' }),
+    input: () => ({
+      loginId: 'audited1',
+      displayName: '감사 상담사',
+      role: 'counselor',
+      password: 'Audit-pass-2026',
+    }),
   },
   'accounts:update': {
     kind: 'permission',
     as: 'admin',
     input: (s) => ({ id: s.f.sessions.counselor2.userId, role: 'supervisor' }),
   },
-  'accounts:unlock': { kind: 'permission', as: 'admin', input: (s) => ({ id: s.f.sessions.counselor2.userId }) },
+  'accounts:unlock': {
+    kind: 'permission',
+    as: 'admin',
+    input: (s) => ({ id: s.f.sessions.counselor2.userId }),
+  },
   'accounts:resetPassword': {
     kind: 'permission',
     as: 'admin',
@@ -251,7 +273,11 @@ const RULES: Record<ChannelName, Rule> = {
   'sync:handRefused': { kind: 'elsewhere', why: 'needs a change a sync server refused' },
 
   'audit:list': { kind: 'none', why: 'the audit trail itself (ids, masked names); opening it is audit.view' },
-  'audit:overview': { kind: 'logged', as: 'supervisor', input: () => ({ filter: { from: '2026-11-01', to: '2026-11-02' } }) },
+  'audit:overview': {
+    kind: 'logged',
+    as: 'supervisor',
+    input: () => ({ filter: { from: '2026-11-01', to: '2026-11-02' } }),
+  },
   'audit:verify': { kind: 'logged', as: 'supervisor', input: () => ({}) },
   'audit:purge': { kind: 'logged', as: 'admin', input: () => ({}) },
   'audit:settings': { kind: 'none', why: 'retention and thresholds' },
@@ -261,8 +287,14 @@ const RULES: Record<ChannelName, Rule> = {
   'backups:progress': { kind: 'none', why: "the running backup job's progress" },
   'backups:saveSettings': { kind: 'none', why: 'backup interval and rotation (settings.backup.save)' },
   'backups:make': { kind: 'elsewhere', why: 'needs the store gate (backup.make): backups/backups.test.ts' },
-  'backups:verify': { kind: 'elsewhere', why: 'needs the store gate (backup.verify): backups/backups.test.ts' },
-  'backups:restore': { kind: 'elsewhere', why: 'needs the store gate (backup.restore): backups/backups.test.ts' },
+  'backups:verify': {
+    kind: 'elsewhere',
+    why: 'needs the store gate (backup.verify): backups/backups.test.ts',
+  },
+  'backups:restore': {
+    kind: 'elsewhere',
+    why: 'needs the store gate (backup.restore): backups/backups.test.ts',
+  },
   'auth:damagedStore': { kind: 'none', why: 'backup file names and verdicts, before sign-in' },
   'auth:restoreDamaged': {
     kind: 'elsewhere',
@@ -283,7 +315,13 @@ beforeAll(async () => {
   t = await makeTestStore();
   const f = await seedFixture(t);
   dispatch = dispatcherFor(t.store).dispatch;
-  state = { f, person: '', latestAssessmentId: f.own.assessmentId, createdJobseekerId: '', checkinId: f.checkinId };
+  state = {
+    f,
+    person: '',
+    latestAssessmentId: f.own.assessmentId,
+    createdJobseekerId: '',
+    checkinId: f.checkinId,
+  };
 });
 afterAll(() => t.cleanup());
 
@@ -292,8 +330,10 @@ function sessionOf(who: Who | undefined): SessionInfo {
   return who === 'supervisor' ? s.supervisor : who === 'admin' ? s.admin : s.counselor;
 }
 
-async function lastRowid(): Promise<number> {
-  const row = t.store.raw.prepare('select coalesce(max(rowid), 0) as n from audit_entries').get() as { n: number };
+function lastRowid(): number {
+  const row = t.store.raw.prepare('select coalesce(max(rowid), 0) as n from audit_entries').get() as {
+    n: number;
+  };
   return row.n;
 }
 
@@ -308,7 +348,9 @@ interface Entry {
 
 function entriesAfter(rowid: number): Entry[] {
   return t.store.raw
-    .prepare('select action, actor_id, device_id, at, person_id, subject_id from audit_entries where rowid > ? order by rowid')
+    .prepare(
+      'select action, actor_id, device_id, at, person_id, subject_id from audit_entries where rowid > ? order by rowid',
+    )
     .all(rowid) as Entry[];
 }
 
@@ -330,8 +372,12 @@ describe('the audit trail covers every channel that touches a person', () => {
   it.each(walked.map(([name]) => name))('%s leaves its audit entry', async (name) => {
     const rule = RULES[name] as Extract<Rule, Call>;
     const session = sessionOf(rule.as);
-    const before = await lastRowid();
-    const result = await dispatch({ surface: 'desk', session: sessionHolder(session) }, name, rule.input(state));
+    const before = lastRowid();
+    const result = await dispatch(
+      { surface: 'desk', session: sessionHolder(session) },
+      name,
+      rule.input(state),
+    );
     expect(result, `${name} should succeed`).toMatchObject({ ok: true });
     if (!result.ok) return;
     rule.after?.(state, result.value);
@@ -354,7 +400,10 @@ describe('the audit trail covers every channel that touches a person', () => {
         break;
       }
       case 'record':
-        expect(mine.some((e) => e.subject_id === rule.subjectOf(state)), `${name}: ${JSON.stringify(mine)}`).toBe(true);
+        expect(
+          mine.some((e) => e.subject_id === rule.subjectOf(state)),
+          `${name}: ${JSON.stringify(mine)}`,
+        ).toBe(true);
         break;
       case 'list':
         expect(has('read'), `${name}: ${JSON.stringify(mine)}`).toBe(true);
@@ -363,7 +412,10 @@ describe('the audit trail covers every channel that touches a person', () => {
         expect(has('export'), `${name}: ${JSON.stringify(mine)}`).toBe(true);
         break;
       case 'permission':
-        expect(mine.some((e) => isAccessAction(e.action)), `${name}: ${JSON.stringify(mine)}`).toBe(true);
+        expect(
+          mine.some((e) => isAccessAction(e.action)),
+          `${name}: ${JSON.stringify(mine)}`,
+        ).toBe(true);
         break;
       case 'logged':
         expect(mine.length, name).toBeGreaterThan(0);

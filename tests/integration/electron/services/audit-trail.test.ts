@@ -57,7 +57,12 @@ describe('verifying the chain', () => {
     const result = await verifyAuditChain(t.store.db);
     expect(result).toMatchObject({
       ok: false,
-      broken: { id: victim, position: positionOf(victim), reason: 'content', deviceId: t.store.context.deviceId },
+      broken: {
+        id: victim,
+        position: positionOf(victim),
+        reason: 'content',
+        deviceId: t.store.context.deviceId,
+      },
     });
   });
 
@@ -68,7 +73,10 @@ describe('verifying the chain', () => {
     t.store.raw.exec('DROP TRIGGER audit_entries_no_delete');
     t.store.raw.prepare('delete from audit_entries where id = ?').run(deleted);
     const result = await verifyAuditChain(t.store.db);
-    expect(result).toMatchObject({ ok: false, broken: { id: next, position: positionOf(next), reason: 'link' } });
+    expect(result).toMatchObject({
+      ok: false,
+      broken: { id: next, position: positionOf(next), reason: 'link' },
+    });
   });
 
   it('checks each device’s chain on its own, entries from other desktops interleaved', async () => {
@@ -132,7 +140,9 @@ describe('the retention purge', () => {
       .get() as { action: string; detail: string };
     expect(last.action).toBe('audit.purge');
     expect(JSON.parse(last.detail)).toMatchObject({ purged: 5, anchors: 3 });
-    expect(t.store.raw.prepare('select purge_before, access_purge_before from audit_retention').get()).toEqual({
+    expect(
+      t.store.raw.prepare('select purge_before, access_purge_before from audit_retention').get(),
+    ).toEqual({
       purge_before: null,
       access_purge_before: null,
     });
@@ -178,7 +188,11 @@ describe('the retention purge', () => {
 
   it('follows the center’s settings, and a purge with nothing expired writes nothing', async () => {
     const made = await history();
-    await saveAuditSettings(t.store.context, admin, { ...DEFAULT_AUDIT_SETTINGS, retentionYears: 3, accessRetentionYears: 4 });
+    await saveAuditSettings(t.store.context, admin, {
+      ...DEFAULT_AUDIT_SETTINGS,
+      retentionYears: 3,
+      accessRetentionYears: 4,
+    });
     await purgeExpired(t.store.context, null);
     expect(ids()).toContain(made.read25);
     expect(ids()).toContain(made.role35);

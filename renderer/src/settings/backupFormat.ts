@@ -1,0 +1,29 @@
+import type { BackupInfo } from '../../../shared/contract/backups.ts';
+
+// How backups read on screen, shared by the admin's page and the damaged-store screen.
+
+export function backupTime(iso: string, language: string): string {
+  return new Date(iso).toLocaleString(language === 'en' ? 'en-GB' : 'ko-KR', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
+}
+
+export function backupSize(bytes: number): string {
+  if (bytes >= 1_000_000) return `${(bytes / 1_000_000).toFixed(1)} MB`;
+  return `${Math.max(1, Math.round(bytes / 1000))} KB`;
+}
+
+export const STATUS_TEXT: Record<BackupInfo['status'], string> = {
+  ok: 'backups.statusOk',
+  damaged: 'backups.statusDamaged',
+  newer: 'backups.statusNewer',
+  unverified: 'backups.statusUnverified',
+};
+
+export const STATUS_COLOR: Record<BackupInfo['status'], 'success' | 'error' | 'warning' | 'default'> = {
+  ok: 'success',
+  damaged: 'error',
+  newer: 'warning',
+  unverified: 'default',
+};
