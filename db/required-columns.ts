@@ -14,7 +14,9 @@ async function load(): Promise<Map<string, string[]>> {
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
   try {
     await migrateToLatest(db, 'sqlite');
-    const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(db);
+    const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(
+      db,
+    );
     const out = new Map<string, string[]>();
     for (const { name } of tables.rows) {
       const columns = await sql<{

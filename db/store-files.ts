@@ -97,9 +97,9 @@ function checkOpened(file: string, key: Uint8Array, mode: CheckMode, schema: Kno
     throw error;
   }
   try {
-    const rows = raw.pragma(`${mode === 'full' ? 'integrity_check' : 'quick_check'}(${MAX_PROBLEMS})`) as Array<
-      Record<string, string>
-    >;
+    const rows = raw.pragma(
+      `${mode === 'full' ? 'integrity_check' : 'quick_check'}(${MAX_PROBLEMS})`,
+    ) as Array<Record<string, string>>;
     const messages = rows.map((r) => Object.values(r)[0]);
     if (!(messages.length === 1 && messages[0] === 'ok')) {
       return { verdict: 'damaged', problems: messages.length, migrations: 0 };
@@ -142,8 +142,7 @@ export function accountInFile(file: string, key: Uint8Array, loginId: string): A
   const raw = openReadOnly(file, key);
   try {
     const row = raw.prepare('select id, role, active from users where login_id = ?').get(loginId) as
-      | { id: string; role: string; active: number }
-      | undefined;
+      { id: string; role: string; active: number } | undefined;
     return row ? { userId: row.id, role: row.role, active: row.active === 1 } : null;
   } finally {
     raw.close();

@@ -40,7 +40,9 @@ function checkCommand(c: RecordCommand): SyncedTable {
   if (!isSyncedTable(c.table) || c.table === 'centers' || c.table === 'audit_entries')
     throw new AdminInputError(`Records of kind ${c.table} cannot be deleted or restored here.`);
   if (c.reason.trim() === '' || c.reason.length > 500)
-    throw new AdminInputError('Give the reason (retention expiry, erasure request …) in 1 to 500 characters.');
+    throw new AdminInputError(
+      'Give the reason (retention expiry, erasure request …) in 1 to 500 characters.',
+    );
   if (c.id.trim() === '') throw new AdminInputError('Give the record id.');
   return c.table;
 }
@@ -76,7 +78,8 @@ export async function deleteRecord(
     await lockSequencer(trx, dialect);
     const row = await getSyncRow(trx, table, c.id);
     if (!row) throw new AdminInputError(`No ${table} record ${c.id} on the server.`);
-    if (row.deleted_at) throw new AdminInputError(`The ${table} record ${c.id} was already deleted at ${row.deleted_at}.`);
+    if (row.deleted_at)
+      throw new AdminInputError(`The ${table} record ${c.id} was already deleted at ${row.deleted_at}.`);
     const doomed = [row, ...(await descendants(trx, row))].filter((r) => !r.deleted_at);
     let seq = 0;
     for (const r of doomed) {
@@ -132,7 +135,8 @@ export async function restoreRecord(
   const reserved = Object.keys(given).filter(
     (k) => (RESERVED_FIELDS as readonly string[]).includes(k) && !(k === 'id' && given[k] === c.id),
   );
-  if (reserved.length > 0) throw new AdminInputError(`The fields ${reserved.join(', ')} are set by the server.`);
+  if (reserved.length > 0)
+    throw new AdminInputError(`The fields ${reserved.join(', ')} are set by the server.`);
   const at = now.toISOString();
   return db.transaction().execute(async (trx) => {
     await lockSequencer(trx, dialect);
@@ -140,7 +144,11 @@ export async function restoreRecord(
     if (!row) throw new AdminInputError(`No ${table} record ${c.id} on the server.`);
     if (!row.deleted_at) throw new AdminInputError(`The ${table} record ${c.id} is not deleted.`);
     const rule = syncRule(table).scope;
-    const data: Record<string, unknown> = { ...(JSON.parse(row.data) as Record<string, unknown>), ...given, id: c.id };
+    const data: Record<string, unknown> = {
+      ...(JSON.parse(row.data) as Record<string, unknown>),
+      ...given,
+      id: c.id,
+    };
     let parent: SyncRow | undefined;
     if (rule.kind === 'parent') {
       const parentId = data[rule.parentField];

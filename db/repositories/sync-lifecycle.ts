@@ -46,7 +46,14 @@ export async function outboxStatuses(db: Db, seqs: number[]): Promise<Map<number
  */
 export async function replaceLocalReviewItems(
   trx: Transaction<Database>,
-  items: Array<{ id: string; kind: string; table: string; rowId: string; caseId: string | null; json: string }>,
+  items: Array<{
+    id: string;
+    kind: string;
+    table: string;
+    rowId: string;
+    caseId: string | null;
+    json: string;
+  }>,
 ): Promise<void> {
   const local = await trx.selectFrom('sync_review_items').selectAll().execute();
   const statuses = await outboxStatuses(
@@ -81,9 +88,7 @@ export async function replaceLocalReviewItems(
         pending_by: null,
         pending_at: null,
       })
-      .onConflict((oc) =>
-        oc.column('id').doUpdateSet({ item: i.json, case_id: i.caseId, kind: i.kind }),
-      )
+      .onConflict((oc) => oc.column('id').doUpdateSet({ item: i.json, case_id: i.caseId, kind: i.kind }))
       .execute();
   }
 }
@@ -156,11 +161,23 @@ export async function unhandledRefused(db: Db, limit = 100): Promise<RefusedRow[
   return rows.map((r) => ({ ...r, client_seq: Number(r.client_seq) }));
 }
 
-export async function getRefused(db: Db, clientSeq: number): Promise<(RefusedRow & { handled: boolean }) | undefined> {
+export async function getRefused(
+  db: Db,
+  clientSeq: number,
+): Promise<(RefusedRow & { handled: boolean }) | undefined> {
   const row = await db
     .selectFrom('outbox as o')
     .leftJoin('sync_refused_actions as a', 'a.client_seq', 'o.client_seq')
-    .select(['o.client_seq', 'o.table_name', 'o.row_id', 'o.op', 'o.fields', 'o.error', 'o.created_at', 'o.status'])
+    .select([
+      'o.client_seq',
+      'o.table_name',
+      'o.row_id',
+      'o.op',
+      'o.fields',
+      'o.error',
+      'o.created_at',
+      'o.status',
+    ])
     .select('a.action')
     .where('o.client_seq', '=', clientSeq)
     .executeTakeFirst();
@@ -252,7 +269,10 @@ async function hasPending(db: Db, rows: Array<{ table: string; id: string }>): P
  * go through sync_purge, the only way past their delete triggers. Run with foreign keys off (rows of this
  * center, e.g. check-ins, may still name a case that left).
  */
-export async function removeRows(trx: Transaction<Database>, removals: Removal[]): Promise<{ removed: number; deferred: number }> {
+export async function removeRows(
+  trx: Transaction<Database>,
+  removals: Removal[],
+): Promise<{ removed: number; deferred: number }> {
   let removed = 0;
   let deferred = 0;
   for (const r of removals) {
@@ -271,7 +291,9 @@ export async function removeRows(trx: Transaction<Database>, removals: Removal[]
       await trx
         .insertInto('sync_deferred_removals')
         .values({ table_name: r.table, row_id: r.id, seq: r.seq, reason: r.reason })
-        .onConflict((oc) => oc.columns(['table_name', 'row_id']).doUpdateSet({ seq: r.seq, reason: r.reason }))
+        .onConflict((oc) =>
+          oc.columns(['table_name', 'row_id']).doUpdateSet({ seq: r.seq, reason: r.reason }),
+        )
         .execute();
       deferred++;
       continue;
@@ -279,8 +301,11 @@ export async function removeRows(trx: Transaction<Database>, removals: Removal[]
     // Children first, so nothing is left pointing at a removed parent.
     for (const row of rows.reverse()) {
       const appendOnly = isSyncedTable(row.table) && syncRule(row.table).mode === 'append-only';
-      if (appendOnly) await trx.insertInto('sync_purge').values({ table_name: row.table, row_id: row.id }).execute();
-      await sql`delete from ${sql.table(row.table)} where ${sql.ref(keyColumn(row.table))} = ${row.id}`.execute(trx);
+      if (appendOnly)
+        await trx.insertInto('sync_purge').values({ table_name: row.table, row_id: row.id }).execute();
+      await sql`delete from ${sql.table(row.table)} where ${sql.ref(keyColumn(row.table))} = ${row.id}`.execute(
+        trx,
+      );
       if (appendOnly)
         await trx
           .deleteFrom('sync_purge')

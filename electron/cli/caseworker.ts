@@ -5,6 +5,7 @@ import { auditPurgeCommand, auditVerifyCommand } from './commands/audit.ts';
 import { demoCommand } from './commands/demo.ts';
 import { exportCommand } from './commands/export.ts';
 import { statsCommand } from './commands/stats.ts';
+import { exportOutboxCommand } from './commands/export-outbox.ts';
 import { syncCommand } from './commands/sync.ts';
 import { CliError } from './password.ts';
 import {
@@ -124,11 +125,24 @@ program
     'sign in to the server, push and pull until both are empty (password from CASEWORKER_PASSWORD or stdin)',
   )
   .requiredOption('--data <dir>', 'the store folder (created if new)')
-  .requiredOption('--server <url>', 'the server, e.g. https://caseworker.example.kr')
+  .option('--server <url>', 'the server, e.g. https://caseworker.example.kr')
   .requiredOption('--user <id>', 'login id')
-  .action(async (o: { data: string; server: string; user: string }) => {
-    await syncCommand(o);
-  });
+  .option(
+    '--export-outbox <file>',
+    'instead of syncing: write every unsent change (pending and refused) to FILE for a supervisor',
+  )
+  .option('--purpose <text>', 'why the outbox is exported (audited)', 'outbox export for a supervisor')
+  .action(
+    async (o: { data: string; server?: string; user: string; exportOutbox?: string; purpose: string }) => {
+      // Exporting works without the server (a revoked or offline device); syncing needs it.
+      if (o.exportOutbox !== undefined) {
+        await exportOutboxCommand({ data: o.data, user: o.user, file: o.exportOutbox, purpose: o.purpose });
+        return;
+      }
+      if (o.server === undefined) throw new CliError("required option '--server <url>' not specified");
+      await syncCommand({ data: o.data, server: o.server, user: o.user });
+    },
+  );
 
 const audit = program
   .command('audit')

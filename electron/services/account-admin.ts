@@ -7,6 +7,7 @@ import type { AccountView, AccountsView } from '../../shared/contract/accounts.t
 import type { SessionInfo } from '../../shared/contract/auth.ts';
 import type { Role } from '../../shared/contract/channel.ts';
 import { AppFailure } from '../../shared/contract/result.ts';
+import { ACCESS_ACTION_PREFIX } from '../../shared/domain/audit.ts';
 import { createAccount } from './accounts.ts';
 import { isoNow, type ServiceContext } from './context.ts';
 import { assertPasswordAllowed, hashPassword } from './passwords.ts';
@@ -15,7 +16,6 @@ import { assertPasswordAllowed, hashPassword } from './passwords.ts';
 // name, deactivate, unlock, set a new password. Every one is an audit entry under `account.`, the
 // prefix the audit trail keeps three years. Admins see no case data: these touch accounts only.
 
-export const ACCOUNT_AUDIT_PREFIX = 'account.';
 
 function view(u: UserRow): AccountView {
   return {
@@ -43,7 +43,7 @@ async function audit(
     actorId: actor.userId,
     actorLogin: actor.loginId,
     deviceId: ctx.deviceId,
-    action: `${ACCOUNT_AUDIT_PREFIX}${action}`,
+    action: `${ACCESS_ACTION_PREFIX}${action}`,
     subjectType: 'user',
     subjectId: target.id,
     personId: null,

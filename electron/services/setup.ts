@@ -1,8 +1,9 @@
+import { appendAudit } from '../../db/repositories/audit.ts';
 import type { SessionInfo, SetupInput } from '../../shared/contract/auth.ts';
 import { AppFailure } from '../../shared/contract/result.ts';
 import { createAccount, ensureCenter, needsSetup } from './accounts.ts';
 import { login } from './auth.ts';
-import type { ServiceContext } from './context.ts';
+import { isoNow, type ServiceContext } from './context.ts';
 import type { CallContext } from './handlers/types.ts';
 import { assertPasswordAllowed } from './passwords.ts';
 
@@ -12,12 +13,25 @@ import { assertPasswordAllowed } from './passwords.ts';
 
 async function createCenterAndAdmin(ctx: ServiceContext, input: SetupInput): Promise<SessionInfo> {
   await ensureCenter(ctx, { code: input.centerCode, name: input.centerName, sido: input.sido });
-  await createAccount(ctx, {
+  const id = await createAccount(ctx, {
     loginId: input.loginId,
     displayName: input.displayName,
     role: 'admin',
     centerCode: input.centerCode,
     password: input.password,
+  });
+  // The first admin is an account made like any other: an `account.*` entry, kept three years (§10).
+  await appendAudit(ctx.db, {
+    at: isoNow(ctx),
+    actorId: id,
+    actorLogin: input.loginId,
+    deviceId: ctx.deviceId,
+    action: 'account.create',
+    subjectType: 'user',
+    subjectId: id,
+    personId: null,
+    detail: { loginId: input.loginId, role: 'admin', setup: true },
+    centerCode: input.centerCode,
   });
   return login(ctx, input.loginId, input.password);
 }

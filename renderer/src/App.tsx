@@ -10,6 +10,7 @@ import { QueueArea } from './queue/QueueArea.tsx';
 import { ReferralsArea } from './referrals/ReferralsArea.tsx';
 import { ReportsArea } from './reports/ReportsArea.tsx';
 import { SettingsArea } from './settings/SettingsArea.tsx';
+import { ReviewsPage } from './sync/ReviewsPage.tsx';
 import { AppShell } from './shell/AppShell.tsx';
 
 /** The kiosk route never mounts the desk providers: its window has no desk bridge at all. */
@@ -35,6 +36,7 @@ export function App() {
                     <Route path="/audit/*" element={<AuditArea />} />
                     <Route path="/queue/*" element={<QueueArea />} />
                     <Route path="/settings/*" element={<SettingsArea />} />
+                    <Route path="/reviews" element={<ReviewsPage />} />
                     <Route path="*" element={<Navigate to="/jobseekers" replace />} />
                   </Routes>
                 </AppShell>

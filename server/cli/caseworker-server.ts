@@ -147,23 +147,21 @@ record
   .requiredOption('--reason <text>', 'why; logged on the server')
   .option('--data <file>', "a JSON object of the record's fields (the server kept no personal data)")
   .option('--by <name>', 'who runs the command (logged)', 'server-admin')
-  .action(
-    async (o: { db: string; table: string; id: string; reason: string; data?: string; by: string }) => {
-      const data = o.data ? readRecordFile(o.data) : null;
-      const opened = await openServerDb(o.db);
-      try {
-        const done = await restoreRecord(
-          opened.db,
-          opened.dialect,
-          { table: o.table, id: o.id, reason: o.reason, actor: o.by, data },
-          new Date(),
-        );
-        console.log(`restored ${o.table} ${o.id} (seq ${done.seq})`);
-      } finally {
-        await opened.close();
-      }
-    },
-  );
+  .action(async (o: { db: string; table: string; id: string; reason: string; data?: string; by: string }) => {
+    const data = o.data ? readRecordFile(o.data) : null;
+    const opened = await openServerDb(o.db);
+    try {
+      const done = await restoreRecord(
+        opened.db,
+        opened.dialect,
+        { table: o.table, id: o.id, reason: o.reason, actor: o.by, data },
+        new Date(),
+      );
+      console.log(`restored ${o.table} ${o.id} (seq ${done.seq})`);
+    } finally {
+      await opened.close();
+    }
+  });
 
 try {
   await program.parseAsync(process.argv);

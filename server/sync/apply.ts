@@ -105,7 +105,7 @@ export async function applyMutation(
     }
 
     if (!existing) throw new Refusal('The record to change is not on the server (it may have been deleted).');
-    if (!mayWrite(caller, existing)) {
+    if (!mayWrite(caller, existing, table)) {
       if (rule.mode === 'mutable' && (await exitedFrom(work.trx, table, m.rowId, caller, m.baseSeq)))
         return await holdForNewOwner(work, caller, m, existing, now);
       throw new Refusal('This record belongs to another center or caseload.');

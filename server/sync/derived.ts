@@ -1,8 +1,4 @@
-import {
-  addOpeningFill,
-  findOpenItem,
-  openingFillSources,
-} from '../../db/server/repositories/lifecycle.ts';
+import { addOpeningFill, findOpenItem, openingFillSources } from '../../db/server/repositories/lifecycle.ts';
 import { CLOSED_STATES } from '../../shared/referrals/state-machine.ts';
 import type { PushWork } from './push-work.ts';
 import { openReview, type Meta, type SyncCaller } from './rows.ts';
@@ -29,11 +25,13 @@ export async function afterWrite(
 ): Promise<void> {
   if (table === 'referral_events' && change === 'insert') {
     const referralId = typeof data['referral_id'] === 'string' ? data['referral_id'] : null;
-    const kind = String(data['kind'] ?? '');
+    const kind = typeof data['kind'] === 'string' ? data['kind'] : '';
     if (!referralId) return;
     if (kind === 'hired') {
       const referral = await work.getRow('referrals', referralId);
-      const openingId = referral ? (JSON.parse(referral.data) as Record<string, unknown>)['opening_id'] : null;
+      const openingId = referral
+        ? (JSON.parse(referral.data) as Record<string, unknown>)['opening_id']
+        : null;
       if (typeof openingId === 'string') {
         await addOpeningFill(work.trx, `referrals:${referralId}`, openingId);
         await checkOpening(work, caller, openingId, now);
@@ -93,7 +91,12 @@ async function checkReferral(work: PushWork, referralId: string, now: string): P
 }
 
 /** More hires (referrals with a hired event, placements) than the opening has positions. */
-async function checkOpening(work: PushWork, caller: SyncCaller, openingId: string, now: string): Promise<void> {
+async function checkOpening(
+  work: PushWork,
+  caller: SyncCaller,
+  openingId: string,
+  now: string,
+): Promise<void> {
   const opening = await work.getRow('job_openings', openingId);
   if (!opening || opening.deleted_at) return;
   const data = JSON.parse(opening.data) as Record<string, unknown>;

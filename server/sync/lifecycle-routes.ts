@@ -1,6 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ServerDb } from '../../db/server/connection.ts';
-import { exitsAfter, openItemsFor, userNames, type ReviewItemRow } from '../../db/server/repositories/lifecycle.ts';
+import {
+  exitsAfter,
+  openItemsFor,
+  userNames,
+  type ReviewItemRow,
+} from '../../db/server/repositories/lifecycle.ts';
 import {
   CHOICES_BY_KIND,
   exitsQuerySchema,
@@ -22,7 +27,13 @@ export interface LifecycleRouteDeps {
 }
 
 /** Fields whose values are account ids: the item names the people instead. */
-const PERSON_FIELDS = new Set(['assigned_counselor_id', 'counselor_id', 'called_by', 'decided_by', 'recorded_by']);
+const PERSON_FIELDS = new Set([
+  'assigned_counselor_id',
+  'counselor_id',
+  'called_by',
+  'decided_by',
+  'recorded_by',
+]);
 
 function parse(text: string | null): unknown {
   return text === null ? null : (JSON.parse(text) as unknown);

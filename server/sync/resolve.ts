@@ -66,8 +66,7 @@ export async function applyResolution(
     caller.userId === item.kept_author ||
     caller.userId === item.held_author ||
     (row !== undefined && row.scope_owner === caller.userId);
-  if (!concerned)
-    throw new Refusal('Only a supervisor or the counselors this item concerns may resolve it.');
+  if (!concerned) throw new Refusal('Only a supervisor or the counselors this item concerns may resolve it.');
   if (!CHOICES_BY_KIND[item.kind].includes(choice))
     throw new Refusal(`A ${item.kind} item cannot be resolved with "${choice}".`);
   const seq = choice === 'held' ? await applyHeld(work, caller, item, row, m.hlc, now) : null;
@@ -89,7 +88,8 @@ async function applyHeld(
   hlc: string,
   now: string,
 ): Promise<number | null> {
-  if (!isSyncedTable(item.table_name)) throw new Refusal(`Records of kind ${item.table_name} are not synced.`);
+  if (!isSyncedTable(item.table_name))
+    throw new Refusal(`Records of kind ${item.table_name} are not synced.`);
   const table: SyncedTable = item.table_name;
   const held = JSON.parse(item.held_value ?? 'null') as unknown;
   if (row?.deleted_at)

@@ -93,7 +93,7 @@ export function registerSyncRoutes(app: FastifyInstance, d: SyncRouteDeps): void
         // The server's row goes back only to someone who may see it (a refusal for another center's
         // record must not hand out that record), and never as a tombstone (pull delivers those).
         out.push(
-          current && !current.deleted_at && mayWrite(caller, current)
+          current && !current.deleted_at && mayWrite(caller, current, m.table)
             ? {
                 ...result,
                 row: { seq: Number(current.seq), data: JSON.parse(current.data) as Record<string, unknown> },

@@ -1,9 +1,5 @@
 import { uuidv7 } from 'uuidv7';
-import {
-  openReviewItem,
-  recordScopeExit,
-  type ScopeOf,
-} from '../../db/server/repositories/lifecycle.ts';
+import { openReviewItem, recordScopeExit, type ScopeOf } from '../../db/server/repositories/lifecycle.ts';
 import type { SyncRow } from '../../db/server/repositories/sync.ts';
 import type { ReviewKind } from '../../shared/sync/protocol.ts';
 import { parseHlc } from '../../shared/sync/hlc.ts';
@@ -44,9 +40,10 @@ export class ParentDeleted extends Error {
 export type Scope = Pick<SyncRow, 'scope_center' | 'scope_owner' | 'scope_region' | 'parent_key'>;
 
 export function mayWrite(caller: SyncCaller, scope: ScopeOf, table?: string): boolean {
-  // Admins manage accounts, never cases; their own audit entries (account and settings changes) still
-  // reach the server, in their own center (domain.md §10).
-  if (caller.role === 'admin') return table === 'audit_entries' && scope.scope_center === caller.centerCode;
+  // Admins manage accounts and their center's settings, never cases (domain.md §1); their audit entries
+  // (account and settings changes) reach the server too (§10). Both only in their own center.
+  if (caller.role === 'admin')
+    return (table === 'audit_entries' || table === 'centers') && scope.scope_center === caller.centerCode;
   return (
     (scope.scope_center !== null && scope.scope_center === caller.centerCode) ||
     (scope.scope_owner !== null && scope.scope_owner === caller.userId) ||
@@ -161,7 +158,12 @@ export async function commitRow(
   }
 }
 
-async function rescopeChildren(work: PushWork, parentKey: string, scope: ScopeOf, now: string): Promise<void> {
+async function rescopeChildren(
+  work: PushWork,
+  parentKey: string,
+  scope: ScopeOf,
+  now: string,
+): Promise<void> {
   for (const child of await work.children(parentKey)) {
     const seq = await work.nextSeq();
     await work.updateRow(child.table_name, child.row_id, {
@@ -171,7 +173,13 @@ async function rescopeChildren(work: PushWork, parentKey: string, scope: ScopeOf
       scope_region: scope.scope_region,
       updated_at: now,
     });
-    await recordScopeExit(work.trx, { table: child.table_name, rowId: child.row_id, seq, old: child, at: now });
+    await recordScopeExit(work.trx, {
+      table: child.table_name,
+      rowId: child.row_id,
+      seq,
+      old: child,
+      at: now,
+    });
     await rescopeChildren(work, `${child.table_name}:${child.row_id}`, scope, now);
   }
 }
@@ -197,7 +205,15 @@ export async function forceFields(
   for (const [field, value] of changed) {
     const current = meta[field] ?? { hlc: '', seq: 0, author: '' };
     work.addHistory(
-      historyRow(table, existing.row_id, field, data[field], current.hlc || '0', current.author || 'unknown', now),
+      historyRow(
+        table,
+        existing.row_id,
+        field,
+        data[field],
+        current.hlc || '0',
+        current.author || 'unknown',
+        now,
+      ),
     );
     data[field] = value;
     // The HLC never goes backwards on a field: a later concurrent edit still compares against the latest.
@@ -219,7 +235,9 @@ export async function insertRow(
   now: string,
 ): Promise<number> {
   const seq = await work.nextSeq();
-  const meta: Meta = Object.fromEntries(Object.keys(fields).map((f) => [f, { hlc, seq, author: caller.userId }]));
+  const meta: Meta = Object.fromEntries(
+    Object.keys(fields).map((f) => [f, { hlc, seq, author: caller.userId }]),
+  );
   await work.insertRow({
     table_name: table,
     row_id: rowId,

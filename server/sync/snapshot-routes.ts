@@ -61,10 +61,11 @@ export function registerSnapshotRoutes(app: FastifyInstance, d: SnapshotRouteDep
     const caller = await d.authenticate(req);
     const q = parseOr400(snapshotQuerySchema, req.query);
     checkSchema(q.schemaVersion, d.acceptedSchemas);
-    const scope = parseScopeName(q.scope);
-    if (!scope || caller.role === 'admin' || !(scopesOf(caller) as string[]).includes(q.scope)) {
+    const parsed = parseScopeName(q.scope);
+    if (!parsed || caller.role === 'admin' || !(scopesOf(caller) as string[]).includes(q.scope)) {
       throw new HttpError(403, 'forbidden', 'That scope is not one of this account’s.', 'scope');
     }
+    const scope = parsed;
     // Rows are read a chunk at a time and written as they come (the stream waits for the network), so
     // neither side holds a whole scope in memory. `data` is already JSON text: it goes out as it is.
     async function* lines(): AsyncGenerator<string> {
@@ -72,10 +73,11 @@ export function registerSnapshotRoutes(app: FastifyInstance, d: SnapshotRouteDep
       let sent = 0;
       for (;;) {
         const want = Math.min(READ_CHUNK, q.limit - sent);
-        const rows = await snapshotRows(d.db, scope!, caller.centerCode, after, q.upTo, want);
+        const rows = await snapshotRows(d.db, scope, caller.centerCode, after, q.upTo, want);
         let out = '';
         for (const r of rows) {
-          out += `{"t":${JSON.stringify(r.table_name)},"i":${JSON.stringify(r.row_id)},"s":${Number(r.seq)},"d":${r.data}}\n`;
+          const deleted = r.deleted_at ? ',"x":1' : '';
+          out += `{"t":${JSON.stringify(r.table_name)},"i":${JSON.stringify(r.row_id)},"s":${Number(r.seq)}${deleted},"d":${r.data}}\n`;
         }
         if (rows.length > 0) {
           after = Number(rows[rows.length - 1]?.seq);

@@ -35,6 +35,11 @@ export interface SyncStatus {
   revoked: boolean;
   /** Changes not on the server (pending and refused): what an export for a supervisor would hold. */
   unsent: number;
+  /**
+   * Scopes (`center:<code>`, `owner:<id>`, `region:<시도>`) whose copy here still differed from the
+   * server's checksum after being downloaded again (sync.md § First download and checks).
+   */
+  mismatchedScopes: string[];
 }
 
 /** A review item as the desk shows it (sync.md § Conflicts): the server's item plus what this desk knows. */

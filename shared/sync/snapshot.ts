@@ -48,6 +48,8 @@ export interface SnapshotRowLine {
   t: string;
   i: string;
   s: number;
+  /** Present on a tombstone (a row really deleted): the desktop removes the row if it has it. */
+  x?: 1;
   d: Record<string, unknown>;
 }
 

@@ -1,3 +1,4 @@
+import { backupBench } from './backup.bench.ts';
 import { caseworkBench } from './casework.bench.ts';
 import { encryptionBench } from './encryption.bench.ts';
 import { matchingBench } from './matching.bench.ts';
@@ -15,4 +16,5 @@ export const benchmarks: readonly Benchmark[] = [
   encryptionBench,
   reportsBench,
   syncBench,
+  backupBench,
 ];

@@ -6,6 +6,11 @@ import { signIn, startE2eApp, type E2eApp } from './support/app.ts';
 // of the demo's four weeks (one counselor opening 72 records in a day, evening work, exports), filters
 // it and checks the hash chain; a counselor has no way in, neither by the menu nor by the channel.
 
+/** The desk bridge as the page sees it (the renderer's own types are not loaded here). */
+interface Bridge {
+  caseworker: { invoke: (channel: string, input: unknown) => Promise<unknown> };
+}
+
 let app: E2eApp;
 let context: BrowserContext;
 let page: Page;
@@ -39,8 +44,12 @@ describe('audit screen', () => {
     const many = page.locator('[data-testid="audit-finding"][data-flag="many-records"]');
     await expect.poll(() => many.count()).toBeGreaterThanOrEqual(1);
     expect(await many.first().textContent()).toMatch(/72명의 기록 열람/);
-    await expect.poll(() => page.locator('[data-testid="audit-finding"][data-flag="off-hours"]').count()).toBeGreaterThan(0);
-    await expect.poll(() => page.locator('[data-testid="audit-finding"][data-flag="export"]').count()).toBe(2);
+    await expect
+      .poll(() => page.locator('[data-testid="audit-finding"][data-flag="off-hours"]').count())
+      .toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('[data-testid="audit-finding"][data-flag="export"]').count())
+      .toBe(2);
     await page.getByTestId('audit-chart').locator('svg').first().waitFor();
 
     await expect.poll(() => page.getByTestId('audit-row').count()).toBeGreaterThan(5);
@@ -77,7 +86,9 @@ describe('audit screen', () => {
     await page.getByTestId('audit-forbidden').waitFor();
     expect(await page.getByTestId('audit-row').count()).toBe(0);
     const answer = await page.evaluate(() =>
-      window.caseworker?.invoke('audit:list', { filter: { from: '2026-10-01', to: '2026-11-01' } }),
+      (globalThis as unknown as Bridge).caseworker.invoke('audit:list', {
+        filter: { from: '2026-10-01', to: '2026-11-01' },
+      }),
     );
     expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });

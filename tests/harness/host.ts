@@ -7,6 +7,7 @@ import { handlers } from '../../electron/services/handlers/index.ts';
 import { log } from '../../electron/services/log.ts';
 import { NO_OS_KEYRING } from '../../electron/services/keyring.ts';
 import { StoreGate } from '../../electron/services/store-gate.ts';
+import { startDesktopSync } from '../../electron/services/sync/start.ts';
 import type { DesktopStore } from '../../electron/services/store.ts';
 import type { SessionInfo } from '../../shared/contract/auth.ts';
 import { BRIDGE_SCRIPT } from './bridge.ts';
@@ -31,6 +32,8 @@ export interface TestHostOptions {
   port?: number;
   host?: string;
   now?: () => Date;
+  /** A sync server: the first online sign-in creates the store and background sync runs, as in the app. */
+  serverUrl?: string;
 }
 
 export async function startTestHost(options: TestHostOptions): Promise<TestHost> {
@@ -39,6 +42,14 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     dataDir: options.dataDir,
     protector: NO_OS_KEYRING,
     ...(options.now ? { now: options.now } : {}),
+    ...(options.serverUrl
+      ? {
+          serverUrl: options.serverUrl,
+          onOpen: (store: DesktopStore, url: string | null) => {
+            if (url) startDesktopSync(store, url);
+          },
+        }
+      : {}),
   });
   const dispatch = createDispatcher(handlers, gate, log);
   const sessions = new Map<string, SessionInfo | null>();

@@ -10,6 +10,7 @@ import { httpTransport, OfflineError, type SyncTransport } from '../../electron/
 import { addCenter, addUser } from '../../server/admin.ts';
 import { buildServer } from '../../server/app.ts';
 import type { SessionInfo } from '../../shared/contract/auth.ts';
+import type { SyncScheduler, SyncState } from '../../electron/services/sync/scheduler.ts';
 import { freshDatabase, type TestDatabase } from './server-db.ts';
 import { tempDir, TEST_STORE_KEY } from './temp-store.ts';
 
@@ -40,7 +41,13 @@ export async function startSyncServer(
   for (const a of accounts) {
     const id = await addUser(
       opened.db,
-      { loginId: a.loginId, name: `${a.loginId} 님`, role: a.role, centerCode: a.center, password: SYNC_PASSWORD },
+      {
+        loginId: a.loginId,
+        name: `${a.loginId} 님`,
+        role: a.role,
+        centerCode: a.center,
+        password: SYNC_PASSWORD,
+      },
       new Date(),
     );
     users.set(a.loginId, id);
@@ -79,6 +86,10 @@ export async function openSyncDesk(url: string, loginId: string): Promise<SyncDe
       if (!desk.online) return Promise.reject(new OfflineError('offline (test)'));
       return http.request(method, path, body, token);
     },
+    stream: (path, token) => {
+      if (!desk.online) return Promise.reject(new OfflineError('offline (test)'));
+      return http.stream(path, token);
+    },
   };
   const client = new SyncClient(store.context, transport);
   await client.signIn(loginId, SYNC_PASSWORD, `${loginId}의 PC`);
@@ -99,7 +110,7 @@ export async function openSyncDesk(url: string, loginId: string): Promise<SyncDe
  * for the fields the desk has no screen for yet (reassigning or transferring a case).
  */
 export async function writeLocally(
-  desk: SyncDesk,
+  desk: { store: DesktopStore },
   table: SyncedTableName,
   id: string,
   baseSeq: number,
@@ -127,4 +138,28 @@ export async function writeLocally(
     });
   });
   await sql`PRAGMA foreign_keys = ON`.execute(ctx.db);
+}
+
+/** Resolves when the scheduler finishes a run (the one under way, when `running` says one is). */
+function runEnd(scheduler: SyncScheduler, running: boolean): Promise<SyncState> {
+  return new Promise((resolve) => {
+    let started = running;
+    const off = scheduler.onChange((s) => {
+      if (s.running) started = true;
+      else if (started) {
+        off();
+        resolve(s);
+      }
+    });
+  });
+}
+
+/** One complete background sync of an app's store (what "지금 동기화" starts), awaited by its events. */
+export async function syncNow(store: DesktopStore): Promise<SyncState> {
+  const scheduler = store.context.sync?.scheduler;
+  if (!scheduler) throw new Error('This store has no background sync.');
+  if (scheduler.status.running) await runEnd(scheduler, true);
+  const end = runEnd(scheduler, false);
+  scheduler.kick();
+  return end;
 }

@@ -82,9 +82,21 @@ export const migration: Migration = {
       .addColumn('at', 'text', (c) => c.notNull())
       .addPrimaryKeyConstraint('scope_exits_pk', ['table_name', 'row_id', 'seq'])
       .execute();
-    await db.schema.createIndex('scope_exits_center').on('scope_exits').columns(['old_center', 'seq']).execute();
-    await db.schema.createIndex('scope_exits_owner').on('scope_exits').columns(['old_owner', 'seq']).execute();
-    await db.schema.createIndex('scope_exits_region').on('scope_exits').columns(['old_region', 'seq']).execute();
+    await db.schema
+      .createIndex('scope_exits_center')
+      .on('scope_exits')
+      .columns(['old_center', 'seq'])
+      .execute();
+    await db.schema
+      .createIndex('scope_exits_owner')
+      .on('scope_exits')
+      .columns(['old_owner', 'seq'])
+      .execute();
+    await db.schema
+      .createIndex('scope_exits_region')
+      .on('scope_exits')
+      .columns(['old_region', 'seq'])
+      .execute();
 
     await db.schema
       .createTable('opening_fills')

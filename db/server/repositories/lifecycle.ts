@@ -90,7 +90,13 @@ export async function closeReviewItem(
 ): Promise<void> {
   await db
     .updateTable('review_items')
-    .set({ status: 'resolved', resolution: c.resolution, resolved_by: c.by, resolved_at: c.at, resolved_seq: c.seq })
+    .set({
+      status: 'resolved',
+      resolution: c.resolution,
+      resolved_by: c.by,
+      resolved_at: c.at,
+      resolved_seq: c.seq,
+    })
     .where('id', '=', id)
     .execute();
 }
@@ -129,7 +135,9 @@ export async function openItemsFor(db: Db, s: CallerScope, limit = 500): Promise
   return lists
     .flat()
     .filter((i) => (seen.has(i.id) ? false : (seen.add(i.id), true)))
-    .sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.id < b.id ? -1 : 1))
+    .sort((a, b) =>
+      a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.id < b.id ? -1 : 1,
+    )
     .slice(0, limit);
 }
 
@@ -282,7 +290,13 @@ export async function lastDeletion(db: Db, table: string, rowId: string) {
 }
 
 /** A deleted row's personal data leaves the server: its superseded values and its review items' values. */
-export async function eraseTraces(db: Db, table: string, rowId: string, by: string, at: string): Promise<void> {
+export async function eraseTraces(
+  db: Db,
+  table: string,
+  rowId: string,
+  by: string,
+  at: string,
+): Promise<void> {
   await db.deleteFrom('value_history').where('table_name', '=', table).where('row_id', '=', rowId).execute();
   await db
     .updateTable('review_items')
@@ -307,7 +321,8 @@ export async function addOpeningFill(db: Db, sourceKey: string, openingId: strin
     .select('source_key')
     .where('source_key', '=', sourceKey)
     .executeTakeFirst();
-  if (!existing) await db.insertInto('opening_fills').values({ source_key: sourceKey, opening_id: openingId }).execute();
+  if (!existing)
+    await db.insertInto('opening_fills').values({ source_key: sourceKey, opening_id: openingId }).execute();
 }
 
 export async function openingFillSources(db: Db, openingId: string): Promise<string[]> {
@@ -328,7 +343,13 @@ export async function tombstoneRow(
 ): Promise<void> {
   await db
     .updateTable('sync_rows')
-    .set({ seq: t.seq, data: JSON.stringify(t.skeleton), field_meta: '{}', deleted_at: t.at, updated_at: t.at })
+    .set({
+      seq: t.seq,
+      data: JSON.stringify(t.skeleton),
+      field_meta: '{}',
+      deleted_at: t.at,
+      updated_at: t.at,
+    })
     .where('table_name', '=', table)
     .where('row_id', '=', rowId)
     .execute();
@@ -339,7 +360,13 @@ export async function reviveRow(
   db: Db,
   table: string,
   rowId: string,
-  r: { seq: number; data: Record<string, unknown>; fieldMeta: Record<string, unknown>; scope: ScopeOf; at: string },
+  r: {
+    seq: number;
+    data: Record<string, unknown>;
+    fieldMeta: Record<string, unknown>;
+    scope: ScopeOf;
+    at: string;
+  },
 ): Promise<void> {
   await db
     .updateTable('sync_rows')

@@ -62,12 +62,14 @@ export interface SnapshotRow {
   row_id: string;
   seq: number;
   data: string;
+  deleted_at: string | null;
 }
 
 /**
- * Live rows of one scope with upTo ≥ seq > after, oldest first, at most `limit`; by the scope's
- * (scope, seq) index. The caller's own caseload leaves out the rows of their center, which the center's
- * snapshot already brings.
+ * Rows of one scope with upTo ≥ seq > after, oldest first, at most `limit`; by the scope's (scope, seq)
+ * index. Tombstones come too: a desktop may hold a row it made itself that was deleted before its
+ * first download, and the log it pulls afterwards starts after them. The caller's own caseload leaves
+ * out the rows of their center, which the center's snapshot already brings.
  */
 export async function snapshotRows(
   db: Db,
@@ -80,11 +82,10 @@ export async function snapshotRows(
   const column = scope.kind === 'center' ? 'scope_center' : scope.kind === 'owner' ? 'scope_owner' : 'scope_region';
   let q = db
     .selectFrom('sync_rows')
-    .select(['table_name', 'row_id', 'seq', 'data'])
+    .select(['table_name', 'row_id', 'seq', 'data', 'deleted_at'])
     .where(column, '=', scope.value)
     .where('seq', '>', after)
-    .where('seq', '<=', upTo)
-    .where('deleted_at', 'is', null);
+    .where('seq', '<=', upTo);
   if (scope.kind === 'owner') {
     q = q.where((eb) => eb.or([eb('scope_center', 'is', null), eb('scope_center', '!=', callerCenter)]));
   }

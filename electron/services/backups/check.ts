@@ -11,7 +11,10 @@ import { runStoreJob, StoreJobError } from './run-job.ts';
 // for the store at start. The key is copied for the worker and the copy wiped when it is done.
 
 /** What this app's schema is: a backup from a newer app (more migrations) cannot be restored by it. */
-export const KNOWN_SCHEMA: KnownSchema = { table: MIGRATION_TABLE, migrations: migrations.map(([name]) => name) };
+export const KNOWN_SCHEMA: KnownSchema = {
+  table: MIGRATION_TABLE,
+  migrations: migrations.map(([name]) => name),
+};
 
 export async function checkFile(
   file: string,
@@ -21,7 +24,9 @@ export async function checkFile(
 ): Promise<StoreCheck> {
   const copy = Uint8Array.from(key);
   try {
-    return await runStoreJob({ op: 'check', file, mode, schema: KNOWN_SCHEMA, key: copy }, signal);
+    const check = await runStoreJob({ op: 'check', file, mode, schema: KNOWN_SCHEMA, key: copy }, signal);
+    if (!check) throw new Error('The check gave no result.');
+    return check;
   } finally {
     copy.fill(0);
   }

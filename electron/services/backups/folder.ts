@@ -54,16 +54,7 @@ export function createOwnerOnlyFile(file: string): void {
   chmodSync(file, OWNER_FILE);
 }
 
-/** Flushes a file, then the folder entry of its (new) name: a power cut cannot leave a renamed half file. */
-export function fsyncFile(file: string): void {
-  const fd = openSync(file, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
+/** Flushes a folder's entries after a rename (the file itself was flushed by the worker that wrote it). */
 export function fsyncDir(dir: string): void {
   // Windows cannot open a folder for fsync; its rename is already durable enough there.
   if (process.platform === 'win32') return;
@@ -143,5 +134,6 @@ export function removeBackup(dataDir: string, name: string): void {
 export function removePartials(dataDir: string): void {
   const dir = backupsDir(dataDir);
   if (!existsSync(dir)) return;
-  for (const name of readdirSync(dir)) if (name.endsWith(PARTIAL_SUFFIX)) rmSync(join(dir, name), { force: true });
+  for (const name of readdirSync(dir))
+    if (name.endsWith(PARTIAL_SUFFIX)) rmSync(join(dir, name), { force: true });
 }

@@ -8,7 +8,6 @@ import {
   ensureBackupsDir,
   findBackup,
   fsyncDir,
-  fsyncFile,
   removePartials,
   writeCheck,
 } from './folder.ts';
@@ -67,8 +66,7 @@ export async function makeBackup(o: MakeBackupOptions): Promise<BackupInfo> {
     });
     clearInterval(timer);
     o.onProgress?.(0.97);
-    fsyncFile(partial);
-    if (check.verdict !== 'ok') {
+    if (check?.verdict !== 'ok') {
       throw new AppFailure({ code: 'unavailable', message: 'backups.copyFailed' });
     }
     renameSync(partial, join(dir, name));

@@ -123,7 +123,9 @@ export class StoreBackups {
     return {
       backups: listBackups(this.host.dataDir),
       settings: open ? await getBackupSettings(open.store.context) : DEFAULT_BACKUP_SETTINGS,
-      job: this.job ? { kind: this.job.kind, startedAt: this.job.startedAt, progress: this.job.progress } : null,
+      job: this.job
+        ? { kind: this.job.kind, startedAt: this.job.startedAt, progress: this.job.progress }
+        : null,
       lastError: this.lastError,
       nextCheck: this.nextCheck?.toISOString() ?? null,
     };

@@ -1,15 +1,16 @@
-import { chmodSync, constants, copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { uuidv7 } from 'uuidv7';
-import { accountInFile, reidentifyCopy } from '../../../db/store-files.ts';
+import { accountInFile } from '../../../db/store-files.ts';
 import type { RestoreResult } from '../../../shared/contract/backups.ts';
 import { AppFailure } from '../../../shared/contract/result.ts';
 import { STORE_FILE } from '../store.ts';
 import type { BackupActor } from './audit.ts';
 import { checkFailure, checkFile } from './check.ts';
-import { backupsDir, findBackup, fsyncDir, fsyncFile, readCheck, writeCheck } from './folder.ts';
+import { backupsDir, findBackup, fsyncDir, readCheck, writeCheck } from './folder.ts';
 import type { BackupHost } from './host.ts';
 import { stamp } from './names.ts';
+import { runStoreJob } from './run-job.ts';
 
 // Restoring a backup over the store. In order: the backup is checked in full with the key (a damaged
 // one, or one from a newer app, is refused and nothing changes); the person restoring must be an active
@@ -59,11 +60,14 @@ export async function restoreBackup(
 
   const at = host.now();
   const staged = join(host.dataDir, `.${STORE_FILE}.restore-${stamp(at)}.partial`);
-  copyFileSync(file, staged, constants.COPYFILE_EXCL);
-  chmodSync(staged, 0o600);
   try {
-    reidentifyCopy(staged, key, uuidv7());
-    fsyncFile(staged);
+    // Copying hundreds of megabytes takes seconds: in the worker, like the checks.
+    const copy = Uint8Array.from(key);
+    await runStoreJob({ op: 'stage', source: file, target: staged, deviceId: uuidv7(), key: copy })
+      .catch((error: unknown) => {
+        throw checkFailure(error);
+      })
+      .finally(() => copy.fill(0));
     let setAside: string | null = null;
     try {
       await host.reopenAround(key, () => {

@@ -10,7 +10,9 @@ import type { WorkerAnswer, WorkerJob } from './worker.ts';
 // is the bundle's folder.
 
 const here = import.meta.dirname;
-const WORKER_FILE = existsSync(join(here, 'worker.ts')) ? join(here, 'worker.ts') : join(here, 'backup-worker.js');
+const WORKER_FILE = existsSync(join(here, 'worker.ts'))
+  ? join(here, 'worker.ts')
+  : join(here, 'backup-worker.js');
 
 export class StoreJobError extends Error {
   override readonly name = 'StoreJobError';
@@ -26,7 +28,7 @@ export function runStoreJob(
   job: WorkerJob,
   signal?: AbortSignal,
   onCopied?: () => void,
-): Promise<StoreCheck> {
+): Promise<StoreCheck | null> {
   return new Promise((resolve, reject) => {
     let answer: Exclude<WorkerAnswer, { copied: true }> | undefined;
     let failure: Error | undefined;
@@ -44,8 +46,10 @@ export function runStoreJob(
     worker.on('error', (error: Error) => (failure ??= error));
     worker.on('exit', (code) => {
       signal?.removeEventListener('abort', abort);
-      if (failure) return reject(failure instanceof StoreJobError ? failure : new StoreJobError(failure.message, null));
-      if (!answer || code !== 0) return reject(new StoreJobError(`The worker stopped (exit code ${code}).`, null));
+      if (failure)
+        return reject(failure instanceof StoreJobError ? failure : new StoreJobError(failure.message, null));
+      if (!answer || code !== 0)
+        return reject(new StoreJobError(`The worker stopped (exit code ${code}).`, null));
       if (!answer.ok) return reject(new StoreJobError(answer.message, answer.code));
       resolve(answer.check);
     });

@@ -1,7 +1,9 @@
+import { chmodSync, closeSync, constants, copyFileSync, fsyncSync, openSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import {
   checkStoreFile,
   copyStoreInto,
+  reidentifyCopy,
   type CheckMode,
   type KnownSchema,
   type StoreCheck,
@@ -14,26 +16,23 @@ import {
 // This file loads the driver and db/store-files.ts only, so the thread starts quickly.
 
 export type WorkerJob =
-  /** A backup: the encrypted copy into `target`, then `target` checked (`mode`). */
+  /** A backup: the encrypted copy into `target`, flushed, then checked (`mode`). */
   | { op: 'copy'; source: string; target: string; mode: CheckMode; schema: KnownSchema; key: Uint8Array }
-  | { op: 'check'; file: string; mode: CheckMode; schema: KnownSchema; key: Uint8Array };
+  | { op: 'check'; file: string; mode: CheckMode; schema: KnownSchema; key: Uint8Array }
+  /** A restore: the backup copied beside the store (owner-only), given a new device id, flushed. */
+  | { op: 'stage'; source: string; target: string; deviceId: string; key: Uint8Array };
 
 export type WorkerAnswer =
   /** The copy is written; its check starts (for the progress bar). */
   | { copied: true }
-  | { ok: true; check: StoreCheck }
+  | { ok: true; check: StoreCheck | null }
   | { ok: false; name: string; code: string | null; message: string };
 
 const port = parentPort;
 if (!port) throw new Error('backups/worker.ts runs as a worker thread (see run-job.ts)');
 const job = workerData as WorkerJob;
 try {
-  if (job.op === 'copy') {
-    copyStoreInto(job.source, job.key, job.target);
-    port.postMessage({ copied: true } satisfies WorkerAnswer);
-  }
-  const file = job.op === 'copy' ? job.target : job.file;
-  port.postMessage({ ok: true, check: checkStoreFile(file, job.key, job.mode, job.schema) } satisfies WorkerAnswer);
+  port.postMessage({ ok: true, check: run(job) } satisfies WorkerAnswer);
 } catch (error) {
   const e = error as { name?: unknown; code?: unknown; message?: unknown };
   port.postMessage({
@@ -44,4 +43,32 @@ try {
   } satisfies WorkerAnswer);
 } finally {
   job.key.fill(0);
+}
+
+function run(job: WorkerJob): StoreCheck | null {
+  switch (job.op) {
+    case 'stage':
+      copyFileSync(job.source, job.target, constants.COPYFILE_EXCL);
+      chmodSync(job.target, 0o600);
+      reidentifyCopy(job.target, job.key, job.deviceId);
+      flush(job.target);
+      return null;
+    case 'copy':
+      copyStoreInto(job.source, job.key, job.target);
+      flush(job.target);
+      port?.postMessage({ copied: true } satisfies WorkerAnswer);
+      return checkStoreFile(job.target, job.key, job.mode, job.schema);
+    case 'check':
+      return checkStoreFile(job.file, job.key, job.mode, job.schema);
+  }
+}
+
+/** On disk before anyone renames it into place (a power cut must not leave a named half file). */
+function flush(file: string): void {
+  const fd = openSync(file, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -102,7 +102,15 @@ export async function applyPulledPage(trx: Transaction<Database>, page: PulledRo
         .split(',')
         .filter((f) => columns.has(f) && f !== 'seq' && f !== 'id' && f !== key && IDENTIFIER.test(f));
       for (let i = 0; i < list.length; i += ROWS_PER_STATEMENT) {
-        await upsert(trx, table, key, fields, columns.has('hlc'), appendOnly, list.slice(i, i + ROWS_PER_STATEMENT));
+        await upsert(
+          trx,
+          table,
+          key,
+          fields,
+          columns.has('hlc'),
+          appendOnly,
+          list.slice(i, i + ROWS_PER_STATEMENT),
+        );
       }
     }
     for (const row of tableRows) {
@@ -122,30 +130,47 @@ async function upsert(
 ): Promise<void> {
   const json = JSON.stringify(rows.map((r) => ({ k: r.id, s: r.seq, d: r.data })));
   const t = `"${table}"`;
+  const k = `"${key}"`;
   const source = `select json_extract(value, '$.k') as k, json_extract(value, '$.s') as s${fields
     .map((f) => `, json_extract(value, '$.d.${f}') as "${f}"`)
     .join('')} from json_each(?)`;
-  if (!appendOnly && fields.length > 0) {
+  // Which of these rows are here already (none on a first download: then it is one insert).
+  const known = await withJson(
+    `select count(*) as n from json_each(?) where exists (select 1 from ${t} where ${k} = json_extract(value, '$.k'))`,
+    json,
+  ).execute(trx);
+  const knownCount = Number((known.rows[0] as { n?: number } | undefined)?.n ?? 0);
+  if (knownCount > 0) {
+    const same = (f: string) => `${t}."${f}" is j."${f}"`;
+    const differs = (f: string) => `${t}."${f}" is not j."${f}"`;
     // Known rows that differ only in seq: set just the seq (no search-index rewrite, no other triggers).
+    // Append-only records never change but for their seq (their triggers refuse anything else).
     await withJson(
-      `update ${t} set seq = j.s from (${source}) as j where ${t}."${key}" = j.k and ${t}.seq is not j.s` +
-        fields.map((f) => ` and ${t}."${f}" is j."${f}"`).join(''),
+      `update ${t} set seq = j.s from (${source}) as j where ${t}.${k} = j.k and ${t}.seq is not j.s` +
+        (appendOnly ? '' : fields.map((f) => ` and ${same(f)}`).join('')),
+      json,
+    ).execute(trx);
+    if (!appendOnly && fields.length > 0) {
+      await withJson(
+        `update ${t} set (${fields.map((f) => `"${f}"`).join(', ')}, seq) = (${fields
+          .map((f) => `j."${f}"`)
+          .join(
+            ', ',
+          )}, j.s) from (${source}) as j where ${t}.${k} = j.k and (${fields.map(differs).join(' or ')})`,
+        json,
+      ).execute(trx);
+    }
+  }
+  if (knownCount < rows.length) {
+    // The row's HLC is this device's clock for its own writes; a row first seen here starts at zero.
+    const columns = [k, 'seq', ...fields.map((f) => `"${f}"`), ...(hasHlc ? ['hlc'] : [])];
+    const values = ['j.k', 'j.s', ...fields.map((f) => `j."${f}"`), ...(hasHlc ? [`'${SERVER_HLC}'`] : [])];
+    await withJson(
+      `insert into ${t} (${columns.join(', ')}) select ${values.join(', ')} from (${source}) as j
+       where not exists (select 1 from ${t} where ${t}.${k} = j.k)`,
       json,
     ).execute(trx);
   }
-  const columns = [key, 'seq', ...fields];
-  // The row's HLC is this device's clock for its own writes; a row first seen here starts at zero.
-  const insertColumns = hasHlc ? [...columns, 'hlc'] : columns;
-  const values = ['j.k', 'j.s', ...fields.map((f) => `j."${f}"`), ...(hasHlc ? [`'${SERVER_HLC}'`] : [])];
-  // Append-only records never change but for their seq (their triggers refuse anything else).
-  const updated = appendOnly ? ['seq'] : ['seq', ...fields];
-  await withJson(
-    `insert into ${t} (${insertColumns.map((c) => `"${c}"`).join(', ')})
-     select ${values.join(', ')} from (${source}) as j where true
-     on conflict ("${key}") do update set ${updated.map((c) => `"${c}" = excluded."${c}"`).join(', ')}
-     where ${updated.map((c) => `${t}."${c}" is not excluded."${c}"`).join(' or ')}`,
-    json,
-  ).execute(trx);
 }
 
 /** Generated SQL (identifiers checked above) with the page's JSON as its one parameter, at `json_each(?)`. */

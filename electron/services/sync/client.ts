@@ -16,6 +16,8 @@ import { hashPassword } from '../passwords.ts';
 import { applyPulledPage } from './apply-pulled.ts';
 import { openToken, sealToken } from './token-seal.ts';
 import { afterPull } from './lifecycle.ts';
+import { planFirstDownload, runSnapshot, savePlan, type SnapshotDeps } from './snapshot.ts';
+import { VERIFY_INTERVAL_MS, verifyDue, verifyScopes, type VerifyResult } from './verify.ts';
 import type { SyncTransport } from './transport.ts';
 
 // The desktop side of sync (sync.md § Model): push the outbox in order, then pull pages of current rows
@@ -58,6 +60,8 @@ export class SyncClient {
   private readonly transport: SyncTransport;
   /** Open review items in the user's center, as of the last sync. */
   lastReviewCount = 0;
+  /** How often the per-scope checksums are compared after a sync (besides after every snapshot). */
+  verifyIntervalMs = VERIFY_INTERVAL_MS;
   /** Called after each pulled page: rows so far, and whether more are coming (first-download progress). */
   onProgress: ((pulled: number, more: boolean) => void) | undefined;
 
@@ -100,24 +104,65 @@ export class SyncClient {
     await setMeta(this.ctx.db, 'sync.refresh', sealToken(t.refreshToken, this.ctx.secrets));
   }
 
+  /** A new access token from the refresh token (after a 401); throws the 401 when there is none. */
+  private async refreshAccess(status: number, body: unknown): Promise<string> {
+    const refresh = openToken(await getMeta(this.ctx.db, 'sync.refresh'), this.ctx.secrets);
+    if (!refresh) throw errorOf(status, body);
+    const rr = await this.transport.request('POST', '/v1/auth/refresh', {
+      refreshToken: refresh,
+      deviceId: this.ctx.deviceId,
+    });
+    if (rr.status !== 200) throw errorOf(rr.status, rr.body);
+    await this.saveTokens(rr.body as Tokens);
+    return (rr.body as Tokens).accessToken;
+  }
+
   private async authed(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
     let token = await getMeta(this.ctx.db, 'sync.access');
     let r = await this.transport.request(method, path, body, token);
     if (r.status === 401) {
-      const refresh = openToken(await getMeta(this.ctx.db, 'sync.refresh'), this.ctx.secrets);
-      if (!refresh) throw errorOf(r.status, r.body);
-      const rr = await this.transport.request('POST', '/v1/auth/refresh', {
-        refreshToken: refresh,
-        deviceId: this.ctx.deviceId,
-      });
-      if (rr.status !== 200) throw errorOf(rr.status, rr.body);
-      await this.saveTokens(rr.body as Tokens);
-      token = (rr.body as Tokens).accessToken;
+      token = await this.refreshAccess(r.status, r.body);
       r = await this.transport.request(method, path, body, token);
     }
     if (r.serverTime) await setMeta(this.ctx.db, 'sync.serverTime', r.serverTime);
     if (r.status !== 200) throw errorOf(r.status, r.body);
     return r.body;
+  }
+
+  /** A streamed GET (a snapshot), authenticated like `authed`. */
+  private async authedStream(path: string): Promise<AsyncIterable<string>> {
+    let r = await this.transport.stream(path, await getMeta(this.ctx.db, 'sync.access'));
+    if (r.status === 401) r = await this.transport.stream(path, await this.refreshAccess(r.status, r.body));
+    if (r.serverTime) await setMeta(this.ctx.db, 'sync.serverTime', r.serverTime);
+    if (r.status !== 200) throw errorOf(r.status, r.body);
+    return r.lines;
+  }
+
+  private snapshotDeps(): SnapshotDeps {
+    return {
+      db: this.ctx.db,
+      now: this.ctx.now,
+      schemaVersion: LATEST_SCHEMA_VERSION,
+      get: (path) => this.authed('GET', path),
+      stream: (path) => this.authedStream(path),
+      onRows: (rows) => this.onProgress?.(rows, true),
+    };
+  }
+
+  /**
+   * Compares this desktop's per-scope checksums with the server's and downloads a differing scope
+   * again, once (sync/verify.ts). Runs after a sync when due; callable on its own.
+   */
+  async verify(): Promise<VerifyResult> {
+    const deps = this.snapshotDeps();
+    return verifyScopes({
+      ...deps,
+      pull: () => this.pull(),
+      redownload: async (scopes, upTo) => {
+        await savePlan(this.ctx.db, { upTo, scopes, first: false });
+        await runSnapshot(deps);
+      },
+    });
   }
 
   /** Pushes every pending outbox entry, oldest first. */
@@ -194,6 +239,10 @@ export class SyncClient {
   /** Pulls pages until the server has nothing newer; each page commits with its cursor. */
   async pull(): Promise<number> {
     let pulled = 0;
+    // A desktop that never pulled downloads a snapshot of its scopes first, then the log from there
+    // (sync/snapshot.ts); an interrupted snapshot continues here.
+    const snapshot = this.snapshotDeps();
+    if (await planFirstDownload(snapshot)) pulled += await runSnapshot(snapshot);
     for (;;) {
       const cursor = Number(
         (
@@ -254,6 +303,8 @@ export class SyncClient {
     // Removals (rows that left this desktop's scopes) and the open review items (sync/lifecycle.ts).
     const after = await afterPull(this.ctx.db, (path) => this.authed('GET', path), this.ctx.now);
     this.lastReviewCount = after.reviews;
+    // Checksums after catch-up (sync/verify.ts): after a snapshot, then hourly.
+    if (await verifyDue(this.ctx.db, this.ctx.now(), this.verifyIntervalMs)) await this.verify();
     await setMeta(this.ctx.db, 'sync.lastSuccess', this.ctx.now().toISOString());
     return { ...pushed, pulled };
   }

@@ -5,6 +5,7 @@ import type { SyncClient } from './client.ts';
 import type { SyncScheduler } from './scheduler.ts';
 import { countLocalReviewItems } from '../../../db/repositories/sync-lifecycle.ts';
 import { refusedChanges } from './refused.ts';
+import { verifyState } from './verify.ts';
 
 /** The desktop's sync machinery as the rest of the services see it. */
 export interface DesktopSync {
@@ -26,6 +27,8 @@ export async function syncStatus(db: CaseDb, sync: DesktopSync | undefined): Pro
     unsent: Number(unsent.n),
     // From the store, so the count is right offline and after a restart.
     openReviews: await countLocalReviewItems(db),
+    // Reported once, kept until the copy matches again (sync/verify.ts).
+    mismatchedScopes: (await verifyState(db)).mismatched,
   };
   if (!sync) {
     return {

@@ -35,7 +35,9 @@ export async function removeTombstones(trx: Transaction<Database>, rows: PulledR
   if (!rows.some((r) => r.deleted)) return rows;
   await removeRows(
     trx,
-    rows.filter((r) => r.deleted).map((r) => ({ table: r.table, id: r.id, seq: r.seq, reason: 'deleted' as const })),
+    rows
+      .filter((r) => r.deleted)
+      .map((r) => ({ table: r.table, id: r.id, seq: r.seq, reason: 'deleted' as const })),
   );
   return rows.filter((r) => !r.deleted);
 }
@@ -50,13 +52,19 @@ export async function afterPull(db: CaseDb, get: AuthedGet, now: () => Date): Pr
   // Removals that waited for unsent edits: the push before this pull has sent them.
   const waiting = await deferredRemovals(db);
   if (waiting.length > 0) {
-    removed += (await withoutForeignKeys(db, () => db.transaction().execute((trx) => removeRows(trx, waiting))))
-      .removed;
+    removed += (
+      await withoutForeignKeys(db, () => db.transaction().execute((trx) => removeRows(trx, waiting)))
+    ).removed;
   }
   for (;;) {
     const cursor = Number(
-      (await db.selectFrom('sync_cursors').select('cursor').where('scope', '=', EXITS_CURSOR).executeTakeFirst())
-        ?.cursor ?? 0,
+      (
+        await db
+          .selectFrom('sync_cursors')
+          .select('cursor')
+          .where('scope', '=', EXITS_CURSOR)
+          .executeTakeFirst()
+      )?.cursor ?? 0,
     );
     const page = (await get(`/v1/sync/exits?cursor=${cursor}&limit=${EXITS_PAGE}`)) as ExitsResponse;
     const done = await withoutForeignKeys(db, () =>

@@ -79,7 +79,11 @@ export async function buildOutboxDocument(
   return doc;
 }
 
-export async function exportOutbox(ctx: ServiceContext, actor: SessionInfo, purpose: string): Promise<OutboxExport> {
+export async function exportOutbox(
+  ctx: ServiceContext,
+  actor: SessionInfo,
+  purpose: string,
+): Promise<OutboxExport> {
   const doc = await buildOutboxDocument(ctx, actor, purpose);
   const stamp = doc.exportedAt.replace(/[-:]/g, '').slice(0, 13);
   return {

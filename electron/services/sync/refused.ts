@@ -40,11 +40,26 @@ function caseIdOf(row: RefusedRow, fields: Record<string, unknown>): string | nu
   return typeof id === 'string' ? id : null;
 }
 
+/** The case a refused change belongs to: named in the change, or by the record as this desktop has it. */
+async function caseOf(db: CaseDb, r: RefusedRow, fields: Record<string, unknown>): Promise<string | null> {
+  const named = caseIdOf(r, fields);
+  if (named || !isSyncedTable(r.table_name)) return named;
+  const scope = syncRule(r.table_name).scope as { kind: string; parentTable?: string; parentField?: string };
+  if (scope.kind !== 'parent' || scope.parentTable !== 'jobseekers' || !scope.parentField) return null;
+  const found = await sql<
+    Record<string, unknown>
+  >`select ${sql.ref(scope.parentField)} as case_id from ${sql.table(
+    r.table_name,
+  )} where id = ${r.row_id}`.execute(db);
+  const id = found.rows[0]?.['case_id'];
+  return typeof id === 'string' ? id : null;
+}
+
 export async function refusedChanges(db: CaseDb): Promise<RefusedChange[]> {
   const out: RefusedChange[] = [];
   for (const r of await unhandledRefused(db)) {
     const fields = fieldsOf(r);
-    const caseId = caseIdOf(r, fields);
+    const caseId = await caseOf(db, r, fields);
     const label = await recordLabel(db, r.table_name, r.row_id, caseId);
     out.push({
       clientSeq: r.client_seq,
@@ -73,15 +88,19 @@ async function refusedFor(ctx: ServiceContext, actor: SessionInfo, clientSeq: nu
 async function localSeq(ctx: ServiceContext, table: string, id: string): Promise<number | null> {
   if (!isSyncedTable(table)) return null;
   const key = (syncRule(table) as { key?: string }).key ?? 'id';
-  const found = await sql<{ seq: number }>`select seq from ${sql.table(table)} where ${sql.ref(key)} = ${id}`.execute(
-    ctx.db,
-  );
+  const found = await sql<{
+    seq: number;
+  }>`select seq from ${sql.table(table)} where ${sql.ref(key)} = ${id}`.execute(ctx.db);
   const row = found.rows[0];
   return row ? Number(row.seq) : null;
 }
 
 /** Sends a refused change again, as a new change based on the row as this desktop has it now. */
-export async function resendRefused(ctx: ServiceContext, actor: SessionInfo, clientSeq: number): Promise<void> {
+export async function resendRefused(
+  ctx: ServiceContext,
+  actor: SessionInfo,
+  clientSeq: number,
+): Promise<void> {
   const row = await refusedFor(ctx, actor, clientSeq);
   // A resolution or a hand-over is not re-sent blindly: the review list shows the item again.
   if (row.table_name === RESOLUTION_TABLE || row.table_name === HANDOVER_TABLE)
@@ -99,7 +118,13 @@ export async function resendRefused(ctx: ServiceContext, actor: SessionInfo, cli
       baseSeq: base ?? 0,
       createdAt: at,
     });
-    await recordRefusedAction(trx, { clientSeq, action: 'resent', followUpSeq: followUp, actorId: actor.userId, at });
+    await recordRefusedAction(trx, {
+      clientSeq,
+      action: 'resent',
+      followUpSeq: followUp,
+      actorId: actor.userId,
+      at,
+    });
     await auditAction(trx, ctx, actor, {
       action: 'sync.refused.resend',
       subjectType: row.table_name,
@@ -133,7 +158,13 @@ export async function handRefused(ctx: ServiceContext, actor: SessionInfo, clien
       baseSeq: 0,
       createdAt: at,
     });
-    await recordRefusedAction(trx, { clientSeq, action: 'handed', followUpSeq: followUp, actorId: actor.userId, at });
+    await recordRefusedAction(trx, {
+      clientSeq,
+      action: 'handed',
+      followUpSeq: followUp,
+      actorId: actor.userId,
+      at,
+    });
     await auditAction(trx, ctx, actor, {
       action: 'sync.refused.handover',
       subjectType: row.table_name,

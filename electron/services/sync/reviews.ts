@@ -41,7 +41,11 @@ export async function recordLabel(
 ): Promise<string | null> {
   const jobseekerId = table === 'jobseekers' ? rowId : caseId;
   if (jobseekerId) {
-    const j = await db.selectFrom('jobseekers').select('name').where('id', '=', jobseekerId).executeTakeFirst();
+    const j = await db
+      .selectFrom('jobseekers')
+      .select('name')
+      .where('id', '=', jobseekerId)
+      .executeTakeFirst();
     if (j) return j.name;
   }
   if (table === 'job_openings') {
@@ -112,7 +116,10 @@ export async function listReviews(
       action: 'sync.reviews.read',
       subjectType: 'review_item',
       subjectId: null,
-      detail: { items: out.length, cases: [...new Set(out.flatMap((i) => (i.caseId ? [i.caseId] : [])))].slice(0, 50) },
+      detail: {
+        items: out.length,
+        cases: [...new Set(out.flatMap((i) => (i.caseId ? [i.caseId] : [])))].slice(0, 50),
+      },
     });
   }
   return out;

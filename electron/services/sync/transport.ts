@@ -7,8 +7,22 @@ export interface SyncResponse {
   serverTime: string | null;
 }
 
+/** A streamed answer (a snapshot): newline-delimited JSON read as it arrives. */
+export interface SyncStream {
+  status: number;
+  serverTime: string | null;
+  /** The parsed error body of an answer other than 200 (null for a 200). */
+  body: unknown;
+  /**
+   * The lines of a 200 answer as they arrive, without their newlines. A last line cut off by a broken
+   * connection is dropped; the break itself surfaces as an OfflineError from the iteration.
+   */
+  lines: AsyncIterable<string>;
+}
+
 export interface SyncTransport {
   request(method: 'GET' | 'POST', path: string, body?: unknown, token?: string): Promise<SyncResponse>;
+  stream(path: string, token?: string): Promise<SyncStream>;
 }
 
 /** Thrown when the server cannot be reached at all (offline): the desktop keeps working and retries. */
@@ -42,6 +56,59 @@ export function httpTransport(baseUrl: string, timeoutMs = 30_000): SyncTranspor
         parsed = { error: { code: 'bad-response', message: text.slice(0, 200) } };
       }
       return { status: response.status, body: parsed, serverTime: response.headers.get('x-server-time') };
+    },
+
+    async stream(path, token) {
+      // No deadline for the whole answer (a large scope takes a while), but one for silence: a server
+      // that stops sending for `timeoutMs` counts as gone.
+      const abort = new AbortController();
+      let idle = setTimeout(() => abort.abort(), timeoutMs);
+      const alive = () => {
+        clearTimeout(idle);
+        idle = setTimeout(() => abort.abort(), timeoutMs);
+      };
+      let response: Response;
+      try {
+        response = await fetch(base + path, {
+          headers: token ? { authorization: `Bearer ${token}` } : {},
+          signal: abort.signal,
+        });
+      } catch (error) {
+        clearTimeout(idle);
+        throw new OfflineError(`The server at ${base} cannot be reached.`, { cause: error });
+      }
+      const serverTime = response.headers.get('x-server-time');
+      if (response.status !== 200 || !response.body) {
+        clearTimeout(idle);
+        const text = await response.text().catch(() => '');
+        let parsed: unknown = null;
+        try {
+          parsed = text ? JSON.parse(text) : null;
+        } catch {
+          parsed = { error: { code: 'bad-response', message: text.slice(0, 200) } };
+        }
+        return { status: response.status, serverTime, body: parsed, lines: (async function* () {})() };
+      }
+      const body = response.body;
+      async function* lines(): AsyncGenerator<string> {
+        const decoder = new TextDecoder();
+        let rest = '';
+        try {
+          for await (const chunk of body) {
+            alive();
+            rest += decoder.decode(chunk, { stream: true });
+            const parts = rest.split('\n');
+            rest = parts.pop() ?? '';
+            for (const line of parts) if (line) yield line;
+          }
+        } catch (error) {
+          throw new OfflineError(`The connection to ${base} broke off.`, { cause: error });
+        } finally {
+          clearTimeout(idle);
+          abort.abort();
+        }
+      }
+      return { status: 200, serverTime, body: null, lines: lines() };
     },
   };
 }

@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Paper, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, LinearProgress, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../shared/contract/auth.ts';
@@ -71,6 +71,15 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (s: SessionInfo) => void
           <Button type="submit" variant="contained" size="large" disabled={busy}>
             {t('auth.submit')}
           </Button>
+          {busy && (
+            // Opening the store checks it first (seconds on a large one): say so rather than look stuck.
+            <Box role="status" aria-live="polite">
+              <LinearProgress aria-label={t('backups.opening')} />
+              <Typography variant="caption" color="text.secondary">
+                {t('backups.opening')}
+              </Typography>
+            </Box>
+          )}
           <Typography variant="caption" color="text.secondary">
             {t('auth.personalAccount')}
           </Typography>

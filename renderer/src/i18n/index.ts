@@ -17,6 +17,8 @@ import reportsEn from './reports.en.json';
 import reportsKo from './reports.ko.json';
 import securityEn from './security.en.json';
 import securityKo from './security.ko.json';
+import syncEn from './sync.en.json';
+import syncKo from './sync.ko.json';
 
 // Korean first (the counselors' language), English as a switch. The choice is remembered per desktop.
 // Texts live in one file per area (top-level keys must not collide); the profiling rules' own texts
@@ -72,6 +74,7 @@ void i18n.use(initReactI18next).init({
         securityKo,
         auditKo,
         backupsKo,
+        syncKo,
       ),
     },
     en: {
@@ -85,6 +88,7 @@ void i18n.use(initReactI18next).init({
         securityEn,
         auditEn,
         backupsEn,
+        syncEn,
       ),
     },
   },

@@ -27,6 +27,7 @@ import { NotesTab } from '../casework/NotesTab.tsx';
 import { ServicePlanTab } from '../casework/ServicePlanTab.tsx';
 import { todayLocal, useCaseFile } from '../casework/useCaseFile.ts';
 import { JobseekerReferrals } from '../referrals/JobseekerReferrals.tsx';
+import { CaseReviews } from '../sync/CaseReviews.tsx';
 import { applyFieldErrors, issuesOf } from './applyErrors.ts';
 import {
   EMPTY_FORM,
@@ -105,6 +106,7 @@ function JobseekerView({ id }: { id: string }) {
           </Button>
         )}
       </Stack>
+      <CaseReviews caseId={id} />
       <Tabs
         value={tab}
         variant="scrollable"

@@ -28,7 +28,7 @@ export function AuditSettingsPage() {
     setSaved(false);
     setSettings({ ...settings, ...patch });
   };
-  const numberField = (key: Numeric) => (
+  const numberField = (key: Numeric, width = 260) => (
     <TextField
       size="small"
       type="number"
@@ -37,7 +37,7 @@ export function AuditSettingsPage() {
       onChange={(e) => change({ [key]: Number(e.target.value) })}
       error={issues[key] !== undefined}
       helperText={issues[key] ? t(issues[key]) : ' '}
-      sx={{ width: 260 }}
+      sx={{ width, flexShrink: 0 }}
       data-testid={`audit-setting-${key}`}
     />
   );
@@ -74,7 +74,7 @@ export function AuditSettingsPage() {
             {t('audit.settings.retentionHint')}
           </Typography>
           <Stack direction="row" spacing={2} sx={{ pt: 1 }}>
-            {numberField('manyRecordsPerDay')}
+            {numberField('manyRecordsPerDay', 320)}
             <TextField
               size="small"
               type="time"
@@ -83,6 +83,7 @@ export function AuditSettingsPage() {
               onChange={(e) => change({ officeStart: e.target.value })}
               error={issues['officeStart'] !== undefined}
               helperText={issues['officeStart'] ? t(issues['officeStart']) : ' '}
+              sx={{ width: 170 }}
               slotProps={{ inputLabel: { shrink: true } }}
             />
             <TextField
@@ -93,6 +94,7 @@ export function AuditSettingsPage() {
               onChange={(e) => change({ officeEnd: e.target.value })}
               error={issues['officeEnd'] !== undefined}
               helperText={issues['officeEnd'] ? t(issues['officeEnd']) : ' '}
+              sx={{ width: 170 }}
               slotProps={{ inputLabel: { shrink: true } }}
             />
           </Stack>

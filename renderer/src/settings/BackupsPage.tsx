@@ -122,7 +122,13 @@ export function BackupsPage() {
       {(job || working) && (
         <Box data-testid="backup-progress" role="status" aria-live="polite">
           <Typography variant="body2" sx={{ mb: 0.5 }}>
-            {t(job?.kind === 'verify' ? 'backups.jobVerify' : job?.kind === 'restore' ? 'backups.jobRestore' : 'backups.jobMake')}
+            {t(
+              job?.kind === 'verify'
+                ? 'backups.jobVerify'
+                : job?.kind === 'restore'
+                  ? 'backups.jobRestore'
+                  : 'backups.jobMake',
+            )}
           </Typography>
           <LinearProgress
             variant={job?.progress != null ? 'determinate' : 'indeterminate'}
@@ -180,7 +186,12 @@ export function BackupsPage() {
               </TableCell>
               <TableCell align="right">
                 <Stack direction="row" spacing={1} sx={{ justifyContent: 'flex-end' }}>
-                  <Button size="small" disabled={busy} onClick={() => void verify(b)} data-testid="backup-verify">
+                  <Button
+                    size="small"
+                    disabled={busy}
+                    onClick={() => void verify(b)}
+                    data-testid="backup-verify"
+                  >
                     {t('backups.verify')}
                   </Button>
                   <Button
@@ -218,7 +229,9 @@ export function BackupsPage() {
         <DialogTitle id="restore-title">{t('backups.confirmTitle')}</DialogTitle>
         <DialogContent>
           <Stack spacing={1.5}>
-            <DialogContentText>{t('backups.confirmWhat', { time: confirm ? when(confirm.createdAt) : '' })}</DialogContentText>
+            <DialogContentText>
+              {t('backups.confirmWhat', { time: confirm ? when(confirm.createdAt) : '' })}
+            </DialogContentText>
             <DialogContentText>{t('backups.confirmKept')}</DialogContentText>
             <DialogContentText>{t('backups.confirmCheck')}</DialogContentText>
           </Stack>
@@ -243,7 +256,10 @@ export function BackupsPage() {
         <DialogContent>
           <DialogContentText data-testid="backup-restored">
             {restored &&
-              t('backups.restoredBody', { time: when(restored.backup.createdAt), file: restored.result.setAside })}
+              t('backups.restoredBody', {
+                time: when(restored.backup.createdAt),
+                file: restored.result.setAside,
+              })}
           </DialogContentText>
         </DialogContent>
         <DialogActions>

@@ -7,6 +7,7 @@ import LogoutIcon from '@mui/icons-material/Logout';
 import PeopleIcon from '@mui/icons-material/People';
 import PolicyIcon from '@mui/icons-material/Policy';
 import QueueIcon from '@mui/icons-material/ConfirmationNumber';
+import RuleIcon from '@mui/icons-material/Rule';
 import SettingsIcon from '@mui/icons-material/Settings';
 import WorkIcon from '@mui/icons-material/Work';
 import {
@@ -47,6 +48,7 @@ const NAV: NavItem[] = [
   { to: '/referrals', key: 'nav.referrals', icon: <HandshakeIcon />, roles: ['counselor', 'supervisor'] },
   { to: '/queue', key: 'nav.queue', icon: <QueueIcon />, roles: ['counselor', 'supervisor'] },
   { to: '/reports', key: 'nav.reports', icon: <AssessmentIcon />, roles: ['counselor', 'supervisor'] },
+  { to: '/reviews', key: 'reviews.nav', icon: <RuleIcon />, roles: ['counselor', 'supervisor'] },
   { to: '/audit', key: 'audit.nav', icon: <PolicyIcon />, roles: ['supervisor'] },
   { to: '/settings', key: 'nav.settings', icon: <SettingsIcon />, roles: ['admin', 'supervisor'] },
 ];

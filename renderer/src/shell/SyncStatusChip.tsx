@@ -3,6 +3,7 @@ import CloudOffIcon from '@mui/icons-material/CloudOff';
 import SyncProblemIcon from '@mui/icons-material/SyncProblem';
 import {
   Alert,
+  AlertTitle,
   Button,
   Chip,
   Dialog,
@@ -12,12 +13,18 @@ import {
   List,
   ListItem,
   ListItemText,
+  Snackbar,
+  Stack,
+  TextField,
   Typography,
 } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SyncStatus } from '../../../shared/contract/sync.ts';
-import { call } from '../api.ts';
+import { useNavigate } from 'react-router';
+import type { OutboxExport, RefusedChange, SyncStatus } from '../../../shared/contract/sync.ts';
+import { ApiError, call } from '../api.ts';
+import { useAuth } from '../auth/AuthProvider.tsx';
+import { fieldLabel, reasonLabel, tableLabel } from '../sync/format.ts';
 
 const POLL_MS = 10_000;
 
@@ -30,11 +37,34 @@ function timeLabel(iso: string | null, lang: string): string {
     : '-';
 }
 
-/** Always visible in the top bar: online or offline, last sync, pending and refused changes, reviews. */
+function download(file: OutboxExport) {
+  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = file.fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * Always visible in the top bar: online or offline, last sync, pending and refused changes, reviews.
+ * Its dialog says what to do about each: open the review list, send a refused change again or hand it
+ * to a supervisor, and (a revoked device) export what could not be sent.
+ */
 export function SyncStatusChip() {
   const { t, i18n } = useTranslation();
+  const { session } = useAuth();
+  const navigate = useNavigate();
   const [status, setStatus] = useState<SyncStatus | null>(null);
   const [open, setOpen] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const [purpose, setPurpose] = useState('');
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const handlesCases = session.role === 'counselor' || session.role === 'supervisor';
 
   useEffect(() => {
     let alive = true;
@@ -52,12 +82,48 @@ export function SyncStatusChip() {
   }, []);
 
   if (!status) return null;
-  const problems = status.refused.length + status.openReviews;
+  const problems = status.refused.length + status.openReviews + (status.revoked ? 1 : 0);
   const label = !status.configured
     ? t('sync.localOnly', { pending: status.pending })
     : status.online
       ? t('sync.online', { time: timeLabel(status.lastSuccess, i18n.language), pending: status.pending })
       : t('sync.offline', { pending: status.pending });
+
+  async function act(kind: 'resend' | 'hand', r: RefusedChange) {
+    setBusy(true);
+    try {
+      setStatus(
+        await call(kind === 'resend' ? 'sync:resendRefused' : 'sync:handRefused', { clientSeq: r.clientSeq }),
+      );
+      setNotice(kind === 'resend' ? t('refusedChanges.resent') : t('refusedChanges.handed'));
+    } catch (e) {
+      setNotice(t('refusedChanges.failed', { message: e instanceof ApiError ? t(e.error.message) : '' }));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function exportNow() {
+    setBusy(true);
+    try {
+      const file = await call('sync:exportOutbox', {
+        purpose: purpose.trim() || t('outboxExport.purposeDefault'),
+      });
+      download(file);
+      setNotice(t('outboxExport.done', { count: file.entries }));
+      setExporting(false);
+    } catch (e) {
+      setNotice(t('refusedChanges.failed', { message: e instanceof ApiError ? t(e.error.message) : '' }));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function startExport() {
+    setPurpose(t('outboxExport.purposeDefault'));
+    setExporting(true);
+  }
+
   return (
     <>
       <Chip
@@ -68,45 +134,94 @@ export function SyncStatusChip() {
         onClick={() => setOpen(true)}
         sx={{ bgcolor: problems > 0 ? undefined : 'rgba(255,255,255,0.9)' }}
       />
-      <Dialog open={open} onClose={() => setOpen(false)} maxWidth="sm" fullWidth>
+      <Dialog open={open} onClose={() => setOpen(false)} maxWidth="md" fullWidth>
         <DialogTitle>{t('sync.title')}</DialogTitle>
         <DialogContent>
-          {!status.configured && <Alert severity="info">{t('sync.notConfigured')}</Alert>}
-          {status.configured && (
-            <Typography gutterBottom>
-              {t('sync.detail', {
-                state: status.online ? t('sync.stateOnline') : t('sync.stateOffline'),
-                time: timeLabel(status.lastSuccess, i18n.language),
-                pending: status.pending,
-              })}
-            </Typography>
-          )}
-          {status.lastError && <Alert severity="warning">{status.lastError}</Alert>}
-          {status.openReviews > 0 && (
-            <Alert severity="warning">{t('sync.reviews', { count: status.openReviews })}</Alert>
-          )}
-          {status.refused.length > 0 && (
-            <>
-              <Typography variant="subtitle1" sx={{ mt: 2 }}>
-                {t('sync.refusedTitle')}
+          <Stack spacing={2}>
+            {!status.configured && <Alert severity="info">{t('sync.notConfigured')}</Alert>}
+            {status.configured && (
+              <Typography>
+                {t('sync.detail', {
+                  state: status.online ? t('sync.stateOnline') : t('sync.stateOffline'),
+                  time: timeLabel(status.lastSuccess, i18n.language),
+                  pending: status.pending,
+                })}
               </Typography>
-              <Typography variant="body2" color="text.secondary">
-                {t('sync.refusedHelp')}
-              </Typography>
-              <List dense>
-                {status.refused.map((r) => (
-                  <ListItem key={r.clientSeq}>
-                    <ListItemText
-                      primary={r.reason}
-                      secondary={`${r.table} · ${new Date(r.createdAt).toLocaleString(i18n.language)}`}
+            )}
+            {status.revoked ? (
+              <Alert
+                severity="error"
+                data-testid="sync-revoked"
+                action={
+                  handlesCases && (
+                    <Button color="inherit" onClick={startExport} data-testid="outbox-export">
+                      {t('outboxExport.button')}
+                    </Button>
+                  )
+                }
+              >
+                <AlertTitle>{t('outboxExport.revokedTitle')}</AlertTitle>
+                {t('outboxExport.revokedHelp', { count: status.unsent })}
+              </Alert>
+            ) : (
+              status.lastError && <Alert severity="warning">{status.lastError}</Alert>
+            )}
+            {status.openReviews > 0 && (
+              <Alert
+                severity="warning"
+                data-testid="sync-reviews"
+                action={
+                  handlesCases && (
+                    <Button
+                      color="inherit"
+                      onClick={() => {
+                        setOpen(false);
+                        void navigate('/reviews');
+                      }}
+                      data-testid="open-reviews"
+                    >
+                      {t('reviews.title')}
+                    </Button>
+                  )
+                }
+              >
+                {t('sync.reviews', { count: status.openReviews })}
+              </Alert>
+            )}
+            {status.refused.length > 0 && (
+              <div>
+                <Typography variant="subtitle1" component="h2">
+                  {t('refusedChanges.title')}
+                </Typography>
+                <Typography variant="body2" color="text.secondary">
+                  {t('refusedChanges.help')}
+                </Typography>
+                <List dense data-testid="refused-list">
+                  {status.refused.map((r) => (
+                    <RefusedItem
+                      key={r.clientSeq}
+                      r={r}
+                      busy={busy}
+                      canAct={handlesCases}
+                      onResend={() => void act('resend', r)}
+                      onHand={() => void act('hand', r)}
+                      onOpenCase={() => {
+                        setOpen(false);
+                        void navigate(`/jobseekers/${r.caseId ?? ''}`);
+                      }}
                     />
-                  </ListItem>
-                ))}
-              </List>
-            </>
-          )}
+                  ))}
+                </List>
+              </div>
+            )}
+          </Stack>
         </DialogContent>
         <DialogActions>
+          {handlesCases && status.configured && !status.revoked && status.unsent > 0 && (
+            <Button onClick={startExport} data-testid="outbox-export">
+              {t('outboxExport.button')}
+            </Button>
+          )}
           {status.configured && (
             <Button onClick={() => void call('sync:now', {}).then(setStatus)} data-testid="sync-now">
               {t('sync.now')}
@@ -115,6 +230,103 @@ export function SyncStatusChip() {
           <Button onClick={() => setOpen(false)}>{t('sync.close')}</Button>
         </DialogActions>
       </Dialog>
+      <Dialog open={exporting} onClose={() => setExporting(false)} maxWidth="sm" fullWidth>
+        <DialogTitle>{t('outboxExport.button')}</DialogTitle>
+        <DialogContent>
+          <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+            {t('outboxExport.hint', { count: status.unsent })}
+          </Typography>
+          <TextField
+            label={t('outboxExport.purpose')}
+            value={purpose}
+            onChange={(e) => setPurpose(e.target.value)}
+            fullWidth
+            autoFocus
+            slotProps={{ htmlInput: { maxLength: 200, 'data-testid': 'outbox-export-purpose' } }}
+          />
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setExporting(false)}>{t('outboxExport.cancel')}</Button>
+          <Button
+            variant="contained"
+            disabled={busy}
+            onClick={() => void exportNow()}
+            data-testid="outbox-export-confirm"
+          >
+            {t('outboxExport.confirm')}
+          </Button>
+        </DialogActions>
+      </Dialog>
+      <Snackbar
+        open={notice !== null}
+        autoHideDuration={5000}
+        onClose={() => setNotice(null)}
+        message={notice ?? ''}
+      />
     </>
+  );
+}
+
+function RefusedItem({
+  r,
+  busy,
+  canAct,
+  onResend,
+  onHand,
+  onOpenCase,
+}: {
+  r: RefusedChange;
+  busy: boolean;
+  canAct: boolean;
+  onResend: () => void;
+  onHand: () => void;
+  onOpenCase: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const translated = reasonLabel(t, r.reason);
+  const what =
+    r.op === 'insert'
+      ? t('refusedChanges.newRecord')
+      : t('refusedChanges.changed', { fields: r.fields.map((f) => fieldLabel(t, f)).join(', ') });
+  return (
+    <ListItem
+      data-testid="refused-item"
+      sx={{ flexWrap: 'wrap', alignItems: 'flex-start', borderBottom: 1, borderColor: 'divider' }}
+    >
+      <ListItemText
+        primary={`${r.recordLabel ?? tableLabel(t, r.table)} · ${what}`}
+        secondary={
+          <>
+            <span>{translated ?? r.reason}</span>
+            {translated && (
+              <>
+                <br />
+                <span>{r.reason}</span>
+              </>
+            )}
+            <br />
+            <span>
+              {tableLabel(t, r.table)} ·{' '}
+              {new Date(r.createdAt).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'ko-KR')}
+            </span>
+          </>
+        }
+      />
+      {canAct && (
+        <Stack direction="row" spacing={1} sx={{ py: 1 }}>
+          {r.caseId && (
+            <Button size="small" onClick={onOpenCase}>
+              {t('refusedChanges.openCase')}
+            </Button>
+          )}
+          <Button size="small" disabled={busy} onClick={onResend} data-testid="refused-resend">
+            {t('refusedChanges.resend')}
+          </Button>
+          <Button size="small" variant="outlined" disabled={busy} onClick={onHand} data-testid="refused-hand">
+            {t('refusedChanges.handOver')}
+          </Button>
+        </Stack>
+      )}
+    </ListItem>
   );
 }

@@ -95,7 +95,9 @@ describe.each(SERVER_DIALECTS)('record lifecycle over HTTP with the server on %s
     const afterPhone = await updateJobseeker(a.store.context, a.session, created.id, onB.seq, {
       phone: '01055556666',
     });
-    await writeLocally(a, 'jobseekers', created.id, afterPhone.seq, { assigned_counselor_id: userId('counselor3') });
+    await writeLocally(a, 'jobseekers', created.id, afterPhone.seq, {
+      assigned_counselor_id: userId('counselor3'),
+    });
     await writeLocally(b, 'jobseekers', created.id, onB.seq, { assigned_counselor_id: userId('counselor2') });
     await expect(a.client.syncOnce()).rejects.toThrow(/offline/);
 
@@ -240,7 +242,11 @@ describe.each(SERVER_DIALECTS)('record lifecycle over HTTP with the server on %s
     const sup = await desk('supervisor1');
     await a.client.syncOnce();
     const created = await newCase(a, '김민서');
-    await addNote(a.store.context, a.session, { jobseekerId: created.id, kind: 'phone', body: '첫 상담 전화' });
+    await addNote(a.store.context, a.session, {
+      jobseekerId: created.id,
+      kind: 'phone',
+      body: '첫 상담 전화',
+    });
     await a.client.syncOnce();
     const note = await a.store.db
       .selectFrom('counseling_notes')
@@ -274,7 +280,9 @@ describe.each(SERVER_DIALECTS)('record lifecycle over HTTP with the server on %s
     expect(await a.client.syncOnce()).toMatchObject({ refused: 1 });
     status = await syncStatus(a.store.db, undefined);
     expect(status.refused).toHaveLength(1); // the first is handled, the new attempt was refused again
-    await expect(resendRefused(a.store.context, a.session, (status.refused[0]?.clientSeq ?? 0) - 1)).rejects.toThrow();
+    await expect(
+      resendRefused(a.store.context, a.session, (status.refused[0]?.clientSeq ?? 0) - 1),
+    ).rejects.toThrow();
 
     await handRefused(a.store.context, a.session, status.refused[0]?.clientSeq ?? 0);
     await a.client.syncOnce();
@@ -286,19 +294,30 @@ describe.each(SERVER_DIALECTS)('record lifecycle over HTTP with the server on %s
     await sup.client.syncOnce();
     const items = (await listReviews(sup.store.context, sup.session)).filter((i) => i.kind === 'refused');
     expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ mayResolve: true, detail: { reason: expect.stringMatching(/cannot be changed/) } });
+    expect(items[0]).toMatchObject({
+      mayResolve: true,
+      detail: { reason: expect.stringMatching(/cannot be changed/) },
+    });
     // A counselor not concerned may see the center's item only for a case they may see, and not decide it.
     await resolveReview(sup.store.context, sup.session, items[0]?.id ?? '', 'kept');
     await sup.client.syncOnce();
     const [closed] = (await serverItems(note.id)).filter((i) => i.kind === 'refused');
-    expect(closed).toMatchObject({ status: 'resolved', resolution: 'kept', resolved_by: userId('supervisor1') });
+    expect(closed).toMatchObject({
+      status: 'resolved',
+      resolution: 'kept',
+      resolved_by: userId('supervisor1'),
+    });
   });
 
   it('deletes for real: tombstones reach the desktops, an offline edit is held and never brings the row back, restore does', async () => {
     const a = await desk('counselor1');
     const b = await desk('counselor2');
     const created = await newCase(a, '박서준', '010-3333-4444');
-    await addNote(a.store.context, a.session, { jobseekerId: created.id, kind: 'in-person', body: '방문 상담' });
+    await addNote(a.store.context, a.session, {
+      jobseekerId: created.id,
+      kind: 'in-person',
+      body: '방문 상담',
+    });
     await a.client.syncOnce();
     await b.client.syncOnce();
     const original = JSON.parse((await serverRow('jobseekers', created.id)).data) as Record<string, unknown>;
@@ -307,7 +326,12 @@ describe.each(SERVER_DIALECTS)('record lifecycle over HTTP with the server on %s
     await updateJobseeker(b.store.context, b.session, created.id, onB.seq, { phone: '01077778888' });
 
     await expect(
-      restoreRecord(server.opened.db, server.opened.dialect, { table: 'jobseekers', id: created.id, reason: 'x', actor: 'it', data: null }, new Date()),
+      restoreRecord(
+        server.opened.db,
+        server.opened.dialect,
+        { table: 'jobseekers', id: created.id, reason: 'x', actor: 'it', data: null },
+        new Date(),
+      ),
     ).rejects.toThrow(/is not deleted/);
     const done = await deleteRecord(
       server.opened.db,
@@ -321,13 +345,21 @@ describe.each(SERVER_DIALECTS)('record lifecycle over HTTP with the server on %s
     expect(tomb.data).not.toContain('박서준');
     expect(tomb.data).not.toContain('3333');
     expect(
-      await server.opened.db.selectFrom('value_history').selectAll().where('row_id', '=', created.id).execute(),
+      await server.opened.db
+        .selectFrom('value_history')
+        .selectAll()
+        .where('row_id', '=', created.id)
+        .execute(),
     ).toEqual([]);
 
     await a.client.syncOnce();
     expect(await localJobseeker(a, created.id)).toBeUndefined();
     expect(
-      await a.store.db.selectFrom('counseling_notes').select('id').where('jobseeker_id', '=', created.id).execute(),
+      await a.store.db
+        .selectFrom('counseling_notes')
+        .select('id')
+        .where('jobseeker_id', '=', created.id)
+        .execute(),
     ).toEqual([]);
 
     b.online = true;
@@ -336,11 +368,19 @@ describe.each(SERVER_DIALECTS)('record lifecycle over HTTP with the server on %s
     expect((await serverRow('jobseekers', created.id)).deleted_at).toBeTruthy(); // did not come back
     const held = (await serverItems(created.id)).filter((i) => i.status === 'open');
     expect(held).toHaveLength(1);
-    expect(held[0]).toMatchObject({ kind: 'deleted', field: 'phone', held_author: userId('counselor2'), case_id: created.id });
+    expect(held[0]).toMatchObject({
+      kind: 'deleted',
+      field: 'phone',
+      held_author: userId('counselor2'),
+      case_id: created.id,
+    });
     await a.client.syncOnce();
     const onA = await listReviews(a.store.context, a.session);
     expect(onA.filter((i) => i.kind === 'deleted')).toHaveLength(1);
-    expect(onA.find((i) => i.kind === 'deleted')).toMatchObject({ recordLabel: null, choices: ['kept', 'held'] });
+    expect(onA.find((i) => i.kind === 'deleted')).toMatchObject({
+      recordLabel: null,
+      choices: ['kept', 'held'],
+    });
 
     // Restoring needs the data back: the server kept none.
     await expect(
@@ -373,7 +413,11 @@ describe.each(SERVER_DIALECTS)('record lifecycle over HTTP with the server on %s
     const a = await desk('counselor1');
     const b = await desk('counselor2');
     const created = await newCase(a, '최유진', '010-2222-1111');
-    await addNote(a.store.context, a.session, { jobseekerId: created.id, kind: 'phone', body: '이관 전 메모' });
+    await addNote(a.store.context, a.session, {
+      jobseekerId: created.id,
+      kind: 'phone',
+      body: '이관 전 메모',
+    });
     await a.client.syncOnce();
     await b.client.syncOnce();
     const onB = await openJobseeker(b.store.context, b.session, created.id);
@@ -389,13 +433,21 @@ describe.each(SERVER_DIALECTS)('record lifecycle over HTTP with the server on %s
     await a.client.syncOnce();
     expect(await localJobseeker(a, created.id)).toBeUndefined();
     expect(
-      await a.store.db.selectFrom('counseling_notes').select('id').where('jobseeker_id', '=', created.id).execute(),
+      await a.store.db
+        .selectFrom('counseling_notes')
+        .select('id')
+        .where('jobseeker_id', '=', created.id)
+        .execute(),
     ).toEqual([]);
 
     // B still has an unsent edit: the removal waits for it.
     const early = await b.store.db
       .transaction()
-      .execute((trx) => removeRows(trx, [{ table: 'jobseekers', id: created.id, seq: Number.MAX_SAFE_INTEGER, reason: 'left-scope' }]));
+      .execute((trx) =>
+        removeRows(trx, [
+          { table: 'jobseekers', id: created.id, seq: Number.MAX_SAFE_INTEGER, reason: 'left-scope' },
+        ]),
+      );
     expect(early).toEqual({ removed: 0, deferred: 1 });
     expect(await localJobseeker(b, created.id)).toBeDefined();
 
@@ -408,7 +460,11 @@ describe.each(SERVER_DIALECTS)('record lifecycle over HTTP with the server on %s
     await busan.client.syncOnce();
     expect((await localJobseeker(busan, created.id))?.name).toBe('최유진');
     expect(
-      await busan.store.db.selectFrom('counseling_notes').select('body').where('jobseeker_id', '=', created.id).execute(),
+      await busan.store.db
+        .selectFrom('counseling_notes')
+        .select('body')
+        .where('jobseeker_id', '=', created.id)
+        .execute(),
     ).toEqual([{ body: '이관 전 메모' }]);
     const items = await listReviews(busan.store.context, busan.session);
     expect(items).toHaveLength(1);
@@ -454,8 +510,14 @@ describe.each(SERVER_DIALECTS)('record lifecycle over HTTP with the server on %s
     });
     const js1 = await newCase(a, '이하늘', '010-5555-0001');
     const js2 = await newCase(a, '정다운', '010-5555-0002');
-    const r1 = await createReferral(a.store.context, a.session, { jobseekerId: js1.id, openingId: opening.id });
-    const r2 = await createReferral(a.store.context, a.session, { jobseekerId: js2.id, openingId: opening.id });
+    const r1 = await createReferral(a.store.context, a.session, {
+      jobseekerId: js1.id,
+      openingId: opening.id,
+    });
+    const r2 = await createReferral(a.store.context, a.session, {
+      jobseekerId: js2.id,
+      openingId: opening.id,
+    });
     for (const r of [r1, r2])
       await recordReferralEvent(a.store.context, a.session, { referralId: r.id, kind: 'referred' });
     await a.client.syncOnce();
@@ -498,7 +560,11 @@ describe.each(SERVER_DIALECTS)('record lifecycle over HTTP with the server on %s
         choices: ['acknowledged'],
       });
       const filled = items.find((i) => i.table === 'job_openings');
-      expect(filled).toMatchObject({ keptValue: 1, heldValue: 2, detail: { rule: 'over-filled', positions: 1, hires: 2 } });
+      expect(filled).toMatchObject({
+        keptValue: 1,
+        heldValue: 2,
+        detail: { rule: 'over-filled', positions: 1, hires: 2 },
+      });
       expect(filled?.recordLabel).toBe('물류 상하차');
     }
     const outcome = (await listReviews(a.store.context, a.session)).find((i) => i.table === 'referrals');

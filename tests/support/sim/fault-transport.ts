@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import {
   OfflineError,
   type SyncResponse,
+  type SyncStream,
   type SyncTransport,
 } from '../../../electron/services/sync/transport.ts';
 import type { Rng } from '../../../electron/services/demo/random.ts';
@@ -111,6 +112,36 @@ export class FaultyNetwork {
         }
         return response;
       },
+      stream: async (path, token) => {
+        this.stats.requests++;
+        if (this.partitioned.has(deviceName) || this.rng.chance(this.rates.dropRequest)) {
+          this.stats.dropped++;
+          throw new OfflineError('simulated: request lost');
+        }
+        const r = await this.app.inject({
+          method: 'GET',
+          url: path,
+          headers: token ? { authorization: `Bearer ${token}` } : {},
+        });
+        const header = r.headers['x-server-time'];
+        const serverTime = typeof header === 'string' ? header : null;
+        if (r.statusCode !== 200) return { status: r.statusCode, serverTime, body: r.json(), lines: none() };
+        const all = r.payload.split('\n').filter((l) => l !== '');
+        // A connection that breaks part-way: the desktop keeps what it committed and resumes from there.
+        const cut = this.rng.chance(this.rates.dropResponse) ? this.rng.int(0, all.length) : null;
+        if (cut !== null) this.stats.lostResponses++;
+        async function* lines(): AsyncGenerator<string> {
+          for (const [i, line] of all.entries()) {
+            if (i === cut) throw new OfflineError('simulated: stream broken');
+            yield line;
+          }
+          if (cut === all.length) throw new OfflineError('simulated: stream broken');
+        }
+        const stream: SyncStream = { status: 200, serverTime, body: null, lines: lines() };
+        return stream;
+      },
     };
   }
 }
+
+async function* none(): AsyncGenerator<string> {}

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { STORE_FILE } from '../../../../../electron/services/store.ts';
@@ -88,7 +88,10 @@ describe('making a backup', () => {
     const counselor = { surface: 'desk' as const, session: h.desk.session };
     const admin = h.desk.session.get() as SessionInfo;
     counselor.session.set({ ...admin, role: 'counselor' });
-    expect(await h.call('backups:make', {}, counselor)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await h.call('backups:make', {}, counselor)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     counselor.session.set(admin);
 
     for (const name of ['../caseworker.db', '/etc/passwd', `backups/${made.name}`, 'caseworker.db', '']) {
@@ -110,7 +113,9 @@ describe('checking a backup', () => {
   it('finds a backup damaged on disk and says so in the listing', async () => {
     const h = await started();
     const made = await value<BackupInfo>(h.call('backups:make'));
-    expect(await value<BackupInfo>(h.call('backups:verify', { name: made.name }))).toMatchObject({ status: 'ok' });
+    expect(await value<BackupInfo>(h.call('backups:verify', { name: made.name }))).toMatchObject({
+      status: 'ok',
+    });
     damagePages(backupPath(h.dir, made.name));
     h.clock.now += 60_000;
     expect(await value<BackupInfo>(h.call('backups:verify', { name: made.name }))).toMatchObject({
@@ -142,7 +147,9 @@ describe('restoring a backup', () => {
     const key = await storeKey(h.dir);
     expect(namesIn(join(h.dir, STORE_FILE), key)).toEqual(PEOPLE.map((p) => p.name).sort());
     // The replaced store is kept beside it, whole, and still opens with the key.
-    expect(namesIn(join(h.dir, result.setAside), key)).toEqual([...PEOPLE.map((p) => p.name), '나중에'].sort());
+    expect(namesIn(join(h.dir, result.setAside), key)).toEqual(
+      [...PEOPLE.map((p) => p.name), '나중에'].sort(),
+    );
     expect(statSync(join(h.dir, result.setAside)).mode & 0o777).toBe(0o600);
     // A new device id (so sync's change numbers start afresh), and the restore in the restored trail.
     const services = h.gate.current();

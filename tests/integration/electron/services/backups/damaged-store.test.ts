@@ -55,7 +55,10 @@ describe('a store damaged on disk', () => {
     });
     expect(h.gate.state()).toBe('locked');
     expect(h.desk.session.get()).toBeNull();
-    expect(await h.call('jobseekers:list', {})).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(await h.call('jobseekers:list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unauthenticated' },
+    });
     // Not one byte written, no journal or WAL made beside it.
     expect(sha256(file)).toBe(before.hash);
     expect(statSync(file).mtimeMs).toBe(before.mtime);
@@ -67,7 +70,10 @@ describe('a store damaged on disk', () => {
       expect.objectContaining({ name: backup, status: 'ok' }),
     ]);
     // Signing in again says the same, and still writes nothing.
-    expect(await h.call('auth:login', ADMIN)).toMatchObject({ ok: false, error: { message: 'store.damaged' } });
+    expect(await h.call('auth:login', ADMIN)).toMatchObject({
+      ok: false,
+      error: { message: 'store.damaged' },
+    });
     expect(sha256(file)).toBe(before.hash);
   });
 
@@ -79,7 +85,11 @@ describe('a store damaged on disk', () => {
 
     // Not without the right password, and not by a counselor (the backup says who is an admin).
     expect(
-      await h.call('auth:restoreDamaged', { loginId: ADMIN.loginId, password: 'Wrong-pass-2026', name: backup }),
+      await h.call('auth:restoreDamaged', {
+        loginId: ADMIN.loginId,
+        password: 'Wrong-pass-2026',
+        name: backup,
+      }),
     ).toMatchObject({ ok: false, error: { code: 'unauthenticated', message: 'auth.wrongCredentials' } });
     expect(await h.call('auth:restoreDamaged', { ...COUNSELOR, name: backup })).toMatchObject({
       ok: false,
@@ -105,7 +115,11 @@ describe('a store damaged on disk', () => {
     const key = await storeKey(h.dir);
     expect(namesIn(file, key)).toEqual(PEOPLE.map((p) => p.name).sort());
     expect(await h.call('auth:login', ADMIN)).toMatchObject({ ok: true, value: { loginId: ADMIN.loginId } });
-    const entries = await h.gate.current()?.db.selectFrom('audit_entries').select(['action', 'actor_login']).execute();
+    const entries = await h.gate
+      .current()
+      ?.db.selectFrom('audit_entries')
+      .select(['action', 'actor_login'])
+      .execute();
     expect(entries).toContainEqual({ action: 'backup.restore', actor_login: ADMIN.loginId });
 
     // A second restore is not offered on a healthy store.

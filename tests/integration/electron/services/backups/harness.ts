@@ -60,7 +60,11 @@ export interface Harness {
   timers: ManualTimers;
   errors: unknown[];
   clock: { now: number };
-  call(channel: ChannelName, input?: unknown, caller?: Caller): ReturnType<ReturnType<typeof createDispatcher>>;
+  call(
+    channel: ChannelName,
+    input?: unknown,
+    caller?: Caller,
+  ): ReturnType<ReturnType<typeof createDispatcher>>;
   /** A new gate on the same folder (the app started again); the old one must be closed first. */
   restart(): Harness;
   close(): Promise<void>;

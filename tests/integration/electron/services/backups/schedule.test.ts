@@ -49,7 +49,11 @@ describe('the backup schedule', () => {
     const second = await h.gate.backups.runSchedule();
     expect(second?.name).toBe('caseworker-20261103T100000000Z.backup');
     expect(names(h)).toHaveLength(2);
-    const entries = await h.gate.current()?.db.selectFrom('audit_entries').select(['action', 'actor_id']).execute();
+    const entries = await h.gate
+      .current()
+      ?.db.selectFrom('audit_entries')
+      .select(['action', 'actor_id'])
+      .execute();
     expect(entries?.filter((e) => e.action === 'backup.make')).toEqual([
       { action: 'backup.make', actor_id: null },
       { action: 'backup.make', actor_id: null },
@@ -69,7 +73,9 @@ describe('the backup schedule', () => {
 describe('rotation', () => {
   it('keeps the newest of each of the last days and weeks, however many backups were made by hand', async () => {
     const h = await started();
-    expect(await h.call('backups:saveSettings', { intervalHours: 24, keepDaily: 3, keepWeekly: 3 })).toMatchObject({
+    expect(
+      await h.call('backups:saveSettings', { intervalHours: 24, keepDaily: 3, keepWeekly: 3 }),
+    ).toMatchObject({
       ok: true,
       value: { intervalHours: 24, keepDaily: 3, keepWeekly: 3 },
     });
@@ -78,7 +84,8 @@ describe('rotation', () => {
       h.clock.now = Date.parse('2026-11-02T09:00:00Z') + day * DAY;
       expect(await h.gate.backups.runSchedule(), `day ${day}`).not.toBeNull();
     }
-    const day = (d: number, time = '090000000') => `caseworker-202611${String(d).padStart(2, '0')}T${time}Z.backup`;
+    const day = (d: number, time = '090000000') =>
+      `caseworker-202611${String(d).padStart(2, '0')}T${time}Z.backup`;
     // Days 16, 17, 18; the weeks starting 16 (its newest is 18), 9 (15) and 2 (8).
     expect(names(h)).toEqual([day(8), day(15), day(16), day(17), day(18)]);
 
@@ -92,8 +99,9 @@ describe('rotation', () => {
     expect(names(h)).toEqual([day(8), day(15), day(16), day(17), day(18, '090400000')]);
     // No check notes are left for removed backups.
     expect(readdirSync(join(h.dir, 'backups')).filter((n) => n.endsWith('.check.json'))).toHaveLength(5);
-    const removals = await h.gate.current()?.db
-      .selectFrom('audit_entries')
+    const removals = await h.gate
+      .current()
+      ?.db.selectFrom('audit_entries')
       .select('detail')
       .where('action', '=', 'backup.remove')
       .execute();

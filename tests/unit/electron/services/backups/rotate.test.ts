@@ -12,7 +12,9 @@ function b(iso: string, status: BackupStatus = 'ok') {
 }
 
 const daily = (from: string, days: number, status: BackupStatus = 'ok') =>
-  Array.from({ length: days }, (_, i) => b(new Date(Date.parse(from) + i * 86_400_000).toISOString(), status));
+  Array.from({ length: days }, (_, i) =>
+    b(new Date(Date.parse(from) + i * 86_400_000).toISOString(), status),
+  );
 
 describe('rotation', () => {
   it('keeps the newest of each of the last days and weeks, and removes the other good backups', () => {

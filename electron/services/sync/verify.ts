@@ -1,0 +1,228 @@
+import { sql } from 'kysely';
+import type { CaseDb } from '../../../db/connection.ts';
+import { getMeta, setMeta } from '../../../db/repositories/meta.ts';
+import { countPendingChanges } from '../../../db/repositories/outbox.ts';
+import {
+  addToChecksum,
+  parseScopeName,
+  rowHash,
+  type ScopeChecksums,
+  type ScopeName,
+} from '../../../shared/sync/checksum.ts';
+import type { ScopesResponse } from '../../../shared/sync/snapshot.ts';
+import { SYNC_TABLES, syncRule, type ScopeRule, type SyncedTable } from '../../../shared/sync/tables.ts';
+import { logCursor, VERIFY_DUE_KEY } from './snapshot.ts';
+
+// Checks after catch-up (sync.md § First download and checks). The desktop computes, per scope and
+// table, the checksum of the rows it holds (shared/sync/checksum.ts) and compares it with the server's.
+// A scope that differs is downloaded again, once; if it still differs, the mismatch is reported in the
+// sync status and not downloaded again while it lasts (no loop). Comparisons are made only when both
+// sides describe the same moment: no unsent changes here, and nothing of these scopes newer on the
+// server than what this desktop pulled.
+
+/** Whether and when: after every snapshot, and otherwise at most this often. */
+export const VERIFY_INTERVAL_MS = 60 * 60_000;
+const STATE_KEY = 'sync.verify';
+/**
+ * Not compared: the audit trail is pruned on each desktop by its own retention (domain.md §10), so a
+ * desktop legitimately holds fewer old entries than the server.
+ */
+export const UNVERIFIED_TABLES: ReadonlySet<string> = new Set(['audit_entries']);
+/** Rows read per query while summing: the event loop turns between chunks. */
+const READ_CHUNK = 20_000;
+
+export interface VerifyState {
+  at: string | null;
+  /** Scopes that still differed after being downloaded again: reported, not downloaded again. */
+  mismatched: ScopeName[];
+}
+
+export interface VerifyDeps {
+  db: CaseDb;
+  now: () => Date;
+  schemaVersion: number;
+  get: (path: string) => Promise<unknown>;
+  pull: () => Promise<unknown>;
+  /** Downloads these scopes again (a snapshot up to `upTo`). */
+  redownload: (scopes: ScopeName[], upTo: number) => Promise<unknown>;
+}
+
+export interface VerifyResult {
+  /** False when the comparison could not be made now (unsent changes, a server still moving). */
+  compared: boolean;
+  /** Scopes that differed at first. */
+  differed: ScopeName[];
+  /** Scopes downloaded again in this run. */
+  redownloaded: ScopeName[];
+  /** Scopes reported as still different. */
+  mismatched: ScopeName[];
+}
+
+export async function verifyState(db: CaseDb): Promise<VerifyState> {
+  const text = await getMeta(db, STATE_KEY);
+  return text ? (JSON.parse(text) as VerifyState) : { at: null, mismatched: [] };
+}
+
+/** Due after a snapshot, or when the last check is older than VERIFY_INTERVAL_MS. */
+export async function verifyDue(db: CaseDb, now: Date, intervalMs = VERIFY_INTERVAL_MS): Promise<boolean> {
+  if (await getMeta(db, VERIFY_DUE_KEY)) return true;
+  const { at } = await verifyState(db);
+  return at === null || now.getTime() - Date.parse(at) >= intervalMs;
+}
+
+export async function verifyScopes(d: VerifyDeps): Promise<VerifyResult> {
+  const none: VerifyResult = { compared: false, differed: [], redownloaded: [], mismatched: [] };
+  // Unsent changes make this desktop differ on purpose; compare once they are on the server.
+  if ((await countPendingChanges(d.db)) > 0) return none;
+  const first = await compare(d);
+  if (!first) return none;
+  const state = await verifyState(d.db);
+  const differed = first.differing;
+  // Download again what differs and was not already downloaded again for this same mismatch.
+  const again = differed.filter((s) => !state.mismatched.includes(s));
+  let mismatched = differed;
+  if (again.length > 0) {
+    await d.redownload(again, first.upTo);
+    await d.pull();
+    const second = await compare(d);
+    if (!second) return { ...none, differed, redownloaded: again };
+    mismatched = second.differing;
+  }
+  const result = { compared: true, differed, redownloaded: again, mismatched };
+  await setMeta(d.db, STATE_KEY, JSON.stringify({ at: d.now().toISOString(), mismatched } satisfies VerifyState));
+  await d.db.deleteFrom('meta').where('key', '=', VERIFY_DUE_KEY).execute();
+  return result;
+}
+
+/** The server's checksums and this desktop's, at the same moment; null if that moment is not reached. */
+async function compare(d: VerifyDeps): Promise<{ differing: ScopeName[]; upTo: number } | null> {
+  for (let round = 0; round < 3; round++) {
+    const cursor = await logCursor(d.db);
+    const server = (await d.get(
+      `/v1/sync/scopes?cursor=${cursor}&schemaVersion=${d.schemaVersion}`,
+    )) as ScopesResponse;
+    if (server.behind) {
+      await d.pull();
+      continue;
+    }
+    const local = await localChecksums(d.db, server.scopes.map((s) => s.scope));
+    const differing = server.scopes
+      .filter((s) => !sameChecksums(s.tables, local.get(s.scope) ?? {}))
+      .map((s) => s.scope);
+    return { differing, upTo: server.upTo };
+  }
+  return null;
+}
+
+function sameChecksums(server: ScopeChecksums, local: ScopeChecksums): boolean {
+  const tables = new Set([...Object.keys(server), ...Object.keys(local)]);
+  for (const table of tables) {
+    if (!comparable(table)) continue;
+    const a = server[table] ?? { checksum: 0, count: 0 };
+    const b = local[table] ?? { checksum: 0, count: 0 };
+    if (a.checksum !== b.checksum || a.count !== b.count) return false;
+  }
+  return true;
+}
+
+/** Tables this desktop mirrors fully (an unknown one from a newer server is kept aside, not compared). */
+function comparable(table: string): table is SyncedTable {
+  return Object.hasOwn(SYNC_TABLES, table) && !UNVERIFIED_TABLES.has(table);
+}
+
+function keyOf(table: SyncedTable): string {
+  return (syncRule(table) as { key?: string }).key ?? 'id';
+}
+
+/**
+ * The checksums of the rows this desktop holds, for the given scopes. A row's scopes are worked out
+ * from the store as the server does when it writes the row: a case's center and assigned counselor,
+ * an employer's region, and for a note, a referral's event … those of the record it belongs to.
+ * Rows never accepted by the server (seq 0) do not count.
+ */
+export async function localChecksums(db: CaseDb, scopes: string[]): Promise<Map<string, ScopeChecksums>> {
+  const wanted = { center: new Set<string>(), owner: new Set<string>(), region: new Set<string>() };
+  for (const name of scopes) {
+    const s = parseScopeName(name);
+    if (s) wanted[s.kind].add(s.value);
+  }
+  const sums = new Map<string, ScopeChecksums>(scopes.map((s) => [s, {}]));
+  const add = (scope: string, table: string, hash: number) => {
+    const tables = sums.get(scope);
+    if (!tables) return;
+    const t = tables[table] ?? { checksum: 0, count: 0 };
+    tables[table] = { checksum: addToChecksum(t.checksum, hash), count: t.count + 1 };
+  };
+  const present = new Set(
+    (await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(db)).rows.map(
+      (r) => r.name,
+    ),
+  );
+  for (const table of Object.keys(SYNC_TABLES) as SyncedTable[]) {
+    if (!comparable(table)) continue;
+    const query = await scopeQuery(db, table, present);
+    if (!query) continue;
+    let after = 0;
+    for (;;) {
+      const rows = (
+        await sql<{ r: number; k: string; s: number; c: string | null; o: string | null; g: string | null }>`${sql.raw(
+          query,
+        )} and t.rowid > ${after} order by t.rowid limit ${READ_CHUNK}`.execute(db)
+      ).rows;
+      for (const row of rows) {
+        const hash = rowHash(table, String(row.k), Number(row.s));
+        if (row.c !== null && wanted.center.has(row.c)) add(`center:${row.c}`, table, hash);
+        if (row.o !== null && wanted.owner.has(row.o)) add(`owner:${row.o}`, table, hash);
+        if (row.g !== null && wanted.region.has(row.g)) add(`region:${row.g}`, table, hash);
+      }
+      if (rows.length < READ_CHUNK) break;
+      after = Number(rows[rows.length - 1]?.r);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  return sums;
+}
+
+const columnsCache = new Map<string, Set<string>>();
+
+async function columnsOf(db: CaseDb, table: string): Promise<Set<string>> {
+  let cols = columnsCache.get(table);
+  if (!cols) {
+    cols = new Set(
+      (await sql<{ name: string }>`select name from pragma_table_info(${table})`.execute(db)).rows.map((r) => r.name),
+    );
+    columnsCache.set(table, cols);
+  }
+  return cols;
+}
+
+/**
+ * `select rowid r, key k, seq s, center c, owner o, region g from table t join its parents … where …`:
+ * the row joined up to the record whose own fields decide the scope (sync rules, shared/sync/tables.ts).
+ */
+async function scopeQuery(db: CaseDb, table: SyncedTable, present: Set<string>): Promise<string | null> {
+  if (!present.has(table)) return null;
+  const joins: string[] = [];
+  let alias = 't';
+  let current: SyncedTable = table;
+  let rule: ScopeRule = syncRule(current).scope;
+  for (let depth = 0; rule.kind === 'parent'; depth++) {
+    if (depth > 5 || !present.has(rule.parentTable) || !Object.hasOwn(SYNC_TABLES, rule.parentTable)) return null;
+    const parent = rule.parentTable as SyncedTable;
+    const next = `p${depth}`;
+    joins.push(`join "${parent}" ${next} on ${next}."${keyOf(parent)}" = ${alias}."${rule.parentField}"`);
+    alias = next;
+    current = parent;
+    rule = syncRule(current).scope;
+  }
+  const rootColumns = await columnsOf(db, current);
+  let scope: string;
+  if (rule.kind === 'center') {
+    const centerColumn = rule.field ?? 'center_code';
+    const owner = rootColumns.has('assigned_counselor_id') ? `${alias}.assigned_counselor_id` : 'null';
+    scope = `${alias}."${centerColumn}" as c, ${owner} as o, null as g`;
+  } else {
+    scope = `null as c, null as o, ${alias}.sido as g`;
+  }
+  return `select t.rowid as r, t."${keyOf(table)}" as k, t.seq as s, ${scope} from "${table}" t ${joins.join(' ')} where t.seq > 0`;
+}
