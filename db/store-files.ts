@@ -51,11 +51,13 @@ function openReadOnly(file: string, key: Uint8Array): BetterSqlite3.Database {
  * caller creates it owner-only first, so the copy is never readable by others either).
  */
 export function copyStoreInto(source: string, key: Uint8Array, target: string): void {
+  const absent = ['-wal', '-shm'].filter((suffix) => !existsSync(source + suffix));
   const raw = openReadOnly(source, key);
   try {
     raw.prepare('VACUUM INTO ?').run(target);
   } finally {
     raw.close();
+    leaveNoTrace(source, absent);
   }
 }
 

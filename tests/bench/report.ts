@@ -5,18 +5,15 @@ import { summarize } from './stats.ts';
 
 export type Unit = 's' | 'ms' | 'MB' | 'rows' | 'rows/s' | 'mutations/s' | 'x';
 
-export interface Aim {
-  /** The figure should be below this value, in the figure's unit. */
-  below: number;
-}
+/** The figure should be below (a time) or above (a throughput) this value, in the figure's unit. */
+export type Aim = { below: number } | { above: number };
 
-export interface AimResult {
+export type AimResult = {
   name: string;
   value: number;
   unit: Unit;
-  below: number;
   met: boolean;
-}
+} & Aim;
 
 export interface Reporter {
   figure(name: string, value: number, unit: Unit, aim?: Aim): void;
@@ -31,14 +28,18 @@ export function formatValue(value: number): string {
 
 export function formatAim(a: AimResult): string {
   const verdict = a.met ? 'met' : 'MISSED';
-  return `# aim ${verdict}: ${a.name} ${formatValue(a.value)} ${a.unit} (aim < ${a.below} ${a.unit})`;
+  const target = 'below' in a ? `< ${a.below}` : `> ${a.above}`;
+  return `# aim ${verdict}: ${a.name} ${formatValue(a.value)} ${a.unit} (aim ${target} ${a.unit})`;
 }
 
 export function createReporter(write: (line: string) => void): Reporter {
   const results: AimResult[] = [];
   const figure = (name: string, value: number, unit: Unit, aim?: Aim) => {
     write(`${name}: ${formatValue(value)} ${unit}`);
-    if (aim) results.push({ name, value, unit, below: aim.below, met: value < aim.below });
+    if (aim) {
+      const met = 'below' in aim ? value < aim.below : value > aim.above;
+      results.push({ name, value, unit, met, ...aim });
+    }
   };
   return {
     figure,

@@ -88,7 +88,7 @@ export async function makeBackup(o: MakeBackupOptions): Promise<BackupInfo> {
 }
 
 /** What the admin is told (the cause stays out of the message: it may carry paths). */
-function copyFailure(error: unknown): Error {
+export function copyFailure(error: unknown): Error {
   if (!(error instanceof StoreJobError)) return error instanceof Error ? error : new Error(String(error));
   if (error.code === 'aborted') return error;
   const code = error.code ?? '';

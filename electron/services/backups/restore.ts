@@ -9,6 +9,7 @@ import type { BackupActor } from './audit.ts';
 import { checkFailure, checkFile } from './check.ts';
 import { backupsDir, findBackup, fsyncDir, readCheck, writeCheck } from './folder.ts';
 import type { BackupHost } from './host.ts';
+import { copyFailure } from './make.ts';
 import { stamp } from './names.ts';
 import { runStoreJob } from './run-job.ts';
 
@@ -65,7 +66,7 @@ export async function restoreBackup(
     const copy = Uint8Array.from(key);
     await runStoreJob({ op: 'stage', source: file, target: staged, deviceId: uuidv7(), key: copy })
       .catch((error: unknown) => {
-        throw checkFailure(error);
+        throw copyFailure(error);
       })
       .finally(() => copy.fill(0));
     let setAside: string | null = null;

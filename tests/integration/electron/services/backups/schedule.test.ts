@@ -70,6 +70,29 @@ describe('the backup schedule', () => {
   });
 });
 
+describe('closing the store while a backup runs', () => {
+  it('ends the copy and leaves no half backup behind', async () => {
+    const h = await started();
+    const admin = h.desk.session.get();
+    if (!admin) throw new Error('not signed in');
+    const making = h.gate.backups.make(admin).then(
+      (made) => made.name,
+      (error: unknown) => error,
+    );
+    await h.gate.close();
+    const outcome = await making;
+    // Either the copy was stopped, or it had finished before the stop: never anything in between.
+    const left = readdirSync(join(h.dir, 'backups'));
+    expect(left.filter((n) => n.endsWith('.partial'))).toEqual([]);
+    if (typeof outcome === 'string') {
+      expect(left).toContain(outcome);
+    } else {
+      expect(outcome).toMatchObject({ name: 'StoreJobError', code: 'aborted' });
+      expect(left).toEqual([]);
+    }
+  });
+});
+
 describe('rotation', () => {
   it('keeps the newest of each of the last days and weeks, however many backups were made by hand', async () => {
     const h = await started();
