@@ -66,7 +66,13 @@ export function createDispatcher(
     let services = currentServices();
     if (!services && caller.surface === 'kiosk' && gate) {
       // A kiosk PC opens its store with the key an admin sealed for the device; nobody signs in there.
-      if (await gate.unlockAsDevice()) services = currentServices();
+      try {
+        if (await gate.unlockAsDevice()) services = currentServices();
+      } catch (error) {
+        // A damaged or unreadable store: the lobby screen says the kiosk is out of service.
+        log.error({ channel: channelName, err: describe(error) }, 'kiosk store did not open');
+        return fail({ code: 'unavailable', message: 'kiosk.notSetUp' });
+      }
     }
     if (!services && !spec.beforeUnlock) {
       return fail(

@@ -1,6 +1,6 @@
 import { HashRouter, Navigate, Route, Routes } from 'react-router';
 import { AuditArea } from './audit/AuditArea.tsx';
-import { AuthProvider, RequireSession } from './auth/AuthProvider.tsx';
+import { AuthProvider, RequireSession, useAuth } from './auth/AuthProvider.tsx';
 import { KioskApp } from './kiosk/KioskApp.tsx';
 import { CaseloadPage } from './caseload/CaseloadPage.tsx';
 import { EmployersArea } from './employers/EmployersArea.tsx';
@@ -26,7 +26,7 @@ export function App() {
               <RequireSession>
                 <AppShell>
                   <Routes>
-                    <Route path="/" element={<Navigate to="/jobseekers" replace />} />
+                    <Route path="/" element={<HomeRedirect />} />
                     <Route path="/caseload" element={<CaseloadPage />} />
                     <Route path="/jobseekers/*" element={<JobseekersArea />} />
                     <Route path="/employers/*" element={<EmployersArea />} />
@@ -37,7 +37,7 @@ export function App() {
                     <Route path="/queue/*" element={<QueueArea />} />
                     <Route path="/settings/*" element={<SettingsArea />} />
                     <Route path="/reviews" element={<ReviewsPage />} />
-                    <Route path="*" element={<Navigate to="/jobseekers" replace />} />
+                    <Route path="*" element={<HomeRedirect />} />
                   </Routes>
                 </AppShell>
               </RequireSession>
@@ -47,4 +47,10 @@ export function App() {
       </Routes>
     </HashRouter>
   );
+}
+
+/** Where a signed-in person starts: admins have no case data, so they start at the settings. */
+function HomeRedirect() {
+  const { session } = useAuth();
+  return <Navigate to={session.role === 'admin' ? '/settings' : '/jobseekers'} replace />;
 }

@@ -1,17 +1,21 @@
 import type { Insertable, Selectable, Transaction } from 'kysely';
 import {
   childrenOf,
-  insertSyncRow,
+  insertSyncRows,
   nextSeq,
   updateSyncRow,
+  updateSyncRows,
   type SyncRow,
 } from '../../db/server/repositories/sync.ts';
 import type { PushResultTable, ServerDatabase, ValueHistoryTable } from '../../db/server/schema.ts';
 
 // The database work of one push request, batched: the rows the request touches and the device's
 // earlier results are read once up front, sequence numbers are counted in memory under the sequencer
-// lock, and history and results are written in bulk at the end. Row writes stay immediate so that the
-// database always holds what later reads (children of a reassigned case) expect.
+// lock, and rows, history and results are written in bulk (a few statements per request instead of one
+// per mutation: on PostgreSQL each is a round trip and runs the checksum trigger). During a push,
+// sync_rows is read only through this class (getRow, children), which sees the rows not yet written:
+// getRow from its cache, children after writing them out. A row changed without having been read
+// first is written at once, as before.
 
 const CHUNK = 400;
 
@@ -21,6 +25,8 @@ export class PushWork {
   private readonly seen = new Map<number, Selectable<PushResultTable>>();
   private readonly history: Array<Insertable<ValueHistoryTable>> = [];
   private readonly results: Array<Selectable<PushResultTable>> = [];
+  /** Rows inserted or changed by this request and not yet written, with their whole new state. */
+  private readonly unwritten = new Map<string, { insert: boolean; row: SyncRow }>();
   private seq: number | null = null;
 
   constructor(trx: Transaction<ServerDatabase>) {
@@ -85,9 +91,12 @@ export class PushWork {
     return this.seq;
   }
 
-  async insertRow(row: Omit<SyncRow, 'deleted_at'>): Promise<void> {
-    await insertSyncRow(this.trx, row);
-    this.rows.set(PushWork.key(row.table_name, row.row_id), { ...row, deleted_at: null });
+  insertRow(row: Omit<SyncRow, 'deleted_at'>): Promise<void> {
+    const key = PushWork.key(row.table_name, row.row_id);
+    const full = { ...row, deleted_at: null };
+    this.rows.set(key, full);
+    this.unwritten.set(key, { insert: true, row: full });
+    return Promise.resolve();
   }
 
   async updateRow(
@@ -100,15 +109,34 @@ export class PushWork {
       >
     >,
   ): Promise<void> {
-    await updateSyncRow(this.trx, table, rowId, patch);
     const key = PushWork.key(table, rowId);
     const cached = this.rows.get(key);
-    if (cached) this.rows.set(key, { ...cached, ...patch });
-    else this.rows.delete(key); // not read in this request: the next read fetches it
+    if (cached) {
+      const row = { ...cached, ...patch };
+      this.rows.set(key, row);
+      this.unwritten.set(key, { insert: this.unwritten.get(key)?.insert ?? false, row });
+      return;
+    }
+    // Not read in this request: written at once, and the next read fetches it.
+    await this.writeRows();
+    await updateSyncRow(this.trx, table, rowId, patch);
+    this.rows.delete(key);
   }
 
-  children(parentKey: string): Promise<SyncRow[]> {
+  async children(parentKey: string): Promise<SyncRow[]> {
+    await this.writeRows();
     return childrenOf(this.trx, parentKey);
+  }
+
+  /** Writes out the rows changed so far (new ones first, then changed ones), a chunk per statement. */
+  private async writeRows(): Promise<void> {
+    if (this.unwritten.size === 0) return;
+    const pending = [...this.unwritten.values()];
+    this.unwritten.clear();
+    const inserts = pending.filter((p) => p.insert).map((p) => p.row);
+    const updates = pending.filter((p) => !p.insert).map((p) => p.row);
+    for (let i = 0; i < inserts.length; i += CHUNK) await insertSyncRows(this.trx, inserts.slice(i, i + CHUNK));
+    for (let i = 0; i < updates.length; i += CHUNK) await updateSyncRows(this.trx, updates.slice(i, i + CHUNK));
   }
 
   addHistory(h: Insertable<ValueHistoryTable>): void {
@@ -121,6 +149,7 @@ export class PushWork {
   }
 
   async flush(): Promise<void> {
+    await this.writeRows();
     for (let i = 0; i < this.history.length; i += CHUNK) {
       await this.trx
         .insertInto('value_history')

@@ -49,13 +49,12 @@ export function registerSyncRoutes(app: FastifyInstance, d: SyncRouteDeps): void
     const results = await d.db.transaction().execute(async (trx) => {
       await lockSequencer(trx, d.dialect);
       const work = new PushWork(trx);
-      const valid = body.mutations
-        .map((raw) => mutationSchema.safeParse(raw))
-        .flatMap((p) => (p.success ? [p.data] : []));
+      const checked = body.mutations.map((raw) => mutationSchema.safeParse(raw));
+      const valid = checked.flatMap((p) => (p.success ? [p.data] : []));
       await work.prefetch(caller.deviceId, valid);
       const out: MutationResult[] = [];
-      for (const raw of body.mutations) {
-        const parsed = mutationSchema.safeParse(raw);
+      for (const [i, raw] of body.mutations.entries()) {
+        const parsed = checked[i] ?? mutationSchema.safeParse(raw);
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
           const clientSeq = (raw as { clientSeq?: unknown } | null)?.clientSeq;

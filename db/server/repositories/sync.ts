@@ -37,6 +37,30 @@ export async function insertSyncRow(db: Db, row: Insertable<SyncRowTable>): Prom
   await db.insertInto('sync_rows').values(row).execute();
 }
 
+export async function insertSyncRows(db: Db, rows: Array<Insertable<SyncRowTable>>): Promise<void> {
+  if (rows.length > 0) await db.insertInto('sync_rows').values(rows).execute();
+}
+
+/**
+ * Writes the new state of many rows in one statement (key, seq, data, merge metadata, scopes,
+ * updated_at; a tombstone's deleted_at is not this function's business).
+ */
+export async function updateSyncRows(db: Db, rows: SyncRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const values = sql.join(
+    rows.map(
+      (r) =>
+        sql`(${r.table_name}, ${r.row_id}, ${r.seq}, ${r.data}, ${r.field_meta}, ${r.scope_center}, ${r.scope_owner}, ${r.scope_region}, ${r.updated_at})`,
+    ),
+  );
+  await sql`with v (table_name, row_id, seq, data, field_meta, scope_center, scope_owner, scope_region, updated_at)
+            as (values ${values})
+            update sync_rows set seq = cast(v.seq as bigint), data = v.data, field_meta = v.field_meta,
+              scope_center = v.scope_center, scope_owner = v.scope_owner, scope_region = v.scope_region,
+              updated_at = v.updated_at
+            from v where sync_rows.table_name = v.table_name and sync_rows.row_id = v.row_id`.execute(db);
+}
+
 export async function updateSyncRow(
   db: Db,
   table: string,

@@ -79,7 +79,15 @@ async function pendingEdits(trx: Transaction<Database>, rows: PulledRow[]): Prom
   return pending;
 }
 
-export async function applyPulledPage(trx: Transaction<Database>, page: PulledRow[]): Promise<void> {
+/**
+ * Applies a page inside the caller's transaction. `pause`, when given, runs between statements: a large
+ * page (a snapshot's) lets the event loop turn there instead of holding it for the whole page.
+ */
+export async function applyPulledPage(
+  trx: Transaction<Database>,
+  page: PulledRow[],
+  pause?: () => Promise<void>,
+): Promise<void> {
   // Tombstones (rows really deleted on the server) are removed, never written (sync/lifecycle.ts).
   const rows = await removeTombstones(trx, page);
   if (rows.length === 0) return;
@@ -111,6 +119,7 @@ export async function applyPulledPage(trx: Transaction<Database>, page: PulledRo
           appendOnly,
           list.slice(i, i + ROWS_PER_STATEMENT),
         );
+        await pause?.();
       }
     }
     for (const row of tableRows) {
