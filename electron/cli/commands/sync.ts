@@ -40,6 +40,11 @@ export async function syncCommand(args: { data: string; server: string; user: st
     console.log(
       `pushed ${counts.pushed}, pulled ${counts.pulled}, refused ${counts.refused}, review ${counts.review}`,
     );
+    // The checks after catch-up (a first download's, then hourly): a copy that still differs from the
+    // server after downloading it again is said once, here and in the desk's sync status.
+    const checked = await client.verifyIfDue();
+    if (checked && checked.mismatched.length > 0)
+      console.log(`differs from the server after downloading again: ${checked.mismatched.join(', ')}`);
   } catch (error) {
     await gate.discardIfFresh();
     if (error instanceof SyncError || error instanceof OfflineError) throw new CliError(error.message);

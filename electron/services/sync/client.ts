@@ -60,7 +60,7 @@ export class SyncClient {
   private readonly transport: SyncTransport;
   /** Open review items in the user's center, as of the last sync. */
   lastReviewCount = 0;
-  /** How often the per-scope checksums are compared after a sync (besides after every snapshot). */
+  /** How often the per-scope checksums are compared (besides after every snapshot): verifyIfDue. */
   verifyIntervalMs = VERIFY_INTERVAL_MS;
   /** Called after each pulled page: rows so far, and whether more are coming (first-download progress). */
   onProgress: ((pulled: number, more: boolean) => void) | undefined;
@@ -150,8 +150,17 @@ export class SyncClient {
   }
 
   /**
+   * The checks after catch-up (sync/verify.ts), when due: after a snapshot, then every
+   * `verifyIntervalMs`. The background sync runs it after each successful sync; null when not due.
+   */
+  async verifyIfDue(): Promise<VerifyResult | null> {
+    if (!(await verifyDue(this.ctx.db, this.ctx.now(), this.verifyIntervalMs))) return null;
+    return this.verify();
+  }
+
+  /**
    * Compares this desktop's per-scope checksums with the server's and downloads a differing scope
-   * again, once (sync/verify.ts). Runs after a sync when due; callable on its own.
+   * again, once (sync/verify.ts).
    */
   async verify(): Promise<VerifyResult> {
     const deps = this.snapshotDeps();
@@ -303,8 +312,6 @@ export class SyncClient {
     // Removals (rows that left this desktop's scopes) and the open review items (sync/lifecycle.ts).
     const after = await afterPull(this.ctx.db, (path) => this.authed('GET', path), this.ctx.now);
     this.lastReviewCount = after.reviews;
-    // Checksums after catch-up (sync/verify.ts): after a snapshot, then hourly.
-    if (await verifyDue(this.ctx.db, this.ctx.now(), this.verifyIntervalMs)) await this.verify();
     await setMeta(this.ctx.db, 'sync.lastSuccess', this.ctx.now().toISOString());
     return { ...pushed, pulled };
   }

@@ -27,7 +27,7 @@ const REQUEST_ROWS = 50_000;
  * Rows per transaction: each commits with its progress. Fewer, larger commits write each index page
  * once instead of several times; the event loop turns between the transaction's statements.
  */
-const BATCH_ROWS = 4000;
+const BATCH_ROWS = 2000;
 
 export interface SnapshotPlan {
   upTo: number;
@@ -91,6 +91,32 @@ export async function runSnapshot(d: SnapshotDeps): Promise<number> {
   const plan = await snapshotPlan(d.db);
   if (!plan) return 0;
   let applied = 0;
+  // SQLite folds the WAL back into the file (a checkpoint) inside whichever commit crosses its
+  // threshold, which makes that commit several times longer. Here checkpoints run in a turn of their
+  // own between transactions instead, so no single piece of work holds the event loop for both.
+  const autoCheckpoint = Number(
+    (await sql<{ wal_autocheckpoint: number }>`PRAGMA wal_autocheckpoint`.execute(d.db)).rows[0]
+      ?.wal_autocheckpoint ?? 1000,
+  );
+  await sql`PRAGMA wal_autocheckpoint = 0`.execute(d.db);
+  try {
+    await runScopes(d, plan, autoCheckpoint, (n) => {
+      applied += n;
+      d.onRows?.(applied);
+    });
+  } finally {
+    await sql.raw(`PRAGMA wal_autocheckpoint = ${Math.max(0, Math.trunc(autoCheckpoint))}`).execute(d.db);
+  }
+  await finish(d.db, plan, d.now());
+  return applied;
+}
+
+async function runScopes(
+  d: SnapshotDeps,
+  plan: SnapshotPlan,
+  walPages: number,
+  onApplied: (n: number) => void,
+): Promise<void> {
   for (const scope of plan.scopes) {
     for (;;) {
       const progress = await d.db
@@ -113,17 +139,12 @@ export async function runSnapshot(d: SnapshotDeps): Promise<number> {
         await setCursor(d.db, PROGRESS + scope, plan.upTo, d.now());
         continue;
       }
-      const end = await applyStream(d, scope, lines, (n) => {
-        applied += n;
-        d.onRows?.(applied);
-      });
+      const end = await applyStream(d, scope, lines, walPages, onApplied);
       if (!end) throw new SnapshotCutOff();
       // The whole scope is here once the server says nothing more is to come.
       if (!end.more) await setCursor(d.db, PROGRESS + scope, plan.upTo, d.now());
     }
   }
-  await finish(d.db, plan, d.now());
-  return applied;
 }
 
 /** The stream broke before its end line; what arrived is committed, the next run continues. */
@@ -138,10 +159,12 @@ async function applyStream(
   d: SnapshotDeps,
   scope: string,
   lines: AsyncIterable<string>,
+  walPages: number,
   onApplied: (n: number) => void,
 ): Promise<Extract<SnapshotLine, { end: true }> | null> {
   let batch: PulledRow[] = [];
   let last = 0;
+  let sinceCheckpoint = 0;
   const flush = async () => {
     if (batch.length === 0) return;
     const rows = batch;
@@ -155,6 +178,13 @@ async function applyStream(
     onApplied(rows.length);
     // Let the windows' requests run between batches: a first download never freezes the app.
     await turn();
+    sinceCheckpoint += rows.length;
+    // About as often as SQLite would (a few rows per WAL page), in a turn of its own.
+    if (walPages > 0 && sinceCheckpoint >= walPages * 4) {
+      sinceCheckpoint = 0;
+      await sql`PRAGMA wal_checkpoint(PASSIVE)`.execute(d.db);
+      await turn();
+    }
   };
   try {
     for await (const text of lines) {

@@ -9,7 +9,12 @@ import { httpTransport } from './transport.ts';
 export function startDesktopSync(store: DesktopStore, serverUrl: string): DesktopSync {
   const client = new SyncClient(store.context, httpTransport(serverUrl));
   const scheduler = new SyncScheduler(
-    () => client.syncOnce(),
+    async () => {
+      const counts = await client.syncOnce();
+      // The per-scope checksums, when due (after a first download, then hourly): sync/verify.ts.
+      await client.verifyIfDue();
+      return counts;
+    },
     { setTimeout, clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
     store.context.now,
   );

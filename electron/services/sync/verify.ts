@@ -29,7 +29,7 @@ const STATE_KEY = 'sync.verify';
  */
 export const UNVERIFIED_TABLES: ReadonlySet<string> = new Set(['audit_entries']);
 /** Rows read per query while summing: the event loop turns between chunks. */
-const READ_CHUNK = 20_000;
+const READ_CHUNK = 5000;
 
 export interface VerifyState {
   at: string | null;
@@ -134,11 +134,15 @@ function keyOf(table: SyncedTable): string {
   return (syncRule(table) as { key?: string }).key ?? 'id';
 }
 
+/** Where a row belongs: the values of its center, owner and region scopes (null: none). */
+type Place = readonly [center: string | null, owner: string | null, region: string | null];
+
 /**
  * The checksums of the rows this desktop holds, for the given scopes. A row's scopes are worked out
  * from the store as the server does when it writes the row: a case's center and assigned counselor,
- * an employer's region, and for a note, a referral's event … those of the record it belongs to.
- * Rows never accepted by the server (seq 0) do not count.
+ * an employer's region, and for a note, a referral's event … those of the record it belongs to (read
+ * first and kept in memory, which is cheaper than joining every child to its parent). Rows never
+ * accepted by the server (seq 0) do not count.
  */
 export async function localChecksums(db: CaseDb, scopes: string[]): Promise<Map<string, ScopeChecksums>> {
   const wanted = { center: new Set<string>(), owner: new Set<string>(), region: new Set<string>() };
@@ -158,22 +162,42 @@ export async function localChecksums(db: CaseDb, scopes: string[]): Promise<Map<
       (r) => r.name,
     ),
   );
-  for (const table of Object.keys(SYNC_TABLES) as SyncedTable[]) {
-    if (!comparable(table)) continue;
-    const query = await scopeQuery(db, table, present);
-    if (!query) continue;
+  const all = Object.keys(SYNC_TABLES) as SyncedTable[];
+  const parents = new Set(all.flatMap((t) => (syncRule(t).scope.kind === 'parent' ? [parentOf(t)] : [])));
+  const places = new Map<string, Map<string, Place>>();
+  for (const table of inParentOrder(all)) {
+    if (!present.has(table)) continue;
+    const rule: ScopeRule = syncRule(table).scope;
+    const keepPlaces = parents.has(table);
+    const count = comparable(table);
+    if (!keepPlaces && !count) continue;
+    const mine = new Map<string, Place>();
+    if (keepPlaces) places.set(table, mine);
+    const parentPlaces = rule.kind === 'parent' ? places.get(rule.parentTable) : undefined;
+    if (rule.kind === 'parent' && !parentPlaces) continue;
+    const select = await placeColumns(db, table, rule);
     let after = 0;
     for (;;) {
       const rows = (
-        await sql<{ r: number; k: string; s: number; c: string | null; o: string | null; g: string | null }>`${sql.raw(
-          query,
-        )} and t.rowid > ${after} order by t.rowid limit ${READ_CHUNK}`.execute(db)
+        await sql<{ r: number; k: string; s: number; a: string | null; b: string | null; c: string | null }>`${sql.raw(
+          select,
+        )} where rowid > ${after} order by rowid limit ${READ_CHUNK}`.execute(db)
       ).rows;
       for (const row of rows) {
+        const place: Place | undefined =
+          rule.kind === 'parent'
+            ? row.a === null
+              ? undefined
+              : parentPlaces?.get(row.a)
+            : [row.a, row.b, row.c];
+        if (!place) continue; // its parent is not here: it counts nowhere (and the server will differ)
+        if (keepPlaces) mine.set(String(row.k), place);
+        if (!count || Number(row.s) <= 0) continue;
         const hash = rowHash(table, String(row.k), Number(row.s));
-        if (row.c !== null && wanted.center.has(row.c)) add(`center:${row.c}`, table, hash);
-        if (row.o !== null && wanted.owner.has(row.o)) add(`owner:${row.o}`, table, hash);
-        if (row.g !== null && wanted.region.has(row.g)) add(`region:${row.g}`, table, hash);
+        const [center, owner, region] = place;
+        if (center !== null && wanted.center.has(center)) add(`center:${center}`, table, hash);
+        if (owner !== null && wanted.owner.has(owner)) add(`owner:${owner}`, table, hash);
+        if (region !== null && wanted.region.has(region)) add(`region:${region}`, table, hash);
       }
       if (rows.length < READ_CHUNK) break;
       after = Number(rows[rows.length - 1]?.r);
@@ -183,13 +207,30 @@ export async function localChecksums(db: CaseDb, scopes: string[]): Promise<Map<
   return sums;
 }
 
+function parentOf(table: SyncedTable): string {
+  const rule = syncRule(table).scope;
+  return rule.kind === 'parent' ? rule.parentTable : table;
+}
+
+/** Tables ordered so that every record's parent comes before it. */
+function inParentOrder(tables: SyncedTable[]): SyncedTable[] {
+  const depth = (t: SyncedTable, n = 0): number => {
+    const rule = syncRule(t).scope;
+    if (rule.kind !== 'parent' || n > 5 || !Object.hasOwn(SYNC_TABLES, rule.parentTable)) return n;
+    return depth(rule.parentTable as SyncedTable, n + 1);
+  };
+  return [...tables].sort((x, y) => depth(x) - depth(y));
+}
+
 const columnsCache = new Map<string, Set<string>>();
 
 async function columnsOf(db: CaseDb, table: string): Promise<Set<string>> {
   let cols = columnsCache.get(table);
   if (!cols) {
     cols = new Set(
-      (await sql<{ name: string }>`select name from pragma_table_info(${table})`.execute(db)).rows.map((r) => r.name),
+      (await sql<{ name: string }>`select name from pragma_table_info(${table})`.execute(db)).rows.map(
+        (r) => r.name,
+      ),
     );
     columnsCache.set(table, cols);
   }
@@ -197,32 +238,16 @@ async function columnsOf(db: CaseDb, table: string): Promise<Set<string>> {
 }
 
 /**
- * `select rowid r, key k, seq s, center c, owner o, region g from table t join its parents … where …`:
- * the row joined up to the record whose own fields decide the scope (sync rules, shared/sync/tables.ts).
+ * `select rowid r, key k, seq s, a, b, c from table`: for a record that decides its own scope, its center,
+ * assigned counselor and region (a, b, c); for one that belongs to a parent, the parent's key (a).
  */
-async function scopeQuery(db: CaseDb, table: SyncedTable, present: Set<string>): Promise<string | null> {
-  if (!present.has(table)) return null;
-  const joins: string[] = [];
-  let alias = 't';
-  let current: SyncedTable = table;
-  let rule: ScopeRule = syncRule(current).scope;
-  for (let depth = 0; rule.kind === 'parent'; depth++) {
-    if (depth > 5 || !present.has(rule.parentTable) || !Object.hasOwn(SYNC_TABLES, rule.parentTable)) return null;
-    const parent = rule.parentTable as SyncedTable;
-    const next = `p${depth}`;
-    joins.push(`join "${parent}" ${next} on ${next}."${keyOf(parent)}" = ${alias}."${rule.parentField}"`);
-    alias = next;
-    current = parent;
-    rule = syncRule(current).scope;
-  }
-  const rootColumns = await columnsOf(db, current);
-  let scope: string;
-  if (rule.kind === 'center') {
-    const centerColumn = rule.field ?? 'center_code';
-    const owner = rootColumns.has('assigned_counselor_id') ? `${alias}.assigned_counselor_id` : 'null';
-    scope = `${alias}."${centerColumn}" as c, ${owner} as o, null as g`;
-  } else {
-    scope = `null as c, null as o, ${alias}.sido as g`;
-  }
-  return `select t.rowid as r, t."${keyOf(table)}" as k, t.seq as s, ${scope} from "${table}" t ${joins.join(' ')} where t.seq > 0`;
+async function placeColumns(db: CaseDb, table: SyncedTable, rule: ScopeRule): Promise<string> {
+  const columns = await columnsOf(db, table);
+  let place: string;
+  if (rule.kind === 'parent') place = `"${rule.parentField}" as a, null as b, null as c`;
+  else if (rule.kind === 'center') {
+    const owner = columns.has('assigned_counselor_id') ? 'assigned_counselor_id' : 'null';
+    place = `"${rule.field ?? 'center_code'}" as a, ${owner} as b, null as c`;
+  } else place = 'null as a, null as b, sido as c';
+  return `select rowid as r, "${keyOf(table)}" as k, seq as s, ${place} from "${table}"`;
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SERVER_SCHEMA_VERSION } from '../../../db/server/migrations/index.ts';
 import { openServerDb, type OpenedServerDb } from '../../../db/server/connection.ts';
 import { addCenter, addUser } from '../../../server/admin.ts';
 import { buildServer } from '../../../server/app.ts';
@@ -52,7 +53,7 @@ describe.each(SERVER_DIALECTS)('server accounts over %s', (dialect) => {
   it('answers /health with its version and schema', async () => {
     const r = await app.inject({ method: 'GET', url: '/health' });
     expect(r.statusCode).toBe(200);
-    expect(r.json()).toMatchObject({ ok: true, version: expect.any(String), schema: 2, db: dialect });
+    expect(r.json()).toMatchObject({ ok: true, version: expect.any(String), schema: SERVER_SCHEMA_VERSION, db: dialect });
     expect(r.headers['x-server-time']).toBeTruthy();
   });
 

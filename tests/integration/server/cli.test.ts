@@ -1,6 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SERVER_SCHEMA_VERSION } from '../../../db/server/migrations/index.ts';
 import { REPO_ROOT, runNode } from '../../support/run-node.ts';
 import { freshDatabase, SERVER_DIALECTS } from '../../support/server-db.ts';
 import { tempDir } from '../../support/temp-dir.ts';
@@ -160,7 +161,7 @@ describe('caseworker-server', () => {
     cleanups.push(t.remove);
     const { child, address } = await startServerProcess(`sqlite:${join(t.dir, 'server.db')}`);
     const health = (await (await fetch(`${address}/health`)).json()) as Record<string, unknown>;
-    expect(health).toMatchObject({ ok: true, db: 'sqlite', schema: 2 });
+    expect(health).toMatchObject({ ok: true, db: 'sqlite', schema: SERVER_SCHEMA_VERSION });
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);

@@ -204,8 +204,9 @@ describe.each(SERVER_DIALECTS)('first download and checksums over HTTP with the 
     expect(pulls.length).toBeGreaterThan(0);
     expect(pulls.every((p) => !p.includes('cursor=0&'))).toBe(true);
 
-    // After catching up the checksums agree (the check ran as part of that sync).
-    expect(await fresh.client.verify()).toMatchObject({ compared: true, differed: [], mismatched: [] });
+    // After catching up the checksums agree (the check that follows a snapshot).
+    expect(await fresh.client.verifyIfDue()).toMatchObject({ compared: true, differed: [], mismatched: [] });
+    expect(await fresh.client.verifyIfDue()).toBeNull(); // and is not due again for an hour
     expect((await syncStatus(fresh.store.db, undefined)).mismatchedScopes).toEqual([]);
   });
 
@@ -231,6 +232,7 @@ describe.each(SERVER_DIALECTS)('first download and checksums over HTTP with the 
     fresh.paths.length = 0;
 
     await fresh.client.syncOnce();
+    await fresh.client.verifyIfDue();
     const back = await fresh.store.db.selectFrom('jobseekers').select('seq').where('id', '=', victim.id).executeTakeFirst();
     expect(Number(back?.seq)).toBe(Number(victim.seq));
     expect(snapshotAfters(fresh.paths, 'center:SEL01')).toEqual([0]); // downloaded again, once
@@ -249,20 +251,24 @@ describe.each(SERVER_DIALECTS)('first download and checksums over HTTP with the 
       .execute();
     await sql`PRAGMA foreign_keys = ON`.execute(fresh.store.db);
     fresh.paths.length = 0;
+    const sync = async () => {
+      await fresh.client.syncOnce();
+      return fresh.client.verifyIfDue();
+    };
 
-    await fresh.client.syncOnce();
+    expect(await sync()).toMatchObject({ differed: ['center:SEL01'], mismatched: ['center:SEL01'] });
     expect(snapshotAfters(fresh.paths, 'center:SEL01')).toEqual([0]);
     expect((await syncStatus(fresh.store.db, undefined)).mismatchedScopes).toEqual(['center:SEL01']);
 
     fresh.paths.length = 0;
-    await fresh.client.syncOnce();
-    await fresh.client.syncOnce();
+    expect(await sync()).toMatchObject({ redownloaded: [], mismatched: ['center:SEL01'] });
+    await sync();
     expect(fresh.paths.filter((p) => p.startsWith('/v1/sync/snapshot'))).toEqual([]);
     expect((await syncStatus(fresh.store.db, undefined)).mismatchedScopes).toEqual(['center:SEL01']);
 
     // Once the copy matches again, the report goes.
     await sql`delete from jobseekers where id = '01990000-0000-7000-8000-000000000001'`.execute(fresh.store.db);
-    await fresh.client.syncOnce();
+    await sync();
     expect((await syncStatus(fresh.store.db, undefined)).mismatchedScopes).toEqual([]);
     const sums = await localChecksums(fresh.store.db, ['center:SEL01']);
     expect(sums.get('center:SEL01')?.['jobseekers']?.count).toBe(20);

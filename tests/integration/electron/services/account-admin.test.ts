@@ -120,6 +120,7 @@ describe('account administration', () => {
       .orderBy('seq')
       .execute();
     expect(actions?.map((a) => a.action)).toEqual([
+      'account.create', // the first admin, at setup
       'account.create',
       'account.role',
       'account.password-reset',
