@@ -16,7 +16,6 @@ import { assertPasswordAllowed, hashPassword } from './passwords.ts';
 // name, deactivate, unlock, set a new password. Every one is an audit entry under `account.`, the
 // prefix the audit trail keeps three years. Admins see no case data: these touch accounts only.
 
-
 function view(u: UserRow): AccountView {
   return {
     id: u.id,

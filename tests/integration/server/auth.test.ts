@@ -53,7 +53,12 @@ describe.each(SERVER_DIALECTS)('server accounts over %s', (dialect) => {
   it('answers /health with its version and schema', async () => {
     const r = await app.inject({ method: 'GET', url: '/health' });
     expect(r.statusCode).toBe(200);
-    expect(r.json()).toMatchObject({ ok: true, version: expect.any(String), schema: SERVER_SCHEMA_VERSION, db: dialect });
+    expect(r.json()).toMatchObject({
+      ok: true,
+      version: expect.any(String),
+      schema: SERVER_SCHEMA_VERSION,
+      db: dialect,
+    });
     expect(r.headers['x-server-time']).toBeTruthy();
   });
 
