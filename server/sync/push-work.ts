@@ -135,8 +135,10 @@ export class PushWork {
     this.unwritten.clear();
     const inserts = pending.filter((p) => p.insert).map((p) => p.row);
     const updates = pending.filter((p) => !p.insert).map((p) => p.row);
-    for (let i = 0; i < inserts.length; i += CHUNK) await insertSyncRows(this.trx, inserts.slice(i, i + CHUNK));
-    for (let i = 0; i < updates.length; i += CHUNK) await updateSyncRows(this.trx, updates.slice(i, i + CHUNK));
+    for (let i = 0; i < inserts.length; i += CHUNK)
+      await insertSyncRows(this.trx, inserts.slice(i, i + CHUNK));
+    for (let i = 0; i < updates.length; i += CHUNK)
+      await updateSyncRows(this.trx, updates.slice(i, i + CHUNK));
   }
 
   addHistory(h: Insertable<ValueHistoryTable>): void {

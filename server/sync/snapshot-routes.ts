@@ -40,7 +40,8 @@ export function registerSnapshotRoutes(app: FastifyInstance, d: SnapshotRouteDep
     const caller = await d.authenticate(req);
     const q = parseOr400(scopesQuerySchema, req.query);
     checkSchema(q.schemaVersion, d.acceptedSchemas);
-    if (caller.role === 'admin') return { scopes: [], upTo: 0, behind: false, serverTime: d.now().toISOString() };
+    if (caller.role === 'admin')
+      return { scopes: [], upTo: 0, behind: false, serverTime: d.now().toISOString() };
     const scopes = scopesOf(caller);
     // One consistent read: the checksums describe exactly the rows up to `upTo`, and `behind` says
     // whether the desktop has all of those of its scopes.

@@ -46,9 +46,9 @@ export type ScopeChecksums = Record<string, TableChecksum>;
 // MD5 (RFC 1321), enough of it for short inputs: the desktop hashes hundreds of thousands of rows after
 // a first download, and a call into node:crypto per row costs several times more than this loop.
 const S = Uint8Array.from([
-  7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14,
-  20, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21, 6,
-  10, 15, 21,
+  7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9,
+  14, 20, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15,
+  21, 6, 10, 15, 21,
 ]);
 const K = Int32Array.from({ length: 64 }, (_, i) => Math.floor(Math.abs(Math.sin(i + 1)) * 2 ** 32) | 0);
 const M = new Int32Array(16);
@@ -101,7 +101,11 @@ function md5First32(text: string): number {
   for (let offset = 0; offset < padded; offset += 64) {
     for (let w = 0; w < 16; w++) {
       const i = offset + w * 4;
-      M[w] = (buffer[i] ?? 0) | ((buffer[i + 1] ?? 0) << 8) | ((buffer[i + 2] ?? 0) << 16) | ((buffer[i + 3] ?? 0) << 24);
+      M[w] =
+        (buffer[i] ?? 0) |
+        ((buffer[i + 1] ?? 0) << 8) |
+        ((buffer[i + 2] ?? 0) << 16) |
+        ((buffer[i + 3] ?? 0) << 24);
     }
     let a = a0;
     let b = b0;
@@ -138,7 +142,10 @@ function md5First32(text: string): number {
   // The digest's first four bytes are a0 in little-endian order; read them as a big-endian number, as
   // PostgreSQL's ('x' || substr(md5(…), 1, 8))::bit(32)::bigint does.
   return (
-    (((a0 & 0xff) << 24) | (((a0 >>> 8) & 0xff) << 16) | (((a0 >>> 16) & 0xff) << 8) | ((a0 >>> 24) & 0xff)) >>>
+    (((a0 & 0xff) << 24) |
+      (((a0 >>> 8) & 0xff) << 16) |
+      (((a0 >>> 16) & 0xff) << 8) |
+      ((a0 >>> 24) & 0xff)) >>>
     0
   );
 }

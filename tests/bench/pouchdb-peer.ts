@@ -36,7 +36,8 @@ export async function pouchdbPeer(
     const now = new Date().toISOString();
     let docs: object[] = [];
     for (let i = 0; i < cases; i++) {
-      for (const r of caseRecords(i, counselorId, now)) docs.push({ _id: `${r.table}:${r.id}`, table: r.table, ...r.data });
+      for (const r of caseRecords(i, counselorId, now))
+        docs.push({ _id: `${r.table}:${r.id}`, table: r.table, ...r.data });
       if (docs.length >= SEED_BATCH) {
         await remote.bulkDocs(docs);
         docs = [];
@@ -55,7 +56,11 @@ export async function pouchdbPeer(
     ctx.report.figure('sync.pouchdb.firstDownload.docs', result.docs_written, 'rows');
     ctx.report.figure('sync.pouchdb.firstDownload.measured.time', seconds, 's');
     ctx.report.figure(`sync.pouchdb.firstDownload.time${suffix}`, total, 's');
-    ctx.report.figure('sync.pouchdb.firstDownload.docsPerSecond', Math.round(result.docs_written / seconds), 'rows/s');
+    ctx.report.figure(
+      'sync.pouchdb.firstDownload.docsPerSecond',
+      Math.round(result.docs_written / seconds),
+      'rows/s',
+    );
     // How many times longer PouchDB takes for the same first download.
     ctx.report.figure(`sync.pouchdb.firstDownload.ratio${suffix}`, total / ourFirstDownloadSeconds, 'x');
     await local.close();

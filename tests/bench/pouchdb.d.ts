@@ -10,7 +10,10 @@ declare module 'pouchdb-core' {
     bulkDocs(docs: object[]): Promise<unknown[]>;
     info(): Promise<{ doc_count: number; update_seq: number | string }>;
     replicate: {
-      from(source: PouchDatabase, options?: { batch_size?: number; batches_limit?: number }): Promise<ReplicationResult>;
+      from(
+        source: PouchDatabase,
+        options?: { batch_size?: number; batches_limit?: number },
+      ): Promise<ReplicationResult>;
     };
     close(): Promise<void>;
   }

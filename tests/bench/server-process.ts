@@ -41,7 +41,9 @@ async function startListening(args: string[]): Promise<ServerProcess> {
       const m = /listening on (http:\/\/\S+)/.exec(said);
       if (m?.[1]) resolve(m[1]);
     });
-    child.once('exit', (code) => reject(new Error(`the server exited (${code}): ${said.trim().slice(0, 500)}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`the server exited (${code}): ${said.trim().slice(0, 500)}`)),
+    );
   });
   return {
     url,

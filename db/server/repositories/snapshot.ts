@@ -79,7 +79,8 @@ export async function snapshotRows(
   upTo: number,
   limit: number,
 ): Promise<SnapshotRow[]> {
-  const column = scope.kind === 'center' ? 'scope_center' : scope.kind === 'owner' ? 'scope_owner' : 'scope_region';
+  const column =
+    scope.kind === 'center' ? 'scope_center' : scope.kind === 'owner' ? 'scope_owner' : 'scope_region';
   let q = db
     .selectFrom('sync_rows')
     .select(['table_name', 'row_id', 'seq', 'data', 'deleted_at'])

@@ -21,6 +21,8 @@ const PLAN_KEY = 'sync.snapshot';
 const PROGRESS = 'snapshot:';
 export const LOG_CURSOR = 'all';
 export const VERIFY_DUE_KEY = 'sync.verify.due';
+/** Set when the first download ended (a server with nothing yet for this desktop leaves the cursor at 0). */
+const FIRST_DONE_KEY = 'sync.firstDownload';
 /** Rows per request: large, since the answer is streamed and applied as it arrives. */
 const REQUEST_ROWS = 50_000;
 /**
@@ -48,7 +50,11 @@ export interface SnapshotDeps {
 }
 
 export async function logCursor(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom('sync_cursors').select('cursor').where('scope', '=', LOG_CURSOR).executeTakeFirst();
+  const row = await db
+    .selectFrom('sync_cursors')
+    .select('cursor')
+    .where('scope', '=', LOG_CURSOR)
+    .executeTakeFirst();
   return Number(row?.cursor ?? 0);
 }
 
@@ -70,7 +76,11 @@ export async function savePlan(db: CaseDb, plan: SnapshotPlan): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await sql`insert into meta (key, value) values (${PLAN_KEY}, ${JSON.stringify(plan)})
               on conflict(key) do update set value = excluded.value`.execute(trx);
-    for (const scope of plan.scopes) await trx.deleteFrom('sync_cursors').where('scope', '=', PROGRESS + scope).execute();
+    for (const scope of plan.scopes)
+      await trx
+        .deleteFrom('sync_cursors')
+        .where('scope', '=', PROGRESS + scope)
+        .execute();
   });
 }
 
@@ -80,7 +90,7 @@ export async function savePlan(db: CaseDb, plan: SnapshotPlan): Promise<void> {
  */
 export async function planFirstDownload(d: SnapshotDeps): Promise<boolean> {
   if (await snapshotPlan(d.db)) return true;
-  if ((await logCursor(d.db)) > 0) return false;
+  if ((await logCursor(d.db)) > 0 || (await getMeta(d.db, FIRST_DONE_KEY))) return false;
   const scopes = (await d.get(`/v1/sync/scopes?cursor=0&schemaVersion=${d.schemaVersion}`)) as ScopesResponse;
   await savePlan(d.db, { upTo: scopes.upTo, scopes: scopes.scopes.map((s) => s.scope), first: true });
   return true;
@@ -179,8 +189,9 @@ async function applyStream(
     // Let the windows' requests run between batches: a first download never freezes the app.
     await turn();
     sinceCheckpoint += rows.length;
-    // About as often as SQLite would (a few rows per WAL page), in a turn of its own.
-    if (walPages > 0 && sinceCheckpoint >= walPages * 4) {
+    // About as often as SQLite would (each batch fills about its threshold of WAL pages), in a turn of
+    // its own: its time grows with the pages it copies, so often and small keeps each one short.
+    if (walPages > 0 && sinceCheckpoint >= walPages * 2) {
       sinceCheckpoint = 0;
       await sql`PRAGMA wal_checkpoint(PASSIVE)`.execute(d.db);
       await turn();
@@ -193,7 +204,13 @@ async function applyStream(
         await flush();
         return line;
       }
-      batch.push({ table: line.t, id: line.i, seq: line.s, data: line.d, ...(line.x ? { deleted: true as const } : {}) });
+      batch.push({
+        table: line.t,
+        id: line.i,
+        seq: line.s,
+        data: line.d,
+        ...(line.x ? { deleted: true as const } : {}),
+      });
       last = line.s;
       if (batch.length >= BATCH_ROWS) await flush();
     }
@@ -214,7 +231,11 @@ function turn(): Promise<void> {
 async function finish(db: CaseDb, plan: SnapshotPlan, now: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
     // The log continues from the snapshot's seq (never backwards: a repair starts from a later one).
-    if (plan.first && (await logCursor(trx)) < plan.upTo) await setCursor(trx, LOG_CURSOR, plan.upTo, now);
+    if (plan.first) {
+      if ((await logCursor(trx)) < plan.upTo) await setCursor(trx, LOG_CURSOR, plan.upTo, now);
+      await sql`insert into meta (key, value) values (${FIRST_DONE_KEY}, ${now.toISOString()})
+                on conflict(key) do update set value = excluded.value`.execute(trx);
+    }
     await trx.deleteFrom('sync_cursors').where('scope', 'like', `${PROGRESS}%`).execute();
     await trx.deleteFrom('meta').where('key', '=', PLAN_KEY).execute();
     // Compare checksums after the catch-up that follows (verify.ts).

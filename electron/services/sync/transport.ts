@@ -94,7 +94,7 @@ export function httpTransport(baseUrl: string, timeoutMs = 30_000): SyncTranspor
         const decoder = new TextDecoder();
         let rest = '';
         try {
-          for await (const chunk of body) {
+          for await (const chunk of body as AsyncIterable<Uint8Array>) {
             alive();
             rest += decoder.decode(chunk, { stream: true });
             const parts = rest.split('\n');

@@ -89,7 +89,11 @@ export async function verifyScopes(d: VerifyDeps): Promise<VerifyResult> {
     mismatched = second.differing;
   }
   const result = { compared: true, differed, redownloaded: again, mismatched };
-  await setMeta(d.db, STATE_KEY, JSON.stringify({ at: d.now().toISOString(), mismatched } satisfies VerifyState));
+  await setMeta(
+    d.db,
+    STATE_KEY,
+    JSON.stringify({ at: d.now().toISOString(), mismatched } satisfies VerifyState),
+  );
   await d.db.deleteFrom('meta').where('key', '=', VERIFY_DUE_KEY).execute();
   return result;
 }
@@ -105,7 +109,10 @@ async function compare(d: VerifyDeps): Promise<{ differing: ScopeName[]; upTo: n
       await d.pull();
       continue;
     }
-    const local = await localChecksums(d.db, server.scopes.map((s) => s.scope));
+    const local = await localChecksums(
+      d.db,
+      server.scopes.map((s) => s.scope),
+    );
     const differing = server.scopes
       .filter((s) => !sameChecksums(s.tables, local.get(s.scope) ?? {}))
       .map((s) => s.scope);
@@ -179,9 +186,14 @@ export async function localChecksums(db: CaseDb, scopes: string[]): Promise<Map<
     let after = 0;
     for (;;) {
       const rows = (
-        await sql<{ r: number; k: string; s: number; a: string | null; b: string | null; c: string | null }>`${sql.raw(
-          select,
-        )} where rowid > ${after} order by rowid limit ${READ_CHUNK}`.execute(db)
+        await sql<{
+          r: number;
+          k: string;
+          s: number;
+          a: string | null;
+          b: string | null;
+          c: string | null;
+        }>`${sql.raw(select)} where rowid > ${after} order by rowid limit ${READ_CHUNK}`.execute(db)
       ).rows;
       for (const row of rows) {
         const place: Place | undefined =

@@ -85,7 +85,12 @@ async function watchedDesk(url: string, loginId: string): Promise<WatchedDesk> {
 }
 
 const fields = (i: number) =>
-  jobseekerFieldsSchema.parse({ name: `스냅샷${i}`, birthYear: 1980 + (i % 20), phone: `010${20_000_000 + i}`, sido: '11' });
+  jobseekerFieldsSchema.parse({
+    name: `스냅샷${i}`,
+    birthYear: 1980 + (i % 20),
+    phone: `010${20_000_000 + i}`,
+    sido: '11',
+  });
 
 function snapshotAfters(paths: string[], scope: string): number[] {
   return paths
@@ -94,7 +99,9 @@ function snapshotAfters(paths: string[], scope: string): number[] {
 }
 
 async function count(store: DesktopStore, table: 'jobseekers' | 'counseling_notes'): Promise<number> {
-  const r = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)} where seq > 0`.execute(store.db);
+  const r = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)} where seq > 0`.execute(
+    store.db,
+  );
   return Number(r.rows[0]?.n ?? 0);
 }
 
@@ -122,22 +129,42 @@ describe.each(SERVER_DIALECTS)('first download and checksums over HTTP with the 
     closers.push(() => author.close());
     for (let i = 0; i < 20; i++) {
       const j = await createJobseeker(author.store.context, author.session, fields(i), true);
-      await addNote(author.store.context, author.session, { jobseekerId: j.id, kind: 'phone', body: `메모 ${i}` });
+      await addNote(author.store.context, author.session, {
+        jobseekerId: j.id,
+        kind: 'phone',
+        body: `메모 ${i}`,
+      });
       for (let edit = 0; edit < 2; edit++) {
         const seq = Number(
-          (await author.store.db.selectFrom('jobseekers').select('seq').where('id', '=', j.id).executeTakeFirstOrThrow())
-            .seq,
+          (
+            await author.store.db
+              .selectFrom('jobseekers')
+              .select('seq')
+              .where('id', '=', j.id)
+              .executeTakeFirstOrThrow()
+          ).seq,
         );
-        await updateJobseeker(author.store.context, author.session, j.id, seq, { phone: `0109${i}00${edit}0000` });
+        await updateJobseeker(author.store.context, author.session, j.id, seq, {
+          phone: `0109${i}00${edit}0000`,
+        });
         await author.client.syncOnce();
       }
     }
     // A case of another center handed to counselor1: it reaches them through their own caseload.
     const busan = await openSyncDesk(server.url, 'busan1');
     closers.push(() => busan.close());
-    const elsewhere = await createJobseeker(busan.store.context, busan.session, { ...fields(99), sido: '26' }, true);
+    const elsewhere = await createJobseeker(
+      busan.store.context,
+      busan.session,
+      { ...fields(99), sido: '26' },
+      true,
+    );
     await busan.client.syncOnce();
-    const base = await busan.store.db.selectFrom('jobseekers').select('seq').where('id', '=', elsewhere.id).executeTakeFirstOrThrow();
+    const base = await busan.store.db
+      .selectFrom('jobseekers')
+      .select('seq')
+      .where('id', '=', elsewhere.id)
+      .executeTakeFirstOrThrow();
     await writeLocally(busan, 'jobseekers', elsewhere.id, Number(base.seq), {
       assigned_counselor_id: server.users.get('counselor1'),
     });
@@ -168,7 +195,10 @@ describe.each(SERVER_DIALECTS)('first download and checksums over HTTP with the 
     );
 
     // A change while the download is under way: it arrives through the log.
-    const changed = await author.store.db.selectFrom('jobseekers').select(['id', 'seq']).executeTakeFirstOrThrow();
+    const changed = await author.store.db
+      .selectFrom('jobseekers')
+      .select(['id', 'seq'])
+      .executeTakeFirstOrThrow();
     await updateJobseeker(author.store.context, author.session, changed.id, Number(changed.seq), {
       phone: '01077778888',
     });
@@ -184,19 +214,26 @@ describe.each(SERVER_DIALECTS)('first download and checksums over HTTP with the 
       .selectFrom('sync_rows')
       .select(['table_name', 'row_id', 'seq'])
       .where((eb) =>
-        eb.or([eb('scope_center', '=', 'SEL01'), eb('scope_owner', '=', server.users.get('counselor1') ?? '')]),
+        eb.or([
+          eb('scope_center', '=', 'SEL01'),
+          eb('scope_owner', '=', server.users.get('counselor1') ?? ''),
+        ]),
       )
       .where('table_name', 'in', ['jobseekers', 'counseling_notes'])
       .where('deleted_at', 'is', null)
       .execute();
     for (const r of onServer) {
-      const local = await sql<{ seq: number }>`select seq from ${sql.table(r.table_name)} where id = ${r.row_id}`.execute(
-        fresh.store.db,
-      );
+      const local = await sql<{
+        seq: number;
+      }>`select seq from ${sql.table(r.table_name)} where id = ${r.row_id}`.execute(fresh.store.db);
       expect(Number(local.rows[0]?.seq), `${r.table_name} ${r.row_id}`).toBe(Number(r.seq));
     }
     expect(await count(fresh.store, 'jobseekers')).toBe(21);
-    const phone = await fresh.store.db.selectFrom('jobseekers').select('phone').where('id', '=', changed.id).executeTakeFirst();
+    const phone = await fresh.store.db
+      .selectFrom('jobseekers')
+      .select('phone')
+      .where('id', '=', changed.id)
+      .executeTakeFirst();
     expect(phone?.phone).toBe('01077778888');
 
     // Never replayed history: the log was pulled from the snapshot's seq, not from zero.
@@ -211,8 +248,13 @@ describe.each(SERVER_DIALECTS)('first download and checksums over HTTP with the 
   });
 
   it('refuses a snapshot of a scope that is not the caller’s', async () => {
-    const token = (await fresh.store.db.selectFrom('meta').select('value').where('key', '=', 'sync.access').executeTakeFirst())
-      ?.value;
+    const token = (
+      await fresh.store.db
+        .selectFrom('meta')
+        .select('value')
+        .where('key', '=', 'sync.access')
+        .executeTakeFirst()
+    )?.value;
     const r = await fetch(`${server.url}/v1/sync/snapshot?scope=center%3ABUS01&upTo=1000&schemaVersion=1`, {
       headers: { authorization: `Bearer ${token}` },
     });
@@ -233,7 +275,11 @@ describe.each(SERVER_DIALECTS)('first download and checksums over HTTP with the 
 
     await fresh.client.syncOnce();
     await fresh.client.verifyIfDue();
-    const back = await fresh.store.db.selectFrom('jobseekers').select('seq').where('id', '=', victim.id).executeTakeFirst();
+    const back = await fresh.store.db
+      .selectFrom('jobseekers')
+      .select('seq')
+      .where('id', '=', victim.id)
+      .executeTakeFirst();
     expect(Number(back?.seq)).toBe(Number(victim.seq));
     expect(snapshotAfters(fresh.paths, 'center:SEL01')).toEqual([0]); // downloaded again, once
     expect((await syncStatus(fresh.store.db, undefined)).mismatchedScopes).toEqual([]);
@@ -241,13 +287,21 @@ describe.each(SERVER_DIALECTS)('first download and checksums over HTTP with the 
 
   it('reports a difference that survives the new download once, and does not download again while it lasts', async () => {
     // A row the server never had (as if written into the file by hand): a new download cannot remove it.
-    const stray = (
-      await fresh.store.db.selectFrom('jobseekers').selectAll().where('center_code', '=', 'SEL01').executeTakeFirstOrThrow()
-    );
+    const stray = await fresh.store.db
+      .selectFrom('jobseekers')
+      .selectAll()
+      .where('center_code', '=', 'SEL01')
+      .executeTakeFirstOrThrow();
     await sql`PRAGMA foreign_keys = OFF`.execute(fresh.store.db);
     await fresh.store.db
       .insertInto('jobseekers')
-      .values({ ...stray, id: '01990000-0000-7000-8000-000000000001', reg_no: 'STRAY-1', seq: 999_999, assigned_counselor_id: null })
+      .values({
+        ...stray,
+        id: '01990000-0000-7000-8000-000000000001',
+        reg_no: 'STRAY-1',
+        seq: 999_999,
+        assigned_counselor_id: null,
+      })
       .execute();
     await sql`PRAGMA foreign_keys = ON`.execute(fresh.store.db);
     fresh.paths.length = 0;
@@ -267,7 +321,9 @@ describe.each(SERVER_DIALECTS)('first download and checksums over HTTP with the 
     expect((await syncStatus(fresh.store.db, undefined)).mismatchedScopes).toEqual(['center:SEL01']);
 
     // Once the copy matches again, the report goes.
-    await sql`delete from jobseekers where id = '01990000-0000-7000-8000-000000000001'`.execute(fresh.store.db);
+    await sql`delete from jobseekers where id = '01990000-0000-7000-8000-000000000001'`.execute(
+      fresh.store.db,
+    );
     await sync();
     expect((await syncStatus(fresh.store.db, undefined)).mismatchedScopes).toEqual([]);
     const sums = await localChecksums(fresh.store.db, ['center:SEL01']);

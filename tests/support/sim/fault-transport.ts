@@ -133,7 +133,7 @@ export class FaultyNetwork {
         async function* lines(): AsyncGenerator<string> {
           for (const [i, line] of all.entries()) {
             if (i === cut) throw new OfflineError('simulated: stream broken');
-            yield line;
+            yield await Promise.resolve(line);
           }
           if (cut === all.length) throw new OfflineError('simulated: stream broken');
         }

@@ -79,14 +79,12 @@ async function expected(db: OpenedServerDb) {
   return Object.fromEntries([...sums].sort(([a], [b]) => a.localeCompare(b)));
 }
 
-async function stored(db: OpenedServerDb) {
+async function stored(db: OpenedServerDb): Promise<Record<string, { checksum: number; count: number }>> {
   const rows = await db.db.selectFrom('scope_checksums').selectAll().execute();
-  return Object.fromEntries(
-    rows
-      .filter((r) => Number(r.row_count) !== 0)
-      .map((r) => [`${r.scope} ${r.table_name}`, { checksum: Number(r.checksum), count: Number(r.row_count) }])
-      .sort(([a], [b]) => String(a).localeCompare(String(b))),
-  );
+  const entries: Array<[string, { checksum: number; count: number }]> = rows
+    .filter((r) => Number(r.row_count) !== 0)
+    .map((r) => [`${r.scope} ${r.table_name}`, { checksum: Number(r.checksum), count: Number(r.row_count) }]);
+  return Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b)));
 }
 
 describe.each(SERVER_DIALECTS)('server migration 0003_scope_checksums on %s', (dialect) => {
@@ -121,7 +119,11 @@ describe.each(SERVER_DIALECTS)('server migration 0003_scope_checksums on %s', (d
     expect(await stored(db)).toEqual(await expected(db));
 
     // A pushed edit: new seq, same scopes.
-    await db.db.updateTable('sync_rows').set({ seq: 7, data: '{"a":1}' }).where('row_id', '=', 'j1').execute();
+    await db.db
+      .updateTable('sync_rows')
+      .set({ seq: 7, data: '{"a":1}' })
+      .where('row_id', '=', 'j1')
+      .execute();
     expect(await stored(db)).toEqual(await expected(db));
 
     // A data-only write changes nothing that counts.
@@ -145,7 +147,11 @@ describe.each(SERVER_DIALECTS)('server migration 0003_scope_checksums on %s', (d
       .execute();
     expect(await stored(db)).toEqual(await expected(db));
     expect((await stored(db))['center:SEL01 counseling_notes']).toBeUndefined();
-    await db.db.updateTable('sync_rows').set({ seq: 201, deleted_at: null }).where('row_id', '=', 'n2').execute();
+    await db.db
+      .updateTable('sync_rows')
+      .set({ seq: 201, deleted_at: null })
+      .where('row_id', '=', 'n2')
+      .execute();
     expect(await stored(db)).toEqual(await expected(db));
 
     // Deleting rows outright (the bench and tests reset tables) takes them out too.
@@ -157,7 +163,10 @@ describe.each(SERVER_DIALECTS)('server migration 0003_scope_checksums on %s', (d
     const snapshot = await stored(db);
     await expect(
       db.db.transaction().execute(async (trx) => {
-        await trx.insertInto('sync_rows').values(row('jobseekers', 'j9', 300, { center: 'SEL01' })).execute();
+        await trx
+          .insertInto('sync_rows')
+          .values(row('jobseekers', 'j9', 300, { center: 'SEL01' }))
+          .execute();
         throw new Error('crash mid-push');
       }),
     ).rejects.toThrow('crash mid-push');
@@ -173,9 +182,9 @@ describe.each(SERVER_DIALECTS)('server migration 0003_scope_checksums on %s', (d
       ['counseling_notes', '', 0],
     ];
     for (const [t, id, seq] of samples) {
-      const r = await sql<{ h: number | string | bigint }>`select sync_row_hash(${t}, ${id}, ${seq}) as h`.execute(
-        db.db,
-      );
+      const r = await sql<{
+        h: number | string | bigint;
+      }>`select sync_row_hash(${t}, ${id}, ${seq}) as h`.execute(db.db);
       expect(Number(r.rows[0]?.h)).toBe(rowHash(t, id, seq));
     }
   });

@@ -23,7 +23,9 @@ describe('rowHash', () => {
     ];
     for (let length = 0; length < 140; length++) cases.push(['x', 'y'.repeat(length), length]);
     for (const [table, id, seq] of cases) {
-      expect(rowHash(table, id, seq), `${table} ${id.length} ${seq}`).toBe(md5First32(`${table}\n${id}\n${seq}`));
+      expect(rowHash(table, id, seq), `${table} ${id.length} ${seq}`).toBe(
+        md5First32(`${table}\n${id}\n${seq}`),
+      );
     }
   });
 });
