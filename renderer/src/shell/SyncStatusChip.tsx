@@ -148,6 +148,11 @@ export function SyncStatusChip() {
                 })}
               </Typography>
             )}
+            {status.mismatchedScopes.length > 0 && (
+              <Alert severity="warning" data-testid="sync-mismatch">
+                {t('syncCheck.mismatch', { scopes: status.mismatchedScopes.join(', ') })}
+              </Alert>
+            )}
             {status.revoked ? (
               <Alert
                 severity="error"
