@@ -80,17 +80,22 @@ export async function saveKioskSettings(
 
 export const DEFAULT_IDLE_LOCK_MINUTES = 15;
 
-export async function getDeviceSettings(ctx: ServiceContext): Promise<DeviceSettings> {
+async function idleLockMinutes(ctx: ServiceContext): Promise<number> {
   const idle = Number(await getMeta(ctx.db, IDLE_LOCK_KEY));
+  return Number.isInteger(idle) && idle > 0 ? idle : DEFAULT_IDLE_LOCK_MINUTES;
+}
+
+export async function getDeviceSettings(ctx: ServiceContext): Promise<DeviceSettings> {
   return {
     kioskMode: (await getMeta(ctx.db, KIOSK_MODE_KEY)) === '1',
-    idleLockMinutes: Number.isInteger(idle) && idle > 0 ? idle : DEFAULT_IDLE_LOCK_MINUTES,
+    idleLockMinutes: await idleLockMinutes(ctx),
   };
 }
 
 /** domain.md §10: a session locks after 15 minutes idle (a setting per PC). */
 export async function sessionIdleLimitMs(ctx: ServiceContext): Promise<number> {
-  return (await getDeviceSettings(ctx)).idleLockMinutes * 60_000;
+  // Read on every call from a session (the dispatcher's idle check): one meta row, nothing else.
+  return (await idleLockMinutes(ctx)) * 60_000;
 }
 
 export async function saveDeviceSettings(

@@ -56,6 +56,7 @@ export class StoreGate {
   private retention: RetentionTimer | null = null;
   /** True while the store was made by this sign-in and may be discarded if the sign-in fails. */
   private fresh = false;
+  private keyringCache: KeyringFile | undefined;
   /** The store's backups and their schedule (backups/manager.ts). */
   readonly backups: StoreBackups;
   /** The key of a store a sign-in found damaged: it stays shut, and only a restore opens it again. */
@@ -139,7 +140,7 @@ export class StoreGate {
         failedUnlocks: failures,
         lockedUntil: locked ? new Date(now.getTime() + UNLOCK_LOCKOUT_MINUTES * 60_000).toISOString() : null,
       };
-      writeKeyring(this.dataDir, keyring);
+      this.save(keyring);
       throw new AppFailure({
         code: 'unauthenticated',
         message: locked ? 'auth.locked' : 'auth.wrongCredentials',
@@ -147,7 +148,7 @@ export class StoreGate {
     }
     if (entry.failedUnlocks > 0 || entry.lockedUntil) {
       keyring.users[loginId] = { ...entry, failedUnlocks: 0, lockedUntil: null };
-      writeKeyring(this.dataDir, keyring);
+      this.save(keyring);
     }
     return key;
   }
@@ -184,7 +185,7 @@ export class StoreGate {
     await this.close();
     for (const suffix of ['', '-wal', '-shm'])
       rmSync(join(this.dataDir, STORE_FILE + suffix), { force: true });
-    writeKeyring(this.dataDir, { ...emptyKeyring(), serverUrl: this.keyring().serverUrl });
+    this.save({ ...emptyKeyring(), serverUrl: this.keyring().serverUrl });
   }
 
   /** Wraps the open store's key for an account (after its first sign-in here, or when an admin creates it). */
@@ -193,7 +194,7 @@ export class StoreGate {
     const entry = await wrapForUser(key, loginId, userId, password);
     const keyring = this.keyring();
     keyring.users[loginId] = entry;
-    writeKeyring(this.dataDir, keyring);
+    this.save(keyring);
   }
 
   /** Whether the account already has its own wrapped copy here. */
@@ -205,7 +206,7 @@ export class StoreGate {
     const keyring = this.keyring();
     if (!(loginId in keyring.users)) return;
     delete keyring.users[loginId];
-    writeKeyring(this.dataDir, keyring);
+    this.save(keyring);
   }
 
   /** An admin's unlock also clears the count of failed unlocks kept before the store opens. */
@@ -214,20 +215,20 @@ export class StoreGate {
     const entry = keyring.users[loginId];
     if (!entry) return;
     keyring.users[loginId] = { ...entry, failedUnlocks: 0, lockedUntil: null };
-    writeKeyring(this.dataDir, keyring);
+    this.save(keyring);
   }
 
   setDeviceUnlock(enabled: boolean): 'os' | 'plain' | null {
     const keyring = this.keyring();
     keyring.device = enabled ? sealForDevice(this.requireKey(), this.protector) : null;
-    writeKeyring(this.dataDir, keyring);
+    this.save(keyring);
     return keyring.device?.protection ?? null;
   }
 
   saveServerUrl(url: string | null): void {
     const keyring = this.keyring();
     keyring.serverUrl = url;
-    writeKeyring(this.dataDir, keyring);
+    this.save(keyring);
   }
 
   async close(): Promise<void> {
@@ -249,8 +250,18 @@ export class StoreGate {
     }
   }
 
+  /**
+   * The keyring file, read once and then kept in step by `save` (this process is its only writer:
+   * the single-instance lock keeps a second app away). Callers get a copy they may change and save.
+   */
   private keyring(): KeyringFile {
-    return readKeyring(this.dataDir) ?? emptyKeyring();
+    this.keyringCache ??= readKeyring(this.dataDir) ?? emptyKeyring();
+    return structuredClone(this.keyringCache);
+  }
+
+  private save(keyring: KeyringFile): void {
+    writeKeyring(this.dataDir, keyring);
+    this.keyringCache = structuredClone(keyring);
   }
 
   private requireKey(): Buffer {
@@ -269,7 +280,7 @@ export class StoreGate {
     await this.openWith(key);
     // The keyring file exists from the start so a crash between here and the first wrap is visible as
     // a store nobody can open, which the next setup replaces (no users were made, no data lost).
-    writeKeyring(this.dataDir, { ...keyring, serverUrl: keyring.serverUrl ?? this.fixedServer });
+    this.save({ ...keyring, serverUrl: keyring.serverUrl ?? this.fixedServer });
   }
 
   private async openWith(key: Buffer): Promise<void> {
