@@ -1,8 +1,9 @@
 import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import { StoreError } from './errors.ts';
 import { migrateToLatest } from './migrator.ts';
+import { caseStoreDialect } from './sqlite-dialect.ts';
 import { applyStoreKey } from './store-key.ts';
 import type { Database } from './schema.ts';
 
@@ -67,7 +68,7 @@ export async function openCaseStore(file: string, options: OpenStoreOptions): Pr
   }
   for (const suffix of ['-wal', '-shm']) if (existsSync(file + suffix)) chmodSync(file + suffix, OWNER_ONLY);
 
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  const db = new Kysely<Database>({ dialect: caseStoreDialect(raw) });
   try {
     await migrateToLatest(db, 'sqlite');
   } catch (cause) {

@@ -43,5 +43,14 @@ await Promise.all([
     entryPoints: { 'backup-worker': 'electron/services/backups/worker.ts' },
     outdir: 'dist-electron',
   }),
+  // A snapshot (first download) is written on its own thread (electron/services/sync/snapshot-thread.ts
+  // looks for this file beside main.js).
+  build({
+    ...common,
+    entryPoints: { 'sync-snapshot-worker': 'electron/services/sync/snapshot-worker.ts' },
+    outdir: 'dist-electron',
+  }),
 ]);
-console.log('electron: built dist-electron/main.js, desk.preload.js, kiosk.preload.js, backup-worker.js');
+console.log(
+  'electron: built dist-electron/main.js, desk.preload.js, kiosk.preload.js, backup-worker.js, sync-snapshot-worker.js',
+);

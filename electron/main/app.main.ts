@@ -44,9 +44,9 @@ if (!app.requestSingleInstanceLock()) {
         dataDir,
         protector: safeStorageProtector(),
         serverUrl: process.env['CASEWORKER_SERVER'] ?? null,
-        onOpen: async (store, serverUrl) => {
+        onOpen: async (store, serverUrl, snapshotWriter) => {
           const url = serverUrl ?? (await configuredServer(store));
-          if (url) startDesktopSync(store, url);
+          if (url) startDesktopSync(store, url, snapshotWriter);
         },
       });
       bindIpc(createDispatcher(handlers, gate, log), windows);

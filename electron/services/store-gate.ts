@@ -22,6 +22,8 @@ import { log } from './log.ts';
 import { DUMMY_HASH, verifyPassword } from './passwords.ts';
 import { openDesktopStore, STORE_FILE, StoreError, type DesktopStore } from './store.ts';
 import type { Timers } from './sync/scheduler.ts';
+import { threadWriter, type ThreadWriter } from './sync/snapshot-thread.ts';
+import type { SnapshotWriterFactory } from './sync/snapshot-writer.ts';
 
 // The encrypted store's gate (domain.md §10). At start the store is shut: its key exists only wrapped
 // in the keyring. A sign-in unwraps it with the password and opens the store; from then on the store
@@ -40,8 +42,15 @@ export interface StoreGateOptions {
   now?: () => Date;
   /** A server given from outside (CASEWORKER_SERVER); otherwise the one saved in the keyring file. */
   serverUrl?: string | null;
-  /** Called once when the store opens: the app starts background sync here. */
-  onOpen?: (store: DesktopStore, serverUrl: string | null) => void | Promise<void>;
+  /**
+   * Called once when the store opens: the app starts background sync here, writing snapshots with
+   * `snapshotWriter` (a thread with its own connection to this store; see snapshotWriter below).
+   */
+  onOpen?: (
+    store: DesktopStore,
+    serverUrl: string | null,
+    snapshotWriter: SnapshotWriterFactory,
+  ) => void | Promise<void>;
   /** The backup schedule's timers (tests drive time by hand); real, unref'd timers by default. */
   backupTimers?: Timers;
 }
@@ -61,6 +70,8 @@ export class StoreGate {
   readonly backups: StoreBackups;
   /** The key of a store a sign-in found damaged: it stays shut, and only a restore opens it again. */
   private damagedKey: Buffer | null = null;
+  /** Snapshot threads with a connection to the open store: stopped before it closes. */
+  private readonly threads = new Set<ThreadWriter>();
 
   constructor(options: StoreGateOptions) {
     this.dataDir = options.dataDir;
@@ -245,6 +256,9 @@ export class StoreGate {
     }
     if (opened) {
       opened.store.context.sync?.scheduler.stop();
+      // A download in progress stops here; what it committed stays, and it continues at the next open.
+      await Promise.all([...this.threads].map((t) => t.abort()));
+      this.threads.clear();
       await opened.store.close();
       opened.key.fill(0);
     }
@@ -308,7 +322,24 @@ export class StoreGate {
     this.retention = startAuditRetention(store.context, (error) =>
       log.warn({ err: error instanceof Error ? error.message : 'unknown' }, 'audit retention purge failed'),
     );
-    await this.onOpen?.(store, this.serverUrl());
+    await this.onOpen?.(store, this.serverUrl(), () => this.snapshotWriter());
+  }
+
+  /**
+   * A snapshot writer on its own thread and connection to the open store (sync/snapshot-thread.ts),
+   * given a copy of the key. The gate keeps it until it ends, and stops it before the store closes.
+   */
+  snapshotWriter(): ThreadWriter {
+    const opened = this.opened;
+    if (!opened) throw new Error('The store is not open.');
+    const writer = threadWriter(opened.store.file, opened.key, this.now);
+    this.threads.add(writer);
+    const forget = () => this.threads.delete(writer);
+    return {
+      write: (scope, lines) => writer.write(scope, lines),
+      close: () => writer.close().finally(forget),
+      abort: () => writer.abort().finally(forget),
+    };
   }
 
   // ---- Integrity at start and restores (issue 8: backups/) ----

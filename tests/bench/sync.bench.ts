@@ -10,6 +10,7 @@ import { setMeta } from '../../db/repositories/meta.ts';
 import { appendOutbox, nextHlc } from '../../db/repositories/outbox.ts';
 import { openDesktopStore, type DesktopStore } from '../../electron/services/store.ts';
 import { SyncClient } from '../../electron/services/sync/client.ts';
+import { threadWriter } from '../../electron/services/sync/snapshot-thread.ts';
 import { httpTransport } from '../../electron/services/sync/transport.ts';
 import { addCenter, addUser } from '../../server/admin.ts';
 import { freshDatabase } from '../support/server-db.ts';
@@ -81,7 +82,10 @@ export const syncBench: Benchmark = {
       const desktop = async (loginId: string) => {
         const store = await openDesktopStore(join(base, loginId), { key: TEST_STORE_KEY });
         stores.push(store);
-        const client = new SyncClient(store.context, httpTransport(url));
+        // As the app does: snapshots are written on their own thread (sync/snapshot-thread.ts).
+        const client = new SyncClient(store.context, httpTransport(url), {
+          snapshotWriter: () => threadWriter(store.file, TEST_STORE_KEY, store.context.now),
+        });
         await client.signIn(loginId, PASSWORD, loginId);
         return { store, client };
       };

@@ -28,7 +28,11 @@ export async function syncCommand(args: { data: string; server: string; user: st
     await gate.unlockFor(args.user, password);
     const store = gate.store;
     if (!store) throw new CliError(`The case store in ${args.data} could not be opened.`);
-    const client = new SyncClient(store.context, httpTransport(url.toString()));
+    // A first download's batches are parsed and written on a thread of their own while this one reads
+    // the network (sync/snapshot-thread.ts).
+    const client = new SyncClient(store.context, httpTransport(url.toString()), {
+      snapshotWriter: () => gate.snapshotWriter(),
+    });
     const user = await client.signIn(args.user, password, hostname());
     if (!gate.knows(args.user)) await gate.rememberPassword(args.user, user.id, password);
     gate.keep();

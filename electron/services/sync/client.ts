@@ -17,6 +17,7 @@ import { applyPulledPage } from './apply-pulled.ts';
 import { openToken, sealToken } from './token-seal.ts';
 import { afterPull } from './lifecycle.ts';
 import { planFirstDownload, runSnapshot, savePlan, type SnapshotDeps } from './snapshot.ts';
+import type { SnapshotWriterFactory } from './snapshot-writer.ts';
 import { VERIFY_INTERVAL_MS, verifyDue, verifyScopes, type VerifyResult } from './verify.ts';
 import type { SyncTransport } from './transport.ts';
 
@@ -65,9 +66,16 @@ export class SyncClient {
   /** Called after each pulled page: rows so far, and whether more are coming (first-download progress). */
   onProgress: ((pulled: number, more: boolean) => void) | undefined;
 
-  constructor(ctx: ServiceContext, transport: SyncTransport) {
+  private readonly snapshotWriter: SnapshotWriterFactory | undefined;
+
+  constructor(
+    ctx: ServiceContext,
+    transport: SyncTransport,
+    options: { snapshotWriter?: SnapshotWriterFactory | undefined } = {},
+  ) {
     this.ctx = ctx;
     this.transport = transport;
+    this.snapshotWriter = options.snapshotWriter;
   }
 
   /** Signs in online; makes the account (with a local verifier for offline sign-in) and center exist locally. */
@@ -146,6 +154,7 @@ export class SyncClient {
       get: (path) => this.authed('GET', path),
       stream: (path) => this.authedStream(path),
       onRows: (rows) => this.onProgress?.(rows, true),
+      ...(this.snapshotWriter ? { writer: this.snapshotWriter } : {}),
     };
   }
 

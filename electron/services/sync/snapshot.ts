@@ -4,10 +4,9 @@ import type { CaseDb } from '../../../db/connection.ts';
 import type { Database } from '../../../db/schema.ts';
 import { getMeta } from '../../../db/repositories/meta.ts';
 import type { ScopeName } from '../../../shared/sync/checksum.ts';
-import type { PulledRow } from '../../../shared/sync/protocol.ts';
-import type { ScopesResponse, SnapshotLine } from '../../../shared/sync/snapshot.ts';
-import { applyPulledPage } from './apply-pulled.ts';
-import { withoutForeignKeys } from './lifecycle.ts';
+import type { ScopesResponse, SnapshotEndLine } from '../../../shared/sync/snapshot.ts';
+import { PROGRESS_PREFIX, setCursor, type BatchResult } from './snapshot-batch.ts';
+import { inThreadWriter, type SnapshotWriter, type SnapshotWriterFactory } from './snapshot-writer.ts';
 
 // Snapshots (sync.md § First download and checks). A new desktop does not replay the log: it downloads
 // the current rows of each of its scopes up to the server's seq at the start (`upTo`), then pulls the
@@ -18,7 +17,6 @@ import { withoutForeignKeys } from './lifecycle.ts';
 // The same machinery downloads one scope again when its checksum differs (verify.ts).
 
 const PLAN_KEY = 'sync.snapshot';
-const PROGRESS = 'snapshot:';
 export const LOG_CURSOR = 'all';
 export const VERIFY_DUE_KEY = 'sync.verify.due';
 /** Set when the first download ended (a server with nothing yet for this desktop leaves the cursor at 0). */
@@ -30,6 +28,8 @@ const REQUEST_ROWS = 50_000;
  * once instead of several times; the event loop turns between the transaction's statements.
  */
 const BATCH_ROWS = 2000;
+/** Batches handed to the writer and not yet committed: one being written, one waiting. */
+const IN_FLIGHT = 2;
 
 export interface SnapshotPlan {
   upTo: number;
@@ -47,6 +47,8 @@ export interface SnapshotDeps {
   stream: (path: string) => Promise<AsyncIterable<string>>;
   /** Rows applied so far in this run, after each batch. */
   onRows?: (rows: number) => void;
+  /** Where batches are written: on a worker thread in the app (snapshot-thread.ts); here by default. */
+  writer?: SnapshotWriterFactory;
 }
 
 export async function logCursor(db: Kysely<Database>): Promise<number> {
@@ -63,15 +65,6 @@ export async function snapshotPlan(db: CaseDb): Promise<SnapshotPlan | null> {
   return text ? (JSON.parse(text) as SnapshotPlan) : null;
 }
 
-async function setCursor(db: Kysely<Database>, scope: string, cursor: number, now: Date): Promise<void> {
-  const at = now.toISOString();
-  await db
-    .insertInto('sync_cursors')
-    .values({ scope, cursor, updated_at: at })
-    .onConflict((oc) => oc.column('scope').doUpdateSet({ cursor, updated_at: at }))
-    .execute();
-}
-
 export async function savePlan(db: CaseDb, plan: SnapshotPlan): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await sql`insert into meta (key, value) values (${PLAN_KEY}, ${JSON.stringify(plan)})
@@ -79,7 +72,7 @@ export async function savePlan(db: CaseDb, plan: SnapshotPlan): Promise<void> {
     for (const scope of plan.scopes)
       await trx
         .deleteFrom('sync_cursors')
-        .where('scope', '=', PROGRESS + scope)
+        .where('scope', '=', PROGRESS_PREFIX + scope)
         .execute();
   });
 }
@@ -101,20 +94,22 @@ export async function runSnapshot(d: SnapshotDeps): Promise<number> {
   const plan = await snapshotPlan(d.db);
   if (!plan) return 0;
   let applied = 0;
-  // SQLite folds the WAL back into the file (a checkpoint) inside whichever commit crosses its
-  // threshold, which makes that commit several times longer. Here checkpoints run in a turn of their
-  // own between transactions instead, so no single piece of work holds the event loop for both.
+  // The writer checkpoints on its own cadence (snapshot-writer.ts). This connection's automatic
+  // checkpoint is off meanwhile too: a write here (an audit entry, a counselor's save) would otherwise
+  // fold the whole WAL the download is filling into the file inside that commit, on the main thread.
   const autoCheckpoint = Number(
     (await sql<{ wal_autocheckpoint: number }>`PRAGMA wal_autocheckpoint`.execute(d.db)).rows[0]
       ?.wal_autocheckpoint ?? 1000,
   );
   await sql`PRAGMA wal_autocheckpoint = 0`.execute(d.db);
+  const writer = (d.writer ?? (() => inThreadWriter(d.db, d.now)))();
   try {
-    await runScopes(d, plan, autoCheckpoint, (n) => {
+    await runScopes(d, writer, plan, (n) => {
       applied += n;
       d.onRows?.(applied);
     });
   } finally {
+    await writer.close();
     await sql.raw(`PRAGMA wal_autocheckpoint = ${Math.max(0, Math.trunc(autoCheckpoint))}`).execute(d.db);
   }
   await finish(d.db, plan, d.now());
@@ -123,8 +118,8 @@ export async function runSnapshot(d: SnapshotDeps): Promise<number> {
 
 async function runScopes(
   d: SnapshotDeps,
+  writer: SnapshotWriter,
   plan: SnapshotPlan,
-  walPages: number,
   onApplied: (n: number) => void,
 ): Promise<void> {
   for (const scope of plan.scopes) {
@@ -132,7 +127,7 @@ async function runScopes(
       const progress = await d.db
         .selectFrom('sync_cursors')
         .select('cursor')
-        .where('scope', '=', PROGRESS + scope)
+        .where('scope', '=', PROGRESS_PREFIX + scope)
         .executeTakeFirst();
       const after = Number(progress?.cursor ?? 0);
       if (after >= plan.upTo) break;
@@ -146,13 +141,13 @@ async function runScopes(
         // The scope is no longer this account's (moved to another center since the plan was made):
         // nothing of it is to be downloaded; the log and scope exits take care of the rest.
         if ((error as { status?: number }).status !== 403) throw error;
-        await setCursor(d.db, PROGRESS + scope, plan.upTo, d.now());
+        await setCursor(d.db, PROGRESS_PREFIX + scope, plan.upTo, d.now().toISOString());
         continue;
       }
-      const end = await applyStream(d, scope, lines, walPages, onApplied);
+      const end = await applyStream(writer, scope, lines, onApplied);
       if (!end) throw new SnapshotCutOff();
       // The whole scope is here once the server says nothing more is to come.
-      if (!end.more) await setCursor(d.db, PROGRESS + scope, plan.upTo, d.now());
+      if (!end.more) await setCursor(d.db, PROGRESS_PREFIX + scope, plan.upTo, d.now().toISOString());
     }
   }
 }
@@ -166,77 +161,62 @@ export class SnapshotCutOff extends Error {
 }
 
 async function applyStream(
-  d: SnapshotDeps,
+  writer: SnapshotWriter,
   scope: string,
   lines: AsyncIterable<string>,
-  walPages: number,
   onApplied: (n: number) => void,
-): Promise<Extract<SnapshotLine, { end: true }> | null> {
-  let batch: PulledRow[] = [];
-  let last = 0;
-  let sinceCheckpoint = 0;
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const rows = batch;
-    batch = [];
-    await withoutForeignKeys(d.db, () =>
-      d.db.transaction().execute(async (trx) => {
-        await applyPulledPage(trx, rows, turn);
-        await setCursor(trx, PROGRESS + scope, last, d.now());
-      }),
-    );
-    onApplied(rows.length);
-    // Let the windows' requests run between batches: a first download never freezes the app.
-    await turn();
-    sinceCheckpoint += rows.length;
-    // About as often as SQLite would (each batch fills about its threshold of WAL pages), in a turn of
-    // its own: its time grows with the pages it copies, so often and small keeps each one short.
-    if (walPages > 0 && sinceCheckpoint >= walPages * 2) {
-      sinceCheckpoint = 0;
-      await sql`PRAGMA wal_checkpoint(PASSIVE)`.execute(d.db);
-      await turn();
-    }
+): Promise<SnapshotEndLine | null> {
+  // Batches go to the writer as they fill; while one is written the next is read off the network.
+  // At most IN_FLIGHT are given and not yet written, which bounds the memory a fast server can fill.
+  const inFlight: Array<Promise<BatchResult>> = [];
+  let end: SnapshotEndLine | null = null;
+  let batch: string[] = [];
+  const settleOldest = async () => {
+    const r = await (inFlight.shift() as Promise<BatchResult>);
+    onApplied(r.applied);
+    if (r.end) end = r.end;
   };
+  const send = async () => {
+    if (batch.length === 0) return;
+    inFlight.push(writer.write(scope, batch));
+    batch = [];
+    while (inFlight.length > IN_FLIGHT) await settleOldest();
+  };
+  let broken: Error | null = null;
   try {
     for await (const text of lines) {
-      const line = JSON.parse(text) as SnapshotLine;
-      if ('end' in line) {
-        await flush();
-        return line;
-      }
-      batch.push({
-        table: line.t,
-        id: line.i,
-        seq: line.s,
-        data: line.d,
-        ...(line.x ? { deleted: true as const } : {}),
-      });
-      last = line.s;
-      if (batch.length >= BATCH_ROWS) await flush();
+      batch.push(text);
+      if (batch.length >= BATCH_ROWS) await send();
     }
   } catch (error) {
     // Keep what arrived before the break: the next request starts after it.
-    await flush();
-    throw error;
+    broken = error instanceof Error ? error : new Error(String(error));
   }
-  await flush();
-  return null;
-}
-
-/** One turn of the event loop (timers, IPC), between pieces of synchronous SQLite work. */
-function turn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+  await send();
+  // Every batch given is settled before returning or throwing, so no write is left running behind
+  // the caller (a failed batch fails those after it; the first failure is the one reported).
+  let failed: Error | null = null;
+  while (inFlight.length > 0) {
+    try {
+      await settleOldest();
+    } catch (error) {
+      failed ??= error instanceof Error ? error : new Error(String(error));
+    }
+  }
+  if (failed) throw failed;
+  if (broken) throw broken;
+  return end;
 }
 
 async function finish(db: CaseDb, plan: SnapshotPlan, now: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
     // The log continues from the snapshot's seq (never backwards: a repair starts from a later one).
     if (plan.first) {
-      if ((await logCursor(trx)) < plan.upTo) await setCursor(trx, LOG_CURSOR, plan.upTo, now);
+      if ((await logCursor(trx)) < plan.upTo) await setCursor(trx, LOG_CURSOR, plan.upTo, now.toISOString());
       await sql`insert into meta (key, value) values (${FIRST_DONE_KEY}, ${now.toISOString()})
                 on conflict(key) do update set value = excluded.value`.execute(trx);
     }
-    await trx.deleteFrom('sync_cursors').where('scope', 'like', `${PROGRESS}%`).execute();
+    await trx.deleteFrom('sync_cursors').where('scope', 'like', `${PROGRESS_PREFIX}%`).execute();
     await trx.deleteFrom('meta').where('key', '=', PLAN_KEY).execute();
     // Compare checksums after the catch-up that follows (verify.ts).
     await sql`insert into meta (key, value) values (${VERIFY_DUE_KEY}, ${now.toISOString()})

@@ -3,11 +3,19 @@ import type { DesktopStore } from '../store.ts';
 import { SyncClient } from './client.ts';
 import type { DesktopSync } from './desktop-sync.ts';
 import { SyncScheduler } from './scheduler.ts';
+import type { SnapshotWriterFactory } from './snapshot-writer.ts';
 import { httpTransport } from './transport.ts';
 
-/** Wires sync into an open store when a server is configured, and starts the background loop. */
-export function startDesktopSync(store: DesktopStore, serverUrl: string): DesktopSync {
-  const client = new SyncClient(store.context, httpTransport(serverUrl));
+/**
+ * Wires sync into an open store when a server is configured, and starts the background loop. The app
+ * passes `snapshotWriter` (the store gate's snapshot thread) so downloads never hold the main thread.
+ */
+export function startDesktopSync(
+  store: DesktopStore,
+  serverUrl: string,
+  snapshotWriter?: SnapshotWriterFactory,
+): DesktopSync {
+  const client = new SyncClient(store.context, httpTransport(serverUrl), { snapshotWriter });
   const scheduler = new SyncScheduler(
     async () => {
       const counts = await client.syncOnce();

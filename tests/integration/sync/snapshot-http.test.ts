@@ -6,6 +6,7 @@ import { createJobseeker, updateJobseeker } from '../../../electron/services/job
 import { openDesktopStore, type DesktopStore } from '../../../electron/services/store.ts';
 import { SyncClient } from '../../../electron/services/sync/client.ts';
 import { syncStatus } from '../../../electron/services/sync/desktop-sync.ts';
+import { threadWriter } from '../../../electron/services/sync/snapshot-thread.ts';
 import { localChecksums } from '../../../electron/services/sync/verify.ts';
 import {
   httpTransport,
@@ -31,7 +32,8 @@ import { tempDir, TEST_STORE_KEY } from '../../support/temp-store.ts';
 // never from zero; a download cut off part-way continues from the last row it committed; after
 // catching up, the per-scope checksums match the server's; a copy damaged behind the app's back is
 // downloaded again and repaired; a difference that survives the new download is reported once, in the
-// sync status, and not downloaded again and again.
+// sync status, and not downloaded again and again. The new desktop writes its snapshots on a worker
+// thread with its own connection, as the app does (the simulation covers the same code on one thread).
 
 /** A desktop whose transport records every path and can cut a snapshot stream after some lines. */
 interface WatchedDesk {
@@ -70,7 +72,10 @@ async function watchedDesk(url: string, loginId: string): Promise<WatchedDesk> {
       return { ...answer, lines: cut() };
     },
   };
-  const client = new SyncClient(store.context, transport);
+  // Snapshots written on their own thread and connection, as the app writes them.
+  const client = new SyncClient(store.context, transport, {
+    snapshotWriter: () => threadWriter(store.file, TEST_STORE_KEY, store.context.now),
+  });
   await client.signIn(loginId, SYNC_PASSWORD, `${loginId}의 새 PC`);
   const session = await login(store.context, loginId, SYNC_PASSWORD);
   return Object.assign(desk, {

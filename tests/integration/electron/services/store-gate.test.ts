@@ -203,6 +203,36 @@ describe('the encrypted store', () => {
 
 const SETUP_LOGIN = { loginId: 'itadmin', password: ADMIN_PASSWORD };
 
+describe('the first download’s thread', () => {
+  it('writes with the open store’s key, and is stopped before the store closes', async () => {
+    const dir = newDir();
+    const h = await setUp(dir);
+    const line = (i: number) =>
+      JSON.stringify({
+        t: 'meta_probe',
+        i: `row-${i}`,
+        s: i,
+        d: { id: `row-${i}` },
+      });
+    // A table this version does not know is kept aside in meta (sync.md § Versions): enough to see
+    // the thread write through the gate's key.
+    const writer = h.gate.snapshotWriter();
+    await expect(writer.write('center:S01', [line(1), line(2)])).resolves.toMatchObject({ applied: 2 });
+    const queued = Array.from({ length: 50 }, (_, k) =>
+      writer.write('center:S01', [line(10 + k)]).then(
+        () => 'written',
+        () => 'stopped',
+      ),
+    );
+    await h.gate.close();
+    // Every write given settled (written, or stopped if the thread had not reached it), and the thread
+    // is gone: left running, it would still write with its own connection after the store closed.
+    for (const outcome of await Promise.all(queued)) expect(['written', 'stopped']).toContain(outcome);
+    await expect(writer.write('center:S01', [line(99)])).rejects.toThrow(/ended/);
+    expect(() => h.gate.snapshotWriter()).toThrow(/not open/);
+  });
+});
+
 describe('the idle lock in main', () => {
   it('locks an idle session, refuses data calls until the password is given again', async () => {
     const dir = newDir();
