@@ -49,11 +49,9 @@ export async function applyMutation(
   try {
     if (m.table === RESOLUTION_TABLE) return await applyResolution(work, caller, m, now);
     if (m.table === HANDOVER_TABLE) return await applyHandover(work, caller, m, now);
-    if (!isSyncedTable(m.table))
-      throw new Refusal(`Records of kind ${m.table} are not synced by this server.`);
+    if (!isSyncedTable(m.table)) throw new Refusal('notSynced', { table: m.table });
     const reserved = reservedIn(m.fields);
-    if (reserved.length > 0)
-      throw new Refusal(`The fields ${reserved.join(', ')} are set by the server only.`);
+    if (reserved.length > 0) throw new Refusal('serverFields', { fields: reserved.join(', ') });
     const table = m.table;
     const rule = syncRule(table);
     const existing = await work.getRow(table, m.rowId);
@@ -62,8 +60,7 @@ export async function applyMutation(
     if (m.op === 'insert') {
       if (existing) {
         // The same client-made id twice is one row (a re-sent insert, or an append-only record again).
-        if (!mayWrite(caller, existing, table))
-          throw new Refusal('This record belongs to another center or caseload.');
+        if (!mayWrite(caller, existing, table)) throw new Refusal('otherScope');
         return { clientSeq: m.clientSeq, status: 'duplicate', seq: Number(existing.seq) };
       }
       const data = { ...m.fields, id: m.rowId };
@@ -97,21 +94,20 @@ export async function applyMutation(
           );
           return { clientSeq: m.clientSeq, status: 'review', reviewFields: [WHOLE_RECORD] };
         }
-        throw new Refusal('This record belongs to another center or caseload.');
+        throw new Refusal('otherScope');
       }
       const seq = await insertRow(work, caller, table, m.rowId, m.fields, scope, m.hlc, now);
       await afterWrite(work, caller, table, m.rowId, data, 'insert', now);
       return { clientSeq: m.clientSeq, status: 'applied', seq };
     }
 
-    if (!existing) throw new Refusal('The record to change is not on the server (it may have been deleted).');
+    if (!existing) throw new Refusal('missing');
     if (!mayWrite(caller, existing, table)) {
       if (rule.mode === 'mutable' && (await exitedFrom(work.trx, table, m.rowId, caller, m.baseSeq)))
         return await holdForNewOwner(work, caller, m, existing, now);
-      throw new Refusal('This record belongs to another center or caseload.');
+      throw new Refusal('otherScope');
     }
-    if (rule.mode === 'append-only')
-      throw new Refusal('This record cannot be changed; add a new one instead.');
+    if (rule.mode === 'append-only') throw new Refusal('appendOnly');
 
     const data = JSON.parse(existing.data) as Record<string, unknown>;
     const meta = JSON.parse(existing.field_meta) as Meta;
@@ -189,8 +185,7 @@ async function holdForDeleted(
   now: string,
 ): Promise<MutationResult> {
   // Only someone whose scopes held the record learns that it was deleted (no probing of other centers).
-  if (!mayWrite(caller, tombstone))
-    throw new Refusal('The record to change is not on the server (it may have been deleted).');
+  if (!mayWrite(caller, tombstone)) throw new Refusal('missing');
   const deletion = await lastDeletion(work.trx, tombstone.table_name, tombstone.row_id);
   const held: Array<[string, unknown]> =
     m.op === 'insert' ? [[WHOLE_RECORD, m.fields]] : Object.entries(m.fields);

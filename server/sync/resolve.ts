@@ -46,19 +46,16 @@ export async function applyResolution(
   m: Mutation,
   now: string,
 ): Promise<MutationResult> {
-  if (m.op !== 'insert') throw new Refusal('A resolution is sent once, as a new record.');
+  if (m.op !== 'insert') throw new Refusal('resolutionOnce');
   const parsed = resolutionFieldsSchema.safeParse(m.fields);
-  if (!parsed.success) throw new Refusal('Malformed resolution: it names a review item and a choice.');
+  if (!parsed.success) throw new Refusal('malformedResolution');
   const { review_id: reviewId, choice } = parsed.data;
   const item = await getReviewItem(work.trx, reviewId);
-  if (!item || caller.role === 'admin' || !itemVisibleTo(item, caller))
-    throw new Refusal('This review item is not on the server, or belongs to another center or caseload.');
+  if (!item || caller.role === 'admin' || !itemVisibleTo(item, caller)) throw new Refusal('reviewNotFound');
   if (item.status !== 'open') {
     const names = await userNames(work.trx, [item.resolved_by ?? '']);
     const who = names.get(item.resolved_by ?? '') ?? (item.resolved_by || 'the server');
-    throw new Refusal(
-      `This review item was already resolved by ${who} at ${item.resolved_at ?? 'an earlier time'}; nothing was changed.`,
-    );
+    throw new Refusal('alreadyResolved', { who, at: item.resolved_at ?? 'an earlier time' });
   }
   const row = await work.getRow(item.table_name, item.row_id);
   const concerned =
@@ -66,9 +63,9 @@ export async function applyResolution(
     caller.userId === item.kept_author ||
     caller.userId === item.held_author ||
     (row !== undefined && row.scope_owner === caller.userId);
-  if (!concerned) throw new Refusal('Only a supervisor or the counselors this item concerns may resolve it.');
+  if (!concerned) throw new Refusal('notConcerned');
   if (!CHOICES_BY_KIND[item.kind].includes(choice))
-    throw new Refusal(`A ${item.kind} item cannot be resolved with "${choice}".`);
+    throw new Refusal('wrongChoice', { kind: item.kind, choice });
   const seq = choice === 'held' ? await applyHeld(work, caller, item, row, m.hlc, now) : null;
   await closeReviewItem(work.trx, item.id, { resolution: choice, by: caller.userId, at: now, seq });
   return { clientSeq: m.clientSeq, status: 'applied', ...(seq !== null ? { seq } : {}) };
@@ -88,36 +85,32 @@ async function applyHeld(
   hlc: string,
   now: string,
 ): Promise<number | null> {
-  if (!isSyncedTable(item.table_name))
-    throw new Refusal(`Records of kind ${item.table_name} are not synced.`);
+  if (!isSyncedTable(item.table_name)) throw new Refusal('notSyncedItem', { table: item.table_name });
   const table: SyncedTable = item.table_name;
   const held = JSON.parse(item.held_value ?? 'null') as unknown;
-  if (row?.deleted_at)
-    throw new Refusal('The record was deleted on the server; it comes back only with an explicit restore.');
+  if (row?.deleted_at) throw new Refusal('deleted');
   if (item.field === WHOLE_RECORD) {
     // A record held back (added under a deleted or transferred case, or a refused insert): it goes in now.
     if (row) return Number(row.seq);
     const fields = objectOf(held);
-    if (!fields || reservedIn(fields).length > 0) throw new Refusal('The held record cannot be read.');
+    if (!fields || reservedIn(fields).length > 0) throw new Refusal('heldRecordUnreadable');
     let scope;
     try {
       scope = await scopeFor(work, table, { ...fields, id: item.row_id });
     } catch (error) {
-      if (error instanceof ParentDeleted)
-        throw new Refusal('The case it belongs to was deleted; it comes back only with an explicit restore.');
+      if (error instanceof ParentDeleted) throw new Refusal('caseDeleted');
       throw error;
     }
-    if (!mayWrite(caller, scope)) throw new Refusal('This record belongs to another center or caseload.');
+    if (!mayWrite(caller, scope)) throw new Refusal('otherScope');
     const seq = await insertRow(work, caller, table, item.row_id, fields, scope, hlc, now);
     await afterWrite(work, caller, table, item.row_id, { ...fields, id: item.row_id }, 'insert', now);
     return seq;
   }
-  if (!row) throw new Refusal('The record is not on the server.');
-  if (!mayWrite(caller, row)) throw new Refusal('This record belongs to another center or caseload.');
-  if (syncRule(table).mode === 'append-only')
-    throw new Refusal('This record cannot be changed; add a new one instead.');
+  if (!row) throw new Refusal('recordMissing');
+  if (!mayWrite(caller, row)) throw new Refusal('otherScope');
+  if (syncRule(table).mode === 'append-only') throw new Refusal('appendOnly');
   const fields = item.field === WHOLE_CHANGE ? objectOf(held) : { [item.field]: held };
-  if (!fields || reservedIn(fields).length > 0) throw new Refusal('The held change cannot be read.');
+  if (!fields || reservedIn(fields).length > 0) throw new Refusal('heldChangeUnreadable');
   const seq = await forceFields(work, caller, table, row, fields, hlc, now);
   if (seq !== null) await afterWrite(work, caller, table, row.row_id, fields, Object.keys(fields), now);
   return seq ?? Number(row.seq);
@@ -133,10 +126,10 @@ export async function applyHandover(
   m: Mutation,
   now: string,
 ): Promise<MutationResult> {
-  if (m.op !== 'insert') throw new Refusal('A hand-over is sent once, as a new record.');
-  if (caller.role === 'admin') throw new Refusal('Admins do not handle case data.');
+  if (m.op !== 'insert') throw new Refusal('handoverOnce');
+  if (caller.role === 'admin') throw new Refusal('adminNoCases');
   const parsed = handoverFieldsSchema.safeParse(m.fields);
-  if (!parsed.success) throw new Refusal('Malformed hand-over of a refused change.');
+  if (!parsed.success) throw new Refusal('malformedHandover');
   const h = parsed.data;
   if (await getReviewItem(work.trx, m.rowId)) return { clientSeq: m.clientSeq, status: 'duplicate' };
   let fields: Record<string, unknown> | null;
@@ -145,7 +138,7 @@ export async function applyHandover(
   } catch {
     fields = null;
   }
-  if (!fields) throw new Refusal('The handed-over change cannot be read.');
+  if (!fields) throw new Refusal('handoverUnreadable');
   const row = isSyncedTable(h.table) ? await work.getRow(h.table, h.row_id) : undefined;
   const readable = row !== undefined && !row.deleted_at && mayWrite(caller, row);
   const current = readable ? (JSON.parse(row.data) as Record<string, unknown>) : null;

@@ -14,6 +14,7 @@ import { HttpError, parseOr400 } from '../http-errors.ts';
 import { applyMutation, type SyncCaller } from './apply.ts';
 import { mayWrite } from './rows.ts';
 import { PushWork } from './push-work.ts';
+import { refusalText } from '../../shared/sync/refusals.ts';
 
 // Push and pull (sync.md § Model). Push applies each mutation in its own transaction, in the order
 // sent: one refused mutation never blocks the ones after it, and a mutation already seen from this
@@ -61,7 +62,10 @@ export function registerSyncRoutes(app: FastifyInstance, d: SyncRouteDeps): void
           out.push({
             clientSeq: typeof clientSeq === 'number' ? clientSeq : -1,
             status: 'refused',
-            reason: `Malformed change: "${issue?.path.map(String).join('.') ?? ''}" ${issue?.message ?? 'is invalid'}.`,
+            reason: refusalText('malformedChange', {
+              path: issue?.path.map(String).join('.') ?? '',
+              problem: issue?.message ?? 'is invalid',
+            }),
           });
           continue;
         }

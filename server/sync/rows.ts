@@ -5,6 +5,7 @@ import type { ReviewKind } from '../../shared/sync/protocol.ts';
 import { parseHlc } from '../../shared/sync/hlc.ts';
 import { RESERVED_FIELDS, syncRule, type ScopeRule, type SyncedTable } from '../../shared/sync/tables.ts';
 import type { PushWork } from './push-work.ts';
+import { refusalText, type RefusalCode } from '../../shared/sync/refusals.ts';
 
 // The pieces of a server-side write that pushes, resolutions and the record commands share: who may
 // write a row, where a row belongs, committing a changed row (moving its children along and recording
@@ -25,8 +26,18 @@ export interface FieldMeta {
 }
 export type Meta = Record<string, FieldMeta>;
 
-/** A change the server will not apply; the reason goes back to the counselor. */
-export class Refusal extends Error {}
+/**
+ * A change the server will not apply; the reason goes back to the counselor, worded from the shared
+ * catalog (shared/sync/refusals.ts) so the desk recognises it.
+ */
+export class Refusal extends Error {
+  override readonly name = 'Refusal';
+  readonly code: RefusalCode;
+  constructor(code: RefusalCode, values: Record<string, string> = {}) {
+    super(refusalText(code, values));
+    this.code = code;
+  }
+}
 
 /** The record a new row belongs to was really deleted. */
 export class ParentDeleted extends Error {
@@ -60,19 +71,19 @@ export async function scopeFor(
   if (rule.kind === 'center') {
     const centerValue = data[rule.field ?? 'center_code'];
     const center = typeof centerValue === 'string' ? centerValue : null;
-    if (!center) throw new Refusal('The record has no center.');
+    if (!center) throw new Refusal('noCenter');
     const owner = typeof data['assigned_counselor_id'] === 'string' ? data['assigned_counselor_id'] : null;
     return { scope_center: center, scope_owner: owner, scope_region: null, parent_key: null };
   }
   if (rule.kind === 'region') {
     const sido = typeof data['sido'] === 'string' ? data['sido'] : null;
-    if (!sido) throw new Refusal('The record has no region.');
+    if (!sido) throw new Refusal('noRegion');
     return { scope_center: null, scope_owner: null, scope_region: sido, parent_key: null };
   }
   const parentId = data[rule.parentField];
-  if (typeof parentId !== 'string') throw new Refusal(`The record does not name its ${rule.parentField}.`);
+  if (typeof parentId !== 'string') throw new Refusal('noParentField', { field: rule.parentField });
   const parent = await work.getRow(rule.parentTable, parentId);
-  if (!parent) throw new Refusal(`The ${rule.parentTable} record it belongs to is not on the server.`);
+  if (!parent) throw new Refusal('parentMissing', { table: rule.parentTable });
   if (parent.deleted_at) throw new ParentDeleted(parent);
   return {
     scope_center: parent.scope_center,

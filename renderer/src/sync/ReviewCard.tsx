@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ReviewView } from '../../../shared/contract/sync.ts';
 import type { ReviewChoice } from '../../../shared/sync/protocol.ts';
-import { fieldLabel, tableLabel, timeLabel, valueLines } from './format.ts';
+import { fieldLabel, reasonLabel, tableLabel, timeLabel, valueLines } from './format.ts';
 
 /**
  * One review item: what it is about, both values side by side with who wrote each and when, and the
@@ -88,7 +88,7 @@ export function ReviewCard({
       </Typography>
       {reason && (
         <Alert severity="info" sx={{ mb: 1.5 }}>
-          {t('reviews.reason', { reason })}
+          {t('reviews.reason', { reason: reasonLabel(t, reason) ?? reason })}
         </Alert>
       )}
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, gap: 2 }}>

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { formatPhone } from '../../../shared/domain/phone.ts';
 import type { ReviewView } from '../../../shared/contract/sync.ts';
 import { WHOLE_CHANGE, WHOLE_RECORD } from '../../../shared/sync/protocol.ts';
+import { refusalAdvice } from '../../../shared/sync/refusals.ts';
 
 // How review items and refused changes read on the desk: field names and values in the words
 // counselors use (people by name, states by their label), times in the local format.
@@ -69,21 +70,11 @@ export function valueLines(
 }
 
 /**
- * The server states refusals in English sentences; the desk shows the counselor's words for the ones
- * it knows (the original stays visible under it).
+ * The server states refusals in English sentences from the shared catalog (shared/sync/refusals.ts);
+ * the desk shows the counselor's words and what to do for the ones it knows (the original stays
+ * visible under it), and a sentence from a newer server as it came.
  */
-const REASONS: Array<[RegExp, string]> = [
-  [/belongs to another center or caseload/, 'reasons.otherScope'],
-  [/cannot be changed; add a new one/, 'reasons.appendOnly'],
-  [/not on the server \(it may have been deleted\)/, 'reasons.missing'],
-  [/already resolved by/, 'reasons.alreadyResolved'],
-  [/deleted on the server; it comes back only with an explicit restore/, 'reasons.deleted'],
-  [/Only a supervisor or the counselors/, 'reasons.notConcerned'],
-  [/record it belongs to is not on the server/, 'reasons.parentMissing'],
-  [/^Malformed|not synced by this server|set by the server only/, 'reasons.outdated'],
-];
-
 export function reasonLabel(t: TFunction, reason: string): string | null {
-  const match = REASONS.find(([re]) => re.test(reason));
-  return match ? t(`refusedChanges.${match[1]}`) : null;
+  const advice = refusalAdvice(reason);
+  return advice ? t(`refusedChanges.reasons.${advice}`) : null;
 }
