@@ -101,40 +101,6 @@ export async function insertPushResult(db: Db, row: Selectable<PushResultTable>)
   await db.insertInto('push_results').values(row).execute();
 }
 
-export async function insertReviewItem(
-  db: Db,
-  item: {
-    id: string;
-    table: string;
-    rowId: string;
-    field: string;
-    keptValue: unknown;
-    keptAuthor: string;
-    heldValue: unknown;
-    heldAuthor: string;
-    scopeCenter: string | null;
-    at: string;
-  },
-): Promise<void> {
-  await db
-    .insertInto('review_items')
-    .values({
-      id: item.id,
-      table_name: item.table,
-      row_id: item.rowId,
-      field: item.field,
-      kept_value: JSON.stringify(item.keptValue ?? null),
-      kept_author: item.keptAuthor,
-      held_value: JSON.stringify(item.heldValue ?? null),
-      held_author: item.heldAuthor,
-      scope_center: item.scopeCenter,
-      created_at: item.at,
-      resolved_by: null,
-      resolved_at: null,
-    })
-    .execute();
-}
-
 export async function insertValueHistory(
   db: Db,
   h: {
@@ -202,14 +168,4 @@ export async function rowsAfter(
     if (merged.length === limit) break;
   }
   return merged;
-}
-
-export async function openReviewItems(db: Db, scope: ScopeFilter) {
-  return db
-    .selectFrom('review_items')
-    .selectAll()
-    .where('status', '=', 'open')
-    .where('scope_center', '=', scope.centerCode)
-    .orderBy('created_at')
-    .execute();
 }
