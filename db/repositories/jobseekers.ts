@@ -89,6 +89,8 @@ export interface JobseekerQuery {
   track?: Jobseeker['currentTrack'] | undefined;
   /** Whose cases the caller may see; the services always pass it (electron/services/case-access.ts). */
   scope?: CaseScope | undefined;
+  /** The archived cases instead of those in work (the 보관함). */
+  archived?: boolean | undefined;
 }
 
 /** A phrase query for FTS5: the fragment in double quotes, inner quotes doubled. */
@@ -104,7 +106,7 @@ function normaliseQuery(query: string): string {
 
 export async function listJobseekers(db: Db, q: JobseekerQuery): Promise<JobseekerListPage> {
   const fragment = normaliseQuery(q.query);
-  let base = db.selectFrom('jobseekers as j').where('j.archived', '=', 0);
+  let base = db.selectFrom('jobseekers as j').where('j.archived', '=', q.archived ? 1 : 0);
   if (fragment.length >= TRIGRAM_MIN) {
     base = base.where(
       sql<boolean>`j.rowid in (select rowid from jobseeker_search where jobseeker_search match ${ftsPhrase(fragment)})`,

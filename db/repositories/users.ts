@@ -38,6 +38,21 @@ export async function listUsersByRole(
     .execute();
 }
 
+/** The active counselors and supervisors of a center, by name: who a case can be assigned to. */
+export async function listCaseStaff(
+  db: Db,
+  centerCode: string,
+): Promise<Array<Pick<UserRow, 'id' | 'display_name' | 'role'>>> {
+  return db
+    .selectFrom('users')
+    .select(['id', 'display_name', 'role'])
+    .where('center_code', '=', centerCode)
+    .where('role', 'in', ['counselor', 'supervisor'])
+    .where('active', '=', 1)
+    .orderBy('display_name')
+    .execute();
+}
+
 export async function recordLoginFailure(db: Db, id: string, lockedUntil: string | null): Promise<void> {
   await db
     .updateTable('users')

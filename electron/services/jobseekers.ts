@@ -11,8 +11,10 @@ import {
   type JobseekerQuery,
 } from '../../db/repositories/jobseekers.ts';
 import { appendOutbox, nextHlc } from '../../db/repositories/outbox.ts';
+import { listCaseStaff } from '../../db/repositories/users.ts';
 import type { JobseekerRow } from '../../db/schema.ts';
 import type { SessionInfo } from '../../shared/contract/auth.ts';
+import type { Assignee } from '../../shared/contract/jobseekers.ts';
 import { AppFailure } from '../../shared/contract/result.ts';
 import type {
   DuplicateCandidate,
@@ -166,11 +168,26 @@ export async function updateJobseeker(
   fields: Partial<JobseekerFields>,
 ): Promise<Jobseeker> {
   const current = await accessibleJobseeker(ctx.db, actor, id);
-  const wanted = toColumns(fields);
+  return writeChanged(ctx, actor, current, baseSeq, toColumns(fields), 'jobseeker.update');
+}
+
+/**
+ * Writes the columns of `wanted` that differ from `current`: the row, its outbox entry (only those
+ * columns, on the version the person saw: sync's base for deciding a conflict) and the audit entry, in
+ * one transaction. Nothing differing: the record handed back is a read.
+ */
+async function writeChanged(
+  ctx: ServiceContext,
+  actor: SessionInfo,
+  current: JobseekerRow,
+  baseSeq: number,
+  wanted: Partial<JobseekerRow>,
+  action: string,
+): Promise<Jobseeker> {
+  const id = current.id;
   const changed = Object.fromEntries(
     Object.entries(wanted).filter(([column, value]) => current[column as keyof JobseekerRow] !== value),
   ) as Partial<JobseekerRow>;
-  // Nothing changed: the record handed back is a read.
   if (Object.keys(changed).length === 0) await audit(ctx, actor, 'jobseeker.read', id);
   if (Object.keys(changed).length > 0) {
     const now = isoNow(ctx);
@@ -187,12 +204,95 @@ export async function updateJobseeker(
         createdAt: now,
       });
       // The audit entry names the fields, never their values: the trail must not copy personal data.
-      await audit(ctx, actor, 'jobseeker.update', id, { fields: Object.keys(changed) }, trx);
+      await audit(ctx, actor, action, id, { fields: Object.keys(changed) }, trx);
     });
   }
   const updated = await getJobseeker(ctx.db, id);
   if (!updated) throw new Error('updated jobseeker vanished');
   return updated;
+}
+
+/** The accounts a case may be assigned to by this caller (the 담당 상담사 변경 dialog's choices). */
+export async function assigneesFor(ctx: ServiceContext, actor: SessionInfo, id: string): Promise<Assignee[]> {
+  const current = await accessibleJobseeker(ctx.db, actor, id);
+  const staff = await activeCaseStaff(ctx.db, current.center_code);
+  if (actor.role === 'supervisor') return staff;
+  // A counselor may only take a case nobody has for themselves.
+  return current.assigned_counselor_id === null ? staff.filter((s) => s.id === actor.userId) : [];
+}
+
+/**
+ * 담당 상담사 변경. A supervisor assigns any active counselor or supervisor of the case's own center, or
+ * clears the assignment; a counselor takes an unassigned case for themselves (내가 맡기). The new
+ * owner's desktop receives the case at its next pull (sync.md § Scopes); two different assignments
+ * made apart become a review item (a decisive field).
+ */
+export async function assignJobseeker(
+  ctx: ServiceContext,
+  actor: SessionInfo,
+  id: string,
+  baseSeq: number,
+  counselorId: string | null,
+): Promise<Jobseeker> {
+  const current = await accessibleJobseeker(ctx.db, actor, id);
+  if (current.assigned_counselor_id === counselorId)
+    return writeChanged(ctx, actor, current, baseSeq, {}, 'jobseeker.assign');
+  if (actor.role !== 'supervisor') {
+    const takesFreeCase = current.assigned_counselor_id === null && counselorId === actor.userId;
+    if (!takesFreeCase)
+      throw new AppFailure({ code: 'forbidden', message: 'jobseekers.assignSupervisorOnly' });
+  }
+  if (counselorId !== null) {
+    const staff = await activeCaseStaff(ctx.db, current.center_code);
+    if (!staff.some((s) => s.id === counselorId))
+      throw new AppFailure({
+        code: 'validation',
+        message: 'jobseekers.assigneeUnknown',
+        field: 'counselorId',
+      });
+  }
+  return writeChanged(
+    ctx,
+    actor,
+    current,
+    baseSeq,
+    { assigned_counselor_id: counselorId },
+    'jobseeker.assign',
+  );
+}
+
+/**
+ * 보관 / 보관 해제: archiving is how a case is deleted (sync.md § Conflicts: a decisive field); it leaves
+ * the lists for the 보관함 and can be restored. The supervisors, and the counselor the case is assigned
+ * to, may do it.
+ */
+export async function archiveJobseeker(
+  ctx: ServiceContext,
+  actor: SessionInfo,
+  id: string,
+  baseSeq: number,
+  archived: boolean,
+): Promise<Jobseeker> {
+  const current = await accessibleJobseeker(ctx.db, actor, id, { archived: true });
+  if (actor.role !== 'supervisor' && current.assigned_counselor_id !== actor.userId)
+    throw new AppFailure({ code: 'forbidden', message: 'jobseekers.archiveNotYours' });
+  return writeChanged(
+    ctx,
+    actor,
+    current,
+    baseSeq,
+    { archived: archived ? 1 : 0 },
+    archived ? 'jobseeker.archive' : 'jobseeker.restore',
+  );
+}
+
+async function activeCaseStaff(db: ServiceContext['db'], centerCode: string): Promise<Assignee[]> {
+  const rows = await listCaseStaff(db, centerCode);
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.display_name,
+    role: r.role === 'supervisor' ? 'supervisor' : 'counselor',
+  }));
 }
 
 async function audit(

@@ -25,6 +25,8 @@ export const jobseekerListInputSchema = z
     mine: z.boolean().default(false),
     type: z.enum(JOBSEEKER_TYPES).optional(),
     track: z.enum(TRACKS).optional(),
+    /** The 보관함: archived cases only (false: the cases in work, as always). */
+    archived: z.boolean().default(false),
   })
   .strict();
 
@@ -55,6 +57,31 @@ export const jobseekerUpdateSchema = z
   })
   .strict();
 
+/** 담당 상담사 변경: a supervisor assigns (or clears); a counselor takes an unassigned case for themselves. */
+export const jobseekerAssignSchema = z
+  .object({
+    id,
+    baseSeq: z.number().int().min(0),
+    counselorId: id.nullable(),
+  })
+  .strict();
+
+/** 보관 / 보관 해제: archiving is how a case is deleted (sync.md), and it can be undone. */
+export const jobseekerArchiveSchema = z
+  .object({
+    id,
+    baseSeq: z.number().int().min(0),
+    archived: z.boolean(),
+  })
+  .strict();
+
+/** An account a case can be assigned to (the dialog's choices): no credentials, no contact data. */
+export interface Assignee {
+  id: string;
+  name: string;
+  role: 'counselor' | 'supervisor';
+}
+
 export const jobseekerChannels = {
   'jobseekers:list': channel<JobseekerListPage>()({
     surface: 'desk',
@@ -80,5 +107,20 @@ export const jobseekerChannels = {
     surface: 'desk',
     access: CASE_ROLES,
     input: jobseekerUpdateSchema,
+  }),
+  'jobseekers:assignees': channel<Assignee[]>()({
+    surface: 'desk',
+    access: CASE_ROLES,
+    input: z.object({ id }).strict(),
+  }),
+  'jobseekers:assign': channel<Jobseeker>()({
+    surface: 'desk',
+    access: CASE_ROLES,
+    input: jobseekerAssignSchema,
+  }),
+  'jobseekers:archive': channel<Jobseeker>()({
+    surface: 'desk',
+    access: CASE_ROLES,
+    input: jobseekerArchiveSchema,
   }),
 };

@@ -1,5 +1,8 @@
 import type { jobseekerChannels } from '../../../shared/contract/jobseekers.ts';
 import {
+  archiveJobseeker,
+  assigneesFor,
+  assignJobseeker,
   createJobseeker,
   findDuplicates,
   listForCounselor,
@@ -16,4 +19,9 @@ export const jobseekerHandlers: HandlerMap<keyof typeof jobseekerChannels> = {
     createJobseeker(call.services, actor(call), fields, confirmedNotDuplicate),
   'jobseekers:update': ({ id, baseSeq, fields }, call) =>
     updateJobseeker(call.services, actor(call), id, baseSeq, fields),
+  'jobseekers:assignees': ({ id }, call) => assigneesFor(call.services, actor(call), id),
+  'jobseekers:assign': ({ id, baseSeq, counselorId }, call) =>
+    assignJobseeker(call.services, actor(call), id, baseSeq, counselorId),
+  'jobseekers:archive': ({ id, baseSeq, archived }, call) =>
+    archiveJobseeker(call.services, actor(call), id, baseSeq, archived),
 };

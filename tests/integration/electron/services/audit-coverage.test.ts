@@ -82,6 +82,22 @@ const RULES: Record<ChannelName, Rule> = {
     kind: 'person',
     input: (s) => ({ id: own(s), baseSeq: 0, fields: { desiredWage: 2_700_000 } }),
   },
+  'jobseekers:assignees': {
+    kind: 'exempt',
+    why: "the center's counselors and supervisors for the assign dialog; the case shown beside it was read, and audited, by jobseekers:get",
+  },
+  'jobseekers:assign': {
+    kind: 'person',
+    as: 'supervisor',
+    input: (s) => ({ id: s.createdJobseekerId, baseSeq: 0, counselorId: null }),
+    personOf: (s) => s.createdJobseekerId,
+  },
+  'jobseekers:archive': {
+    kind: 'person',
+    as: 'supervisor',
+    input: (s) => ({ id: s.createdJobseekerId, baseSeq: 0, archived: true }),
+    personOf: (s) => s.createdJobseekerId,
+  },
 
   'casework:get': { kind: 'person', input: (s) => ({ jobseekerId: own(s) }) },
   'casework:caseload': { kind: 'list', input: () => ({}) },
