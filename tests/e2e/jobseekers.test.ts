@@ -91,6 +91,42 @@ describe('jobseekers in the real UI', () => {
     expect(await page.getByTestId('field-birthYear').inputValue()).toBe('19x6');
   });
 
+  it('lets a supervisor hand a case to another counselor, archive it and restore it from the 보관함', async () => {
+    await signIn(page, app.host.url, 'supervisor1');
+    await fillNewJobseeker(page, '도담이', '1983', '010-3131-7070');
+    await page.getByTestId('save-jobseeker').click();
+    await expect.poll(() => page.getByTestId('jobseeker-name').textContent()).toBe('도담이');
+    await expect.poll(() => page.getByTestId('value-counselor').textContent()).toBe('-');
+
+    // 담당 상담사 변경: a choice from the center's staff, by keyboard.
+    await page.getByTestId('assign-counselor').click();
+    await page.getByRole('dialog').getByRole('combobox').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('assignee-option').count()).toBeGreaterThan(1);
+    const choice = page.getByTestId('assignee-option').filter({ hasText: '상담사' }).first();
+    const name = ((await choice.textContent()) ?? '').split(' · ')[0] ?? '';
+    await choice.click();
+    await page.getByTestId('save-assignee').click();
+    await expect.poll(() => page.getByTestId('value-counselor').textContent()).toBe(name);
+
+    // 보관: confirmed, then the case is out of the list and in the 보관함, and comes back from there.
+    await page.getByTestId('archive-case').click();
+    await page.getByTestId('confirm-archive').click();
+    await page.getByTestId('archived-banner').waitFor();
+    expect(await page.getByTestId('edit-jobseeker').count()).toBe(0);
+    await page.getByRole('link', { name: '목록으로' }).click();
+    await page.getByTestId('jobseeker-search').fill('도담이');
+    await expect.poll(() => page.getByTestId('jobseeker-count').textContent()).toContain('0');
+    await page.getByTestId('show-archived').click();
+    await expect.poll(() => page.getByTestId('jobseeker-row').count()).toBe(1);
+    await page.getByTestId('jobseeker-row').first().click();
+    await page.getByTestId('restore-case').click();
+    await expect.poll(() => page.getByTestId('archived-banner').count()).toBe(0);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('value-counselor').textContent()).toBe(name);
+    expect(await page.getByTestId('archived-banner').count()).toBe(0);
+  });
+
   it('switches between Korean and English, and remembers the choice', async () => {
     await signIn(page, app.host.url);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('구직자');

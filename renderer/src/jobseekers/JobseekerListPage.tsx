@@ -50,9 +50,10 @@ export function JobseekerListPage() {
   const [sort, setSort] = useState<JobseekerSort>('registeredAt');
   const [direction, setDirection] = useState<'asc' | 'desc'>('desc');
   const [mine, setMine] = useState(false);
+  const [archived, setArchived] = useState(false);
   const query = useMemo(
-    () => ({ query: deferredSearch.trim(), sort, direction, mine }),
-    [deferredSearch, sort, direction, mine],
+    () => ({ query: deferredSearch.trim(), sort, direction, mine, archived }),
+    [deferredSearch, sort, direction, mine, archived],
   );
   const { total, rowAt, error } = useJobseekerPages(query);
 
@@ -101,6 +102,16 @@ export function JobseekerListPage() {
           control={<Switch checked={mine} onChange={(e) => setMine(e.target.checked)} />}
           label={t('jobseekers.mine')}
         />
+        <FormControlLabel
+          control={
+            <Switch
+              checked={archived}
+              onChange={(e) => setArchived(e.target.checked)}
+              data-testid="show-archived"
+            />
+          }
+          label={t('jobseekers.archivedList')}
+        />
       </Stack>
       {error && <Alert severity="error">{t(error)}</Alert>}
       <VirtualTable
@@ -127,7 +138,7 @@ export function JobseekerListPage() {
         onOpen={(row) => void navigate(`/jobseekers/${row.id}`)}
         rowTestId="jobseeker-row"
         scrollTestId="jobseeker-rows"
-        empty={total === 0 ? t('jobseekers.empty') : undefined}
+        empty={total === 0 ? t(archived ? 'jobseekers.archivedEmpty' : 'jobseekers.empty') : undefined}
         rowHeight={ROW_HEIGHT}
         renderCells={(row) => (
           <>

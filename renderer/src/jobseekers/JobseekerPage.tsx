@@ -29,6 +29,7 @@ import { todayLocal, useCaseFile } from '../casework/useCaseFile.ts';
 import { JobseekerReferrals } from '../referrals/JobseekerReferrals.tsx';
 import { CaseReviews } from '../sync/CaseReviews.tsx';
 import { applyFieldErrors, issuesOf } from './applyErrors.ts';
+import { ArchivedBanner, CaseHandlingActions } from './CaseHandling.tsx';
 import {
   EMPTY_FORM,
   formFromJobseeker,
@@ -63,6 +64,10 @@ function JobseekerView({ id }: { id: string }) {
   if (loadError) return <Alert severity="error">{t(loadError)}</Alert>;
   if (!file) return <CircularProgress />;
   const jobseeker = file.jobseeker;
+  const changed = (j: Jobseeker, done: string) => {
+    setFile({ ...file, jobseeker: j });
+    setSaved(done);
+  };
   const today = todayLocal();
   const overdue = file.reassessDueOn !== null && file.reassessDueOn < today;
 
@@ -92,10 +97,18 @@ function JobseekerView({ id }: { id: string }) {
           />
         )}
         <Box sx={{ flex: 1 }} />
-        <Button component={Link} to={`/jobseekers/${id}/intake`} variant="outlined" data-testid="open-intake">
-          {file.assessments.length > 0 ? t('case.reassess') : t('case.startIntake')}
-        </Button>
-        {!editing && tab === 'record' && (
+        <CaseHandlingActions jobseeker={jobseeker} onChanged={changed} />
+        {!jobseeker.archived && (
+          <Button
+            component={Link}
+            to={`/jobseekers/${id}/intake`}
+            variant="outlined"
+            data-testid="open-intake"
+          >
+            {file.assessments.length > 0 ? t('case.reassess') : t('case.startIntake')}
+          </Button>
+        )}
+        {!editing && !jobseeker.archived && tab === 'record' && (
           <Button
             variant="contained"
             startIcon={<EditIcon />}
@@ -106,6 +119,7 @@ function JobseekerView({ id }: { id: string }) {
           </Button>
         )}
       </Stack>
+      <ArchivedBanner jobseeker={jobseeker} onChanged={changed} />
       <CaseReviews caseId={id} />
       <Tabs
         value={tab}

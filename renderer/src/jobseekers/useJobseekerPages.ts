@@ -13,6 +13,8 @@ export interface ListQuery {
   sort: JobseekerSort;
   direction: 'asc' | 'desc';
   mine: boolean;
+  /** The 보관함: archived cases only. */
+  archived: boolean;
 }
 
 interface PageCache {

@@ -33,7 +33,7 @@ const fields = jobseekerFieldsSchema.parse({
 });
 
 async function call<T>(session: SessionInfo, channel: string, input: unknown): Promise<T> {
-  const r = (await d.dispatch(d.desk(session), channel as never, input)) as
+  const r = (await d.dispatch(d.desk(session), channel, input)) as
     { ok: true; value: T } | { ok: false; error: { code: string; message: string; field?: string } };
   if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
   return r.value;
