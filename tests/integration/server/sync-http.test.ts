@@ -2,7 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openServerDb, type OpenedServerDb } from '../../../db/server/connection.ts';
 import { login } from '../../../electron/services/auth.ts';
-import { createJobseeker, openJobseeker, updateJobseeker } from '../../../electron/services/jobseekers.ts';
+import {
+  assignJobseeker,
+  createJobseeker,
+  openJobseeker,
+  updateJobseeker,
+} from '../../../electron/services/jobseekers.ts';
 import { openDesktopStore, type DesktopStore } from '../../../electron/services/store.ts';
 import { SyncClient } from '../../../electron/services/sync/client.ts';
 import { httpTransport } from '../../../electron/services/sync/transport.ts';
@@ -33,6 +38,11 @@ describe.each(SERVER_DIALECTS)('two desktops syncing over HTTP with the server o
         new Date(),
       );
     }
+    await addUser(
+      opened.db,
+      { loginId: 'lead1', name: '팀장', role: 'supervisor', centerCode: 'SEL01', password: PASSWORD },
+      new Date(),
+    );
     server = await buildServer({ db: opened.db, dialect: opened.dialect });
     url = await server.listen({ port: 0, host: '127.0.0.1' });
   });
@@ -57,7 +67,8 @@ describe.each(SERVER_DIALECTS)('two desktops syncing over HTTP with the server o
   }
 
   it('merges a phone edit and raises concurrent counselor reassignments as a review item, losing nothing', async () => {
-    const a = await desktop('counselor1');
+    // A is the team lead's desktop, B a counselor's; both change the case through the desk's services.
+    const a = await desktop('lead1');
     const b = await desktop('counselor2');
     const fields = jobseekerFieldsSchema.parse({
       name: '오세훈',
@@ -69,11 +80,7 @@ describe.each(SERVER_DIALECTS)('two desktops syncing over HTTP with the server o
     expect(await a.client.syncOnce()).toMatchObject({ pushed: 1, refused: 0, review: 0 });
     await b.client.syncOnce();
     const onB = await openJobseeker(b.store.context, b.session, created.id);
-    expect(onB).toMatchObject({
-      name: '오세훈',
-      phone: '01010002000',
-      assignedCounselorId: a.session.userId,
-    });
+    expect(onB).toMatchObject({ name: '오세훈', phone: '01010002000', assignedCounselorId: null });
 
     const counselor3 = (
       await a.store.db
@@ -82,11 +89,12 @@ describe.each(SERVER_DIALECTS)('two desktops syncing over HTTP with the server o
         .where('login_id', '=', 'counselor3')
         .executeTakeFirstOrThrow()
     ).id;
-    // Offline on both: A changes the phone and hands the case to counselor3; B takes the case itself.
+    // Offline on both: the lead changes the phone and hands the case to counselor3 (담당 상담사 변경);
+    // counselor2 takes the free case for themselves (내가 맡기).
     await updateJobseeker(a.store.context, a.session, created.id, onB.seq, { phone: '01055556666' });
     const aBase = (await openJobseeker(a.store.context, a.session, created.id)).seq;
-    await updateJobseekerCounselor(a, created.id, aBase, counselor3);
-    await updateJobseekerCounselor(b, created.id, onB.seq, b.session.userId);
+    await assignJobseeker(a.store.context, a.session, created.id, aBase, counselor3);
+    await assignJobseeker(b.store.context, b.session, created.id, onB.seq, b.session.userId);
 
     const first = await a.client.syncOnce();
     expect(first).toMatchObject({ refused: 0, review: 0 });
@@ -141,30 +149,3 @@ describe.each(SERVER_DIALECTS)('two desktops syncing over HTTP with the server o
     expect(pending).toHaveLength(1);
   });
 });
-
-async function updateJobseekerCounselor(
-  d: { store: DesktopStore },
-  id: string,
-  baseSeq: number,
-  counselorId: string,
-) {
-  // A decisive change through the same transaction shape the services use (row + outbox).
-  const { appendOutbox, nextHlc } = await import('../../../db/repositories/outbox.ts');
-  await d.store.db.transaction().execute(async (trx) => {
-    const hlc = await nextHlc(trx, d.store.context.deviceId, Date.now());
-    await trx
-      .updateTable('jobseekers')
-      .set({ assigned_counselor_id: counselorId, hlc })
-      .where('id', '=', id)
-      .execute();
-    await appendOutbox(trx, {
-      table: 'jobseekers',
-      rowId: id,
-      op: 'update',
-      fields: { assigned_counselor_id: counselorId },
-      hlc,
-      baseSeq,
-      createdAt: new Date().toISOString(),
-    });
-  });
-}
