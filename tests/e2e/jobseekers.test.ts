@@ -114,6 +114,11 @@ describe('jobseekers in the real UI', () => {
     await page.getByTestId('confirm-archive').click();
     await page.getByTestId('archived-banner').waitFor();
     expect(await page.getByTestId('edit-jobseeker').count()).toBe(0);
+    // Its record is read, not worked on: the tabs' controls are off until it is restored.
+    await page.getByTestId('tab-notes').click();
+    expect(await page.getByTestId('note-body').isDisabled()).toBe(true);
+    expect(await page.getByTestId('add-note').isDisabled()).toBe(true);
+    await page.getByTestId('tab-record').click();
     await page.getByRole('link', { name: '목록으로' }).click();
     await page.getByTestId('jobseeker-search').fill('도담이');
     await expect.poll(() => page.getByTestId('jobseeker-count').textContent()).toContain('0');

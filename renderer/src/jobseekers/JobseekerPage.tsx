@@ -138,26 +138,34 @@ function JobseekerView({ id }: { id: string }) {
           />
         ))}
       </Tabs>
-      {tab === 'record' &&
-        (editing ? (
-          <EditRecord
-            jobseeker={jobseeker}
-            onSaved={(j) => {
-              setFile({ ...file, jobseeker: j });
-              setEditing(false);
-              setSaved('jobseekers.saved');
-            }}
-            onCancel={() => setEditing(false)}
-          />
-        ) : (
-          <RecordView jobseeker={jobseeker} />
-        ))}
-      {tab === 'assessments' && <AssessmentsTab file={file} onChange={setFile} />}
-      {tab === 'plan' && <ServicePlanTab file={file} onChange={setFile} />}
-      {tab === 'notes' && <NotesTab file={file} onChange={setFile} />}
-      {tab === 'competency' && <CompetencyTab file={file} onChange={setFile} />}
-      {tab === 'consent' && <ConsentTab file={file} onChange={setFile} />}
-      {tab === 'referrals' && <JobseekerReferrals jobseekerId={id} />}
+      {/* An archived case is read, not worked on: every control of its tabs is off until 보관 해제. */}
+      <Box
+        component="fieldset"
+        disabled={jobseeker.archived}
+        data-testid="case-tabs-content"
+        sx={{ border: 0, p: 0, m: 0, minWidth: 0, '& :disabled': { opacity: 0.55, cursor: 'not-allowed' } }}
+      >
+        {tab === 'record' &&
+          (editing ? (
+            <EditRecord
+              jobseeker={jobseeker}
+              onSaved={(j) => {
+                setFile({ ...file, jobseeker: j });
+                setEditing(false);
+                setSaved('jobseekers.saved');
+              }}
+              onCancel={() => setEditing(false)}
+            />
+          ) : (
+            <RecordView jobseeker={jobseeker} />
+          ))}
+        {tab === 'assessments' && <AssessmentsTab file={file} onChange={setFile} />}
+        {tab === 'plan' && <ServicePlanTab file={file} onChange={setFile} />}
+        {tab === 'notes' && <NotesTab file={file} onChange={setFile} />}
+        {tab === 'competency' && <CompetencyTab file={file} onChange={setFile} />}
+        {tab === 'consent' && <ConsentTab file={file} onChange={setFile} />}
+        {tab === 'referrals' && <JobseekerReferrals jobseekerId={id} />}
+      </Box>
       <Snackbar
         open={saved !== null}
         autoHideDuration={3000}
