@@ -97,20 +97,23 @@ export async function runSnapshot(d: SnapshotDeps): Promise<number> {
   // The writer checkpoints on its own cadence (snapshot-writer.ts). This connection's automatic
   // checkpoint is off meanwhile too: a write here (an audit entry, a counselor's save) would otherwise
   // fold the whole WAL the download is filling into the file inside that commit, on the main thread.
-  const autoCheckpoint = Number(
-    (await sql<{ wal_autocheckpoint: number }>`PRAGMA wal_autocheckpoint`.execute(d.db)).rows[0]
-      ?.wal_autocheckpoint ?? 1000,
-  );
-  await sql`PRAGMA wal_autocheckpoint = 0`.execute(d.db);
   const writer = (d.writer ?? (() => inThreadWriter(d.db, d.now)))();
   try {
-    await runScopes(d, writer, plan, (n) => {
-      applied += n;
-      d.onRows?.(applied);
-    });
+    const autoCheckpoint = Number(
+      (await sql<{ wal_autocheckpoint: number }>`PRAGMA wal_autocheckpoint`.execute(d.db)).rows[0]
+        ?.wal_autocheckpoint ?? 1000,
+    );
+    await sql`PRAGMA wal_autocheckpoint = 0`.execute(d.db);
+    try {
+      await runScopes(d, writer, plan, (n) => {
+        applied += n;
+        d.onRows?.(applied);
+      });
+    } finally {
+      await sql.raw(`PRAGMA wal_autocheckpoint = ${Math.max(0, Math.trunc(autoCheckpoint))}`).execute(d.db);
+    }
   } finally {
     await writer.close();
-    await sql.raw(`PRAGMA wal_autocheckpoint = ${Math.max(0, Math.trunc(autoCheckpoint))}`).execute(d.db);
   }
   await finish(d.db, plan, d.now());
   return applied;
