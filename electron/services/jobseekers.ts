@@ -46,7 +46,14 @@ export async function listForCounselor(
     action: 'jobseeker.list',
     subjectType: 'jobseeker-list',
     subjectId: null,
-    detail: { rows: page.rows.length, offset: q.offset, searched: q.query !== '', mine: q.mine },
+    detail: {
+      rows: page.rows.length,
+      offset: q.offset,
+      searched: q.query !== '',
+      mine: q.mine,
+      // A page of the 보관함 says so; a page of the cases in work is recorded as it always was.
+      ...(q.archived ? { archived: true } : {}),
+    },
   });
   return page;
 }

@@ -23,7 +23,7 @@ import { useAuth } from '../auth/AuthProvider.tsx';
 // is how a case is deleted, and it can be undone). The server and the other desktops get each change
 // at the next sync; two different assignments made apart become a review item on this page.
 
-type Done = 'jobseekers.assigned' | 'jobseekers.archived' | 'jobseekers.restored';
+type Done = 'jobseekers.assigned' | 'jobseekers.taken' | 'jobseekers.archived' | 'jobseekers.restored';
 
 function messageOf(e: unknown): string {
   return e instanceof ApiError ? e.error.message : 'errors.internal';
@@ -67,8 +67,14 @@ export function CaseHandlingActions({
           baseSeq: jobseeker.seq,
           counselorId: session.userId,
         }),
-      'jobseekers.assigned',
+      'jobseekers.taken',
     );
+
+  // Closing a dialog, however it is closed, leaves no refusal behind it on the page.
+  const close = () => {
+    setDialog(null);
+    setError(null);
+  };
 
   if (jobseeker.archived) return null;
   return (
@@ -115,10 +121,7 @@ export function CaseHandlingActions({
           jobseeker={jobseeker}
           busy={busy}
           error={error}
-          onCancel={() => {
-            setDialog(null);
-            setError(null);
-          }}
+          onCancel={close}
           onSave={(counselorId) =>
             void run(
               () => call('jobseekers:assign', { id: jobseeker.id, baseSeq: jobseeker.seq, counselorId }),
@@ -127,14 +130,7 @@ export function CaseHandlingActions({
           }
         />
       )}
-      <Dialog
-        open={dialog === 'archive'}
-        onClose={() => {
-          setDialog(null);
-          setError(null);
-        }}
-        aria-labelledby="archive-title"
-      >
+      <Dialog open={dialog === 'archive'} onClose={close} aria-labelledby="archive-title">
         <DialogTitle id="archive-title">{t('jobseekers.archiveTitle', { name: jobseeker.name })}</DialogTitle>
         <DialogContent>
           <DialogContentText>{t('jobseekers.archiveBody')}</DialogContentText>
@@ -145,7 +141,7 @@ export function CaseHandlingActions({
           )}
         </DialogContent>
         <DialogActions>
-          <Button onClick={() => setDialog(null)} autoFocus>
+          <Button onClick={close} autoFocus>
             {t('jobseekers.cancel')}
           </Button>
           <Button

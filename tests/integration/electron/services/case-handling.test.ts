@@ -84,16 +84,57 @@ describe('담당 상담사 변경', () => {
     );
     expect(Object.keys(choices[0] ?? {}).sort()).toEqual(['id', 'name', 'role']);
 
+    const hlcOf = async () =>
+      (
+        await t.store.db
+          .selectFrom('jobseekers')
+          .select('hlc')
+          .where('id', '=', j.id)
+          .executeTakeFirstOrThrow()
+      ).hlc;
+    const hlcBefore = await hlcOf();
     const moved = await call<Jobseeker>(supervisor, 'jobseekers:assign', {
       id: j.id,
       baseSeq: 0,
       counselorId: counselor2.userId,
     });
     expect(moved.assignedCounselorId).toBe(counselor2.userId);
+    const row = await t.store.db
+      .selectFrom('jobseekers')
+      .select(['assigned_counselor_id', 'hlc'])
+      .where('id', '=', j.id)
+      .executeTakeFirstOrThrow();
+    expect(row.assigned_counselor_id).toBe(counselor2.userId);
+    expect(row.hlc).not.toBe(hlcBefore);
     const entry = await lastOutbox();
     expect(entry).toMatchObject({ row_id: j.id, op: 'update', base_seq: 0, status: 'pending' });
     expect(JSON.parse(entry.fields)).toEqual({ assigned_counselor_id: counselor2.userId });
     expect(await auditActions(j.id)).toContain('jobseeker.assign');
+    // The entry names the column and the accounts by id: no name, no value of the record.
+    const assigned = await t.store.db
+      .selectFrom('audit_entries')
+      .selectAll()
+      .where('action', '=', 'jobseeker.assign')
+      .executeTakeFirstOrThrow();
+    expect(assigned).toMatchObject({ actor_id: supervisor.userId, person_id: j.id, subject_id: j.id });
+    expect(JSON.parse(String(assigned.detail))).toEqual({ fields: ['assigned_counselor_id'] });
+    expect(JSON.stringify(assigned)).not.toContain(fields.name);
+
+    // The same counselor again: a read (its audit entry is all that is written), the case unchanged.
+    const caseOutbox = () =>
+      t.store.db.selectFrom('outbox').select('client_seq').where('table_name', '=', 'jobseekers').execute();
+    const before = { ...(await footprint()), caseOutbox: (await caseOutbox()).length };
+    const again = await call<Jobseeker>(supervisor, 'jobseekers:assign', {
+      id: j.id,
+      baseSeq: 0,
+      counselorId: counselor2.userId,
+    });
+    expect(again.assignedCounselorId).toBe(counselor2.userId);
+    const after = await footprint();
+    expect(after.rows).toEqual(before.rows);
+    expect((await caseOutbox()).length).toBe(before.caseOutbox);
+    expect(after.audit).toBe(before.audit + 1);
+    expect((await auditActions(j.id)).at(-1)).toBe('jobseeker.read');
 
     // Cleared: nobody's case (the center still sees it).
     const cleared = await call<Jobseeker>(supervisor, 'jobseekers:assign', {
@@ -183,6 +224,16 @@ describe('담당 상담사 변경', () => {
       field: 'baseSeq',
     });
     await expect(
+      call(supervisor, 'jobseekers:assign', { id: j.id, baseSeq: 0, counselorId: 'counselor2' }),
+    ).rejects.toMatchObject({
+      code: 'validation',
+      field: 'counselorId',
+    });
+    await expect(call(supervisor, 'jobseekers:archive', { id: j.id, archived: true })).rejects.toMatchObject({
+      code: 'validation',
+      field: 'baseSeq',
+    });
+    await expect(
       call(supervisor, 'jobseekers:archive', { id: j.id, baseSeq: 0, archived: 'yes' }),
     ).rejects.toMatchObject({
       code: 'validation',
@@ -218,6 +269,15 @@ describe('보관 and 보관 해제', () => {
     expect(JSON.parse((await lastOutbox()).fields)).toEqual({ archived: 1 });
     expect(await list(counselor1)).toEqual([other.id]);
     expect(await list(counselor1, true)).toEqual([j.id]);
+    // A page of the 보관함 is recorded as one; pages of the cases in work as they always were.
+    const listed = await t.store.db
+      .selectFrom('audit_entries')
+      .select('detail')
+      .where('action', '=', 'jobseeker.list')
+      .execute();
+    const details = listed.map((e) => JSON.parse(String(e.detail)) as Record<string, unknown>);
+    expect(details.filter((d) => d['archived'] === true)).toEqual([expect.objectContaining({ rows: 1 })]);
+    expect(details.filter((d) => !('archived' in d)).length).toBe(details.length - 1);
     // Still opened from the 보관함 (and that reading is audited like any other).
     expect(await call<Jobseeker>(counselor1, 'jobseekers:get', { id: j.id })).toMatchObject({
       archived: true,
