@@ -18,6 +18,12 @@ import commonList from '../resources/security/common-passwords.json' with { type
 
 const commonPasswords = new Set(commonList.passwords);
 
+/** Why a new password is refused (domain.md §10), in the words of the policy, or null when it is fine. */
+export function passwordRefusal(password: string, loginId: string): string | null {
+  const problem = checkPassword(password, loginId, commonPasswords);
+  return problem ? PASSWORD_PROBLEM_TEXT[problem] : null;
+}
+
 export class AdminInputError extends Error {
   override name = 'AdminInputError';
 }
@@ -83,8 +89,8 @@ export async function addUser(
     throw new AdminInputError('The role is counselor, supervisor or admin.');
   }
   if (u.name.trim() === '') throw new AdminInputError('A user needs a display name.');
-  const problem = checkPassword(u.password, u.loginId, commonPasswords);
-  if (problem) throw new AdminInputError(PASSWORD_PROBLEM_TEXT[problem]);
+  const problem = passwordRefusal(u.password, u.loginId);
+  if (problem) throw new AdminInputError(problem);
   if (!(await getServerCenter(db, u.centerCode)))
     throw new AdminInputError(`No center ${u.centerCode}; add it first.`);
   if (await findServerUserByLogin(db, u.loginId))

@@ -31,6 +31,8 @@ export interface ServerUserTable {
   active: Generated<Bool>;
   created_at: string;
   updated_at: string;
+  /** 0005: bumped by a password reset or deactivation; access tokens of an older epoch are refused. */
+  session_epoch: Generated<number>;
 }
 
 export interface DeviceTable {
@@ -50,6 +52,44 @@ export interface RefreshTokenTable {
   created_at: string;
   expires_at: string;
   revoked_at: string | null;
+  /** 0005: the sign-in this token descends from (null only for tokens older than 0005, all revoked). */
+  family_id: string | null;
+  /** 0005: when a refresh consumed it; a second use is a replay and revokes the family. */
+  used_at: string | null;
+}
+
+/** 0005: one sign-in of one account on one device, and every refresh token rotated from it. */
+export interface TokenFamilyTable {
+  id: string;
+  user_id: string;
+  device_id: string;
+  created_at: string;
+  revoked_at: string | null;
+  revoked_reason: string | null;
+}
+
+export type AccountAction =
+  | 'unlock'
+  | 'reset-password'
+  | 'deactivate'
+  | 'reactivate'
+  | 'role'
+  | 'refresh-reuse';
+
+/** 0005: changes to accounts made on the server (by the server command or over HTTP); no passwords. */
+export interface AccountAuditTable {
+  id: string;
+  at: string;
+  /** The account that acted; null for the server command line. */
+  actor_id: string | null;
+  /** The actor's login id, or `server command`. */
+  actor_label: string;
+  device_id: string | null;
+  action: AccountAction;
+  target_id: string;
+  center_code: string;
+  /** JSON: what changed besides the action (a role's from/to). */
+  detail: string | null;
 }
 
 export interface SyncRowTable {
@@ -173,4 +213,6 @@ export interface ServerDatabase {
   users: ServerUserTable;
   devices: DeviceTable;
   refresh_tokens: RefreshTokenTable;
+  token_families: TokenFamilyTable;
+  account_audit: AccountAuditTable;
 }

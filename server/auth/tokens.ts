@@ -18,4 +18,8 @@ export interface AccessClaims {
   dev: string;
   role: 'counselor' | 'supervisor' | 'admin';
   center: string;
+  /** The account's session epoch when issued: a password reset or deactivation moves it on. */
+  ep: number;
+  /** The refresh-token family (sign-in) the access token came from: revoked with it. */
+  fam: string;
 }

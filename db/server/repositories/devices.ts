@@ -39,6 +39,12 @@ export async function upsertDevice(
 export async function revokeDevice(db: Db, id: string, now: string): Promise<void> {
   await db.updateTable('devices').set({ revoked_at: now }).where('id', '=', id).execute();
   await db
+    .updateTable('token_families')
+    .set({ revoked_at: now, revoked_reason: 'device-revoked' })
+    .where('device_id', '=', id)
+    .where('revoked_at', 'is', null)
+    .execute();
+  await db
     .updateTable('refresh_tokens')
     .set({ revoked_at: now })
     .where('device_id', '=', id)
@@ -46,9 +52,30 @@ export async function revokeDevice(db: Db, id: string, now: string): Promise<voi
     .execute();
 }
 
+export async function insertTokenFamily(
+  db: Db,
+  f: { id: string; userId: string; deviceId: string; now: string },
+): Promise<void> {
+  await db
+    .insertInto('token_families')
+    .values({
+      id: f.id,
+      user_id: f.userId,
+      device_id: f.deviceId,
+      created_at: f.now,
+      revoked_at: null,
+      revoked_reason: null,
+    })
+    .execute();
+}
+
+export async function getTokenFamily(db: Db, id: string) {
+  return db.selectFrom('token_families').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
 export async function insertRefreshToken(
   db: Db,
-  t: { tokenHash: string; userId: string; deviceId: string; now: string; expiresAt: string },
+  t: { tokenHash: string; userId: string; deviceId: string; familyId: string; now: string; expiresAt: string },
 ): Promise<void> {
   await db
     .insertInto('refresh_tokens')
@@ -56,9 +83,11 @@ export async function insertRefreshToken(
       token_hash: t.tokenHash,
       user_id: t.userId,
       device_id: t.deviceId,
+      family_id: t.familyId,
       created_at: t.now,
       expires_at: t.expiresAt,
       revoked_at: null,
+      used_at: null,
     })
     .execute();
 }
@@ -67,10 +96,56 @@ export async function findRefreshToken(db: Db, tokenHash: string) {
   return db.selectFrom('refresh_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
 }
 
-export async function revokeRefreshToken(db: Db, tokenHash: string, now: string): Promise<void> {
+/**
+ * Consumes a refresh token in one conditional UPDATE: of any number of parallel refreshes with the
+ * same token, exactly one gets the row back (PostgreSQL re-checks `used_at is null` after waiting for
+ * the first writer's row lock; SQLite runs them one at a time).
+ */
+export async function consumeRefreshToken(
+  db: Db,
+  t: { tokenHash: string; deviceId: string; now: string },
+) {
+  return db
+    .updateTable('refresh_tokens')
+    .set({ used_at: t.now })
+    .where('token_hash', '=', t.tokenHash)
+    .where('device_id', '=', t.deviceId)
+    .where('used_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', t.now)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Revokes a family and every refresh token in it; answers whether it was still live. */
+export async function revokeTokenFamily(db: Db, id: string, now: string, reason: string): Promise<boolean> {
+  const done = await db
+    .updateTable('token_families')
+    .set({ revoked_at: now, revoked_reason: reason })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   await db
     .updateTable('refresh_tokens')
     .set({ revoked_at: now })
-    .where('token_hash', '=', tokenHash)
+    .where('family_id', '=', id)
+    .where('revoked_at', 'is', null)
+    .execute();
+  return Number(done.numUpdatedRows) > 0;
+}
+
+/** Ends every session of an account (a new password, a deactivation). */
+export async function revokeUserTokens(db: Db, userId: string, now: string, reason: string): Promise<void> {
+  await db
+    .updateTable('token_families')
+    .set({ revoked_at: now, revoked_reason: reason })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .execute();
+  await db
+    .updateTable('refresh_tokens')
+    .set({ revoked_at: now })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
     .execute();
 }
