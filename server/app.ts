@@ -99,9 +99,6 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     ]);
     if (!user || user.active !== 1)
       throw new HttpError(401, 'account-inactive', 'This account is no longer active.');
-    // A new password ends older sessions (the epoch moved on); a replayed refresh token ends its family.
-    if (claims.ep !== user.session_epoch || !family || family.revoked_at || family.user_id !== user.id)
-      throw new HttpError(401, 'unauthenticated', 'Sign in again: this session has ended.');
     if (!device || device.revoked_at || device.user_id !== user.id) {
       throw new HttpError(
         403,
@@ -109,6 +106,9 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
         'This device has been revoked. Its unsent changes are kept on the device.',
       );
     }
+    // A new password ends older sessions (the epoch moved on); a replayed refresh token ends its family.
+    if (claims.ep !== user.session_epoch || !family || family.revoked_at || family.user_id !== user.id)
+      throw new HttpError(401, 'unauthenticated', 'Sign in again: this session has ended.');
     const center = await getServerCenter(o.db, user.center_code);
     return {
       userId: user.id,
