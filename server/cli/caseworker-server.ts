@@ -4,8 +4,11 @@ import { createInterface } from 'node:readline';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { StoreError } from '../../db/errors.ts';
 import { openServerDb } from '../../db/server/connection.ts';
+import { isLoopbackHost } from '../../shared/sync/loopback.ts';
+import { findServerUserByLogin } from '../../db/server/repositories/accounts.ts';
 import { AdminInputError, addCenter, addUser } from '../admin.ts';
 import { buildServer } from '../app.ts';
+import { applyAccountChange, type AccountChange } from '../auth/account-changes.ts';
 import { deleteRecord, restoreRecord } from '../records.ts';
 
 // The server command line (interfaces.md). One-line errors and a non-zero exit on bad input;
@@ -17,6 +20,41 @@ function port(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port number');
   return n;
+}
+
+interface ServeOptions {
+  db: string;
+  port: number;
+  host: string;
+  tlsCert?: string;
+  tlsKey?: string;
+  trustProxy?: string | true;
+  insecureHttp?: boolean;
+}
+
+function readPem(file: string, what: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    throw new AdminInputError(`Cannot read the TLS ${what} file ${file}.`);
+  }
+}
+
+function readTls(o: ServeOptions): { cert: string; key: string } | null {
+  if (!o.tlsCert && !o.tlsKey) return null;
+  if (!o.tlsCert || !o.tlsKey) throw new AdminInputError('Give both --tls-cert and --tls-key (PEM files).');
+  return { cert: readPem(o.tlsCert, 'certificate'), key: readPem(o.tlsKey, 'key') };
+}
+
+/** `--trust-proxy` alone trusts a proxy on this machine; otherwise the addresses or subnets given. */
+function proxyAddresses(value: string | true): string[] {
+  if (value === true) return ['loopback'];
+  const list = value
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
+  if (list.length === 0) throw new AdminInputError('--trust-proxy takes addresses separated by commas.');
+  return list;
 }
 
 async function readPassword(): Promise<string> {
@@ -37,16 +75,40 @@ const program = new Command('caseworker-server')
   .addOption(new Option('--db <url>', 'sqlite:FILE or postgres://…').default(DEFAULT_DB))
   .addOption(new Option('--port <n>', 'port').default(8787).argParser(port))
   .option('--host <host>', 'address to listen on', '127.0.0.1')
+  .option('--tls-cert <file>', 'serve HTTPS with this certificate (PEM, with its chain)')
+  .option('--tls-key <file>', "the certificate's private key (PEM)")
+  .option(
+    '--trust-proxy [addresses]',
+    "behind a TLS-terminating reverse proxy: believe X-Forwarded-* from these addresses (comma-separated; default this machine's loopback)",
+  )
+  .option('--insecure-http', 'allow plain HTTP on a non-loopback address (passwords cross the network in clear)')
   .option('--verbose', 'print stack traces on errors')
   .configureOutput({ outputError: (str, write) => write(str.split('\n')[0] + '\n') })
-  .action(async (o: { db: string; port: number; host: string }) => {
+  .action(async (o: ServeOptions) => {
+    const tls = readTls(o);
+    if (!tls && !isLoopbackHost(o.host) && !o.insecureHttp)
+      throw new AdminInputError(
+        `Refusing plain HTTP on ${o.host}: give --tls-cert and --tls-key, or listen on 127.0.0.1 behind a TLS proxy (--trust-proxy), or add --insecure-http.`,
+      );
     const opened = await openServerDb(o.db);
-    const app = await buildServer({
-      db: opened.db,
-      dialect: opened.dialect,
-      logger: true,
-      ...(process.env['CASEWORKER_SERVER_SECRET'] ? { secret: process.env['CASEWORKER_SERVER_SECRET'] } : {}),
-    });
+    let app;
+    try {
+      app = await buildServer({
+        db: opened.db,
+        dialect: opened.dialect,
+        logger: true,
+        ...(tls ? { https: tls } : {}),
+        ...(o.trustProxy ? { trustProxy: proxyAddresses(o.trustProxy) } : {}),
+        ...(process.env['CASEWORKER_SERVER_SECRET']
+          ? { secret: process.env['CASEWORKER_SERVER_SECRET'] }
+          : {}),
+      });
+    } catch (error) {
+      await opened.close();
+      // Node's TLS layer names the bad part (e.g. "error:…:PEM routines::no start line").
+      if (tls) throw new AdminInputError(`The TLS certificate or key is not usable: ${(error as Error).message}`);
+      throw error;
+    }
     const address = await app.listen({ port: o.port, host: o.host });
     console.error(`caseworker-server: listening on ${address} (${opened.description})`);
     // Graceful shutdown: stop accepting, let in-flight requests (pushes) finish, then close the database.
@@ -98,6 +160,57 @@ user
     } finally {
       await opened.close();
     }
+  });
+
+// Account changes by the server's operator (server/auth/account-changes.ts), audited as the
+// `server command`. The account is named by its login id.
+async function changeUser(dbUrl: string, loginId: string, change: AccountChange): Promise<void> {
+  const opened = await openServerDb(dbUrl);
+  try {
+    const target = await findServerUserByLogin(opened.db, loginId);
+    if (!target) throw new AdminInputError(`No account with the login id ${loginId}.`);
+    await applyAccountChange(opened.db, { kind: 'command' }, target, change, new Date());
+  } finally {
+    await opened.close();
+  }
+}
+
+const DONE: Record<AccountChange['action'], string> = {
+  unlock: 'unlocked',
+  'reset-password': 'has a new password; its sessions have ended',
+  deactivate: 'deactivated; its sessions have ended',
+  reactivate: 'reactivated',
+  role: 'has a new role',
+};
+
+for (const action of ['unlock', 'deactivate', 'reactivate'] as const) {
+  user
+    .command(action)
+    .requiredOption('--db <url>', 'sqlite:FILE or postgres://…')
+    .requiredOption('--id <login>', 'login id')
+    .action(async (o: { db: string; id: string }) => {
+      await changeUser(o.db, o.id, { action });
+      console.log(`user ${o.id} ${DONE[action]}`);
+    });
+}
+user
+  .command('reset-password')
+  .description('new password from CASEWORKER_PASSWORD or standard input')
+  .requiredOption('--db <url>', 'sqlite:FILE or postgres://…')
+  .requiredOption('--id <login>', 'login id')
+  .action(async (o: { db: string; id: string }) => {
+    const password = await readPassword();
+    await changeUser(o.db, o.id, { action: 'reset-password', password });
+    console.log(`user ${o.id} ${DONE['reset-password']}`);
+  });
+user
+  .command('role')
+  .requiredOption('--db <url>', 'sqlite:FILE or postgres://…')
+  .requiredOption('--id <login>', 'login id')
+  .requiredOption('--role <role>', 'counselor | supervisor | admin')
+  .action(async (o: { db: string; id: string; role: string }) => {
+    await changeUser(o.db, o.id, { action: 'role', role: o.role });
+    console.log(`user ${o.id} is now ${o.role}`);
   });
 
 // Real deletes and restores (server/records.ts). Deleting case data in the app is archiving; these are
