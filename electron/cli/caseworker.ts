@@ -127,20 +127,28 @@ program
   .requiredOption('--data <dir>', 'the store folder (created if new)')
   .option('--server <url>', 'the server, e.g. https://caseworker.example.kr')
   .requiredOption('--user <id>', 'login id')
+  .option('--ca <file>', "trust this certificate authority (PEM), the center's own, besides the public ones")
   .option(
     '--export-outbox <file>',
     'instead of syncing: write every unsent change (pending and refused) to FILE for a supervisor',
   )
   .option('--purpose <text>', 'why the outbox is exported (audited)', 'outbox export for a supervisor')
   .action(
-    async (o: { data: string; server?: string; user: string; exportOutbox?: string; purpose: string }) => {
+    async (o: {
+      data: string;
+      server?: string;
+      user: string;
+      ca?: string;
+      exportOutbox?: string;
+      purpose: string;
+    }) => {
       // Exporting works without the server (a revoked or offline device); syncing needs it.
       if (o.exportOutbox !== undefined) {
         await exportOutboxCommand({ data: o.data, user: o.user, file: o.exportOutbox, purpose: o.purpose });
         return;
       }
       if (o.server === undefined) throw new CliError("required option '--server <url>' not specified");
-      await syncCommand({ data: o.data, server: o.server, user: o.user });
+      await syncCommand({ data: o.data, server: o.server, user: o.user, ca: o.ca ?? null });
     },
   );
 

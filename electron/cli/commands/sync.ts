@@ -5,21 +5,35 @@ import { KeyringError, NO_OS_KEYRING } from '../../services/keyring.ts';
 import { StoreGate } from '../../services/store-gate.ts';
 import { StoreError } from '../../services/store.ts';
 import { SyncClient, SyncError } from '../../services/sync/client.ts';
-import { httpTransport, OfflineError } from '../../services/sync/transport.ts';
+import {
+  checkServerUrl,
+  httpTransport,
+  InsecureServerError,
+  OfflineError,
+  readCaFile,
+} from '../../services/sync/transport.ts';
 import { CliError, readPassword } from '../password.ts';
 
 // `caseworker sync`: signs in to the server as the user (creating the local store on a new folder),
 // pushes and pulls until both are empty, and prints what moved.
 
-export async function syncCommand(args: { data: string; server: string; user: string }): Promise<void> {
+export async function syncCommand(args: {
+  data: string;
+  server: string;
+  user: string;
+  ca: string | null;
+}): Promise<void> {
+  // Refused before the password is even read: http:// off this machine, a CA file that is no PEM.
   let url: URL;
+  let ca: string | null = null;
   try {
-    url = new URL(args.server);
-  } catch {
-    throw new CliError(`Not a server URL: ${args.server}`);
+    url = checkServerUrl(args.server);
+    if (args.ca !== null) ca = readCaFile(args.ca);
+  } catch (error) {
+    if (error instanceof InsecureServerError || error instanceof OfflineError)
+      throw new CliError(error.message);
+    throw error;
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw new CliError('The server URL must start with https:// (or http:// on this machine).');
   const password = await readPassword();
   // On a new folder the sign-in creates the store (its key wrapped for this account); on an existing
   // one the password must unlock it first.
@@ -30,7 +44,7 @@ export async function syncCommand(args: { data: string; server: string; user: st
     if (!store) throw new CliError(`The case store in ${args.data} could not be opened.`);
     // A first download's batches are parsed and written on a thread of their own while this one reads
     // the network (sync/snapshot-thread.ts).
-    const client = new SyncClient(store.context, httpTransport(url.toString()), {
+    const client = new SyncClient(store.context, httpTransport(url.toString(), { ca }), {
       snapshotWriter: () => gate.snapshotWriter(),
     });
     const user = await client.signIn(args.user, password, hostname());
@@ -62,6 +76,7 @@ export async function syncCommand(args: { data: string; server: string; user: st
 }
 
 const CLI_MESSAGES: Record<string, string> = {
-  'auth.wrongCredentials': 'Wrong login id or password.',
+  'auth.wrongCredentials':
+    'Wrong login id or password, or the account is locked after five failed sign-ins: try again in 30 minutes or ask your supervisor to unlock it.',
   'auth.locked': 'The account is locked after five failed sign-ins; try again in 30 minutes or ask an admin.',
 };

@@ -1,3 +1,10 @@
+import { X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import http, { type IncomingMessage } from 'node:http';
+import https from 'node:https';
+import tls from 'node:tls';
+import { isLoopbackHost } from '../../../shared/sync/loopback.ts';
+
 // How the desktop reaches the server. Production uses HTTP(S) with fetch; the deterministic simulation
 // plugs in a transport that drops, duplicates, delays and reorders messages.
 
@@ -30,82 +37,200 @@ export class OfflineError extends Error {
   override name = 'OfflineError';
 }
 
-export function httpTransport(baseUrl: string, timeoutMs = 30_000): SyncTransport {
-  const base = baseUrl.replace(/\/+$/, '');
-  return {
-    async request(method, path, body, token) {
-      let response: Response;
-      try {
-        response = await fetch(base + path, {
+/**
+ * The server's certificate is not trusted. Nothing was sent (the TLS handshake failed before the
+ * request); the desktop keeps working offline, and the message says what to do.
+ */
+export class ServerTrustError extends OfflineError {
+  override name = 'ServerTrustError';
+}
+
+/** A server address the desktop will not use (http:// off this machine, another scheme). */
+export class InsecureServerError extends Error {
+  override name = 'InsecureServerError';
+}
+
+export interface TransportOptions {
+  /** Deadline for a whole answer, and for silence in a stream. */
+  timeoutMs?: number;
+  /** A center's own certificate authority (PEM), trusted besides the usual public ones. */
+  ca?: string | null;
+}
+
+const CERTIFICATE_CODES = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_UNTRUSTED',
+  'CERT_SIGNATURE_FAILURE',
+  'CERT_REVOKED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+/**
+ * Refuses a server URL the desktop must not send a password to: anything but https://, except
+ * http:// to this machine (127.0.0.0/8, ::1, localhost). Checked before any request is made.
+ */
+export function checkServerUrl(serverUrl: string): URL {
+  let url: URL;
+  try {
+    url = new URL(serverUrl);
+  } catch {
+    throw new InsecureServerError(`Not a server URL: ${serverUrl}`);
+  }
+  if (url.protocol === 'https:') return url;
+  if (url.protocol === 'http:') {
+    if (isLoopbackHost(url.hostname)) return url;
+    throw new InsecureServerError(
+      `Refusing http://${url.host}: the password would cross the network unencrypted. Use https:// (plain http:// only to this machine).`,
+    );
+  }
+  throw new InsecureServerError('The server URL must start with https:// (or http:// on this machine).');
+}
+
+/** Reads a CA file and checks that it holds at least one PEM certificate. */
+export function readCaFile(file: string): string {
+  let pem: string;
+  try {
+    pem = readFileSync(file, 'utf8');
+  } catch {
+    throw new ServerTrustError(`Cannot read the CA file ${file}.`);
+  }
+  try {
+    new X509Certificate(pem);
+  } catch {
+    throw new ServerTrustError(`The CA file ${file} is not a PEM certificate.`);
+  }
+  return pem;
+}
+
+function failure(base: string, error: unknown, what: string): OfflineError {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && CERTIFICATE_CODES.has(code)) {
+    return new ServerTrustError(
+      `The certificate of ${base} is not trusted (${code}). If your center uses its own certificate authority, give its CA file (caseworker sync --ca FILE, or the CA file setting on this PC).`,
+      { cause: error },
+    );
+  }
+  return new OfflineError(what, { cause: error });
+}
+
+interface Answer {
+  status: number;
+  serverTime: string | null;
+  body: IncomingMessage;
+}
+
+/**
+ * HTTP(S) with node:http/node:https rather than fetch: a center's CA is trusted per connection (fetch
+ * offers no per-request CA without an extra dependency), and keep-alive agents keep the push/pull
+ * round trips as cheap as before.
+ */
+export function httpTransport(baseUrl: string, options: TransportOptions = {}): SyncTransport {
+  const url = checkServerUrl(baseUrl);
+  const base = url.toString().replace(/\/+$/, '');
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const secure = url.protocol === 'https:';
+  const agent = secure
+    ? new https.Agent({ keepAlive: true, ...(options.ca ? { ca: [...tls.rootCertificates, options.ca] } : {}) })
+    : new http.Agent({ keepAlive: true });
+
+  function send(
+    method: 'GET' | 'POST',
+    path: string,
+    body: string | undefined,
+    token: string | undefined,
+    timing: { signal?: AbortSignal; idleMs?: number },
+  ): Promise<Answer> {
+    return new Promise((resolve, reject) => {
+      const req = (secure ? https : http).request(
+        base + path,
+        {
           method,
+          agent,
           headers: {
-            ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+            ...(body !== undefined
+              ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }
+              : {}),
             ...(token ? { authorization: `Bearer ${token}` } : {}),
           },
-          ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-          signal: AbortSignal.timeout(timeoutMs),
-        });
-      } catch (error) {
-        throw new OfflineError(`The server at ${base} cannot be reached.`, { cause: error });
-      }
-      const text = await response.text();
-      let parsed: unknown = null;
+          ...(timing.signal ? { signal: timing.signal } : {}),
+        },
+        (res) => {
+          const time = res.headers['x-server-time'];
+          resolve({ status: res.statusCode ?? 0, serverTime: typeof time === 'string' ? time : null, body: res });
+        },
+      );
+      if (timing.idleMs) req.setTimeout(timing.idleMs, () => req.destroy(new Error('The server went silent.')));
+      req.on('error', reject);
+      req.end(body);
+    });
+  }
+
+  async function readText(res: IncomingMessage): Promise<string> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of res as AsyncIterable<Buffer>) chunks.push(chunk);
+    return Buffer.concat(chunks).toString('utf8');
+  }
+
+  function parse(text: string): unknown {
+    try {
+      return text ? JSON.parse(text) : null;
+    } catch {
+      return { error: { code: 'bad-response', message: text.slice(0, 200) } };
+    }
+  }
+
+  return {
+    async request(method, path, body, token) {
+      const signal = AbortSignal.timeout(timeoutMs);
+      let text: string;
+      let answer: Answer;
       try {
-        parsed = text ? JSON.parse(text) : null;
-      } catch {
-        parsed = { error: { code: 'bad-response', message: text.slice(0, 200) } };
+        answer = await send(method, path, body !== undefined ? JSON.stringify(body) : undefined, token, {
+          signal,
+        });
+        text = await readText(answer.body);
+      } catch (error) {
+        throw failure(base, error, `The server at ${base} cannot be reached.`);
       }
-      return { status: response.status, body: parsed, serverTime: response.headers.get('x-server-time') };
+      return { status: answer.status, body: parse(text), serverTime: answer.serverTime };
     },
 
     async stream(path, token) {
       // No deadline for the whole answer (a large scope takes a while), but one for silence: a server
       // that stops sending for `timeoutMs` counts as gone.
-      const abort = new AbortController();
-      let idle = setTimeout(() => abort.abort(), timeoutMs);
-      const alive = () => {
-        clearTimeout(idle);
-        idle = setTimeout(() => abort.abort(), timeoutMs);
-      };
-      let response: Response;
+      let answer: Answer;
       try {
-        response = await fetch(base + path, {
-          headers: token ? { authorization: `Bearer ${token}` } : {},
-          signal: abort.signal,
-        });
+        answer = await send('GET', path, undefined, token, { idleMs: timeoutMs });
       } catch (error) {
-        clearTimeout(idle);
-        throw new OfflineError(`The server at ${base} cannot be reached.`, { cause: error });
+        throw failure(base, error, `The server at ${base} cannot be reached.`);
       }
-      const serverTime = response.headers.get('x-server-time');
-      if (response.status !== 200 || !response.body) {
-        clearTimeout(idle);
-        const text = await response.text().catch(() => '');
-        let parsed: unknown = null;
-        try {
-          parsed = text ? JSON.parse(text) : null;
-        } catch {
-          parsed = { error: { code: 'bad-response', message: text.slice(0, 200) } };
-        }
-        return { status: response.status, serverTime, body: parsed, lines: (async function* () {})() };
+      const { status, serverTime, body: res } = answer;
+      if (status !== 200) {
+        const text = await readText(res).catch(() => '');
+        return { status, serverTime, body: parse(text), lines: (async function* () {})() };
       }
-      const body = response.body;
       async function* lines(): AsyncGenerator<string> {
         const decoder = new TextDecoder();
         let rest = '';
         try {
-          for await (const chunk of body as AsyncIterable<Uint8Array>) {
-            alive();
+          for await (const chunk of res as AsyncIterable<Uint8Array>) {
             rest += decoder.decode(chunk, { stream: true });
             const parts = rest.split('\n');
             rest = parts.pop() ?? '';
             for (const line of parts) if (line) yield line;
           }
+          // A body cut short by a broken connection ends the iteration with an error, not quietly.
+          if (!res.complete) throw new Error('The answer was cut short.');
         } catch (error) {
           throw new OfflineError(`The connection to ${base} broke off.`, { cause: error });
         } finally {
-          clearTimeout(idle);
-          abort.abort();
+          res.destroy();
         }
       }
       return { status: 200, serverTime, body: null, lines: lines() };
