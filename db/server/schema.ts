@@ -69,12 +69,7 @@ export interface TokenFamilyTable {
 }
 
 export type AccountAction =
-  | 'unlock'
-  | 'reset-password'
-  | 'deactivate'
-  | 'reactivate'
-  | 'role'
-  | 'refresh-reuse';
+  'unlock' | 'reset-password' | 'deactivate' | 'reactivate' | 'role' | 'refresh-reuse';
 
 /** 0005: changes to accounts made on the server (by the server command or over HTTP); no passwords. */
 export interface AccountAuditTable {

@@ -42,7 +42,8 @@ export async function issueTokens(
   at: Date,
 ): Promise<IssuedTokens> {
   const family = familyId ?? uuidv7();
-  if (!familyId) await insertTokenFamily(db, { id: family, userId: user.id, deviceId, now: at.toISOString() });
+  if (!familyId)
+    await insertTokenFamily(db, { id: family, userId: user.id, deviceId, now: at.toISOString() });
   const refreshToken = newRefreshToken();
   await insertRefreshToken(db, {
     tokenHash: hashToken(refreshToken),

@@ -81,7 +81,10 @@ const program = new Command('caseworker-server')
     '--trust-proxy [addresses]',
     "behind a TLS-terminating reverse proxy: believe X-Forwarded-* from these addresses (comma-separated; default this machine's loopback)",
   )
-  .option('--insecure-http', 'allow plain HTTP on a non-loopback address (passwords cross the network in clear)')
+  .option(
+    '--insecure-http',
+    'allow plain HTTP on a non-loopback address (passwords cross the network in clear)',
+  )
   .option('--verbose', 'print stack traces on errors')
   .configureOutput({ outputError: (str, write) => write(str.split('\n')[0] + '\n') })
   .action(async (o: ServeOptions) => {
@@ -106,7 +109,8 @@ const program = new Command('caseworker-server')
     } catch (error) {
       await opened.close();
       // Node's TLS layer names the bad part (e.g. "error:…:PEM routines::no start line").
-      if (tls) throw new AdminInputError(`The TLS certificate or key is not usable: ${(error as Error).message}`);
+      if (tls)
+        throw new AdminInputError(`The TLS certificate or key is not usable: ${(error as Error).message}`);
       throw error;
     }
     const address = await app.listen({ port: o.port, host: o.host });

@@ -1,10 +1,5 @@
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type {
-  AccountAuditTable,
-  ServerCenterTable,
-  ServerDatabase,
-  ServerUserTable,
-} from '../schema.ts';
+import type { AccountAuditTable, ServerCenterTable, ServerDatabase, ServerUserTable } from '../schema.ts';
 
 // Centers and accounts on the server.
 

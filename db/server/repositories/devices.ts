@@ -75,7 +75,14 @@ export async function getTokenFamily(db: Db, id: string) {
 
 export async function insertRefreshToken(
   db: Db,
-  t: { tokenHash: string; userId: string; deviceId: string; familyId: string; now: string; expiresAt: string },
+  t: {
+    tokenHash: string;
+    userId: string;
+    deviceId: string;
+    familyId: string;
+    now: string;
+    expiresAt: string;
+  },
 ): Promise<void> {
   await db
     .insertInto('refresh_tokens')
@@ -101,10 +108,7 @@ export async function findRefreshToken(db: Db, tokenHash: string) {
  * same token, exactly one gets the row back (PostgreSQL re-checks `used_at is null` after waiting for
  * the first writer's row lock; SQLite runs them one at a time).
  */
-export async function consumeRefreshToken(
-  db: Db,
-  t: { tokenHash: string; deviceId: string; now: string },
-) {
+export async function consumeRefreshToken(db: Db, t: { tokenHash: string; deviceId: string; now: string }) {
   return db
     .updateTable('refresh_tokens')
     .set({ used_at: t.now })

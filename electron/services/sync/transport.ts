@@ -136,7 +136,10 @@ export function httpTransport(baseUrl: string, options: TransportOptions = {}): 
   const timeoutMs = options.timeoutMs ?? 30_000;
   const secure = url.protocol === 'https:';
   const agent = secure
-    ? new https.Agent({ keepAlive: true, ...(options.ca ? { ca: [...tls.rootCertificates, options.ca] } : {}) })
+    ? new https.Agent({
+        keepAlive: true,
+        ...(options.ca ? { ca: [...tls.rootCertificates, options.ca] } : {}),
+      })
     : new http.Agent({ keepAlive: true });
 
   function send(
@@ -162,10 +165,15 @@ export function httpTransport(baseUrl: string, options: TransportOptions = {}): 
         },
         (res) => {
           const time = res.headers['x-server-time'];
-          resolve({ status: res.statusCode ?? 0, serverTime: typeof time === 'string' ? time : null, body: res });
+          resolve({
+            status: res.statusCode ?? 0,
+            serverTime: typeof time === 'string' ? time : null,
+            body: res,
+          });
         },
       );
-      if (timing.idleMs) req.setTimeout(timing.idleMs, () => req.destroy(new Error('The server went silent.')));
+      if (timing.idleMs)
+        req.setTimeout(timing.idleMs, () => req.destroy(new Error('The server went silent.')));
       req.on('error', reject);
       req.end(body);
     });
