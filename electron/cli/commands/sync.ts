@@ -76,7 +76,8 @@ export async function syncCommand(args: {
 }
 
 const CLI_MESSAGES: Record<string, string> = {
-  'auth.wrongCredentials':
+  'auth.wrongCredentials': 'Wrong login id or password.',
+  'auth.wrongCredentialsOrLocked':
     'Wrong login id or password, or the account is locked after five failed sign-ins: try again in 30 minutes or ask your supervisor to unlock it.',
   'auth.locked': 'The account is locked after five failed sign-ins; try again in 30 minutes or ask an admin.',
 };

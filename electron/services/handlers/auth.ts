@@ -22,7 +22,14 @@ async function signIn(services: ServiceContext, loginId: string, password: strin
       ) {
         throw new AppFailure({
           code: 'unauthenticated',
-          message: error.status === 423 ? 'auth.locked' : 'auth.wrongCredentials',
+          // The server answers a wrong password and a locked account alike (no login-id oracle), so
+          // the desk names both; 423 is from servers older than that.
+          message:
+            error.status === 423
+              ? 'auth.locked'
+              : error.status === 401
+                ? 'auth.wrongCredentialsOrLocked'
+                : 'auth.wrongCredentials',
         });
       }
       if (!(error instanceof OfflineError)) throw error;
