@@ -4,7 +4,9 @@ import { handlers } from '../services/handlers/index.ts';
 import { log } from '../services/log.ts';
 import { StoreGate } from '../services/store-gate.ts';
 import { StoreError } from '../services/store.ts';
+import { configuredCa } from '../services/server-trust.ts';
 import { configuredServer, startDesktopSync } from '../services/sync/start.ts';
+import { InsecureServerError } from '../services/sync/transport.ts';
 import { createDispatcher } from './dispatcher.ts';
 import { safeStorageProtector } from './secret-protector.main.ts';
 import { bindIpc } from './ipc.main.ts';
@@ -46,7 +48,14 @@ if (!app.requestSingleInstanceLock()) {
         serverUrl: process.env['CASEWORKER_SERVER'] ?? null,
         onOpen: async (store, serverUrl, snapshotWriter) => {
           const url = serverUrl ?? (await configuredServer(store));
-          if (url) startDesktopSync(store, url, snapshotWriter);
+          if (!url) return;
+          try {
+            startDesktopSync(store, url, snapshotWriter, await configuredCa(store.context));
+          } catch (error) {
+            // http:// to another machine: the desk works offline rather than send passwords in clear.
+            if (!(error instanceof InsecureServerError)) throw error;
+            log.error({ reason: error.message }, 'sync not started');
+          }
         },
       });
       bindIpc(createDispatcher(handlers, gate, log), windows);

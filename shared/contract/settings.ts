@@ -26,6 +26,14 @@ export interface DeviceSettings {
   deviceKey?: 'os' | 'plain' | null;
 }
 
+/** How this PC reaches its server securely (issue #13 item 8): a center's own CA, when it has one. */
+export interface ServerTrust {
+  /** The server this PC syncs with, or null when none is configured (shown, not changed, here). */
+  serverUrl: string | null;
+  /** A PEM file of the center's certificate authority, trusted besides the public ones. */
+  caFile: string | null;
+}
+
 export const settingsChannels = {
   'settings:getKiosk': channel<KioskSettingsView>()({
     surface: 'desk',
@@ -56,5 +64,15 @@ export const settingsChannels = {
           .optional(),
       })
       .strict(),
+  }),
+  'settings:getServerTrust': channel<ServerTrust>()({
+    surface: 'desk',
+    access: ['admin'],
+    input: z.object({}).strict(),
+  }),
+  'settings:saveServerTrust': channel<ServerTrust>()({
+    surface: 'desk',
+    access: ['admin'],
+    input: z.object({ caFile: z.string().trim().min(1).max(4096).nullable() }).strict(),
   }),
 };

@@ -1,6 +1,8 @@
 import { hostname } from 'node:os';
+import { resolve } from 'node:path';
 import { setMeta } from '../../../db/repositories/meta.ts';
 import { AppFailure } from '../../../shared/contract/result.ts';
+import { CA_FILE_KEY } from '../../services/server-trust.ts';
 import { KeyringError, NO_OS_KEYRING } from '../../services/keyring.ts';
 import { StoreGate } from '../../services/store-gate.ts';
 import { StoreError } from '../../services/store.ts';
@@ -54,6 +56,8 @@ export async function syncCommand(args: {
     // before its store is open).
     gate.saveServerUrl(url.toString());
     await setMeta(store.db, 'sync.server', url.toString());
+    // The CA given here is remembered too (the app's Settings › this PC shows and changes it).
+    if (args.ca !== null) await setMeta(store.db, CA_FILE_KEY, resolve(args.ca));
     const counts = await client.syncOnce();
     console.log(
       `pushed ${counts.pushed}, pulled ${counts.pulled}, refused ${counts.refused}, review ${counts.review}`,

@@ -5,6 +5,7 @@ import {
   saveDeviceSettings,
   saveKioskSettings,
 } from '../center-settings.ts';
+import { getServerTrust, saveServerTrust } from '../server-trust.ts';
 import { actor, type HandlerMap } from './types.ts';
 
 export const settingsHandlers: HandlerMap<keyof typeof settingsChannels> = {
@@ -21,4 +22,6 @@ export const settingsHandlers: HandlerMap<keyof typeof settingsChannels> = {
     const deviceKey = call.gate ? call.gate.setDeviceUnlock(input.kioskMode) : null;
     return { ...saved, deviceKey };
   },
+  'settings:getServerTrust': (_input, call) => getServerTrust(call.services),
+  'settings:saveServerTrust': ({ caFile }, call) => saveServerTrust(call.services, actor(call), caFile),
 };

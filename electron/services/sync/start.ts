@@ -14,8 +14,11 @@ export function startDesktopSync(
   store: DesktopStore,
   serverUrl: string,
   snapshotWriter?: SnapshotWriterFactory,
+  /** The center's own CA (PEM), trusted besides the public ones (server-trust.ts). */
+  ca: string | null = null,
 ): DesktopSync {
-  const client = new SyncClient(store.context, httpTransport(serverUrl), { snapshotWriter });
+  // Throws InsecureServerError for http:// to another machine, before anything is sent.
+  const client = new SyncClient(store.context, httpTransport(serverUrl, { ca }), { snapshotWriter });
   const scheduler = new SyncScheduler(
     async () => {
       const counts = await client.syncOnce();

@@ -2,6 +2,7 @@ import { Alert, FormControlLabel, Stack, Switch, TextField, Typography } from '@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api.ts';
+import { ServerTrustForm } from './ServerTrustForm.tsx';
 
 /** Whether this PC starts as the lobby kiosk (kept in this store only; not synced). */
 export function DeviceSettingsPage() {
@@ -88,6 +89,7 @@ export function DeviceSettingsPage() {
         />
       )}
       {saved && <Alert severity="success">{t('settings.device.saved')}</Alert>}
+      <ServerTrustForm />
     </Stack>
   );
 }

@@ -249,6 +249,8 @@ const RULES: Record<ChannelName, Rule> = {
   'settings:saveKiosk': { kind: 'none', why: 'kiosk texts and counters (settings.kiosk.save)' },
   'settings:getDevice': { kind: 'none', why: "this PC's start mode" },
   'settings:saveDevice': { kind: 'none', why: "this PC's start mode (settings.device.save)" },
+  'settings:getServerTrust': { kind: 'none', why: "this PC's server address and CA file" },
+  'settings:saveServerTrust': { kind: 'none', why: "this PC's CA file (settings.serverTrust.save)" },
 
   'accounts:list': { kind: 'none', why: "the center's staff accounts" },
   'accounts:create': {
