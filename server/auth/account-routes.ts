@@ -1,13 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ServerDb } from '../../db/server/connection.ts';
-import { getServerUser } from '../../db/server/repositories/accounts.ts';
+import { getServerUser, listServerUsers } from '../../db/server/repositories/accounts.ts';
 import type { Caller } from '../app.ts';
 import { AdminInputError } from '../admin.ts';
 import { HttpError, parseOr400 } from '../http-errors.ts';
 import { applyAccountChange, authorizeAccountChange, type AccountChange } from './account-changes.ts';
 
-// POST /v1/users/:id/unlock | reset-password | deactivate | reactivate | role: the server commands of
+// GET /v1/users, and POST /v1/users/:id/unlock | reset-password | deactivate | reactivate | role: the server commands of
 // `caseworker-server user …` for supervisors (their center's counselors) and admins (their center's
 // accounts; only admins change roles). Each change is audited on the server (account_audit).
 
@@ -34,6 +34,28 @@ export function registerAccountRoutes(
   app: FastifyInstance,
   o: { db: ServerDb; now: () => Date; authenticate: (req: FastifyRequest) => Promise<Caller> },
 ): void {
+  // The accounts a caller may change, with whether each is locked now: how a supervisor learns that a
+  // counselor is locked out (the sign-in answer itself never says so) and finds the id to unlock.
+  app.get('/v1/users', async (req) => {
+    const caller = await authenticate(req);
+    if (caller.role === 'counselor')
+      throw new HttpError(403, 'forbidden', 'Only a supervisor or an admin may list accounts.');
+    const now = o.now();
+    const rows = await listServerUsers(o.db, caller.centerCode);
+    return {
+      users: rows
+        .filter((u) => caller.role === 'admin' || u.role === 'counselor')
+        .map((u) => ({
+          id: u.id,
+          loginId: u.login_id,
+          displayName: u.display_name,
+          role: u.role,
+          active: u.active === 1,
+          lockedUntil: u.locked_until && new Date(u.locked_until) > now ? u.locked_until : null,
+        })),
+    };
+  });
+
   for (const action of ACTIONS) {
     app.post(`/v1/users/:id/${action}`, async (req) => {
       const caller = await authenticate(req);

@@ -25,6 +25,15 @@ export async function findServerUserByLogin(db: Db, loginId: string): Promise<Se
   return db.selectFrom('users').selectAll().where('login_id', '=', loginId).executeTakeFirst();
 }
 
+export async function listServerUsers(db: Db, centerCode: string): Promise<ServerUserRow[]> {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('center_code', '=', centerCode)
+    .orderBy('login_id')
+    .execute();
+}
+
 export async function getServerUser(db: Db, id: string): Promise<ServerUserRow | undefined> {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -236,6 +236,21 @@ describe.each(SERVER_DIALECTS)('server accounts under attack over %s', (dialect)
     for (let i = 0; i < 5; i++) await login('coun2', 'Wrong-guess-1x');
     expect((await login('coun2')).status).toBe(401);
     const s = await session('sup1');
+    // The supervisor learns of the lock from the list of their center's counselors.
+    const list = (await (
+      await fetch(`${base}/v1/users`, { headers: { authorization: `Bearer ${s.accessToken}` } })
+    ).json()) as { users: Array<{ loginId: string; role: string; lockedUntil: string | null }> };
+    expect(list.users.find((u) => u.loginId === 'coun2')?.lockedUntil).toBe(
+      new Date(clock.getTime() + 30 * 60_000).toISOString(),
+    );
+    expect(list.users.find((u) => u.loginId === 'coun1')?.lockedUntil).toBeNull();
+    expect(new Set(list.users.map((u) => u.role))).toEqual(new Set(['counselor']));
+    expect(list.users.map((u) => u.loginId)).not.toContain('busan1');
+    expect(JSON.stringify(list)).not.toMatch(/argon2|password/);
+    expect(
+      (await fetch(`${base}/v1/users`, { headers: { authorization: `Bearer ${victim.accessToken}` } }))
+        .status,
+    ).toBe(403);
     expect((await post(`/v1/users/${ids['coun2']}/unlock`, {}, s.accessToken)).status).toBe(200);
     expect(await user('coun2')).toMatchObject({ failed_logins: 0, locked_until: null });
     expect(await me(victim.accessToken)).toBe(200); // unlocking ends no session
