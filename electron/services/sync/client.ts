@@ -112,8 +112,18 @@ export class SyncClient {
     await setMeta(this.ctx.db, 'sync.refresh', sealToken(t.refreshToken, this.ctx.secrets));
   }
 
+  /** The refresh in flight, shared: the server ends a session whose refresh token is presented twice. */
+  private refreshing: Promise<string> | null = null;
+
   /** A new access token from the refresh token (after a 401); throws the 401 when there is none. */
-  private async refreshAccess(status: number, body: unknown): Promise<string> {
+  private refreshAccess(status: number, body: unknown): Promise<string> {
+    this.refreshing ??= this.refreshOnce(status, body).finally(() => {
+      this.refreshing = null;
+    });
+    return this.refreshing;
+  }
+
+  private async refreshOnce(status: number, body: unknown): Promise<string> {
     const refresh = openToken(await getMeta(this.ctx.db, 'sync.refresh'), this.ctx.secrets);
     if (!refresh) throw errorOf(status, body);
     const rr = await this.transport.request('POST', '/v1/auth/refresh', {
