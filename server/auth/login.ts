@@ -36,24 +36,25 @@ export async function checkCredentials(
   now: Date,
 ): Promise<ServerUserRow> {
   const user = await findServerUserByLogin(db, loginId);
+  const lockUntil = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString();
   if (!user || user.active !== 1) {
+    // The same work as a wrong password: the argon2 check, and the counting statement (on no row).
     await verifyPassword(DUMMY_HASH, password);
+    await recordServerLoginFailure(db, '', now.toISOString(), MAX_FAILED_LOGINS, lockUntil);
     throw refused();
   }
   // Decided on the row as read; a wrong guess counts in any case (during a lock too), so the count is
   // exact however many arrive at once.
   const locked = user.locked_until !== null && new Date(user.locked_until) > now;
   if (!(await verifyPassword(user.password_hash, password))) {
-    await recordServerLoginFailure(
-      db,
-      user.id,
-      now.toISOString(),
-      MAX_FAILED_LOGINS,
-      new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString(),
-    );
+    await recordServerLoginFailure(db, user.id, now.toISOString(), MAX_FAILED_LOGINS, lockUntil);
     throw refused();
   }
-  if (locked) throw refused();
+  if (locked) {
+    // The right password during a lock: refused alike, after the same statement (on no row).
+    await recordServerLoginFailure(db, '', now.toISOString(), MAX_FAILED_LOGINS, lockUntil);
+    throw refused();
+  }
   await recordServerLoginSuccess(db, user.id);
   return user;
 }
