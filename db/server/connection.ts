@@ -53,10 +53,19 @@ export async function openServerDb(
     db = new Kysely<ServerDatabase>({ dialect: new SqliteDialect({ database: raw }) });
     dialect = 'sqlite';
   } else if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
-    const pool = new pg.Pool({ connectionString: url, max: 10 });
-    // An idle connection dropped by the database (a restart, an administrator) must not crash the
-    // server: the pool replaces it on the next query, which reports its own error if the database is gone.
+    // A bounded wait for a new connection: a database host that stops answering fails requests with a
+    // 503 (db/server/faults.ts) instead of holding them open.
+    const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 10_000 });
+    // A connection dropped by the database (a restart, pg_terminate_backend, an administrator) must not
+    // crash the server. node-postgres emits 'error' on the client; with no listener that is an
+    // uncaught exception that ends the process. Idle clients: the pool listens and drops them.
+    // Checked-out clients: the pool stops listening while a request holds them, so every client gets
+    // its own listener when it is made. The request's query fails with the same error and is answered
+    // 503 (server/app.ts); releasing the broken client removes it from the pool.
     pool.on('error', () => undefined);
+    pool.on('connect', (client) => {
+      client.on('error', () => undefined);
+    });
     // int8 (bigint, our seq columns) as JS numbers: sequences stay far below 2^53.
     pg.types.setTypeParser(20, (v) => Number(v));
     db = new Kysely<ServerDatabase>({ dialect: new PostgresDialect({ pool }) });
