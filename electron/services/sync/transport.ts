@@ -5,6 +5,8 @@ export interface SyncResponse {
   status: number;
   body: unknown;
   serverTime: string | null;
+  /** A 503 or 429's Retry-After in milliseconds, bounded (retryAfterMs below); null when absent. */
+  retryAfterMs?: number | null;
 }
 
 /** A streamed answer (a snapshot): newline-delimited JSON read as it arrives. */
@@ -13,6 +15,7 @@ export interface SyncStream {
   serverTime: string | null;
   /** The parsed error body of an answer other than 200 (null for a 200). */
   body: unknown;
+  retryAfterMs?: number | null;
   /**
    * The lines of a 200 answer as they arrive, without their newlines. A last line cut off by a broken
    * connection is dropped; the break itself surfaces as an OfflineError from the iteration.
@@ -28,6 +31,33 @@ export interface SyncTransport {
 /** Thrown when the server cannot be reached at all (offline): the desktop keeps working and retries. */
 export class OfflineError extends Error {
   override name = 'OfflineError';
+}
+
+/** The longest a server may ask a desktop to wait before retrying; a longer Retry-After is cut to this. */
+export const MAX_RETRY_AFTER_MS = 5 * 60_000;
+
+/**
+ * A Retry-After header (delay-seconds or an HTTP date) as milliseconds from `now`, within
+ * [0, MAX_RETRY_AFTER_MS]; null when there is none or it cannot be read.
+ */
+export function retryAfterMs(header: string | null, now: number = Date.now()): number | null {
+  if (header === null) return null;
+  const value = header.trim();
+  let ms: number;
+  if (/^\d+$/.test(value)) ms = Number(value) * 1000;
+  else {
+    // An HTTP date names its day and month; anything else (a negative number, a bare year) is unread.
+    if (!/^[A-Za-z]{3}, /.test(value)) return null;
+    const at = Date.parse(value);
+    if (Number.isNaN(at)) return null;
+    ms = at - now;
+  }
+  return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms));
+}
+
+/** Answers that mean "try again later", not "this request is wrong": overloaded or database down. */
+export function isRetryableStatus(status: number): boolean {
+  return status === 503 || status === 429;
 }
 
 export function httpTransport(baseUrl: string, timeoutMs = 30_000): SyncTransport {
@@ -55,7 +85,12 @@ export function httpTransport(baseUrl: string, timeoutMs = 30_000): SyncTranspor
       } catch {
         parsed = { error: { code: 'bad-response', message: text.slice(0, 200) } };
       }
-      return { status: response.status, body: parsed, serverTime: response.headers.get('x-server-time') };
+      return {
+        status: response.status,
+        body: parsed,
+        serverTime: response.headers.get('x-server-time'),
+        retryAfterMs: retryAfterMs(response.headers.get('retry-after')),
+      };
     },
 
     async stream(path, token) {
@@ -87,7 +122,13 @@ export function httpTransport(baseUrl: string, timeoutMs = 30_000): SyncTranspor
         } catch {
           parsed = { error: { code: 'bad-response', message: text.slice(0, 200) } };
         }
-        return { status: response.status, serverTime, body: parsed, lines: (async function* () {})() };
+        return {
+          status: response.status,
+          serverTime,
+          body: parsed,
+          retryAfterMs: retryAfterMs(response.headers.get('retry-after')),
+          lines: (async function* () {})(),
+        };
       }
       const body = response.body;
       async function* lines(): AsyncGenerator<string> {

@@ -1,12 +1,17 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { openServerDb } from '../../../db/server/connection.ts';
+import { openDesktopStore } from '../../../electron/services/store.ts';
+import { SyncClient, SyncError } from '../../../electron/services/sync/client.ts';
+import { httpTransport } from '../../../electron/services/sync/transport.ts';
 import { buildServer } from '../../../server/app.ts';
+import { DATABASE_RETRY_AFTER_S } from '../../../server/http-errors.ts';
 import {
   pendingPush,
   poolRecoversFromTerminatedIdleConnections,
   terminatedPushIsRetriedWhole,
 } from '../../support/db-faults.ts';
 import { freshDatabase, SERVER_DIALECTS } from '../../support/server-db.ts';
+import { TEST_STORE_KEY, tempDir } from '../../support/temp-store.ts';
 import { openSyncDesk, startSyncServer, type SyncServer } from '../../support/sync-desktop.ts';
 
 // The server survives its database (issue #14 item 3), in process over real HTTP on a real PostgreSQL:
@@ -95,6 +100,28 @@ describe('a server whose PostgreSQL cannot be reached', () => {
         message: 'The server cannot reach its database right now. Nothing was changed; try again shortly.',
       },
     });
+  });
+
+  it("the desktop's client reads the 503 as retryable, with the server's Retry-After", async () => {
+    const opened = await openServerDb('postgres://postgres@127.0.0.1:1/caseworker', { migrate: false });
+    const app = await buildServer({ db: opened.db, dialect: opened.dialect });
+    const url = await app.listen({ port: 0, host: '127.0.0.1' });
+    const t = tempDir('caseworker-desk-');
+    const store = await openDesktopStore(t.dir, { key: TEST_STORE_KEY });
+    cleanups.push(async () => {
+      await store.close();
+      t.remove();
+      await app.close();
+      await opened.close();
+    });
+    const client = new SyncClient(store.context, httpTransport(url));
+    const error = await client.signIn('kim01', 'Sync-pass-2026', 'PC').then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(SyncError);
+    expect(error).toMatchObject({ status: 503, code: 'database-unavailable', retryable: true });
+    expect((error as SyncError).retryAfterMs).toBe(DATABASE_RETRY_AFTER_S * 1000);
   });
 
   it('a reachable database that was never migrated is not ready', async () => {
