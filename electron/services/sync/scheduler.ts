@@ -1,3 +1,4 @@
+import { storeFaultOf } from '../../../db/errors.ts';
 import { SyncError, type SyncCounts } from './client.ts';
 import { MAX_RETRY_AFTER_MS, OfflineError } from './transport.ts';
 
@@ -118,7 +119,8 @@ export class SyncScheduler {
       const retryable = error instanceof SyncError && error.retryable;
       this.state.online = !(error instanceof OfflineError) && !retryable;
       this.state.lastError = error instanceof Error ? error.message : String(error);
-      const code = (error as { code?: unknown } | null)?.code;
+      // A full disk here is named as such (db/errors.ts), whichever layer it surfaced from.
+      const code = storeFaultOf(error) ?? (error as { code?: unknown } | null)?.code;
       this.state.lastErrorCode = typeof code === 'string' ? code : null;
       retryAfter = retryable ? error.retryAfterMs : null;
     } finally {
