@@ -58,9 +58,11 @@ export class StoreIoError extends StoreError {
   }
 }
 
-function faultOfSqliteCode(code: string): StoreFaultCode | null {
-  if (code === 'SQLITE_FULL') return 'disk-full';
-  if (/^SQLITE_(IOERR|READONLY|CANTOPEN)(_|$)/.test(code)) return 'store-io-error';
+function faultOfCode(code: string): StoreFaultCode | null {
+  // SQLite's, and Node's for the files beside the store (the keyring, backups).
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return 'disk-full';
+  if (/^SQLITE_(IOERR|READONLY|CANTOPEN)(_|$)/.test(code) || code === 'EIO' || code === 'EROFS')
+    return 'store-io-error';
   return null;
 }
 
@@ -73,7 +75,7 @@ export function storeFaultOf(error: unknown, depth = 0): StoreFaultCode | null {
   const code = (error as { code?: unknown }).code;
   if (code === 'disk-full' || code === 'store-io-error') return code;
   if (typeof code === 'string') {
-    const fault = faultOfSqliteCode(code);
+    const fault = faultOfCode(code);
     if (fault) return fault;
   }
   return storeFaultOf((error as { cause?: unknown }).cause, depth + 1);

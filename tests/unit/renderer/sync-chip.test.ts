@@ -73,6 +73,9 @@ describe('a storage fault thrown by a service', () => {
     expect(storeFaultError(readonly)?.message).toBe('errors.storeIo');
     const cantopen = Object.assign(new Error('cannot open'), { code: 'SQLITE_CANTOPEN' });
     expect(storeFaultError(cantopen)?.message).toBe('errors.storeIo');
+    // A file beside the store (the key file) on a full disk.
+    const enospc = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    expect(storeFaultError(enospc)?.message).toBe('errors.diskFull');
     const constraint = Object.assign(new Error('UNIQUE'), { code: 'SQLITE_CONSTRAINT_UNIQUE' });
     expect(storeFaultError(constraint)).toBeNull();
     expect(storeFaultError(new Error('cannot rollback - no transaction is active'))).toBeNull();
