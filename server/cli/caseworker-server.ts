@@ -40,7 +40,11 @@ const program = new Command('caseworker-server')
   .option('--verbose', 'print stack traces on errors')
   .configureOutput({ outputError: (str, write) => write(str.split('\n')[0] + '\n') })
   .action(async (o: { db: string; port: number; host: string }) => {
-    const opened = await openServerDb(o.db);
+    const opened = await openServerDb(o.db, {
+      // The code only (57P01 …): the server keeps running, and the pool makes a new connection.
+      onConnectionLost: (code) =>
+        console.error(`caseworker-server: a database connection was lost (${code ?? 'no code'})`),
+    });
     const app = await buildServer({
       db: opened.db,
       dialect: opened.dialect,

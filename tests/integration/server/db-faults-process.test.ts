@@ -64,6 +64,8 @@ describe('caseworker-server on PostgreSQL, as a process', () => {
     cleanups.push(() => void child.kill('SIGKILL'));
     let stdout = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     expect((await fetch(`${address}/ready`)).status).toBe(200);
 
     const desk = await openSyncDesk(address, 'kim01');
@@ -93,6 +95,8 @@ describe('caseworker-server on PostgreSQL, as a process', () => {
     // The log names the fault by its code only: no SQL, no personal data.
     expect(stdout).toContain('database unavailable');
     expect(stdout).not.toMatch(/홍길동|이영희|select |pg_advisory/);
+    expect(stderr).toContain('caseworker-server: a database connection was lost (57P01)');
+    expect(stderr).not.toMatch(/홍길동|이영희|select |pg_advisory/);
 
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
