@@ -1,7 +1,7 @@
 import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { Kysely } from 'kysely';
-import { StoreError } from './errors.ts';
+import { namedStoreFault, StoreError } from './errors.ts';
 import { migrateToLatest } from './migrator.ts';
 import { caseStoreDialect } from './sqlite-dialect.ts';
 import { applyStoreKey } from './store-key.ts';
@@ -73,6 +73,10 @@ export async function openCaseStore(file: string, options: OpenStoreOptions): Pr
     await migrateToLatest(db, 'sqlite');
   } catch (cause) {
     await db.destroy();
+    // A full disk during a migration is said as such, not as a failed migration (nothing was changed:
+    // each migration runs in its own transaction).
+    const fault = namedStoreFault(cause);
+    if (fault) throw fault;
     if (cause instanceof StoreError) throw cause;
     throw classifyOpenError(file, cause);
   }
@@ -80,6 +84,8 @@ export async function openCaseStore(file: string, options: OpenStoreOptions): Pr
 }
 
 function classifyOpenError(file: string, cause: unknown, encrypted = false): StoreError {
+  const fault = namedStoreFault(cause);
+  if (fault) return fault;
   const code = (cause as { code?: string }).code ?? '';
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
     return new StoreError(

@@ -12,7 +12,15 @@ import pkg from '../package.json' with { type: 'json' };
 import { registerAccountRoutes } from './auth/account-routes.ts';
 import { registerSessionRoutes } from './auth/session-routes.ts';
 import { ACCESS_TOKEN_SECONDS, type AccessClaims } from './auth/tokens.ts';
-import { HttpError, parseOr400, sendError } from './http-errors.ts';
+import { isDatabaseUnavailable } from '../db/server/faults.ts';
+import { serverReadiness } from '../db/server/repositories/readiness.ts';
+import {
+  DATABASE_RETRY_AFTER_S,
+  databaseUnavailable,
+  HttpError,
+  parseOr400,
+  sendError,
+} from './http-errors.ts';
 import { registerLifecycleRoutes } from './sync/lifecycle-routes.ts';
 import { registerSyncRoutes } from './sync/routes.ts';
 import { registerSnapshotRoutes } from './sync/snapshot-routes.ts';
@@ -65,6 +73,13 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
 
   app.setErrorHandler((error, _req, reply) => {
     if (error instanceof HttpError) return sendError(reply, error);
+    if (isDatabaseUnavailable(error)) {
+      // The connection died under the request (its transaction with it) or none could be made: nothing
+      // was written, and the same request may be sent again. Logged by code only (no SQL, no values).
+      app.log.warn({ err: { code: (error as { code?: unknown }).code } }, 'database unavailable');
+      void reply.header('retry-after', String(DATABASE_RETRY_AFTER_S));
+      return sendError(reply, databaseUnavailable());
+    }
     const status = (error as { statusCode?: number }).statusCode;
     if (status && status >= 400 && status < 500) {
       return sendError(reply, new HttpError(status, 'bad-request', (error as Error).message));
@@ -127,6 +142,15 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     clientSchemas: ACCEPTED_CLIENT_SCHEMAS,
     db: o.dialect,
   }));
+
+  // Readiness, unlike /health (alive): the database answers and is migrated. A load balancer or an
+  // orchestrator sends traffic only while this is 200.
+  app.get('/ready', async (_req, reply) => {
+    const r = await serverReadiness(o.db);
+    const ready = r.database === 'up' && r.migrated;
+    if (!ready) void reply.status(503).header('retry-after', String(DATABASE_RETRY_AFTER_S));
+    return { ready, database: r.database, migrated: r.migrated, schema: SERVER_SCHEMA_VERSION };
+  });
 
   registerSessionRoutes(app, { db: o.db, now });
 

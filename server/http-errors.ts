@@ -19,6 +19,18 @@ export class HttpError extends Error {
   }
 }
 
+/** Seconds a desktop waits before sending a request again after the database was unavailable. */
+export const DATABASE_RETRY_AFTER_S = 5;
+
+/** 503: the database could not be reached or dropped the connection; nothing was written. */
+export function databaseUnavailable(): HttpError {
+  return new HttpError(
+    503,
+    'database-unavailable',
+    'The server cannot reach its database right now. Nothing was changed; try again shortly.',
+  );
+}
+
 /** Parses a request part with its schema or throws a 400 that names the first bad field. */
 export function parseOr400<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const result = schema.safeParse(value ?? {});

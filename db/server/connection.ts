@@ -32,10 +32,16 @@ export function describeDbUrl(url: string): string {
   }
 }
 
-export async function openServerDb(
-  url: string,
-  options: { migrate?: boolean } = {},
-): Promise<OpenedServerDb> {
+export interface OpenServerDbOptions {
+  migrate?: boolean;
+  /**
+   * Told when the database drops one of the pool's connections (idle or in use), with the error's code
+   * only: for the server's log. The request that used it is answered 503 on its own.
+   */
+  onConnectionLost?: (code: string | undefined) => void;
+}
+
+export async function openServerDb(url: string, options: OpenServerDbOptions = {}): Promise<OpenedServerDb> {
   let db: ServerDb;
   let dialect: SqlDialect;
   if (url.startsWith('sqlite:')) {
@@ -53,10 +59,24 @@ export async function openServerDb(
     db = new Kysely<ServerDatabase>({ dialect: new SqliteDialect({ database: raw }) });
     dialect = 'sqlite';
   } else if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
-    const pool = new pg.Pool({ connectionString: url, max: 10 });
-    // An idle connection dropped by the database (a restart, an administrator) must not crash the
-    // server: the pool replaces it on the next query, which reports its own error if the database is gone.
-    pool.on('error', () => undefined);
+    // A bounded wait for a connection: a database host that stops answering fails requests with a 503
+    // (db/server/faults.ts) instead of holding them open. Below the desktop's own 30 s request timeout,
+    // so the desktop hears the 503 and its Retry-After rather than a cut connection.
+    const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 20_000 });
+    // A connection dropped by the database (a restart, pg_terminate_backend, an administrator) must not
+    // crash the server. node-postgres emits 'error' on the client; with no listener that is an
+    // uncaught exception that ends the process. Idle clients: the pool listens and drops them.
+    // Checked-out clients: the pool stops listening while a request holds them, so every client gets
+    // its own listener when it is made. The request's query fails with the same error and is answered
+    // 503 (server/app.ts); releasing the broken client removes it from the pool.
+    const lost = (error: unknown) => options.onConnectionLost?.((error as { code?: string }).code);
+    pool.on('error', lost);
+    pool.on('connect', (client) => {
+      // Idle, both listeners hear the same error: told once.
+      client.on('error', (error) => {
+        if (client.listenerCount('error') === 1) lost(error);
+      });
+    });
     // int8 (bigint, our seq columns) as JS numbers: sequences stay far below 2^53.
     pg.types.setTypeParser(20, (v) => Number(v));
     db = new Kysely<ServerDatabase>({ dialect: new PostgresDialect({ pool }) });

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { StoreError } from '../../db/errors.ts';
+import { namedStoreFault, StoreError } from '../../db/errors.ts';
 import { auditPurgeCommand, auditVerifyCommand } from './commands/audit.ts';
 import { demoCommand } from './commands/demo.ts';
 import { exportCommand } from './commands/export.ts';
@@ -181,8 +181,10 @@ try {
   await program.parseAsync(process.argv);
 } catch (error) {
   const verbose = program.opts<{ verbose?: boolean }>().verbose ?? process.argv.includes('--verbose');
-  const known = error instanceof CliError || error instanceof StoreError;
-  console.error(`caseworker: ${error instanceof Error ? error.message : String(error)}`);
+  // A full or failing disk is said as such, wherever it surfaced (the store, the key file).
+  const shown = namedStoreFault(error) ?? error;
+  const known = shown instanceof CliError || shown instanceof StoreError;
+  console.error(`caseworker: ${shown instanceof Error ? shown.message : String(shown)}`);
   if (verbose && error instanceof Error) console.error(error.stack);
   process.exitCode = known ? 2 : 1;
 }

@@ -3,6 +3,7 @@ import type { SessionInfo } from '../../shared/contract/auth.ts';
 import { contract, isChannelName, type Surface } from '../../shared/contract/index.ts';
 import { AppFailure, fail, ok, type AppError, type Result } from '../../shared/contract/result.ts';
 import { sessionIdleLimitMs } from '../services/center-settings.ts';
+import { storeFaultError } from '../services/store-faults.ts';
 import type { ServiceContext } from '../services/context.ts';
 import type { StoreGate } from '../services/store-gate.ts';
 import type { CallContext, HandlerMap } from '../services/handlers/index.ts';
@@ -129,6 +130,9 @@ export function createDispatcher(
       if (error instanceof AppFailure) return fail(error.error);
       // Log the failure without the input: inputs carry personal data.
       log.error({ channel: channelName, err: describe(error) }, 'handler failed');
+      // The disk is full or failed: said as such (nothing of the call was kept; db/sqlite-dialect.ts).
+      const fault = storeFaultError(error);
+      if (fault) return fail(fault);
       return fail({ code: 'internal', message: 'errors.internal' });
     }
   };

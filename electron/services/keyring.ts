@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hashRaw } from '@node-rs/argon2';
 import { z } from 'zod';
@@ -102,8 +102,14 @@ export function readKeyring(dataDir: string): KeyringFile | null {
 export function writeKeyring(dataDir: string, keyring: KeyringFile): void {
   const file = keyringPath(dataDir);
   const aside = `${file}.${process.pid}.tmp`;
-  writeFileSync(aside, JSON.stringify(keyring, null, 1), { mode: 0o600 });
-  chmodSync(aside, 0o600);
+  try {
+    writeFileSync(aside, JSON.stringify(keyring, null, 1), { mode: 0o600 });
+    chmodSync(aside, 0o600);
+  } catch (error) {
+    // A full disk leaves a partial copy aside; the keyring itself is untouched.
+    rmSync(aside, { force: true });
+    throw error;
+  }
   renameSync(aside, file);
 }
 

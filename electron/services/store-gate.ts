@@ -238,6 +238,9 @@ export class StoreGate {
 
   saveServerUrl(url: string | null): void {
     const keyring = this.keyring();
+    // Every `caseworker sync` saves its URL: unchanged, nothing is written (a full disk must not stop a
+    // sync that has nothing new to keep here).
+    if (keyring.serverUrl === url) return;
     keyring.serverUrl = url;
     this.save(keyring);
   }

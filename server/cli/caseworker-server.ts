@@ -93,7 +93,11 @@ const program = new Command('caseworker-server')
       throw new AdminInputError(
         `Refusing plain HTTP on ${o.host}: give --tls-cert and --tls-key, or listen on 127.0.0.1 behind a TLS proxy (--trust-proxy), or add --insecure-http.`,
       );
-    const opened = await openServerDb(o.db);
+    const opened = await openServerDb(o.db, {
+      // The code only (57P01 …): the server keeps running, and the pool makes a new connection.
+      onConnectionLost: (code) =>
+        console.error(`caseworker-server: a database connection was lost (${code ?? 'no code'})`),
+    });
     let app;
     try {
       app = await buildServer({

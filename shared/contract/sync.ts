@@ -27,6 +27,11 @@ export interface SyncStatus {
   running: boolean;
   lastSuccess: string | null;
   lastError: string | null;
+  /**
+   * What the last failure was, when it has a name the desk shows: `disk-full` and `store-io-error` (this
+   * computer's disk), `database-unavailable` (the server's database), or the server's refusal code.
+   */
+  lastErrorCode: string | null;
   nextAttempt: string | null;
   pending: number;
   refused: RefusedChange[];

@@ -19,7 +19,7 @@ import { afterPull } from './lifecycle.ts';
 import { planFirstDownload, runSnapshot, savePlan, type SnapshotDeps } from './snapshot.ts';
 import type { SnapshotWriterFactory } from './snapshot-writer.ts';
 import { VERIFY_INTERVAL_MS, verifyDue, verifyScopes, type VerifyResult } from './verify.ts';
-import type { SyncTransport } from './transport.ts';
+import { isRetryableStatus, type SyncTransport } from './transport.ts';
 
 // The desktop side of sync (sync.md § Model): push the outbox in order, then pull pages of current rows
 // after the cursor, each page and its cursor in one transaction. Refused mutations are marked with
@@ -31,11 +31,19 @@ const CURSOR_SCOPE = 'all';
 export class SyncError extends Error {
   readonly code: string;
   readonly status: number;
-  constructor(status: number, code: string, message: string) {
+  /** How long the server asked to wait before trying again (503, 429), bounded; null if it did not say. */
+  readonly retryAfterMs: number | null;
+  constructor(status: number, code: string, message: string, retryAfterMs: number | null = null) {
     super(message);
     this.name = 'SyncError';
     this.code = code;
     this.status = status;
+    this.retryAfterMs = retryAfterMs;
+  }
+
+  /** The server is there but cannot serve now (its database is down, it is overloaded): try again later. */
+  get retryable(): boolean {
+    return isRetryableStatus(this.status);
   }
 }
 
@@ -51,9 +59,9 @@ interface Tokens {
   refreshToken: string;
 }
 
-function errorOf(status: number, body: unknown): SyncError {
+function errorOf(status: number, body: unknown, retryAfter: number | null = null): SyncError {
   const e = (body as { error?: { code?: string; message?: string } } | null)?.error;
-  return new SyncError(status, e?.code ?? 'http', e?.message ?? `The server answered ${status}.`);
+  return new SyncError(status, e?.code ?? 'http', e?.message ?? `The server answered ${status}.`, retryAfter);
 }
 
 export class SyncClient {
@@ -86,7 +94,7 @@ export class SyncClient {
       deviceId: this.ctx.deviceId,
       deviceName,
     });
-    if (r.status !== 200) throw errorOf(r.status, r.body);
+    if (r.status !== 200) throw errorOf(r.status, r.body, r.retryAfterMs ?? null);
     const body = r.body as Tokens & { user: DirectoryUser & { centerName: string } };
     await this.saveTokens(body);
     await this.ctx.db.transaction().execute(async (trx) => {
@@ -130,7 +138,7 @@ export class SyncClient {
       refreshToken: refresh,
       deviceId: this.ctx.deviceId,
     });
-    if (rr.status !== 200) throw errorOf(rr.status, rr.body);
+    if (rr.status !== 200) throw errorOf(rr.status, rr.body, rr.retryAfterMs ?? null);
     await this.saveTokens(rr.body as Tokens);
     return (rr.body as Tokens).accessToken;
   }
@@ -143,7 +151,7 @@ export class SyncClient {
       r = await this.transport.request(method, path, body, token);
     }
     if (r.serverTime) await setMeta(this.ctx.db, 'sync.serverTime', r.serverTime);
-    if (r.status !== 200) throw errorOf(r.status, r.body);
+    if (r.status !== 200) throw errorOf(r.status, r.body, r.retryAfterMs ?? null);
     return r.body;
   }
 
@@ -152,7 +160,7 @@ export class SyncClient {
     let r = await this.transport.stream(path, await getMeta(this.ctx.db, 'sync.access'));
     if (r.status === 401) r = await this.transport.stream(path, await this.refreshAccess(r.status, r.body));
     if (r.serverTime) await setMeta(this.ctx.db, 'sync.serverTime', r.serverTime);
-    if (r.status !== 200) throw errorOf(r.status, r.body);
+    if (r.status !== 200) throw errorOf(r.status, r.body, r.retryAfterMs ?? null);
     return r.lines;
   }
 

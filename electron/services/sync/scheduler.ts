@@ -1,5 +1,6 @@
-import type { SyncCounts } from './client.ts';
-import { OfflineError } from './transport.ts';
+import { storeFaultOf } from '../../../db/errors.ts';
+import { SyncError, type SyncCounts } from './client.ts';
+import { MAX_RETRY_AFTER_MS, OfflineError } from './transport.ts';
 
 // Background sync (sync.md § Model): on a timer, with exponential backoff after a failure, and at once
 // when the network returns or a local write happens. Never only on the next local write: a failed
@@ -82,6 +83,15 @@ export class SyncScheduler {
     return Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, failures - 1));
   }
 
+  /**
+   * The delay before the next attempt after a failure: the backoff, or the server's Retry-After when it
+   * asked for longer (already bounded by the transport to MAX_RETRY_AFTER_MS).
+   */
+  static retryDelay(failures: number, retryAfterMs: number | null): number {
+    const backoff = SyncScheduler.backoff(failures);
+    return retryAfterMs === null ? backoff : Math.min(MAX_RETRY_AFTER_MS, Math.max(backoff, retryAfterMs));
+  }
+
   private schedule(ms: number): void {
     if (this.handle !== null) this.timers.clearTimeout(this.handle);
     this.state.nextAttempt = new Date(this.now().getTime() + ms).toISOString();
@@ -94,6 +104,7 @@ export class SyncScheduler {
     if (this.stopped || this.state.running) return;
     this.state.running = true;
     this.emit();
+    let retryAfter: number | null = null;
     try {
       this.state.lastCounts = await this.sync();
       this.state.online = true;
@@ -103,15 +114,24 @@ export class SyncScheduler {
       this.state.lastSuccess = this.now().toISOString();
     } catch (error) {
       this.state.failures += 1;
-      this.state.online = !(error instanceof OfflineError);
+      // A 503/429 comes from a server that is there but cannot serve now (its database is down): not
+      // synced, so shown as offline, and asked again no sooner than it said (Retry-After, bounded).
+      const retryable = error instanceof SyncError && error.retryable;
+      this.state.online = !(error instanceof OfflineError) && !retryable;
       this.state.lastError = error instanceof Error ? error.message : String(error);
-      const code = (error as { code?: unknown } | null)?.code;
+      // A full disk here is named as such (db/errors.ts), whichever layer it surfaced from.
+      const code = storeFaultOf(error) ?? (error as { code?: unknown } | null)?.code;
       this.state.lastErrorCode = typeof code === 'string' ? code : null;
+      retryAfter = retryable ? error.retryAfterMs : null;
     } finally {
       this.state.running = false;
     }
     if (!this.stopped)
-      this.schedule(this.state.failures > 0 ? SyncScheduler.backoff(this.state.failures) : SYNC_INTERVAL_MS);
+      this.schedule(
+        this.state.failures > 0
+          ? SyncScheduler.retryDelay(this.state.failures, retryAfter)
+          : SYNC_INTERVAL_MS,
+      );
   }
 
   private emit(): void {

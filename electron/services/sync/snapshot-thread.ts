@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { namedStoreFault } from '../../../db/errors.ts';
 import type { BatchResult } from './snapshot-batch.ts';
 import type { SnapshotThreadAnswer, SnapshotThreadData, SnapshotThreadRequest } from './snapshot-worker.ts';
 import type { SnapshotWriter } from './snapshot-writer.ts';
@@ -65,7 +66,11 @@ export function threadWriter(file: string, key: Uint8Array, now: () => Date): Th
     if (!p) return;
     pending.delete(answer.id);
     if (answer.ok) p.resolve(answer.result);
-    else p.reject(new SnapshotThreadError(answer.name, answer.message, answer.code));
+    else {
+      const error = new SnapshotThreadError(answer.name, answer.message, answer.code);
+      // A full disk or an I/O error in the thread is the same named error as on this thread.
+      p.reject(namedStoreFault(error) ?? error);
+    }
   });
   const post = (request: SnapshotThreadRequest) => worker.postMessage(request);
   return {

@@ -12,6 +12,8 @@ export interface SyncResponse {
   status: number;
   body: unknown;
   serverTime: string | null;
+  /** A 503 or 429's Retry-After in milliseconds, bounded (retryAfterMs below); null when absent. */
+  retryAfterMs?: number | null;
 }
 
 /** A streamed answer (a snapshot): newline-delimited JSON read as it arrives. */
@@ -20,6 +22,7 @@ export interface SyncStream {
   serverTime: string | null;
   /** The parsed error body of an answer other than 200 (null for a 200). */
   body: unknown;
+  retryAfterMs?: number | null;
   /**
    * The lines of a 200 answer as they arrive, without their newlines. A last line cut off by a broken
    * connection is dropped; the break itself surfaces as an OfflineError from the iteration.
@@ -35,6 +38,33 @@ export interface SyncTransport {
 /** Thrown when the server cannot be reached at all (offline): the desktop keeps working and retries. */
 export class OfflineError extends Error {
   override name = 'OfflineError';
+}
+
+/** The longest a server may ask a desktop to wait before retrying; a longer Retry-After is cut to this. */
+export const MAX_RETRY_AFTER_MS = 5 * 60_000;
+
+/**
+ * A Retry-After header (delay-seconds or an HTTP date) as milliseconds from `now`, within
+ * [0, MAX_RETRY_AFTER_MS]; null when there is none or it cannot be read.
+ */
+export function retryAfterMs(header: string | null, now: number = Date.now()): number | null {
+  if (header === null) return null;
+  const value = header.trim();
+  let ms: number;
+  if (/^\d+$/.test(value)) ms = Number(value) * 1000;
+  else {
+    // An HTTP date names its day and month; anything else (a negative number, a bare year) is unread.
+    if (!/^[A-Za-z]{3}, /.test(value)) return null;
+    const at = Date.parse(value);
+    if (Number.isNaN(at)) return null;
+    ms = at - now;
+  }
+  return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms));
+}
+
+/** Answers that mean "try again later", not "this request is wrong": overloaded or database down. */
+export function isRetryableStatus(status: number): boolean {
+  return status === 503 || status === 429;
 }
 
 /**
@@ -122,6 +152,7 @@ function failure(base: string, error: unknown, what: string): OfflineError {
 interface Answer {
   status: number;
   serverTime: string | null;
+  retryAfterMs: number | null;
   body: IncomingMessage;
 }
 
@@ -165,9 +196,11 @@ export function httpTransport(baseUrl: string, options: TransportOptions = {}): 
         },
         (res) => {
           const time = res.headers['x-server-time'];
+          const retry = res.headers['retry-after'];
           resolve({
             status: res.statusCode ?? 0,
             serverTime: typeof time === 'string' ? time : null,
+            retryAfterMs: retryAfterMs(typeof retry === 'string' ? retry : null),
             body: res,
           });
         },
@@ -206,7 +239,12 @@ export function httpTransport(baseUrl: string, options: TransportOptions = {}): 
       } catch (error) {
         throw failure(base, error, `The server at ${base} cannot be reached.`);
       }
-      return { status: answer.status, body: parse(text), serverTime: answer.serverTime };
+      return {
+        status: answer.status,
+        body: parse(text),
+        serverTime: answer.serverTime,
+        retryAfterMs: answer.retryAfterMs,
+      };
     },
 
     async stream(path, token) {
@@ -221,7 +259,13 @@ export function httpTransport(baseUrl: string, options: TransportOptions = {}): 
       const { status, serverTime, body: res } = answer;
       if (status !== 200) {
         const text = await readText(res).catch(() => '');
-        return { status, serverTime, body: parse(text), lines: (async function* () {})() };
+        return {
+          status,
+          serverTime,
+          body: parse(text),
+          retryAfterMs: answer.retryAfterMs,
+          lines: (async function* () {})(),
+        };
       }
       async function* lines(): AsyncGenerator<string> {
         const decoder = new TextDecoder();

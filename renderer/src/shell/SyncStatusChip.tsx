@@ -25,6 +25,7 @@ import type { OutboxExport, RefusedChange, SyncStatus } from '../../../shared/co
 import { ApiError, call } from '../api.ts';
 import { useAuth } from '../auth/AuthProvider.tsx';
 import { fieldLabel, reasonLabel, tableLabel } from '../sync/format.ts';
+import { CHIP_HELP, CHIP_LABEL, chipState, isLocalFault } from './sync-chip.ts';
 
 const POLL_MS = 10_000;
 
@@ -82,12 +83,14 @@ export function SyncStatusChip() {
   }, []);
 
   if (!status) return null;
-  const problems = status.refused.length + status.openReviews + (status.revoked ? 1 : 0);
-  const label = !status.configured
-    ? t('sync.localOnly', { pending: status.pending })
-    : status.online
-      ? t('sync.online', { time: timeLabel(status.lastSuccess, i18n.language), pending: status.pending })
-      : t('sync.offline', { pending: status.pending });
+  const state = chipState(status);
+  const help = CHIP_HELP[state];
+  const problems =
+    status.refused.length + status.openReviews + (status.revoked ? 1 : 0) + (isLocalFault(state) ? 1 : 0);
+  const label = t(CHIP_LABEL[state], {
+    time: timeLabel(status.lastSuccess, i18n.language),
+    pending: status.pending,
+  });
 
   async function act(kind: 'resend' | 'hand', r: RefusedChange) {
     setBusy(true);
@@ -139,6 +142,11 @@ export function SyncStatusChip() {
         <DialogContent>
           <Stack spacing={2}>
             {!status.configured && <Alert severity="info">{t('sync.notConfigured')}</Alert>}
+            {help && (
+              <Alert severity={isLocalFault(state) ? 'error' : 'warning'} data-testid="sync-fault">
+                {t(help)}
+              </Alert>
+            )}
             {status.configured && (
               <Typography>
                 {t('sync.detail', {

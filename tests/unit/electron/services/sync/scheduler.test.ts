@@ -5,7 +5,12 @@ import {
   SyncScheduler,
   type Timers,
 } from '../../../../../electron/services/sync/scheduler.ts';
-import { OfflineError } from '../../../../../electron/services/sync/transport.ts';
+import { SyncError } from '../../../../../electron/services/sync/client.ts';
+import {
+  MAX_RETRY_AFTER_MS,
+  OfflineError,
+  retryAfterMs,
+} from '../../../../../electron/services/sync/transport.ts';
 
 /** Hand-driven timers: `advance` fires what is due, in order. */
 function manualTimers() {
@@ -115,5 +120,56 @@ describe('the background sync scheduler', () => {
     s.stop();
     await t.advance(10 * SYNC_INTERVAL_MS);
     expect(calls).toBe(1);
+  });
+
+  it('waits as long as a 503 or 429 asks (Retry-After, bounded), and shows the desktop as not syncing', async () => {
+    const t = manualTimers();
+    let answer: SyncError | null = new SyncError(
+      503,
+      'database-unavailable',
+      'The server cannot reach its database right now.',
+      30_000,
+    );
+    let calls = 0;
+    const s = new SyncScheduler(
+      () => ((calls += 1), answer ? Promise.reject(answer) : Promise.resolve(counts)),
+      t.timers,
+      t.clock,
+    );
+    s.start();
+    await t.advance(0);
+    expect(s.status).toMatchObject({ online: false, lastErrorCode: 'database-unavailable', failures: 1 });
+    // Not after the 2 s backoff: no sooner than the server asked.
+    expect(t.nextDelay()).toBe(30_000);
+    await t.advance(29_999);
+    expect(calls).toBe(1);
+    // A Retry-After shorter than the backoff does not make the desktop ask faster.
+    answer = new SyncError(429, 'rate-limited', 'Too many requests.', 1_000);
+    await t.advance(1);
+    expect(calls).toBe(2);
+    expect(t.nextDelay()).toBe(SyncScheduler.backoff(2));
+    answer = null;
+    await t.advance(SyncScheduler.backoff(2));
+    expect(s.status).toMatchObject({ online: true, failures: 0, lastErrorCode: null });
+  });
+
+  it('bounds the wait a server may ask for', () => {
+    expect(SyncScheduler.retryDelay(1, 24 * 3600_000)).toBe(MAX_RETRY_AFTER_MS);
+    expect(SyncScheduler.retryDelay(1, null)).toBe(SyncScheduler.backoff(1));
+    expect(SyncScheduler.retryDelay(20, 5_000)).toBe(BACKOFF_MAX_MS);
+  });
+});
+
+describe('Retry-After', () => {
+  it('reads seconds and HTTP dates, and bounds them', () => {
+    const now = Date.parse('2026-12-05T04:00:00Z');
+    expect(retryAfterMs('5', now)).toBe(5_000);
+    expect(retryAfterMs(' 0 ', now)).toBe(0);
+    expect(retryAfterMs('Sat, 05 Dec 2026 04:00:20 GMT', now)).toBe(20_000);
+    expect(retryAfterMs('Sat, 05 Dec 2026 03:00:00 GMT', now)).toBe(0);
+    expect(retryAfterMs('86400', now)).toBe(MAX_RETRY_AFTER_MS);
+    expect(retryAfterMs('soon', now)).toBeNull();
+    expect(retryAfterMs('-5', now)).toBeNull();
+    expect(retryAfterMs(null, now)).toBeNull();
   });
 });
