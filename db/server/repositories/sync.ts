@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { SqlDialect } from '../../migrations/types.ts';
+import { tablesOutsideCenterScope } from '../../../shared/sync/tables.ts';
 import type { PushResultTable, ServerDatabase, SyncRowTable } from '../schema.ts';
 
 // SQL of the sync store: current rows with merge metadata, push results, review items, value history.
@@ -131,6 +132,14 @@ export interface ScopeFilter {
   centerCode: string;
   userId: string;
   region: string;
+  /** What the center scope brings depends on it (`centerScopeHolds`: audit entries to supervisors). */
+  role: string;
+}
+
+/** `and table_name not in (…)`: the tables the caller's center scope does not bring (none, or audit). */
+export function centerExclusions(role: string) {
+  const outside = tablesOutsideCenterScope(role);
+  return outside.length === 0 ? sql`` : sql` and table_name not in (${sql.join(outside)})`;
 }
 
 /**
@@ -151,10 +160,13 @@ export async function rowsAfter(
   cursor: number,
   limit: number,
 ): Promise<SyncRow[]> {
-  const head = (column: 'scope_center' | 'scope_owner' | 'scope_region', value: string) =>
+  const head = (column: 'scope_center' | 'scope_owner' | 'scope_region', value: string, extra = sql``) =>
     sql`select table_name, row_id from (select table_name, row_id from sync_rows
-          where ${sql.ref(column)} = ${value} and seq > ${cursor} order by seq limit ${limit}) as h`;
-  const heads = [head('scope_center', scope.centerCode), head('scope_owner', scope.userId)];
+          where ${sql.ref(column)} = ${value} and seq > ${cursor}${extra} order by seq limit ${limit}) as h`;
+  const heads = [
+    head('scope_center', scope.centerCode, centerExclusions(scope.role)),
+    head('scope_owner', scope.userId),
+  ];
   if (scope.region) heads.push(head('scope_region', scope.region));
   const result = await sql<SyncRow>`select s.* from (${sql.join(heads, sql` union `)}) as k
       join sync_rows as s on s.table_name = k.table_name and s.row_id = k.row_id

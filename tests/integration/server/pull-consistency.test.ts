@@ -114,6 +114,7 @@ describe.each(SERVER_DIALECTS)('pulls beside a continuous pusher, server on %s',
         userId: d.session.userId,
         centerCode: d.session.centerCode,
         region: d === other ? '26' : '11',
+        role: d.session.role,
       });
       const held = await desktopRows(d);
       const lacking = [...expected].filter(([k]) => !held.has(k));
@@ -138,6 +139,7 @@ interface Caller {
   userId: string;
   centerCode: string;
   region: string;
+  role: string;
 }
 
 /** The server's live rows in the caller's scopes: `table:id` → seq. */
@@ -149,8 +151,12 @@ async function serverRowsFor(server: SyncServer, c: Caller): Promise<Map<string,
     .execute();
   const out = new Map<string, number>();
   for (const r of rows) {
+    // Audit entries (issue #13 item 5): a supervisor gets the center's, anyone else only their own.
+    const centerBrings = r.table_name !== 'audit_entries' || c.role === 'supervisor';
     const visible =
-      r.scope_center === c.centerCode || r.scope_owner === c.userId || r.scope_region === c.region;
+      (r.scope_center === c.centerCode && centerBrings) ||
+      r.scope_owner === c.userId ||
+      r.scope_region === c.region;
     if (visible) out.set(`${r.table_name}:${r.row_id}`, Number(r.seq));
   }
   return out;
