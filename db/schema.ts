@@ -409,9 +409,18 @@ export interface AuditAnchorTable {
   created_at: string;
 }
 
+/** 0012: a synced audit entry the retention purge removed (ids only), still counted in checksums. */
+export interface AuditPurgedTable {
+  id: string;
+  seq: number;
+  center_code: string | null;
+  actor_id: string | null;
+}
+
 export interface Database {
   audit_retention: AuditRetentionTable;
   audit_anchors: AuditAnchorTable;
+  audit_purged: AuditPurgedTable;
 }
 
 // 0008_sync_lifecycle (issue 5): review items as last pulled, what was done with refused changes,
@@ -466,6 +475,7 @@ export type SyncedTableName = Exclude<
   | 'sync_cursors'
   | 'audit_retention'
   | 'audit_anchors'
+  | 'audit_purged'
   | 'sync_review_items'
   | 'sync_refused_actions'
   | 'sync_deferred_removals'

@@ -113,6 +113,21 @@ export async function purgeExpiredAudit(
         )
         .execute();
       anchors += runEnds.length;
+      // Synced entries leave their key behind: the server keeps them, and the checksums count them.
+      await trx
+        .insertInto('audit_purged')
+        .columns(['id', 'seq', 'center_code', 'actor_id'])
+        .expression((eb) =>
+          eb
+            .selectFrom('audit_entries')
+            .select(['id', 'seq', 'center_code', 'actor_id'])
+            .where('device_id', '=', c.device_id)
+            .where(sql<boolean>`rowid <= ${limit}`)
+            .where(expired(h))
+            .where('seq', '>', 0),
+        )
+        .onConflict((oc) => oc.column('id').doNothing())
+        .execute();
       const deleted = await trx
         .deleteFrom('audit_entries')
         .where('device_id', '=', c.device_id)

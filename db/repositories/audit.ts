@@ -109,17 +109,37 @@ export interface AuditBreak {
 }
 
 export type ChainCheck =
-  | { ok: true; count: number; devices: number; purgedGaps: number }
+  | { ok: true; count: number; devices: number; purgedGaps: number; awaiting: number }
   | { ok: false; count: number; broken: AuditBreak };
 
 const VERIFY_PAGE = 5000;
 
+interface LinkRow {
+  id: string;
+  at: string;
+  device_id: string;
+  seq: number;
+  prev_hash: string;
+  rid: number;
+}
+
 /**
- * Walks every device's chain in insertion order and returns the first entry whose link or content does
- * not check out. A link to an entry the retention purge removed is accepted only when the purge's anchors
- * lead from the entry before the gap to that entry.
+ * Checks every device's chain and returns the first entry (in the store's insertion order) whose
+ * content or link does not check out. Chains are followed by their links, not by insertion order:
+ * entries of other desktops arrive by sync, and one that arrived late (a repair) sits after its
+ * successor in the store.
+ *
+ * - `content`: the entry's hash does not match its content (it was changed).
+ * - `link`: the entry names as its predecessor a hash that another entry of the device also names (one
+ *   of them was inserted or replaced), or, on this device's own chain, a hash not held here (an entry
+ *   was removed; this device's entries never arrive from elsewhere). A link to an entry the retention
+ *   purge removed is accepted only when the purge's anchors lead from there to an entry held here (or
+ *   the chain's start).
+ * - Not a break: on another device's chain, a predecessor not held here and not anchored is an entry
+ *   not received yet (sync is behind, or missed one that the hourly checksum comparison repairs); it is
+ *   counted in `awaiting`. Without `ownDevice`, every chain is treated as this device's own.
  */
-export async function verifyAuditChain(db: Db): Promise<ChainCheck> {
+export async function verifyAuditChain(db: Db, ownDevice?: string): Promise<ChainCheck> {
   // Per device: the last hash of each purged run → the hash its first entry linked to.
   const anchors = new Map<string, Map<string, string>>();
   for (const a of await db
@@ -130,21 +150,10 @@ export async function verifyAuditChain(db: Db): Promise<ChainCheck> {
     runs.set(a.last_hash, a.after_hash);
     anchors.set(a.device_id, runs);
   }
-  /** Whether purged runs lead from `from` (the entry before) to `to` (what the entry after links to). */
-  const bridged = (device: string, from: string, to: string): boolean => {
-    const runs = anchors.get(device);
-    let at = to;
-    for (let steps = 0; runs && steps <= runs.size; steps++) {
-      const before = runs.get(at);
-      if (before === undefined) return false;
-      if (before === from) return true;
-      at = before;
-    }
-    return false;
-  };
-  const heads = new Map<string, string>();
+  // Pass 1: every entry's content, and the hashes each device's chain holds here.
+  const held = new Map<string, Set<string>>();
   let position = 0;
-  let purgedGaps = 0;
+  let firstContent: AuditBreak | null = null;
   let after = 0;
   for (;;) {
     const rows = await db
@@ -157,28 +166,74 @@ export async function verifyAuditChain(db: Db): Promise<ChainCheck> {
       .execute();
     for (const row of rows) {
       position++;
-      const broken = (reason: AuditBreak['reason']): ChainCheck => ({
-        ok: false,
-        count: position,
-        broken: {
-          position,
-          id: row.id,
-          at: row.at,
-          deviceId: row.device_id,
-          seq: Number(row.seq),
-          reason,
-        },
-      });
-      const prev = heads.get(row.device_id) ?? GENESIS_HASH;
-      if (row.prev_hash !== prev) {
-        if (!bridged(row.device_id, prev, row.prev_hash)) return broken('link');
-        purgedGaps++;
+      if (!firstContent && entryHash(row.prev_hash, row) !== row.hash) {
+        firstContent = breakAt(position, row, 'content');
       }
-      if (entryHash(row.prev_hash, row) !== row.hash) return broken('content');
-      heads.set(row.device_id, row.hash);
+      const hashes = held.get(row.device_id) ?? new Set<string>();
+      hashes.add(row.hash);
+      held.set(row.device_id, hashes);
     }
     if (rows.length < VERIFY_PAGE) break;
     after = Number(rows[rows.length - 1]?.rid);
   }
-  return { ok: true, count: position, devices: heads.size, purgedGaps };
+  const total = position;
+  const end = firstContent ? firstContent.position : total + 1;
+  /** Whether purged runs lead from `to` (what an entry links to) back to a held entry or the start. */
+  const bridged = (device: string, to: string): boolean => {
+    const runs = anchors.get(device);
+    const mine = held.get(device);
+    let at = to;
+    for (let steps = 0; runs && steps <= runs.size; steps++) {
+      const before = runs.get(at);
+      if (before === undefined) return false;
+      if (before === GENESIS_HASH || mine?.has(before)) return true;
+      at = before;
+    }
+    return false;
+  };
+  // Pass 2: links, up to the first changed entry.
+  const named = new Map<string, Set<string>>();
+  let purgedGaps = 0;
+  let awaiting = 0;
+  position = 0;
+  after = 0;
+  for (;;) {
+    const rows = (await db
+      .selectFrom('audit_entries')
+      .select(['id', 'at', 'device_id', 'seq', 'prev_hash', sql<number>`rowid`.as('rid')])
+      .where(sql<boolean>`rowid > ${after}`)
+      .orderBy(sql`rowid`)
+      .limit(VERIFY_PAGE)
+      .execute()) as LinkRow[];
+    for (const row of rows) {
+      position++;
+      if (position >= end) return { ok: false, count: end, broken: firstContent as AuditBreak };
+      const names = named.get(row.device_id) ?? new Set<string>();
+      named.set(row.device_id, names);
+      if (names.has(row.prev_hash))
+        return { ok: false, count: position, broken: breakAt(position, row, 'link') };
+      names.add(row.prev_hash);
+      if (row.prev_hash === GENESIS_HASH || held.get(row.device_id)?.has(row.prev_hash)) continue;
+      if (bridged(row.device_id, row.prev_hash)) {
+        purgedGaps++;
+        continue;
+      }
+      if (ownDevice === undefined || row.device_id === ownDevice) {
+        return { ok: false, count: position, broken: breakAt(position, row, 'link') };
+      }
+      awaiting++;
+    }
+    if (rows.length < VERIFY_PAGE) break;
+    after = Number(rows[rows.length - 1]?.rid);
+  }
+  if (firstContent) return { ok: false, count: end, broken: firstContent };
+  return { ok: true, count: total, devices: held.size, purgedGaps, awaiting };
+}
+
+function breakAt(
+  position: number,
+  row: { id: string; at: string; device_id: string; seq: number },
+  reason: AuditBreak['reason'],
+): AuditBreak {
+  return { position, id: row.id, at: row.at, deviceId: row.device_id, seq: Number(row.seq), reason };
 }

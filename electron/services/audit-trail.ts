@@ -70,9 +70,16 @@ export async function saveAuditSettings(
 }
 
 export async function verifyChain(ctx: ServiceContext): Promise<AuditChainReport> {
-  const result = await verifyAuditChain(ctx.db);
+  // This desktop's own chain must be whole; another desktop's may still wait for an entry in transit.
+  const result = await verifyAuditChain(ctx.db, ctx.deviceId);
   return result.ok
-    ? { ok: true, count: result.count, purgedGaps: result.purgedGaps, broken: null }
+    ? {
+        ok: true,
+        count: result.count,
+        purgedGaps: result.purgedGaps,
+        awaiting: result.awaiting,
+        broken: null,
+      }
     : { ok: false, count: result.count, purgedGaps: 0, broken: result.broken };
 }
 

@@ -12,7 +12,7 @@ import {
 } from '../../shared/sync/protocol.ts';
 import { HttpError, parseOr400 } from '../http-errors.ts';
 import { applyMutation, type SyncCaller } from './apply.ts';
-import { mayWrite } from './rows.ts';
+import { mayRead } from './rows.ts';
 import { PushWork } from './push-work.ts';
 import { refusalText } from '../../shared/sync/refusals.ts';
 
@@ -96,7 +96,7 @@ export function registerSyncRoutes(app: FastifyInstance, d: SyncRouteDeps): void
         // The server's row goes back only to someone who may see it (a refusal for another center's
         // record must not hand out that record), and never as a tombstone (pull delivers those).
         out.push(
-          current && !current.deleted_at && mayWrite(caller, current, m.table)
+          current && !current.deleted_at && mayRead(caller, current, m.table)
             ? {
                 ...result,
                 row: { seq: Number(current.seq), data: JSON.parse(current.data) as Record<string, unknown> },
@@ -116,7 +116,7 @@ export function registerSyncRoutes(app: FastifyInstance, d: SyncRouteDeps): void
     checkSchema(q.schemaVersion, d.acceptedSchemas);
     const rows = await rowsAfter(
       d.db,
-      { centerCode: caller.centerCode, userId: caller.userId, region: caller.region },
+      { centerCode: caller.centerCode, userId: caller.userId, region: caller.region, role: caller.role },
       q.cursor,
       q.limit + 1,
     );

@@ -3,7 +3,13 @@ import { openReviewItem, recordScopeExit, type ScopeOf } from '../../db/server/r
 import type { SyncRow } from '../../db/server/repositories/sync.ts';
 import type { ReviewKind } from '../../shared/sync/protocol.ts';
 import { parseHlc } from '../../shared/sync/hlc.ts';
-import { RESERVED_FIELDS, syncRule, type ScopeRule, type SyncedTable } from '../../shared/sync/tables.ts';
+import {
+  centerScopeHolds,
+  RESERVED_FIELDS,
+  syncRule,
+  type ScopeRule,
+  type SyncedTable,
+} from '../../shared/sync/tables.ts';
 import type { PushWork } from './push-work.ts';
 import { refusalText, type RefusalCode } from '../../shared/sync/refusals.ts';
 
@@ -62,6 +68,15 @@ export function mayWrite(caller: SyncCaller, scope: ScopeOf, table?: string): bo
   );
 }
 
+/**
+ * Whether the caller's desktop may receive this row (a push's answer; pull and snapshot apply the same
+ * rule in SQL): a row it may write, except another person's audit entry for anyone but a supervisor.
+ */
+export function mayRead(caller: SyncCaller, row: ScopeOf, table: string): boolean {
+  if (!mayWrite(caller, row, table)) return false;
+  return centerScopeHolds(table, caller.role) || row.scope_owner === caller.userId;
+}
+
 export async function scopeFor(
   work: PushWork,
   table: SyncedTable,
@@ -72,7 +87,8 @@ export async function scopeFor(
     const centerValue = data[rule.field ?? 'center_code'];
     const center = typeof centerValue === 'string' ? centerValue : null;
     if (!center) throw new Refusal('noCenter');
-    const owner = typeof data['assigned_counselor_id'] === 'string' ? data['assigned_counselor_id'] : null;
+    const ownerValue = data[rule.ownerField ?? 'assigned_counselor_id'];
+    const owner = typeof ownerValue === 'string' ? ownerValue : null;
     return { scope_center: center, scope_owner: owner, scope_region: null, parent_key: null };
   }
   if (rule.kind === 'region') {

@@ -46,7 +46,7 @@ export function registerSnapshotRoutes(app: FastifyInstance, d: SnapshotRouteDep
     // One consistent read: the checksums describe exactly the rows up to `upTo`, and `behind` says
     // whether the desktop has all of those of its scopes.
     const { sums, upTo, behind } = await consistentRead(d.db, d.dialect, async (trx) => ({
-      sums: await checksumsOf(trx, scopes),
+      sums: await checksumsOf(trx, scopes, caller.role),
       upTo: await latestSeq(trx),
       behind: await hasRowsAfter(trx, caller, q.cursor),
     }));
@@ -74,7 +74,7 @@ export function registerSnapshotRoutes(app: FastifyInstance, d: SnapshotRouteDep
       let sent = 0;
       for (;;) {
         const want = Math.min(READ_CHUNK, q.limit - sent);
-        const rows = await snapshotRows(d.db, scope, caller.centerCode, after, q.upTo, want);
+        const rows = await snapshotRows(d.db, scope, caller, after, q.upTo, want);
         let out = '';
         for (const r of rows) {
           const deleted = r.deleted_at ? ',"x":1' : '';

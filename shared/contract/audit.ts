@@ -85,6 +85,11 @@ export interface AuditChainReport {
   count: number;
   /** Gaps left by the retention purge, each covered by its anchor. */
   purgedGaps: number;
+  /**
+   * Entries of other desktops whose predecessor has not reached this desktop yet (sync repairs it): not
+   * tampering. Absent in reports made before it existed.
+   */
+  awaiting?: number;
   broken: {
     position: number;
     id: string;

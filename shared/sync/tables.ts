@@ -3,12 +3,13 @@
 //     listed as decisive (concurrent different edits keep the first committed and open a review item);
 //   append-only tables: rows are inserted once by client-made id; the same id twice is one row.
 // Scope: where a row belongs, so the server knows who may see and write it (sync.md § Scopes).
-//   'center'  the row's own center_code (and its owner, when it has assigned_counselor_id);
+//   'center'  the row's own center_code (and its owner: `ownerField`, else assigned_counselor_id when
+//             it has one);
 //   'region'  the region (시도) of employers and openings;
 //   'parent'  the scope of the row named by `parent` (a jobseeker, a referral).
 
 export type ScopeRule =
-  | { kind: 'center'; field?: string }
+  | { kind: 'center'; field?: string; ownerField?: string }
   | { kind: 'region' }
   | { kind: 'parent'; parentTable: string; parentField: string };
 
@@ -106,9 +107,10 @@ export const SYNC_TABLES = {
     decisive: [],
     scope: { kind: 'parent', parentTable: 'jobseekers', parentField: 'jobseeker_id' },
   },
-  // The audit trail (domain.md §10: synced to the server): inserted once, never changed; the center's
-  // desktops get each other's entries, each with its own device's hash chain.
-  audit_entries: { mode: 'append-only', decisive: [], scope: { kind: 'center' } },
+  // The audit trail (domain.md §10: synced to the server): inserted once, never changed, each with its
+  // own device's hash chain. Owned by its actor (issue #13 item 5): a counselor's desktop gets only
+  // their own entries (owner scope); a supervisor's gets the center's (see `centerScopeHolds`).
+  audit_entries: { mode: 'append-only', decisive: [], scope: { kind: 'center', ownerField: 'actor_id' } },
 } as const satisfies Record<string, TableSyncRule>;
 
 export type SyncedTable = keyof typeof SYNC_TABLES;
@@ -123,3 +125,17 @@ export function syncRule(table: SyncedTable): TableSyncRule {
 
 /** Columns the sync machinery owns; a client may never set them through a mutation. */
 export const RESERVED_FIELDS = ['id', 'seq', 'hlc'] as const;
+
+/**
+ * Whether a desktop of this role gets this table's rows through its center scope. Audit entries of the
+ * center go only to its supervisors; everyone else gets their own through their owner scope. The
+ * server (pull, snapshot, checksums) and the desktop (its own checksums) both ask this.
+ */
+export function centerScopeHolds(table: string, role: string): boolean {
+  return table !== 'audit_entries' || role === 'supervisor';
+}
+
+/** Tables a center scope does not bring to a desktop of this role. */
+export function tablesOutsideCenterScope(role: string): string[] {
+  return role === 'supervisor' ? [] : ['audit_entries'];
+}

@@ -17,6 +17,7 @@ import { freshDatabase } from '../support/server-db.ts';
 import { TEST_STORE_KEY } from '../support/store-key.ts';
 import { pouchdbPeer } from './pouchdb-peer.ts';
 import { caseRecords } from './sync-records.ts';
+import { pullReadFigures } from './sync-pull-read.ts';
 import { profiled } from './profile.ts';
 import { startServerProcess, type ServerProcess } from './server-process.ts';
 import type { Benchmark } from './types.ts';
@@ -28,7 +29,8 @@ import type { Benchmark } from './types.ts';
 //   runs (what IPC from the windows would feel), and the checksum check that follows it;
 //   push throughput of one desktop; catch-up after a day offline (5,000 remote and 2,000 local changes),
 //   and the checksum check that follows it (the hourly one is due after a day);
-//   the same first download with a well-known peer: PouchDB replicating from a PouchDB server.
+//   the same first download with a well-known peer: PouchDB replicating from a PouchDB server;
+//   the pull's page read, consistent (one statement) beside the old parallel read (sync-pull-read.ts).
 
 const PASSWORD = 'Bench-sync-2026';
 const PUSH_MUTATIONS = 5000;
@@ -76,6 +78,13 @@ export const syncBench: Benchmark = {
       // of the whole table.
       await sql`analyze`.execute(opened.db);
       ctx.log(`sync: seeded in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
+      // The pull's page read (issue #14): the consistent one beside the parallel one it replaced.
+      await pullReadFigures(ctx, opened.db, {
+        centerCode: 'BENCH',
+        userId: counselorId,
+        region: '11',
+        role: 'counselor',
+      });
       server = await startServerProcess(database.url);
       const url = server.url;
 

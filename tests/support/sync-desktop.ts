@@ -73,6 +73,8 @@ export interface SyncDesk {
   session: SessionInfo;
   /** False: every request fails as if the network were down. */
   online: boolean;
+  /** Row ids left out of pull answers, as a page that missed a committed row would (issue #14). */
+  dropPulled: Set<string>;
   close: () => Promise<void>;
 }
 
@@ -80,11 +82,15 @@ export async function openSyncDesk(url: string, loginId: string): Promise<SyncDe
   const t = tempDir('caseworker-desk-');
   const store = await openDesktopStore(t.dir, { key: TEST_STORE_KEY });
   const http = httpTransport(url);
-  const desk = { online: true } as SyncDesk;
+  const desk = { online: true, dropPulled: new Set<string>() } as SyncDesk;
   const transport: SyncTransport = {
-    request: (method, path, body, token) => {
-      if (!desk.online) return Promise.reject(new OfflineError('offline (test)'));
-      return http.request(method, path, body, token);
+    request: async (method, path, body, token) => {
+      if (!desk.online) throw new OfflineError('offline (test)');
+      const answer = await http.request(method, path, body, token);
+      if (desk.dropPulled.size === 0 || !path.startsWith('/v1/sync/pull') || answer.status !== 200)
+        return answer;
+      const page = answer.body as { rows: Array<{ id: string }> };
+      return { ...answer, body: { ...page, rows: page.rows.filter((r) => !desk.dropPulled.has(r.id)) } };
     },
     stream: (path, token) => {
       if (!desk.online) return Promise.reject(new OfflineError('offline (test)'));

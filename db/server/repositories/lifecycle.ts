@@ -1,4 +1,4 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { ReviewItemTable, ReviewKind, ServerDatabase } from '../schema.ts';
 
 // SQL of a record's life after the first sync: review items (open, resolve, list per scope), scope
@@ -115,30 +115,19 @@ export function itemVisibleTo(item: ScopeOf, s: CallerScope): boolean {
   );
 }
 
-/** The open items a caller's desktop shows: its center's, its own caseload's, its region's; oldest first. */
+/**
+ * The open items a caller's desktop shows: its center's, its own caseload's, its region's; oldest first.
+ * One statement (one snapshot on PostgreSQL, as rowsAfter): the per-scope index reads, merged.
+ */
 export async function openItemsFor(db: Db, s: CallerScope, limit = 500): Promise<ReviewItemRow[]> {
-  const by = (column: 'scope_center' | 'scope_owner' | 'scope_region', value: string) =>
-    db
-      .selectFrom('review_items')
-      .selectAll()
-      .where('status', '=', 'open')
-      .where(column, '=', value)
-      .orderBy('created_at')
-      .limit(limit)
-      .execute();
-  const lists = await Promise.all([
-    by('scope_center', s.centerCode),
-    by('scope_owner', s.userId),
-    s.region ? by('scope_region', s.region) : Promise.resolve([]),
-  ]);
-  const seen = new Set<string>();
-  return lists
-    .flat()
-    .filter((i) => (seen.has(i.id) ? false : (seen.add(i.id), true)))
-    .sort((a, b) =>
-      a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.id < b.id ? -1 : 1,
-    )
-    .slice(0, limit);
+  const head = (column: 'scope_center' | 'scope_owner' | 'scope_region', value: string) =>
+    sql`select id from (select id from review_items where status = 'open' and ${sql.ref(column)} = ${value}
+          order by created_at, id limit ${limit}) as h`;
+  const heads = [head('scope_center', s.centerCode), head('scope_owner', s.userId)];
+  if (s.region) heads.push(head('scope_region', s.region));
+  const result = await sql<ReviewItemRow>`select r.* from (${sql.join(heads, sql` union `)}) as k
+      join review_items as r on r.id = k.id order by r.created_at, r.id limit ${limit}`.execute(db);
+  return result.rows;
 }
 
 /** Display names of accounts, for the people a review item names. */
@@ -201,7 +190,9 @@ export interface ExitNotice {
 
 /**
  * Rows that left the caller's scopes after the cursor and are not back in them: the desktop removes
- * them. One index-ordered query per scope, merged (as rowsAfter does for rows).
+ * them. One statement, so one snapshot on PostgreSQL (as rowsAfter, for the same reason: the page's
+ * cursor must not pass an exit that a second query could not see): the first `limit + 1` exits of each
+ * scope by its (old scope, seq) index, merged, with each row's current scope read in the same snapshot.
  */
 export async function exitsAfter(
   db: Db,
@@ -209,39 +200,31 @@ export async function exitsAfter(
   cursor: number,
   limit: number,
 ): Promise<{ exits: ExitNotice[]; cursor: number; hasMore: boolean }> {
-  const by = (column: 'old_center' | 'old_owner' | 'old_region', value: string) =>
-    db
-      .selectFrom('scope_exits')
-      .selectAll()
-      .where(column, '=', value)
-      .where('seq', '>', cursor)
-      .orderBy('seq')
-      .limit(limit + 1)
-      .execute();
-  const lists = await Promise.all([
-    by('old_center', s.centerCode),
-    by('old_owner', s.userId),
-    s.region ? by('old_region', s.region) : Promise.resolve([]),
-  ]);
-  const seen = new Set<string>();
-  const merged = lists
-    .flat()
-    .sort((a, b) => Number(a.seq) - Number(b.seq))
-    .filter((e) => {
-      const key = `${e.table_name}\u0000${e.row_id}\u0000${e.seq}`;
-      return seen.has(key) ? false : (seen.add(key), true);
-    });
+  const head = (column: 'old_center' | 'old_owner' | 'old_region', value: string) =>
+    sql`select table_name, row_id, seq from (select table_name, row_id, seq from scope_exits
+          where ${sql.ref(column)} = ${value} and seq > ${cursor} order by seq limit ${limit + 1}) as h`;
+  const heads = [head('old_center', s.centerCode), head('old_owner', s.userId)];
+  if (s.region) heads.push(head('old_region', s.region));
+  const merged = (
+    await sql<{
+      table_name: string;
+      row_id: string;
+      seq: number;
+      scope_center: string | null;
+      scope_owner: string | null;
+      scope_region: string | null;
+      present: number | null;
+    }>`select e.table_name, e.row_id, e.seq, r.scope_center, r.scope_owner, r.scope_region,
+          case when r.row_id is null then null else 1 end as present
+        from (${sql.join(heads, sql` union `)}) as e
+        left join sync_rows as r on r.table_name = e.table_name and r.row_id = e.row_id
+        order by e.seq, e.table_name, e.row_id limit ${limit + 1}`.execute(db)
+  ).rows;
   const page = merged.slice(0, limit);
   const out: ExitNotice[] = [];
   for (const e of page) {
-    const row = await db
-      .selectFrom('sync_rows')
-      .select(['scope_center', 'scope_owner', 'scope_region', 'seq'])
-      .where('table_name', '=', e.table_name)
-      .where('row_id', '=', e.row_id)
-      .executeTakeFirst();
     // Back in the caller's scopes (reassigned back): the row itself comes with the next pull instead.
-    if (row && itemVisibleTo(row, s)) continue;
+    if (e.present !== null && itemVisibleTo(e, s)) continue;
     out.push({ table: e.table_name, id: e.row_id, seq: Number(e.seq) });
   }
   const last = page.at(-1);

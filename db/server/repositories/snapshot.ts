@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { ScopeChecksums, ScopeName } from '../../../shared/sync/checksum.ts';
+import { centerScopeHolds, tablesOutsideCenterScope } from '../../../shared/sync/tables.ts';
 import type { ServerDatabase } from '../schema.ts';
 import type { ScopeFilter } from './sync.ts';
 
@@ -15,7 +16,15 @@ export function scopesOf(caller: ScopeFilter): ScopeName[] {
   return scopes;
 }
 
-export async function checksumsOf(db: Db, scopes: readonly string[]): Promise<Map<string, ScopeChecksums>> {
+/**
+ * The server's checksums of these scopes, as a desktop of this role holds them: a center scope without
+ * the tables it does not bring to that role (`centerScopeHolds`: audit entries, but to supervisors).
+ */
+export async function checksumsOf(
+  db: Db,
+  scopes: readonly string[],
+  role: string,
+): Promise<Map<string, ScopeChecksums>> {
   const rows = await db
     .selectFrom('scope_checksums')
     .select(['scope', 'table_name', 'checksum', 'row_count'])
@@ -25,6 +34,7 @@ export async function checksumsOf(db: Db, scopes: readonly string[]): Promise<Ma
   for (const r of rows) {
     // A table whose rows all went (deleted, moved) keeps a row with count 0: the same as no rows.
     if (Number(r.row_count) === 0) continue;
+    if (r.scope.startsWith('center:') && !centerScopeHolds(r.table_name, role)) continue;
     const tables = out.get(r.scope);
     if (tables) tables[r.table_name] = { checksum: Number(r.checksum), count: Number(r.row_count) };
   }
@@ -47,6 +57,9 @@ export async function hasRowsAfter(db: Db, caller: ScopeFilter, cursor: number):
       .select('seq')
       .where(column, '=', value)
       .where('seq', '>', cursor)
+      .$if(column === 'scope_center' && tablesOutsideCenterScope(caller.role).length > 0, (q) =>
+        q.where('table_name', 'not in', tablesOutsideCenterScope(caller.role)),
+      )
       .limit(1)
       .executeTakeFirst();
   const found = await Promise.all([
@@ -69,12 +82,16 @@ export interface SnapshotRow {
  * Rows of one scope with upTo ≥ seq > after, oldest first, at most `limit`; by the scope's (scope, seq)
  * index. Tombstones come too: a desktop may hold a row it made itself that was deleted before its
  * first download, and the log it pulls afterwards starts after them. The caller's own caseload leaves
- * out the rows of their center, which the center's snapshot already brings.
+ * out the rows of their center, which the center's snapshot already brings, except the tables the
+ * center scope does not bring to the caller's role (their own audit entries). Each read is one
+ * statement below a watermark (`upTo`, the latest seq of one consistent read): every seq up to it was
+ * committed when it was taken, so chunks read at different moments still leave nothing out (a row
+ * rewritten in between moves above `upTo` and comes with the pull after the snapshot).
  */
 export async function snapshotRows(
   db: Db,
   scope: { kind: 'center' | 'owner' | 'region'; value: string },
-  callerCenter: string,
+  caller: { centerCode: string; role: string },
   after: number,
   upTo: number,
   limit: number,
@@ -87,8 +104,16 @@ export async function snapshotRows(
     .where(column, '=', scope.value)
     .where('seq', '>', after)
     .where('seq', '<=', upTo);
+  const outside = tablesOutsideCenterScope(caller.role);
+  if (scope.kind === 'center' && outside.length > 0) q = q.where('table_name', 'not in', outside);
   if (scope.kind === 'owner') {
-    q = q.where((eb) => eb.or([eb('scope_center', 'is', null), eb('scope_center', '!=', callerCenter)]));
+    q = q.where((eb) =>
+      eb.or([
+        eb('scope_center', 'is', null),
+        eb('scope_center', '!=', caller.centerCode),
+        ...(outside.length > 0 ? [eb('table_name', 'in', outside)] : []),
+      ]),
+    );
   }
   return q.orderBy('seq').limit(limit).execute();
 }

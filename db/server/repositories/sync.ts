@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { SqlDialect } from '../../migrations/types.ts';
+import { tablesOutsideCenterScope } from '../../../shared/sync/tables.ts';
 import type { PushResultTable, ServerDatabase, SyncRowTable } from '../schema.ts';
 
 // SQL of the sync store: current rows with merge metadata, push results, review items, value history.
@@ -131,12 +132,27 @@ export interface ScopeFilter {
   centerCode: string;
   userId: string;
   region: string;
+  /** What the center scope brings depends on it (`centerScopeHolds`: audit entries to supervisors). */
+  role: string;
+}
+
+/** `and table_name not in (…)`: the tables the caller's center scope does not bring (none, or audit). */
+export function centerExclusions(role: string) {
+  const outside = tablesOutsideCenterScope(role);
+  return outside.length === 0 ? sql`` : sql` and table_name not in (${sql.join(outside)})`;
 }
 
 /**
- * The caller's rows after the cursor, oldest first. One index-ordered query per scope (center, own
- * caseload, region), each stopping at `limit`, merged here: a single query ORing the three scopes would
- * make the database collect and sort every later row on each page, which grows with the store.
+ * The caller's rows after the cursor, oldest first, at most `limit`: the first `limit` rows of each of
+ * the caller's scopes (center, own caseload, region), each by its (scope, seq) index, merged and cut to
+ * `limit`. A single query ORing the three scopes would make the database collect and sort every later
+ * row on each page, which grows with the store; three separate queries would each see their own
+ * snapshot on PostgreSQL (separate pool connections), and a commit landing between them moved the
+ * page's end past rows one of them had not seen (issue #14). So it is ONE statement: the per-scope
+ * subqueries and the join back to the rows all read one snapshot, in which the visible seqs are a
+ * prefix of the committed ones (`lockSequencer`; see server/README.md § Why the pull cursor is safe).
+ * Merging the per-scope heads is exact: a row of scope S up to the page's last seq is either among S's
+ * first `limit` rows or behind `limit` rows of S, which would have filled the page before it.
  */
 export async function rowsAfter(
   db: Db,
@@ -144,28 +160,16 @@ export async function rowsAfter(
   cursor: number,
   limit: number,
 ): Promise<SyncRow[]> {
-  const byScope = (column: 'scope_center' | 'scope_owner' | 'scope_region', value: string) =>
-    db
-      .selectFrom('sync_rows')
-      .selectAll()
-      .where(column, '=', value)
-      .where('seq', '>', cursor)
-      .orderBy('seq')
-      .limit(limit)
-      .execute();
-  const lists = await Promise.all([
-    byScope('scope_center', scope.centerCode),
-    byScope('scope_owner', scope.userId),
-    byScope('scope_region', scope.region),
-  ]);
-  const seen = new Set<string>();
-  const merged: SyncRow[] = [];
-  for (const row of lists.flat().sort((a, b) => Number(a.seq) - Number(b.seq))) {
-    const key = `${row.table_name}\u0000${row.row_id}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    merged.push(row);
-    if (merged.length === limit) break;
-  }
-  return merged;
+  const head = (column: 'scope_center' | 'scope_owner' | 'scope_region', value: string, extra = sql``) =>
+    sql`select table_name, row_id from (select table_name, row_id from sync_rows
+          where ${sql.ref(column)} = ${value} and seq > ${cursor}${extra} order by seq limit ${limit}) as h`;
+  const heads = [
+    head('scope_center', scope.centerCode, centerExclusions(scope.role)),
+    head('scope_owner', scope.userId),
+  ];
+  if (scope.region) heads.push(head('scope_region', scope.region));
+  const result = await sql<SyncRow>`select s.* from (${sql.join(heads, sql` union `)}) as k
+      join sync_rows as s on s.table_name = k.table_name and s.row_id = k.row_id
+      order by s.seq limit ${limit}`.execute(db);
+  return result.rows;
 }

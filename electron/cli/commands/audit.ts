@@ -32,6 +32,9 @@ export async function auditVerifyCommand(args: { data: string; user: string; jso
         `audit chain intact: ${report.count} entries checked` +
           (report.purgedGaps > 0
             ? `, ${report.purgedGaps} gaps left by the retention purge, each anchored`
+            : '') +
+          (report.awaiting
+            ? `, ${report.awaiting} entries of other desktops waiting for an earlier one still to arrive by sync (not tampering)`
             : ''),
       );
     if (report.broken) {

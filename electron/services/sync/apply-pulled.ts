@@ -93,7 +93,9 @@ export async function applyPulledPage(
   if (rows.length === 0) return;
   const pending = await pendingEdits(trx, rows);
 
-  for (const [table, tableRows] of groupBy(rows, (r) => r.table)) {
+  for (const [table, all] of groupBy(rows, (r) => r.table)) {
+    const tableRows = table === 'audit_entries' ? await withoutPurged(trx, all) : all;
+    if (tableRows.length === 0) continue;
     const columns = isSyncedTable(table) ? await columnsOf(trx, table) : new Set<string>();
     if (columns.size === 0) {
       for (const row of tableRows) {
@@ -126,6 +128,26 @@ export async function applyPulledPage(
       if (pending.has(`${table}:${row.id}`)) await reapplyPending(trx, table, row.id, key, columns);
     }
   }
+}
+
+/** Audit entries this desktop's retention purge removed do not come back (a re-download brings them). */
+async function withoutPurged(trx: Transaction<Database>, rows: PulledRow[]): Promise<PulledRow[]> {
+  const any = await trx.selectFrom('audit_purged').select('id').limit(1).executeTakeFirst();
+  if (!any) return rows;
+  const purged = new Set<string>();
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const found = await trx
+      .selectFrom('audit_purged')
+      .select('id')
+      .where(
+        'id',
+        'in',
+        rows.slice(i, i + CHUNK).map((r) => r.id),
+      )
+      .execute();
+    for (const r of found) purged.add(r.id);
+  }
+  return rows.filter((r) => !purged.has(r.id));
 }
 
 async function upsert(

@@ -10,7 +10,13 @@ import {
   type ScopeName,
 } from '../../../shared/sync/checksum.ts';
 import type { ScopesResponse } from '../../../shared/sync/snapshot.ts';
-import { SYNC_TABLES, syncRule, type ScopeRule, type SyncedTable } from '../../../shared/sync/tables.ts';
+import {
+  centerScopeHolds,
+  SYNC_TABLES,
+  syncRule,
+  type ScopeRule,
+  type SyncedTable,
+} from '../../../shared/sync/tables.ts';
 import { logCursor, VERIFY_DUE_KEY } from './snapshot.ts';
 
 // Checks after catch-up (sync.md § First download and checks). The desktop computes, per scope and
@@ -23,11 +29,9 @@ import { logCursor, VERIFY_DUE_KEY } from './snapshot.ts';
 /** Whether and when: after every snapshot, and otherwise at most this often. */
 export const VERIFY_INTERVAL_MS = 60 * 60_000;
 const STATE_KEY = 'sync.verify';
-/**
- * Not compared: the audit trail is pruned on each desktop by its own retention (domain.md §10), so a
- * desktop legitimately holds fewer old entries than the server.
- */
-export const UNVERIFIED_TABLES: ReadonlySet<string> = new Set(['audit_entries']);
+// Every synced table is compared, the audit trail too (issue #14 item 2: a missed entry must be found
+// and repaired like any row). Entries this desktop's retention purge removed still count, from the
+// ids the purge keeps in `audit_purged` (desktop migration 0012), so a purge is not a mismatch.
 /** Rows read per query while summing: the event loop turns between chunks. */
 const READ_CHUNK = 5000;
 
@@ -134,7 +138,7 @@ function sameChecksums(server: ScopeChecksums, local: ScopeChecksums): boolean {
 
 /** Tables this desktop mirrors fully (an unknown one from a newer server is kept aside, not compared). */
 function comparable(table: string): table is SyncedTable {
-  return Object.hasOwn(SYNC_TABLES, table) && !UNVERIFIED_TABLES.has(table);
+  return Object.hasOwn(SYNC_TABLES, table);
 }
 
 function keyOf(table: SyncedTable): string {
@@ -151,7 +155,12 @@ type Place = readonly [center: string | null, owner: string | null, region: stri
  * first and kept in memory, which is cheaper than joining every child to its parent). Rows never
  * accepted by the server (seq 0) do not count.
  */
-export async function localChecksums(db: CaseDb, scopes: string[]): Promise<Map<string, ScopeChecksums>> {
+export async function localChecksums(
+  db: CaseDb,
+  scopes: string[],
+  role?: string,
+): Promise<Map<string, ScopeChecksums>> {
+  const holderRole = role ?? (await syncedRole(db));
   const wanted = { center: new Set<string>(), owner: new Set<string>(), region: new Set<string>() };
   for (const name of scopes) {
     const s = parseScopeName(name);
@@ -207,7 +216,8 @@ export async function localChecksums(db: CaseDb, scopes: string[]): Promise<Map<
         if (!count || Number(row.s) <= 0) continue;
         const hash = rowHash(table, String(row.k), Number(row.s));
         const [center, owner, region] = place;
-        if (center !== null && wanted.center.has(center)) add(`center:${center}`, table, hash);
+        if (center !== null && wanted.center.has(center) && centerScopeHolds(table, holderRole))
+          add(`center:${center}`, table, hash);
         if (owner !== null && wanted.owner.has(owner)) add(`owner:${owner}`, table, hash);
         if (region !== null && wanted.region.has(region)) add(`region:${region}`, table, hash);
       }
@@ -216,7 +226,35 @@ export async function localChecksums(db: CaseDb, scopes: string[]): Promise<Map<
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
+  // Audit entries the retention purge removed here: the server still has them.
+  if (present.has('audit_purged')) {
+    const purged = await db
+      .selectFrom('audit_purged')
+      .select(['id', 'seq', 'center_code', 'actor_id'])
+      .where('seq', '>', 0)
+      .where(sql<boolean>`not exists (select 1 from audit_entries e where e.id = audit_purged.id)`)
+      .execute();
+    for (const p of purged) {
+      const hash = rowHash('audit_entries', p.id, Number(p.seq));
+      if (
+        p.center_code !== null &&
+        wanted.center.has(p.center_code) &&
+        centerScopeHolds('audit_entries', holderRole)
+      )
+        add(`center:${p.center_code}`, 'audit_entries', hash);
+      if (p.actor_id !== null && wanted.owner.has(p.actor_id))
+        add(`owner:${p.actor_id}`, 'audit_entries', hash);
+    }
+  }
   return sums;
+}
+
+/** The role of the account this desktop syncs as (what its center scope brings depends on it). */
+async function syncedRole(db: CaseDb): Promise<string> {
+  const userId = await getMeta(db, 'sync.user');
+  if (!userId) return 'counselor';
+  const user = await db.selectFrom('users').select('role').where('id', '=', userId).executeTakeFirst();
+  return user?.role ?? 'counselor';
 }
 
 function parentOf(table: SyncedTable): string {
@@ -258,7 +296,11 @@ async function placeColumns(db: CaseDb, table: SyncedTable, rule: ScopeRule): Pr
   let place: string;
   if (rule.kind === 'parent') place = `"${rule.parentField}" as a, null as b, null as c`;
   else if (rule.kind === 'center') {
-    const owner = columns.has('assigned_counselor_id') ? 'assigned_counselor_id' : 'null';
+    const owner = rule.ownerField
+      ? `"${rule.ownerField}"`
+      : columns.has('assigned_counselor_id')
+        ? 'assigned_counselor_id'
+        : 'null';
     place = `"${rule.field ?? 'center_code'}" as a, ${owner} as b, null as c`;
   } else place = 'null as a, null as b, sido as c';
   return `select rowid as r, "${keyOf(table)}" as k, seq as s, ${place} from "${table}"`;
