@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openServerDb, type OpenedServerDb } from '../../../db/server/connection.ts';
 import { buildServer } from '../../../server/app.ts';
 import { freshDatabase, SERVER_DIALECTS, type TestDatabase } from '../../support/server-db.ts';
+import { openGatedDb, type DbGate } from '../../support/sim/gated-db.ts';
 import { runSimulation } from '../../support/sim/simulation.ts';
 
 // The deterministic sync simulation, enabled in CI. Seeds are fixed so a failure replays exactly:
@@ -20,12 +21,17 @@ describe.each(SERVER_DIALECTS)('sync simulation against the server on %s', (dial
   let database: TestDatabase;
   let opened: OpenedServerDb;
   let app: FastifyInstance;
+  let gated: { gate: DbGate; close: () => Promise<void> };
   const totals = {
     ops: 0,
     requests: 0,
     dropped: 0,
     lostResponses: 0,
     crashes: 0,
+    rolledBack: 0,
+    kills: 0,
+    interleaved: 0,
+    splitPulls: 0,
     duplicates: 0,
     replays: 0,
     reviews: 0,
@@ -36,17 +42,22 @@ describe.each(SERVER_DIALECTS)('sync simulation against the server on %s', (dial
   beforeAll(async () => {
     database = await freshDatabase(dialect);
     opened = await openServerDb(database.url);
-    app = await buildServer({ db: opened.db, dialect: opened.dialect });
+    // The server under test gets its own handle on the database, with the simulation's gate in its
+    // driver (crashes inside its transactions, commits held while others read: gated-db.ts).
+    const handle = openGatedDb(database.url);
+    gated = handle;
+    app = await buildServer({ db: handle.db, dialect: opened.dialect });
   });
   afterAll(async () => {
     console.info(`sync simulation (${dialect}): ${seeds.length} seeds, ${JSON.stringify(totals)}`);
     await app.close();
+    await gated.close();
     await opened.close();
     await database.drop();
   });
 
   it.each(seeds)('seed %i converges with no silent loss', async (seed) => {
-    const result = await runSimulation(seed, { app, opened });
+    const result = await runSimulation(seed, { app, opened, gate: gated.gate });
     for (const key of Object.keys(totals) as Array<keyof typeof totals>) totals[key] += result.stats[key];
     expect(result.violations, `seed ${seed} (replay with SIM_SEEDS=${seed})`).toEqual([]);
   });
@@ -56,6 +67,10 @@ describe.each(SERVER_DIALECTS)('sync simulation against the server on %s', (dial
     expect(totals.dropped).toBeGreaterThan(0);
     expect(totals.lostResponses).toBeGreaterThan(0);
     expect(totals.crashes).toBeGreaterThan(0);
+    expect(totals.rolledBack).toBeGreaterThan(0);
+    expect(totals.kills).toBeGreaterThan(0);
+    expect(totals.interleaved).toBeGreaterThan(0);
+    if (dialect === 'postgres') expect(totals.splitPulls).toBeGreaterThan(0);
     expect(totals.duplicates).toBeGreaterThan(0);
     expect(totals.replays).toBeGreaterThan(0);
     expect(totals.reviews).toBeGreaterThan(0);
