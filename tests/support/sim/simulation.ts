@@ -142,7 +142,7 @@ export async function runSimulation(
         else if (action === 'pull-during-push') {
           const puller = rng.pick(desks.filter((d) => d !== desk));
           if (server.gate && puller) {
-            const split = await pullDuringPush(desk, puller, server.gate, net, rng);
+            const split = await pullDuringPush(desk, puller, server.gate, net, rng, userIds);
             if (split !== null) interleave.interleaved++;
             if (split) interleave.splitPulls++;
             if (split !== null) violations.push(...(await outsideScopes(puller, server.opened, center)));
@@ -246,9 +246,24 @@ async function pullDuringPush(
   gate: DbGate,
   net: FaultyNetwork,
   rng: Rng,
+  userIds: string[],
 ): Promise<boolean | null> {
   const rates = net.rates;
   net.rates = CALM; // this step is about snapshot boundaries, not lost messages
+  if (rng.chance(0.5)) {
+    // What makes a page's cursor overtake a row: in one push, a row only the center scope holds, then a
+    // row in the puller's caseload too (a note on a case of theirs) at a higher seq.
+    const theirs = await pusher.store.db
+      .selectFrom('jobseekers')
+      .select('id')
+      .where('assigned_counselor_id', '=', puller.session.userId)
+      .orderBy('id')
+      .execute();
+    if (theirs.length > 0) {
+      await localWrite(pusher, 'create', rng, userIds);
+      await localWrite(pusher, 'note', rng, userIds, rng.pick(theirs).id);
+    }
+  }
   const commit = gate.holdNextCommit();
   const pushing = pusher.client.push().then(
     () => null,
@@ -317,7 +332,13 @@ async function knownJobseekers(desk: Desk): Promise<Array<{ id: string; seq: num
   }));
 }
 
-async function localWrite(desk: Desk, action: string, rng: Rng, userIds: string[]): Promise<boolean> {
+async function localWrite(
+  desk: Desk,
+  action: string,
+  rng: Rng,
+  userIds: string[],
+  on?: string,
+): Promise<boolean> {
   const ctx = desk.store.context;
   if (action === 'create') {
     const fields = jobseekerFieldsSchema.parse({
@@ -331,7 +352,7 @@ async function localWrite(desk: Desk, action: string, rng: Rng, userIds: string[
   }
   const known = await knownJobseekers(desk);
   if (known.length === 0) return false;
-  const target = rng.pick(known);
+  const target = known.find((k) => k.id === on) ?? rng.pick(known);
   if (action === 'phone')
     await updateJobseeker(ctx, desk.session, target.id, target.seq, {
       phone: `010${rng.int(10_000_000, 99_999_999)}`,
