@@ -136,8 +136,10 @@ export async function runSimulation(
         ['delete', 1],
       ] as const);
       try {
-        if (action === 'sync') await desk.client.syncOnce();
-        else if (action === 'restart') await restart(desk, () => new Date(clock + desk.skew), net);
+        if (action === 'sync') {
+          await desk.client.syncOnce();
+          violations.push(...(await outsideScopes(desk, server.opened, center)));
+        } else if (action === 'restart') await restart(desk, () => new Date(clock + desk.skew), net);
         else if (action === 'kill') await kill(desk, rng, () => new Date(clock + desk.skew), net, abandoned);
         else if (action === 'pull-during-push') {
           const puller = rng.pick(desks.filter((d) => d !== desk));
