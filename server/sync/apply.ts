@@ -11,6 +11,7 @@ import { isSyncedTable, syncRule } from '../../shared/sync/tables.ts';
 import { afterWrite } from './derived.ts';
 import type { PushWork } from './push-work.ts';
 import { applyHandover, applyResolution } from './resolve.ts';
+import { editorHadSeen } from './seen.ts';
 import {
   ParentDeleted,
   Refusal,
@@ -118,7 +119,7 @@ export async function applyMutation(
       const current = meta[field] ?? { hlc: '', seq: 0, author: '' };
       if (sameValue(data[field], value)) continue;
       if (rule.decisive.includes(field)) {
-        if (current.seq > m.baseSeq) {
+        if (!editorHadSeen(current, caller, m.baseSeq)) {
           await openReview(
             work,
             {
@@ -149,7 +150,7 @@ export async function applyMutation(
         historyRow(table, m.rowId, field, data[field], current.hlc || '0', current.author || 'unknown', now),
       );
       data[field] = value;
-      meta[field] = { hlc: m.hlc, seq, author: caller.userId };
+      meta[field] = { hlc: m.hlc, seq, author: caller.userId, device: caller.deviceId };
       applied.push(field);
     }
     if (applied.length === 0) {

@@ -29,6 +29,8 @@ export interface FieldMeta {
   hlc: string;
   seq: number;
   author: string;
+  /** The device the value came through (from the token); absent on values written before it was kept. */
+  device?: string;
 }
 export type Meta = Record<string, FieldMeta>;
 
@@ -244,7 +246,12 @@ export async function forceFields(
     );
     data[field] = value;
     // The HLC never goes backwards on a field: a later concurrent edit still compares against the latest.
-    meta[field] = { hlc: current.hlc > hlc ? current.hlc : hlc, seq, author: caller.userId };
+    meta[field] = {
+      hlc: current.hlc > hlc ? current.hlc : hlc,
+      seq,
+      author: caller.userId,
+      device: caller.deviceId,
+    };
   }
   await commitRow(work, table, existing, data, meta, seq, now);
   return seq;
@@ -263,7 +270,7 @@ export async function insertRow(
 ): Promise<number> {
   const seq = await work.nextSeq();
   const meta: Meta = Object.fromEntries(
-    Object.keys(fields).map((f) => [f, { hlc, seq, author: caller.userId }]),
+    Object.keys(fields).map((f) => [f, { hlc, seq, author: caller.userId, device: caller.deviceId }]),
   );
   await work.insertRow({
     table_name: table,

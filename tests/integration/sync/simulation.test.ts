@@ -3,12 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openServerDb, type OpenedServerDb } from '../../../db/server/connection.ts';
 import { buildServer } from '../../../server/app.ts';
 import { freshDatabase, SERVER_DIALECTS, type TestDatabase } from '../../support/server-db.ts';
+import { openGatedDb, type DbGate } from '../../support/sim/gated-db.ts';
 import { runSimulation } from '../../support/sim/simulation.ts';
 
 // The deterministic sync simulation, enabled in CI. Seeds are fixed so a failure replays exactly:
 // `SIM_SEEDS=1234 vitest run tests/integration/sync` reruns one. A seed that ever failed goes into
 // REGRESSION_SEEDS below and stays there.
 
+// Seed 1006 (in the default range) fails on PostgreSQL while the pull's per-scope queries read from
+// separate snapshots (`rowsAfter`, issue #14 item 1): its pull across an open push reads the center
+// scope before the commit and the caseload after it, the page's cursor overtakes rows of the center
+// that the pull never saw, and the desktop misses them for good. It passes once a page reads from one
+// consistent snapshot.
 const REGRESSION_SEEDS: number[] = [];
 const SEED_COUNT = Number(process.env['SIM_SEED_COUNT'] ?? 150);
 const SEED_BASE = Number(process.env['SIM_SEED_BASE'] ?? 1000);
@@ -20,12 +26,17 @@ describe.each(SERVER_DIALECTS)('sync simulation against the server on %s', (dial
   let database: TestDatabase;
   let opened: OpenedServerDb;
   let app: FastifyInstance;
+  let gated: { gate: DbGate; close: () => Promise<void> };
   const totals = {
     ops: 0,
     requests: 0,
     dropped: 0,
     lostResponses: 0,
     crashes: 0,
+    rolledBack: 0,
+    kills: 0,
+    interleaved: 0,
+    splitPulls: 0,
     duplicates: 0,
     replays: 0,
     reviews: 0,
@@ -36,17 +47,22 @@ describe.each(SERVER_DIALECTS)('sync simulation against the server on %s', (dial
   beforeAll(async () => {
     database = await freshDatabase(dialect);
     opened = await openServerDb(database.url);
-    app = await buildServer({ db: opened.db, dialect: opened.dialect });
+    // The server under test gets its own handle on the database, with the simulation's gate in its
+    // driver (crashes inside its transactions, commits held while others read: gated-db.ts).
+    const handle = openGatedDb(database.url);
+    gated = handle;
+    app = await buildServer({ db: handle.db, dialect: opened.dialect });
   });
   afterAll(async () => {
     console.info(`sync simulation (${dialect}): ${seeds.length} seeds, ${JSON.stringify(totals)}`);
     await app.close();
+    await gated.close();
     await opened.close();
     await database.drop();
   });
 
   it.each(seeds)('seed %i converges with no silent loss', async (seed) => {
-    const result = await runSimulation(seed, { app, opened });
+    const result = await runSimulation(seed, { app, opened, gate: gated.gate });
     for (const key of Object.keys(totals) as Array<keyof typeof totals>) totals[key] += result.stats[key];
     expect(result.violations, `seed ${seed} (replay with SIM_SEEDS=${seed})`).toEqual([]);
   });
@@ -56,6 +72,10 @@ describe.each(SERVER_DIALECTS)('sync simulation against the server on %s', (dial
     expect(totals.dropped).toBeGreaterThan(0);
     expect(totals.lostResponses).toBeGreaterThan(0);
     expect(totals.crashes).toBeGreaterThan(0);
+    expect(totals.rolledBack).toBeGreaterThan(0);
+    expect(totals.kills).toBeGreaterThan(0);
+    expect(totals.interleaved).toBeGreaterThan(0);
+    if (dialect === 'postgres') expect(totals.splitPulls).toBeGreaterThan(0);
     expect(totals.duplicates).toBeGreaterThan(0);
     expect(totals.replays).toBeGreaterThan(0);
     expect(totals.reviews).toBeGreaterThan(0);

@@ -17,13 +17,18 @@ import { addCenter, addUser } from '../../../server/admin.ts';
 import { deleteRecord } from '../../../server/records.ts';
 import type { SessionInfo } from '../../../shared/contract/auth.ts';
 import { jobseekerFieldsSchema } from '../../../shared/domain/jobseeker.ts';
-import { CALM, FaultyNetwork, STORMY } from './fault-transport.ts';
+import { CALM, DeskKilled, FaultyNetwork, STORMY } from './fault-transport.ts';
+import type { DbGate } from './gated-db.ts';
+import { outsideScopes } from './scope-check.ts';
 import { TEST_STORE_KEY } from '../store-key.ts';
 
 // One seeded run of the sync simulation (sync.md § How it is proved): three desktops with real
 // stores and the real client, the real server code, a network that loses, duplicates, delays and
-// reorders, partitions, crashes mid-push, desktop restarts and clock skew of up to a day. Then calm,
-// and the invariants at quiescence. Returns the violations found (none is the only good answer).
+// reorders, partitions, crashes mid-push and inside the push transaction (rolled back), desktop
+// restarts and desktop processes killed between their own commits, pulls that read while another
+// desktop's push transaction is open and commits part-way through the pull (on PostgreSQL, through the
+// server's pool of connections), and clock skew of up to a day. Then calm, and the invariants at
+// quiescence. Returns the violations found (none is the only good answer).
 
 const PASSWORD = 'Sim-pass-2026!';
 const DAY = 86_400_000;
@@ -41,16 +46,28 @@ interface Desk {
 export interface SimResult {
   seed: number;
   violations: string[];
-  stats: FaultyNetwork['stats'] & { ops: number; reviews: number; refused: number; deletes: number };
+  stats: FaultyNetwork['stats'] & {
+    ops: number;
+    reviews: number;
+    refused: number;
+    deletes: number;
+    /** Pulls issued while another push's transaction was open. */
+    interleaved: number;
+    /** Of those, pulls whose reads fell on both sides of that commit (PostgreSQL only). */
+    splitPulls: number;
+  };
 }
 
 export async function runSimulation(
   seed: number,
-  server: { app: FastifyInstance; opened: OpenedServerDb },
+  server: { app: FastifyInstance; opened: OpenedServerDb; gate?: DbGate },
   options: { steps?: number } = {},
 ): Promise<SimResult> {
   const rng = seededRng(seed);
-  const net = new FaultyNetwork(server.app, rng);
+  const net = new FaultyNetwork(server.app, rng, {
+    ...(server.gate ? { gate: server.gate } : {}),
+    serverState: () => serverState(server.opened),
+  });
   const center = `S${seed}`;
   let clock = Date.UTC(2026, 10, 2, 9, 0, 0);
   await addCenter(
@@ -73,6 +90,9 @@ export async function runSimulation(
   const base = mkdtempSync(join(tmpdir(), `caseworker-sim-${seed}-`));
   const violations: string[] = [];
   let ops = 0;
+  const interleave = { interleaved: 0, splitPulls: 0 };
+  // Stores of killed desktop processes: never closed cleanly, only let go of at the end.
+  const abandoned: DesktopStore[] = [];
   // Cases really deleted on the server during the run (retention expiry): none may come back.
   const deleted = new Set<string>();
   try {
@@ -109,14 +129,27 @@ export async function runSimulation(
         ['edit-note', 1],
         ['sync', 5],
         ['restart', 1],
+        ['kill', 1],
+        ['pull-during-push', 2],
         ['partition', 1],
         ['replay', 1],
         ['delete', 1],
       ] as const);
       try {
-        if (action === 'sync') await desk.client.syncOnce();
-        else if (action === 'restart') await restart(desk, () => new Date(clock + desk.skew), net);
-        else if (action === 'partition') {
+        if (action === 'sync') {
+          await desk.client.syncOnce();
+          violations.push(...(await outsideScopes(desk, server.opened, center)));
+        } else if (action === 'restart') await restart(desk, () => new Date(clock + desk.skew), net);
+        else if (action === 'kill') await kill(desk, rng, () => new Date(clock + desk.skew), net, abandoned);
+        else if (action === 'pull-during-push') {
+          const puller = rng.pick(desks.filter((d) => d !== desk));
+          if (server.gate && puller) {
+            const split = await pullDuringPush(desk, puller, server.gate, net, rng, userIds);
+            if (split !== null) interleave.interleaved++;
+            if (split) interleave.splitPulls++;
+            if (split !== null) violations.push(...(await outsideScopes(puller, server.opened, center)));
+          }
+        } else if (action === 'partition') {
           if (net.partitioned.has(desk.name)) net.partitioned.delete(desk.name);
           else net.partitioned.add(desk.name);
         } else if (action === 'replay') await net.replayDelayed();
@@ -125,7 +158,7 @@ export async function runSimulation(
           if (id) deleted.add(id);
         } else if (await localWrite(desk, action, rng, userIds)) ops++;
       } catch (error) {
-        if (!(error instanceof OfflineError)) throw error;
+        if (!(error instanceof OfflineError) && !(error instanceof DeskKilled)) throw error;
       }
     }
 
@@ -134,7 +167,9 @@ export async function runSimulation(
     net.partitioned.clear();
     await net.replayDelayed();
     for (let round = 0; round < 4; round++) for (const d of desks) await d.client.syncOnce();
+    violations.push(...net.violations);
     violations.push(...(await checkInvariants(desks, server.opened, center, deleted)));
+    for (const d of desks) violations.push(...(await outsideScopes(d, server.opened, center)));
     const reviews = await server.opened.db
       .selectFrom('review_items')
       .select('id')
@@ -148,10 +183,18 @@ export async function runSimulation(
     return {
       seed,
       violations,
-      stats: { ...net.stats, ops, reviews: reviews.length, refused, deletes: deleted.size },
+      stats: {
+        ...net.stats,
+        ops,
+        reviews: reviews.length,
+        refused,
+        deletes: deleted.size,
+        ...interleave,
+      },
     };
   } finally {
     for (const d of desks) await d.store.close().catch(() => undefined);
+    for (const s of abandoned) s.raw.close();
     rmSync(base, { recursive: true, force: true });
   }
 }
@@ -163,6 +206,127 @@ async function restart(desk: Desk, now: () => Date, net: FaultyNetwork): Promise
   desk.client = new SyncClient(desk.store.context, net.transportFor(desk.name));
 }
 
+/**
+ * A desktop process killed between its own commits (not a clean close): at some request of its next
+ * sync (before the request leaves, or after the server answered but before anything of the answer was
+ * committed, or part-way through a download), or right after a local write. Its store is let go of
+ * without closing (no checkpoint, no shutdown of any kind) and the file opened again by a new process.
+ */
+async function kill(
+  desk: Desk,
+  rng: Rng,
+  now: () => Date,
+  net: FaultyNetwork,
+  abandoned: DesktopStore[],
+): Promise<void> {
+  if (rng.chance(0.75)) {
+    net.armKill(desk.name, { request: rng.int(1, 3), after: rng.chance(0.5) });
+    try {
+      await desk.client.syncOnce();
+    } catch (error) {
+      if (!(error instanceof OfflineError) && !(error instanceof DeskKilled)) throw error;
+    } finally {
+      net.disarmKill(desk.name);
+    }
+  }
+  const dead = desk.store;
+  desk.store = await openDesktopStore(desk.dir, { key: TEST_STORE_KEY, now });
+  desk.client = new SyncClient(desk.store.context, net.transportFor(desk.name));
+  abandoned.push(dead);
+}
+
+/**
+ * One desktop pushes; its transaction does all its work and waits before committing; another desktop
+ * pulls meanwhile. On PostgreSQL the pull's reads of sync_rows go to other pool connections: those of
+ * the scopes chosen here read before the commit, the others wait and read after it. Then the push
+ * commits and the pull completes. Returns null when there was nothing to push (no interleaving), else
+ * whether the pull's reads fell on both sides of the commit.
+ */
+async function pullDuringPush(
+  pusher: Desk,
+  puller: Desk,
+  gate: DbGate,
+  net: FaultyNetwork,
+  rng: Rng,
+  userIds: string[],
+): Promise<boolean | null> {
+  const rates = net.rates;
+  net.rates = CALM; // this step is about snapshot boundaries, not lost messages
+  if (rng.chance(0.5)) {
+    // What makes a page's cursor overtake a row: in one push, a row only the center scope holds, then a
+    // row in the puller's caseload too (a note on a case of theirs) at a higher seq.
+    const theirs = await pusher.store.db
+      .selectFrom('jobseekers')
+      .select('id')
+      .where('assigned_counselor_id', '=', puller.session.userId)
+      .orderBy('id')
+      .execute();
+    if (theirs.length > 0) {
+      await localWrite(pusher, 'create', rng, userIds);
+      await localWrite(pusher, 'note', rng, userIds, rng.pick(theirs).id);
+    }
+  }
+  const commit = gate.holdNextCommit();
+  const pushing = pusher.client.push().then(
+    () => null,
+    (error: unknown) => asError(error),
+  );
+  try {
+    const reached = await Promise.race([commit.reached, pushing.then(() => false)]);
+    if (!reached) {
+      commit.cancel();
+      const error = await pushing;
+      if (error) throw error;
+      return null;
+    }
+    const scopes = ['scope_center', 'scope_owner', 'scope_region'];
+    const after = scopes.filter(() => rng.chance(0.5));
+    const reads = gate.holdReads(after);
+    const pulling = puller.client.pull().then(
+      () => null,
+      (error: unknown) => asError(error),
+    );
+    const split = await reads.settled();
+    commit.release();
+    const pushError = await pushing;
+    reads.release();
+    const pullError = await pulling;
+    for (const error of [pushError, pullError]) if (error) throw error;
+    return split.passed > 0 && split.held > 0;
+  } finally {
+    commit.cancel();
+    net.rates = rates;
+  }
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/** What a push can write on the server, summed up: a rolled-back push must leave it as it was. */
+async function serverState(opened: OpenedServerDb): Promise<string> {
+  const count = async (table: 'push_results' | 'value_history' | 'review_items' | 'scope_exits') =>
+    Number(
+      (
+        await opened.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const max = await opened.db
+    .selectFrom('sync_rows')
+    .select((eb) => eb.fn.max('seq').as('m'))
+    .executeTakeFirst();
+  return [
+    `seq ${Number(max?.m ?? 0)}`,
+    `results ${await count('push_results')}`,
+    `history ${await count('value_history')}`,
+    `reviews ${await count('review_items')}`,
+    `exits ${await count('scope_exits')}`,
+  ].join(', ');
+}
+
 async function knownJobseekers(desk: Desk): Promise<Array<{ id: string; seq: number }>> {
   return (await desk.store.db.selectFrom('jobseekers').select(['id', 'seq']).execute()).map((r) => ({
     id: r.id,
@@ -170,7 +334,13 @@ async function knownJobseekers(desk: Desk): Promise<Array<{ id: string; seq: num
   }));
 }
 
-async function localWrite(desk: Desk, action: string, rng: Rng, userIds: string[]): Promise<boolean> {
+async function localWrite(
+  desk: Desk,
+  action: string,
+  rng: Rng,
+  userIds: string[],
+  on?: string,
+): Promise<boolean> {
   const ctx = desk.store.context;
   if (action === 'create') {
     const fields = jobseekerFieldsSchema.parse({
@@ -184,7 +354,7 @@ async function localWrite(desk: Desk, action: string, rng: Rng, userIds: string[
   }
   const known = await knownJobseekers(desk);
   if (known.length === 0) return false;
-  const target = rng.pick(known);
+  const target = known.find((k) => k.id === on) ?? rng.pick(known);
   if (action === 'phone')
     await updateJobseeker(ctx, desk.session, target.id, target.seq, {
       phone: `010${rng.int(10_000_000, 99_999_999)}`,
