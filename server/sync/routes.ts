@@ -13,6 +13,7 @@ import {
 import { HttpError, parseOr400 } from '../http-errors.ts';
 import { applyMutation, type SyncCaller } from './apply.ts';
 import { mayWrite } from './rows.ts';
+import { mayReceive } from './roles.ts';
 import { PushWork } from './push-work.ts';
 import { refusalText } from '../../shared/sync/refusals.ts';
 
@@ -96,7 +97,7 @@ export function registerSyncRoutes(app: FastifyInstance, d: SyncRouteDeps): void
         // The server's row goes back only to someone who may see it (a refusal for another center's
         // record must not hand out that record), and never as a tombstone (pull delivers those).
         out.push(
-          current && !current.deleted_at && mayWrite(caller, current, m.table)
+          current && !current.deleted_at && mayWrite(caller, current, m.table) && mayReceive(caller, current)
             ? {
                 ...result,
                 row: { seq: Number(current.seq), data: JSON.parse(current.data) as Record<string, unknown> },
@@ -140,7 +141,8 @@ export function registerSyncRoutes(app: FastifyInstance, d: SyncRouteDeps): void
         role: u.role,
         centerCode: u.center_code,
       })),
-      rows: page.map((r) => ({
+      // The cursor advances over the whole page; an admin receives only the center's settings row.
+      rows: page.filter((r) => mayReceive(caller, r)).map((r) => ({
         table: r.table_name,
         id: r.row_id,
         seq: Number(r.seq),
