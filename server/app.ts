@@ -25,6 +25,7 @@ import {
   type AccessClaims,
 } from './auth/tokens.ts';
 import { HttpError, parseOr400, sendError } from './http-errors.ts';
+import { registerClockRoutes } from './sync/clock.ts';
 import { registerLifecycleRoutes } from './sync/lifecycle-routes.ts';
 import { registerSyncRoutes } from './sync/routes.ts';
 import { registerSnapshotRoutes } from './sync/snapshot-routes.ts';
@@ -243,6 +244,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     acceptedSchemas: ACCEPTED_CLIENT_SCHEMAS,
   });
   registerLifecycleRoutes(app, { db: o.db, now, authenticate });
+  registerClockRoutes(app, { db: o.db, now, authenticate });
   registerSnapshotRoutes(app, {
     db: o.db,
     dialect: o.dialect,

@@ -92,7 +92,8 @@ export function registerLifecycleRoutes(app: FastifyInstance, d: LifecycleRouteD
     const caller = await d.authenticate(req);
     const q = parseOr400(exitsQuerySchema, req.query);
     // Admins hold no case data, so no case leaves their desktop (and its ids are not theirs to learn).
-    if (isCaseBlind(caller)) return { exits: [], cursor: q.cursor, hasMore: false, serverTime: d.now().toISOString() };
+    if (isCaseBlind(caller))
+      return { exits: [], cursor: q.cursor, hasMore: false, serverTime: d.now().toISOString() };
     const page = await exitsAfter(d.db, caller, q.cursor, q.limit);
     return { ...page, serverTime: d.now().toISOString() };
   });

@@ -64,7 +64,9 @@ export async function applyResolution(
     throw new Refusal('wrongChoice', { kind: item.kind, choice });
   // Who may decide (shared/sync/review-rules.ts): never the held change's author alone, a hand-over only
   // by a supervisor. The case's owner is read from the database, never from the client.
-  const owner = item.case_id ? (await work.getRow('jobseekers', item.case_id))?.scope_owner : row?.scope_owner;
+  const owner = item.case_id
+    ? (await work.getRow('jobseekers', item.case_id))?.scope_owner
+    : row?.scope_owner;
   const verdict = resolveVerdict(
     { role: caller.role, userId: caller.userId, ownsCase: owner === caller.userId },
     { kind: item.kind, keptAuthor: item.kept_author, heldAuthor: item.held_author },

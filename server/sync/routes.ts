@@ -15,6 +15,7 @@ import { applyMutation, type SyncCaller } from './apply.ts';
 import { mayWrite } from './rows.ts';
 import { mayReceive } from './roles.ts';
 import { PushWork } from './push-work.ts';
+import { PushClock } from './clock.ts';
 import { refusalText } from '../../shared/sync/refusals.ts';
 
 // Push and pull (sync.md § Model). Push applies each mutation in its own transaction, in the order
@@ -51,6 +52,8 @@ export function registerSyncRoutes(app: FastifyInstance, d: SyncRouteDeps): void
     const results = await d.db.transaction().execute(async (trx) => {
       await lockSequencer(trx, d.dialect);
       const work = new PushWork(trx);
+      // HLCs far ahead of the server's time are re-stamped before any rule reads them (sync/clock.ts).
+      const clock = new PushClock(d.now());
       const checked = body.mutations.map((raw) => mutationSchema.safeParse(raw));
       const valid = checked.flatMap((p) => (p.success ? [p.data] : []));
       await work.prefetch(caller.deviceId, valid);
@@ -81,7 +84,7 @@ export function registerSyncRoutes(app: FastifyInstance, d: SyncRouteDeps): void
             ...(seen.reason ? { reason: seen.reason } : {}),
           };
         } else {
-          result = await applyMutation(work, caller, m, d.now().toISOString());
+          result = await applyMutation(work, caller, clock.check(m), d.now().toISOString());
           work.addResult({
             device_id: caller.deviceId,
             client_seq: m.clientSeq,
@@ -106,6 +109,7 @@ export function registerSyncRoutes(app: FastifyInstance, d: SyncRouteDeps): void
         );
       }
       await work.flush();
+      await clock.flag(trx, caller, d.now().toISOString());
       return out;
     });
     return { results, serverTime: d.now().toISOString() };
@@ -142,13 +146,15 @@ export function registerSyncRoutes(app: FastifyInstance, d: SyncRouteDeps): void
         centerCode: u.center_code,
       })),
       // The cursor advances over the whole page; an admin receives only the center's settings row.
-      rows: page.filter((r) => mayReceive(caller, r)).map((r) => ({
-        table: r.table_name,
-        id: r.row_id,
-        seq: Number(r.seq),
-        data: JSON.parse(r.data) as Record<string, unknown>,
-        ...(r.deleted_at ? { deleted: true as const } : {}),
-      })),
+      rows: page
+        .filter((r) => mayReceive(caller, r))
+        .map((r) => ({
+          table: r.table_name,
+          id: r.row_id,
+          seq: Number(r.seq),
+          data: JSON.parse(r.data) as Record<string, unknown>,
+          ...(r.deleted_at ? { deleted: true as const } : {}),
+        })),
       cursor: page.length > 0 ? Number(page[page.length - 1]?.seq) : q.cursor,
       hasMore: rows.length > q.limit,
       serverTime: d.now().toISOString(),

@@ -87,7 +87,10 @@ export const REFUSALS = {
     advice: null,
   },
   auditMalformed: { text: 'Malformed audit entry: "{field}" {problem}.', advice: 'outdated' },
-  auditChanged: { text: 'An audit entry with this id was already received with other content.', advice: null },
+  auditChanged: {
+    text: 'An audit entry with this id was already received with other content.',
+    advice: null,
+  },
 } as const satisfies Record<string, RefusalEntry>;
 
 export type RefusalCode = keyof typeof REFUSALS;
