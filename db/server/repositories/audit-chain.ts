@@ -76,3 +76,48 @@ export async function loginIdOf(db: Db, userId: string): Promise<string | undefi
   const row = await db.selectFrom('users').select('login_id').where('id', '=', userId).executeTakeFirst();
   return row?.login_id;
 }
+
+/** A page of the server's copy of the audit trail, in seq order (each device's entries in chain order). */
+export async function auditRowsAfter(
+  db: Db,
+  afterSeq: number,
+  limit: number,
+): Promise<Array<{ row_id: string; seq: number; scope_center: string | null; data: string }>> {
+  return db
+    .selectFrom('sync_rows')
+    .select(['row_id', 'seq', 'scope_center', 'data'])
+    .where('table_name', '=', 'audit_entries')
+    .where('seq', '>', afterSeq)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+}
+
+export async function allChainHeads(db: Db): Promise<ChainHead[]> {
+  return db.selectFrom('audit_chain_heads').selectAll().execute();
+}
+
+/** The audit settings JSON of each center (its synced settings row), by code. */
+export async function centerSettings(db: Db): Promise<Map<string, string | null>> {
+  const rows = await db
+    .selectFrom('sync_rows')
+    .select(['row_id', 'data'])
+    .where('table_name', '=', 'centers')
+    .execute();
+  return new Map(
+    rows.map((r) => {
+      const settings = (JSON.parse(r.data) as { settings?: unknown }).settings;
+      return [r.row_id, typeof settings === 'string' ? settings : null];
+    }),
+  );
+}
+
+export async function deleteAuditRows(db: Db, ids: string[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += 400) {
+    await db
+      .deleteFrom('sync_rows')
+      .where('table_name', '=', 'audit_entries')
+      .where('row_id', 'in', ids.slice(i, i + 400))
+      .execute();
+  }
+}
