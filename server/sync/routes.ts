@@ -13,7 +13,7 @@ import {
 import { HttpError, parseOr400 } from '../http-errors.ts';
 import { applyMutation, type SyncCaller } from './apply.ts';
 import { mayWrite } from './rows.ts';
-import { mayReceive } from './roles.ts';
+import { mayReceive, mayReceiveResult } from './roles.ts';
 import { PushWork } from './push-work.ts';
 import { PushClock } from './clock.ts';
 import { refusalText } from '../../shared/sync/refusals.ts';
@@ -100,7 +100,10 @@ export function registerSyncRoutes(app: FastifyInstance, d: SyncRouteDeps): void
         // The server's row goes back only to someone who may see it (a refusal for another center's
         // record must not hand out that record), and never as a tombstone (pull delivers those).
         out.push(
-          current && !current.deleted_at && mayWrite(caller, current, m.table) && mayReceive(caller, current)
+          current &&
+            !current.deleted_at &&
+            mayWrite(caller, current, m.table) &&
+            mayReceiveResult(caller, current)
             ? {
                 ...result,
                 row: { seq: Number(current.seq), data: JSON.parse(current.data) as Record<string, unknown> },
