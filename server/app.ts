@@ -21,6 +21,7 @@ import {
   parseOr400,
   sendError,
 } from './http-errors.ts';
+import { registerClockRoutes } from './sync/clock.ts';
 import { registerLifecycleRoutes } from './sync/lifecycle-routes.ts';
 import { registerSyncRoutes } from './sync/routes.ts';
 import { registerSnapshotRoutes } from './sync/snapshot-routes.ts';
@@ -181,6 +182,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     acceptedSchemas: ACCEPTED_CLIENT_SCHEMAS,
   });
   registerLifecycleRoutes(app, { db: o.db, now, authenticate });
+  registerClockRoutes(app, { db: o.db, now, authenticate });
   registerSnapshotRoutes(app, {
     db: o.db,
     dialect: o.dialect,

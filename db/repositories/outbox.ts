@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
-import { formatHlc, parseHlc, tickHlc } from '../../shared/sync/hlc.ts';
+import { MAX_CLOCK_LEAD_MS, formatHlc, parseHlc, tickHlc, type Hlc } from '../../shared/sync/hlc.ts';
+import { getClockOffset } from './clock-offset.ts';
 import type { Database, SyncedTableName } from '../schema.ts';
 import { getMeta, setMeta } from './meta.ts';
 
@@ -10,12 +11,41 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 const HLC_KEY = 'hlc';
 
-/** The next HLC time on this device, persisted in the caller's transaction. */
+/**
+ * The next HLC time on this device, persisted in the caller's transaction. The local clock is corrected
+ * by its offset from the server's (clock-offset.ts). A last HLC more than an hour ahead of the corrected
+ * time came from a clock that ran ahead: the server re-stamps such times, so this device starts again
+ * from the corrected time, and first re-stamps its unsent writes that far ahead (in their order), so a
+ * later write here never sorts before an earlier one.
+ */
 export async function nextHlc(trx: Db, deviceId: string, nowMs: number): Promise<string> {
+  const now = nowMs + (await getClockOffset(trx));
   const stored = await getMeta(trx, HLC_KEY);
-  const next = formatHlc(tickHlc(stored ? parseHlc(stored) : null, nowMs, deviceId));
+  let last = stored ? parseHlc(stored) : null;
+  if (last && last.wall > now + MAX_CLOCK_LEAD_MS) last = await restampAhead(trx, deviceId, now);
+  const next = formatHlc(tickHlc(last, now, deviceId));
   await setMeta(trx, HLC_KEY, next);
   return next;
+}
+
+async function restampAhead(trx: Db, deviceId: string, now: number): Promise<Hlc | null> {
+  const pending = await trx
+    .selectFrom('outbox')
+    .select(['client_seq', 'hlc'])
+    .where('status', '=', 'pending')
+    .orderBy('client_seq')
+    .execute();
+  let last: Hlc | null = null;
+  for (const e of pending) {
+    if (parseHlc(e.hlc).wall <= now + MAX_CLOCK_LEAD_MS) continue;
+    last = tickHlc(last, now, deviceId);
+    await trx
+      .updateTable('outbox')
+      .set({ hlc: formatHlc(last) })
+      .where('client_seq', '=', e.client_seq)
+      .execute();
+  }
+  return last;
 }
 
 export interface OutboxWrite {

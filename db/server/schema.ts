@@ -194,7 +194,47 @@ export interface ScopeChecksumTable {
   row_count: number;
 }
 
+// 0007_clock_flags_audit_chain (issue 13): clocks far ahead, and the server's check of audit chains.
+export interface DeviceClockFlagTable {
+  device_id: string;
+  user_id: string;
+  center_code: string;
+  first_at: string;
+  last_at: string;
+  times: number;
+  max_lead_ms: number;
+  last_hlc: string;
+}
+
+export interface AuditChainHeadTable {
+  device_id: string;
+  head_hash: string;
+  head_id: string;
+  accepted: number;
+  updated_at: string;
+}
+
+export type AuditAnchorReason = 'purged' | 'refused' | 'first-seen';
+
+export interface AuditAnchorTable {
+  id: string;
+  device_id: string;
+  reason: AuditAnchorReason;
+  /** The hash the first entry of the gap linked to. */
+  after_hash: string;
+  /** The hash of the gap's last entry: what the entry after the gap links to. */
+  last_hash: string;
+  last_id: string | null;
+  last_at: string | null;
+  /** Entries in the gap (0 when unknown: entries the server never saw). */
+  entries: number;
+  created_at: string;
+}
+
 export interface ServerDatabase {
+  device_clock_flags: DeviceClockFlagTable;
+  audit_chain_heads: AuditChainHeadTable;
+  audit_anchors: AuditAnchorTable;
   sync_rows: SyncRowTable;
   scope_checksums: ScopeChecksumTable;
   push_results: PushResultTable;

@@ -9,6 +9,7 @@ import { findServerUserByLogin } from '../../db/server/repositories/accounts.ts'
 import { AdminInputError, addCenter, addUser } from '../admin.ts';
 import { buildServer } from '../app.ts';
 import { applyAccountChange, type AccountChange } from '../auth/account-changes.ts';
+import { purgeServerAudit, verifyServerAudit } from '../audit-retention.ts';
 import { deleteRecord, restoreRecord } from '../records.ts';
 
 // The server command line (interfaces.md). One-line errors and a non-zero exit on bad input;
@@ -119,6 +120,17 @@ const program = new Command('caseworker-server')
     }
     const address = await app.listen({ port: o.port, host: o.host });
     console.error(`caseworker-server: listening on ${address} (${opened.description})`);
+    // The audit copy's retention: at start, then daily (a failure is reported and retried next day).
+    const purge = () => {
+      purgeServerAudit(opened.db, opened.dialect, new Date()).catch((error: unknown) => {
+        console.error(
+          `caseworker-server: audit purge failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      });
+    };
+    purge();
+    const daily = setInterval(purge, 86_400_000);
+    daily.unref();
     // Graceful shutdown: stop accepting, let in-flight requests (pushes) finish, then close the database.
     const stop = () => {
       void app
@@ -279,6 +291,43 @@ record
         new Date(),
       );
       console.log(`restored ${o.table} ${o.id} (seq ${done.seq})`);
+    } finally {
+      await opened.close();
+    }
+  });
+
+// The server's copy of the audit trail (server/audit-retention.ts): the retention purge (also run by
+// the server at start and daily) and the chain check.
+const audit = program.command('audit').description("the server's copy of the audit trail");
+audit
+  .command('purge')
+  .description('remove expired entries (2 years, 3 for account changes, or the center’s settings)')
+  .requiredOption('--db <url>', 'sqlite:FILE or postgres://…')
+  .action(async (o: { db: string }) => {
+    const opened = await openServerDb(o.db);
+    try {
+      const done = await purgeServerAudit(opened.db, opened.dialect, new Date());
+      console.log(`purged ${done.purged} expired audit entries (${done.anchors} anchors)`);
+    } finally {
+      await opened.close();
+    }
+  });
+audit
+  .command('verify')
+  .description('check every device’s audit chain')
+  .requiredOption('--db <url>', 'sqlite:FILE or postgres://…')
+  .action(async (o: { db: string }) => {
+    const opened = await openServerDb(o.db);
+    try {
+      const check = await verifyServerAudit(opened.db);
+      if (check.ok) {
+        console.log(
+          `audit chains intact: ${check.entries} entries, ${check.devices} devices, ${check.gaps} anchored gaps`,
+        );
+      } else {
+        console.log(`audit chain broken at entry ${check.id} of device ${check.deviceId} (${check.reason})`);
+        process.exitCode = 3;
+      }
     } finally {
       await opened.close();
     }

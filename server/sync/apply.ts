@@ -8,6 +8,7 @@ import {
   type MutationResult,
 } from '../../shared/sync/protocol.ts';
 import { isSyncedTable, syncRule } from '../../shared/sync/tables.ts';
+import { checkAuditEntry } from './audit-chain.ts';
 import { afterWrite } from './derived.ts';
 import type { PushWork } from './push-work.ts';
 import { applyHandover, applyResolution } from './resolve.ts';
@@ -53,6 +54,7 @@ export async function applyMutation(
     if (!isSyncedTable(m.table)) throw new Refusal('notSynced', { table: m.table });
     const reserved = reservedIn(m.fields);
     if (reserved.length > 0) throw new Refusal('serverFields', { fields: reserved.join(', ') });
+    if (m.table === 'audit_entries') await checkAuditEntry(work, caller, m, now);
     const table = m.table;
     const rule = syncRule(table);
     const existing = await work.getRow(table, m.rowId);

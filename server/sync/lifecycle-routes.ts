@@ -15,6 +15,7 @@ import {
 } from '../../shared/sync/protocol.ts';
 import { parseOr400 } from '../http-errors.ts';
 import type { SyncCaller } from './rows.ts';
+import { isCaseBlind } from './roles.ts';
 
 // What a desktop learns besides rows (sync.md § Conflicts, § Scopes): the open review items of its
 // scopes, each with both values, both authors (by name) and when, and the rows that left its scopes.
@@ -90,6 +91,9 @@ export function registerLifecycleRoutes(app: FastifyInstance, d: LifecycleRouteD
   app.get('/v1/sync/exits', async (req): Promise<ExitsResponse> => {
     const caller = await d.authenticate(req);
     const q = parseOr400(exitsQuerySchema, req.query);
+    // Admins hold no case data, so no case leaves their desktop (and its ids are not theirs to learn).
+    if (isCaseBlind(caller))
+      return { exits: [], cursor: q.cursor, hasMore: false, serverTime: d.now().toISOString() };
     const page = await exitsAfter(d.db, caller, q.cursor, q.limit);
     return { ...page, serverTime: d.now().toISOString() };
   });

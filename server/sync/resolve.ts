@@ -15,6 +15,7 @@ import {
   type Mutation,
   type MutationResult,
 } from '../../shared/sync/protocol.ts';
+import { resolveVerdict } from '../../shared/sync/review-rules.ts';
 import { isSyncedTable, syncRule, type SyncedTable } from '../../shared/sync/tables.ts';
 import { afterWrite } from './derived.ts';
 import type { PushWork } from './push-work.ts';
@@ -36,7 +37,8 @@ import {
 // database, and are idempotent per device like any mutation.
 //
 // Resolving: a supervisor, or a counselor the item concerns (either author, or the case's owner), picks
-// one of the choices the item's kind offers. `held` applies the held value as a normal sequenced write
+// one of the choices the item's kind offers; the held change's author never applies it alone, and a
+// hand-over is decided by a supervisor (shared/sync/review-rules.ts). `held` applies the held value as a normal sequenced write
 // by the resolver (its old value goes to history); `kept` and `acknowledged` change no row. The item is
 // closed with who, when, which choice and the seq of the write it made.
 
@@ -58,14 +60,19 @@ export async function applyResolution(
     throw new Refusal('alreadyResolved', { who, at: item.resolved_at ?? 'an earlier time' });
   }
   const row = await work.getRow(item.table_name, item.row_id);
-  const concerned =
-    caller.role === 'supervisor' ||
-    caller.userId === item.kept_author ||
-    caller.userId === item.held_author ||
-    (row !== undefined && row.scope_owner === caller.userId);
-  if (!concerned) throw new Refusal('notConcerned');
   if (!CHOICES_BY_KIND[item.kind].includes(choice))
     throw new Refusal('wrongChoice', { kind: item.kind, choice });
+  // Who may decide (shared/sync/review-rules.ts): never the held change's author alone, a hand-over only
+  // by a supervisor. The case's owner is read from the database, never from the client.
+  const owner = item.case_id
+    ? (await work.getRow('jobseekers', item.case_id))?.scope_owner
+    : row?.scope_owner;
+  const verdict = resolveVerdict(
+    { role: caller.role, userId: caller.userId, ownsCase: owner === caller.userId },
+    { kind: item.kind, keptAuthor: item.kept_author, heldAuthor: item.held_author },
+    choice,
+  );
+  if (verdict !== 'ok') throw new Refusal(verdict);
   const seq = choice === 'held' ? await applyHeld(work, caller, item, row, m.hlc, now) : null;
   await closeReviewItem(work.trx, item.id, { resolution: choice, by: caller.userId, at: now, seq });
   return { clientSeq: m.clientSeq, status: 'applied', ...(seq !== null ? { seq } : {}) };

@@ -13,7 +13,9 @@ import {
 import { HttpError, parseOr400 } from '../http-errors.ts';
 import { applyMutation, type SyncCaller } from './apply.ts';
 import { mayRead } from './rows.ts';
+import { mayReceive, mayReceiveResult } from './roles.ts';
 import { PushWork } from './push-work.ts';
+import { PushClock } from './clock.ts';
 import { refusalText } from '../../shared/sync/refusals.ts';
 
 // Push and pull (sync.md § Model). Push applies each mutation in its own transaction, in the order
@@ -50,6 +52,8 @@ export function registerSyncRoutes(app: FastifyInstance, d: SyncRouteDeps): void
     const results = await d.db.transaction().execute(async (trx) => {
       await lockSequencer(trx, d.dialect);
       const work = new PushWork(trx);
+      // HLCs far ahead of the server's time are re-stamped before any rule reads them (sync/clock.ts).
+      const clock = new PushClock(d.now());
       const checked = body.mutations.map((raw) => mutationSchema.safeParse(raw));
       const valid = checked.flatMap((p) => (p.success ? [p.data] : []));
       await work.prefetch(caller.deviceId, valid);
@@ -80,7 +84,7 @@ export function registerSyncRoutes(app: FastifyInstance, d: SyncRouteDeps): void
             ...(seen.reason ? { reason: seen.reason } : {}),
           };
         } else {
-          result = await applyMutation(work, caller, m, d.now().toISOString());
+          result = await applyMutation(work, caller, clock.check(m), d.now().toISOString());
           work.addResult({
             device_id: caller.deviceId,
             client_seq: m.clientSeq,
@@ -96,7 +100,10 @@ export function registerSyncRoutes(app: FastifyInstance, d: SyncRouteDeps): void
         // The server's row goes back only to someone who may see it (a refusal for another center's
         // record must not hand out that record), and never as a tombstone (pull delivers those).
         out.push(
-          current && !current.deleted_at && mayRead(caller, current, m.table)
+          current &&
+            !current.deleted_at &&
+            mayRead(caller, current, m.table) &&
+            mayReceiveResult(caller, current)
             ? {
                 ...result,
                 row: { seq: Number(current.seq), data: JSON.parse(current.data) as Record<string, unknown> },
@@ -105,6 +112,7 @@ export function registerSyncRoutes(app: FastifyInstance, d: SyncRouteDeps): void
         );
       }
       await work.flush();
+      await clock.flag(trx, caller, d.now().toISOString());
       return out;
     });
     return { results, serverTime: d.now().toISOString() };
@@ -140,13 +148,16 @@ export function registerSyncRoutes(app: FastifyInstance, d: SyncRouteDeps): void
         role: u.role,
         centerCode: u.center_code,
       })),
-      rows: page.map((r) => ({
-        table: r.table_name,
-        id: r.row_id,
-        seq: Number(r.seq),
-        data: JSON.parse(r.data) as Record<string, unknown>,
-        ...(r.deleted_at ? { deleted: true as const } : {}),
-      })),
+      // The cursor advances over the whole page; an admin receives only the center's settings row.
+      rows: page
+        .filter((r) => mayReceive(caller, r))
+        .map((r) => ({
+          table: r.table_name,
+          id: r.row_id,
+          seq: Number(r.seq),
+          data: JSON.parse(r.data) as Record<string, unknown>,
+          ...(r.deleted_at ? { deleted: true as const } : {}),
+        })),
       cursor: page.length > 0 ? Number(page[page.length - 1]?.seq) : q.cursor,
       hasMore: rows.length > q.limit,
       serverTime: d.now().toISOString(),

@@ -45,6 +45,8 @@ export interface SyncStatus {
    * server's checksum after being downloaded again (sync.md § First download and checks).
    */
   mismatchedScopes: string[];
+  /** Server time minus this PC's time, as last learnt (sync.md § Clocks); new HLCs are corrected by it. */
+  clockOffsetMs: number;
 }
 
 /** A review item as the desk shows it (sync.md § Conflicts): the server's item plus what this desk knows. */

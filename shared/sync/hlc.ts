@@ -14,15 +14,51 @@ export interface Hlc {
 const WALL_WIDTH = 15;
 const COUNTER_WIDTH = 5;
 const MAX_COUNTER = 99_999;
+/** The largest wall time an HLC can carry: what fits its fixed width (so string order stays time order). */
+export const MAX_WALL = 10 ** WALL_WIDTH - 1;
+/** A node is a device id (a UUID) or a short name such as `server`: printable ASCII, at most 64 characters. */
+export const MAX_NODE_LENGTH = 64;
+
+/** What a well-formed HLC looks like; bounded, so a hand-made one cannot be of any size (issue 13). */
+export const HLC_PATTERN = /^\d{15}:\d{5}:[\x21-\x7e]{1,64}$/;
+
+/** The longest an HLC string can be. */
+export const MAX_HLC_LENGTH = WALL_WIDTH + 1 + COUNTER_WIDTH + 1 + MAX_NODE_LENGTH;
+
+/** One hour: an HLC further than this ahead of the server's time is re-stamped there (sync.md § Clocks). */
+export const MAX_CLOCK_LEAD_MS = 3_600_000;
 
 export function formatHlc(h: Hlc): string {
+  if (!Number.isSafeInteger(h.wall) || h.wall < 0 || h.wall > MAX_WALL)
+    throw new Error(`HLC wall time out of range: ${h.wall}`);
+  if (!/^[\x21-\x7e]{1,64}$/.test(h.node)) throw new Error('HLC node id is empty, too long or not printable');
   return `${String(h.wall).padStart(WALL_WIDTH, '0')}:${String(h.counter).padStart(COUNTER_WIDTH, '0')}:${h.node}`;
 }
 
 export function parseHlc(s: string): Hlc {
-  const m = /^(\d{15}):(\d{5}):(.+)$/.exec(s);
-  if (!m) throw new Error(`Not an HLC timestamp: ${JSON.stringify(s)}`);
-  return { wall: Number(m[1]), counter: Number(m[2]), node: m[3] ?? '' };
+  if (!HLC_PATTERN.test(s))
+    throw new Error(`Not an HLC timestamp: ${JSON.stringify(s.slice(0, MAX_HLC_LENGTH))}`);
+  return {
+    wall: Number(s.slice(0, WALL_WIDTH)),
+    counter: Number(s.slice(WALL_WIDTH + 1, WALL_WIDTH + 1 + COUNTER_WIDTH)),
+    node: s.slice(WALL_WIDTH + COUNTER_WIDTH + 2),
+  };
+}
+
+/**
+ * The HLC a server gives a write whose HLC is more than `MAX_CLOCK_LEAD_MS` ahead of the server's time
+ * (`nowMs`): the server's time, `counter` keeping the order of several such writes in one request. Null
+ * when the HLC is not that far ahead (it is kept as sent).
+ */
+export function restampIfAhead(hlc: string, nowMs: number, counter: number): string | null {
+  const h = parseHlc(hlc);
+  if (h.wall <= nowMs + MAX_CLOCK_LEAD_MS) return null;
+  return formatHlc({ wall: nowMs, counter: Math.min(counter, MAX_COUNTER), node: h.node });
+}
+
+/** Milliseconds an HLC is ahead of `nowMs` (negative when behind). */
+export function hlcLeadMs(hlc: string, nowMs: number): number {
+  return parseHlc(hlc).wall - nowMs;
 }
 
 /** The time for a local event. */

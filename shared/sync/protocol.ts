@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HLC_PATTERN, MAX_HLC_LENGTH } from './hlc.ts';
 
 // The sync protocol's messages (sync.md). Validated on the server (trust no client) and typed for the
 // desktop client.
@@ -15,7 +16,8 @@ export const mutationSchema = z
     rowId: z.string().min(1).max(64),
     op: z.enum(['insert', 'update']),
     fields: z.record(z.string().min(1).max(64), fieldValue),
-    hlc: z.string().regex(/^\d{15}:\d{5}:.+$/),
+    // Bounded (node id length, wall digits): shared/sync/hlc.ts.
+    hlc: z.string().max(MAX_HLC_LENGTH).regex(HLC_PATTERN),
     baseSeq: z.number().int().min(0),
   })
   .strict();

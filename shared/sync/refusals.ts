@@ -70,6 +70,27 @@ export const REFUSALS = {
   adminNoCases: { text: 'Admins do not handle case data.', advice: null },
   malformedHandover: { text: 'Malformed hand-over of a refused change.', advice: 'outdated' },
   handoverUnreadable: { text: 'The handed-over change cannot be read.', advice: null },
+  supervisorOnly: {
+    text: 'A refused change handed to a supervisor is decided by a supervisor.',
+    advice: 'notConcerned',
+  },
+  ownHeldChange: {
+    text: 'The author of the held change cannot apply it alone; a supervisor or another person it concerns decides.',
+    advice: 'notConcerned',
+  },
+  auditDevice: { text: 'An audit entry names another device than the one sending it.', advice: null },
+  auditActor: { text: 'An audit entry names another account than the one sending it.', advice: null },
+  auditCenter: { text: 'An audit entry names another center than the account’s.', advice: null },
+  auditHash: { text: 'An audit entry’s hash does not match its content.', advice: null },
+  auditLink: {
+    text: 'An audit entry does not link to this device’s last accepted entry.',
+    advice: null,
+  },
+  auditMalformed: { text: 'Malformed audit entry: "{field}" {problem}.', advice: 'outdated' },
+  auditChanged: {
+    text: 'An audit entry with this id was already received with other content.',
+    advice: null,
+  },
 } as const satisfies Record<string, RefusalEntry>;
 
 export type RefusalCode = keyof typeof REFUSALS;

@@ -99,14 +99,15 @@ describe('review items on the desk', () => {
     );
     const ids = server.users;
 
-    // Offline on both desks: counselor1 takes the case; counselor2 hands it to counselor3.
+    // Offline on both desks: counselor1 takes the case; counselor2 hands it to counselor3. counselor1's
+    // desk syncs first, so counselor2's value is the one held (its author may not apply it alone).
     await writeLocally(host, 'jobseekers', created.id, seq, { assigned_counselor_id: ids.get('counselor1') });
     await writeLocally(other, 'jobseekers', created.id, seq, {
       assigned_counselor_id: ids.get('counselor3'),
     });
-    await other.client.syncOnce();
     await hostSync();
     await other.client.syncOnce();
+    await hostSync();
 
     // The chip says something needs a look; its dialog leads to the list.
     await page.reload();
@@ -120,9 +121,9 @@ describe('review items on the desk', () => {
     expect(text).toContain('충돌');
     expect(text).toContain('한지민');
     expect(text).toContain('담당 상담사');
-    expect(await page.getByTestId('review-kept').textContent()).toContain('counselor3 님');
-    expect(await page.getByTestId('review-kept').textContent()).toContain('counselor2 님'); // who wrote it
-    expect(await page.getByTestId('review-held').textContent()).toContain('counselor1 님');
+    expect(await page.getByTestId('review-kept').textContent()).toContain('counselor1 님');
+    expect(await page.getByTestId('review-held').textContent()).toContain('counselor3 님');
+    expect(await page.getByTestId('review-held').textContent()).toContain('counselor2 님'); // who wrote it
     await page.screenshot({ path: '/tmp/caseworker-reviews.png' });
 
     // On the case itself.
@@ -145,7 +146,7 @@ describe('review items on the desk', () => {
       .select('assigned_counselor_id')
       .where('id', '=', created.id)
       .executeTakeFirstOrThrow();
-    expect(onOther.assigned_counselor_id).toBe(ids.get('counselor1'));
+    expect(onOther.assigned_counselor_id).toBe(ids.get('counselor3'));
     const item = await server.opened.db
       .selectFrom('review_items')
       .selectAll()
@@ -161,7 +162,7 @@ describe('review items on the desk', () => {
     await page.getByTestId('reviews-empty').waitFor();
     await page.goto(`${host.url}/#/jobseekers/${created.id}`);
     await page.getByTestId('value-counselor').waitFor();
-    expect(await page.getByTestId('value-counselor').textContent()).toBe('counselor1 님');
+    expect(await page.getByTestId('value-counselor').textContent()).toBe('counselor3 님');
     expect(await page.getByTestId('case-reviews').count()).toBe(0);
   });
 

@@ -5,6 +5,7 @@ import { migration as m0003 } from './0003_scope_checksums.ts';
 import { migration as m0004 } from './0004_review_lifecycle.ts';
 import { migration as m0005 } from './0005_account_security.ts';
 import { migration as m0008 } from './0008_audit_owner.ts';
+import { migration as m0007 } from './0007_clock_flags_audit_chain.ts';
 
 /** The server's migrations, in order; append only, frozen once landed (see db/migrations/index.ts). */
 export const serverMigrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
@@ -14,6 +15,7 @@ export const serverMigrations: ReadonlyArray<readonly [name: string, migration: 
   ['0004_review_lifecycle', m0004],
   ['0005_account_security', m0005],
   ['0008_audit_owner', m0008],
+  ['0007_clock_flags_audit_chain', m0007],
 ];
 
 export const SERVER_SCHEMA_VERSION = serverMigrations.length;

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { learnClockOffset } from '../../../db/repositories/clock-offset.ts';
 import { getMeta, setMeta } from '../../../db/repositories/meta.ts';
 import { LATEST_SCHEMA_VERSION } from '../../../db/migrations/index.ts';
 import type { Database } from '../../../db/schema.ts';
@@ -94,6 +95,7 @@ export class SyncClient {
       deviceId: this.ctx.deviceId,
       deviceName,
     });
+    await this.noteServerTime(r.serverTime);
     if (r.status !== 200) throw errorOf(r.status, r.body, r.retryAfterMs ?? null);
     const body = r.body as Tokens & { user: DirectoryUser & { centerName: string } };
     await this.saveTokens(body);
@@ -150,16 +152,23 @@ export class SyncClient {
       token = await this.refreshAccess(r.status, r.body);
       r = await this.transport.request(method, path, body, token);
     }
-    if (r.serverTime) await setMeta(this.ctx.db, 'sync.serverTime', r.serverTime);
+    await this.noteServerTime(r.serverTime);
     if (r.status !== 200) throw errorOf(r.status, r.body, r.retryAfterMs ?? null);
     return r.body;
+  }
+
+  /** Every answer carries the server's time: this desktop's clock offset follows it (clock-offset.ts). */
+  private async noteServerTime(serverTime: string | null): Promise<void> {
+    if (!serverTime) return;
+    await setMeta(this.ctx.db, 'sync.serverTime', serverTime);
+    await learnClockOffset(this.ctx.db, serverTime, this.ctx.now().getTime());
   }
 
   /** A streamed GET (a snapshot), authenticated like `authed`. */
   private async authedStream(path: string): Promise<AsyncIterable<string>> {
     let r = await this.transport.stream(path, await getMeta(this.ctx.db, 'sync.access'));
     if (r.status === 401) r = await this.transport.stream(path, await this.refreshAccess(r.status, r.body));
-    if (r.serverTime) await setMeta(this.ctx.db, 'sync.serverTime', r.serverTime);
+    await this.noteServerTime(r.serverTime);
     if (r.status !== 200) throw errorOf(r.status, r.body, r.retryAfterMs ?? null);
     return r.lines;
   }

@@ -1,4 +1,5 @@
 import type { SyncStatus } from '../../../shared/contract/sync.ts';
+import { getClockOffset } from '../../../db/repositories/clock-offset.ts';
 import { countPendingChanges } from '../../../db/repositories/outbox.ts';
 import type { CaseDb } from '../../../db/connection.ts';
 import type { SyncClient } from './client.ts';
@@ -29,6 +30,8 @@ export async function syncStatus(db: CaseDb, sync: DesktopSync | undefined): Pro
     openReviews: await countLocalReviewItems(db),
     // Reported once, kept until the copy matches again (sync/verify.ts).
     mismatchedScopes: (await verifyState(db)).mismatched,
+    // How far this PC's clock is from the server's (db/repositories/clock-offset.ts).
+    clockOffsetMs: await getClockOffset(db),
   };
   if (!sync) {
     return {

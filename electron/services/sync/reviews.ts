@@ -20,6 +20,7 @@ import {
   type ReviewChoice,
   type ReviewItem,
 } from '../../../shared/sync/protocol.ts';
+import { choicesFor, type Resolver } from '../../../shared/sync/review-rules.ts';
 import { caseScope } from '../case-access.ts';
 import { isoNow, type ServiceContext } from '../context.ts';
 import { auditAction } from '../synced-writes.ts';
@@ -63,13 +64,14 @@ function parseItem(local: LocalReviewItem): ReviewItem {
   return JSON.parse(local.item) as ReviewItem;
 }
 
-async function mayResolve(db: Db, actor: SessionInfo, item: ReviewItem): Promise<boolean> {
-  if (actor.role === 'supervisor') return true;
-  if (actor.role !== 'counselor') return false;
-  if (actor.userId === item.keptAuthor || actor.userId === item.heldAuthor) return true;
-  if (!item.caseId) return false;
-  const j = await getJobseekerRow(db, item.caseId);
-  return j?.assigned_counselor_id === actor.userId;
+async function resolver(db: Db, actor: SessionInfo, item: ReviewItem): Promise<Resolver> {
+  const j = item.caseId ? await getJobseekerRow(db, item.caseId) : undefined;
+  return { role: actor.role, userId: actor.userId, ownsCase: j?.assigned_counselor_id === actor.userId };
+}
+
+/** The choices this person may make on the item (the server applies the same rule). */
+async function allowedChoices(db: Db, actor: SessionInfo, item: ReviewItem): Promise<ReviewChoice[]> {
+  return choicesFor(await resolver(db, actor, item), item, item.choices);
 }
 
 /** Counselors see the items of cases they may see (and the ones they wrote); supervisors all of them. */
@@ -88,10 +90,12 @@ async function toView(db: Db, actor: SessionInfo, local: LocalReviewItem): Promi
   const pending = (REVIEW_CHOICES as readonly string[]).includes(local.pending_choice ?? '')
     ? (local.pending_choice as ReviewChoice)
     : null;
+  const choices = await allowedChoices(db, actor, item);
   return {
     ...item,
+    choices,
     recordLabel: await recordLabel(db, item.table, item.rowId, item.caseId),
-    mayResolve: pending === null && (await mayResolve(db, actor, item)),
+    mayResolve: pending === null && choices.length > 0,
     pendingChoice: pending,
     pendingAt: local.pending_at,
   };
@@ -140,7 +144,7 @@ export async function resolveReview(
     throw new AppFailure({ code: 'conflict', message: 'reviews.alreadyChosen' });
   if (!item.choices.includes(choice))
     throw new AppFailure({ code: 'validation', message: 'reviews.choiceNotOffered', field: 'choice' });
-  if (!(await mayResolve(ctx.db, actor, item)))
+  if (!(await allowedChoices(ctx.db, actor, item)).includes(choice))
     throw new AppFailure({ code: 'forbidden', message: 'reviews.notYours' });
   const at = isoNow(ctx);
   await ctx.db.transaction().execute(async (trx) => {

@@ -28,6 +28,8 @@ import { fieldLabel, reasonLabel, tableLabel } from '../sync/format.ts';
 import { CHIP_HELP, CHIP_LABEL, chipState, isLocalFault } from './sync-chip.ts';
 
 const POLL_MS = 10_000;
+/** A clock this far off the server's is worth telling (HLCs are corrected either way). */
+const CLOCK_NOTICE_MS = 5 * 60_000;
 
 function timeLabel(iso: string | null, lang: string): string {
   return iso
@@ -159,6 +161,11 @@ export function SyncStatusChip() {
             {status.mismatchedScopes.length > 0 && (
               <Alert severity="warning" data-testid="sync-mismatch">
                 {t('syncCheck.mismatch', { scopes: status.mismatchedScopes.join(', ') })}
+              </Alert>
+            )}
+            {Math.abs(status.clockOffsetMs) >= CLOCK_NOTICE_MS && (
+              <Alert severity="info" data-testid="sync-clock">
+                {t('syncCheck.clockOffset', { minutes: Math.round(Math.abs(status.clockOffsetMs) / 60_000) })}
               </Alert>
             )}
             {status.revoked ? (

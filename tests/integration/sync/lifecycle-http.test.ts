@@ -126,7 +126,8 @@ describe.each(SERVER_DIALECTS)('record lifecycle over HTTP with the server on %s
         valueLabels: { [userId('counselor3')]: 'counselor3 님', [userId('counselor2')]: 'counselor2 님' },
         recordLabel: '오세훈',
         mayResolve: true,
-        choices: ['kept', 'held'],
+        // The held change's author may give it up but never apply it alone (review-rules.ts).
+        choices: d === a ? ['kept', 'held'] : ['kept'],
       });
       expect(items[0]?.keptAt).toMatch(/^\d{4}-/);
       expect(items[0]?.heldAt).toMatch(/^\d{4}-/);
@@ -137,21 +138,28 @@ describe.each(SERVER_DIALECTS)('record lifecycle over HTTP with the server on %s
       expect(j.assignedCounselorId).toBe(userId('counselor3')); // the first committed decisive value stays
     }
 
-    // B decides offline: the choice is queued like any write and shown as waiting.
-    b.online = false;
+    // B may not apply its own held value: the desk refuses before anything is queued.
     const itemId = (await listReviews(b.store.context, b.session))[0]?.id ?? '';
-    const chosen = await resolveReview(b.store.context, b.session, itemId, 'held');
+    await expect(resolveReview(b.store.context, b.session, itemId, 'held')).rejects.toMatchObject({
+      error: { code: 'forbidden', message: 'reviews.notYours' },
+    });
+    expect((await outbox(b, 'pending')).map((e) => e.table_name)).not.toContain('review_resolutions');
+
+    // A (the kept value's author) decides offline for B's value: the choice is queued like any write
+    // and shown as waiting.
+    a.online = false;
+    const chosen = await resolveReview(a.store.context, a.session, itemId, 'held');
     expect(chosen).toMatchObject({ pendingChoice: 'held', mayResolve: false });
-    expect((await outbox(b, 'pending')).map((e) => e.table_name)).toContain('review_resolutions');
-    await expect(b.client.syncOnce()).rejects.toThrow(/offline/);
-    b.online = true;
-    await b.client.syncOnce();
+    expect((await outbox(a, 'pending')).map((e) => e.table_name)).toContain('review_resolutions');
+    await expect(a.client.syncOnce()).rejects.toThrow(/offline/);
+    a.online = true;
+    await a.client.syncOnce();
 
     const [item] = await serverItems(created.id);
     expect(item).toMatchObject({
       status: 'resolved',
       resolution: 'held',
-      resolved_by: userId('counselor2'),
+      resolved_by: userId('counselor1'),
     });
     expect(item?.resolved_at).toBeTruthy();
     expect(Number(item?.resolved_seq)).toBe(Number((await serverRow('jobseekers', created.id)).seq));
@@ -164,12 +172,12 @@ describe.each(SERVER_DIALECTS)('record lifecycle over HTTP with the server on %s
       .execute();
     expect(history.map((h) => JSON.parse(h.value ?? 'null') as unknown)).toContain(userId('counselor3'));
 
-    // A still shows the item (it has not synced) and decides the other way: the server refuses with the
-    // reason, which A sees; nothing is dropped silently.
-    await resolveReview(a.store.context, a.session, itemId, 'kept');
-    expect(await a.client.syncOnce()).toMatchObject({ refused: 1 });
-    const status = await syncStatus(a.store.db, undefined);
-    expect(status.refused[0]?.reason).toMatch(/already resolved by counselor2 님/);
+    // B still shows the item (it has not synced) and gives its value up: the server refuses with the
+    // reason, which B sees; nothing is dropped silently.
+    await resolveReview(b.store.context, b.session, itemId, 'kept');
+    expect(await b.client.syncOnce()).toMatchObject({ refused: 1 });
+    const status = await syncStatus(b.store.db, undefined);
+    expect(status.refused[0]?.reason).toMatch(/already resolved by counselor1 님/);
     expect(status.openReviews).toBe(0);
 
     for (const d of [a, b]) {
@@ -377,9 +385,11 @@ describe.each(SERVER_DIALECTS)('record lifecycle over HTTP with the server on %s
     await a.client.syncOnce();
     const onA = await listReviews(a.store.context, a.session);
     expect(onA.filter((i) => i.kind === 'deleted')).toHaveLength(1);
+    // A no longer holds the case (deleted), so it is not A's to decide; B wrote the held change.
     expect(onA.find((i) => i.kind === 'deleted')).toMatchObject({
       recordLabel: null,
-      choices: ['kept', 'held'],
+      choices: [],
+      mayResolve: false,
     });
 
     // Restoring needs the data back: the server kept none.
@@ -402,11 +412,14 @@ describe.each(SERVER_DIALECTS)('record lifecycle over HTTP with the server on %s
     expect((await localJobseeker(a, created.id))?.name).toBe('박서준');
     expect((await localJobseeker(b, created.id))?.phone).toBe('01033334444');
 
-    const item = (await listReviews(b.store.context, b.session)).find((i) => i.kind === 'deleted');
-    await resolveReview(b.store.context, b.session, item?.id ?? '', 'held');
-    await b.client.syncOnce();
+    // The case is A's again: A (not B, the held change's author) applies B's edit.
+    const item = (await listReviews(a.store.context, a.session)).find((i) => i.kind === 'deleted');
+    expect(item?.choices).toEqual(['kept', 'held']);
+    await resolveReview(a.store.context, a.session, item?.id ?? '', 'held');
     await a.client.syncOnce();
+    await b.client.syncOnce();
     expect((await localJobseeker(a, created.id))?.phone).toBe('01077778888');
+    expect((await localJobseeker(b, created.id))?.phone).toBe('01077778888');
   });
 
   it('removes a case that left a desktop’s scopes; an edit made before is held for the new owner', async () => {

@@ -498,6 +498,9 @@ async function checkInvariants(
       if (e.status === 'pending') problems.push(`${d.name}: outbox ${e.client_seq} still pending`);
       if (e.status === 'refused' && !e.error)
         problems.push(`${d.name}: outbox ${e.client_seq} refused without a reason`);
+      // An honest desktop's audit chain always checks out on the server, whatever the faults.
+      if (e.status === 'refused' && e.table_name === 'audit_entries')
+        problems.push(`${d.name}: audit entry ${e.row_id} refused: ${e.error ?? ''}`);
       if (e.status !== 'sent') continue;
       const result = await opened.db
         .selectFrom('push_results')

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { compareHlc, formatHlc, parseHlc, receiveHlc, tickHlc } from '../../../../shared/sync/hlc.ts';
+import {
+  HLC_PATTERN,
+  MAX_CLOCK_LEAD_MS,
+  MAX_WALL,
+  compareHlc,
+  formatHlc,
+  hlcLeadMs,
+  parseHlc,
+  receiveHlc,
+  restampIfAhead,
+  tickHlc,
+} from '../../../../shared/sync/hlc.ts';
 
 describe('hybrid logical clock', () => {
   it('follows the wall clock when it moves forward', () => {
@@ -45,5 +56,39 @@ describe('hybrid logical clock', () => {
   it('rolls the counter over into the next millisecond instead of overflowing its width', () => {
     const full = { wall: 1000, counter: 99_999, node: 'dev' };
     expect(tickHlc(full, 1000, 'dev')).toEqual({ wall: 1001, counter: 0, node: 'dev' });
+  });
+});
+
+describe('bounded HLCs and re-stamping (issue 13)', () => {
+  const node = '01930000-0000-7000-8000-000000000001';
+
+  it('accepts only fixed-width walls and printable node ids of at most 64 characters', () => {
+    const ok = formatHlc({ wall: 1_700_000_000_000, counter: 3, node });
+    expect(HLC_PATTERN.test(ok)).toBe(true);
+    expect(parseHlc(ok)).toEqual({ wall: 1_700_000_000_000, counter: 3, node });
+    expect(HLC_PATTERN.test(`${'0'.repeat(15)}:00000:${'n'.repeat(64)}`)).toBe(true);
+    for (const bad of [
+      `${'0'.repeat(15)}:00000:${'n'.repeat(65)}`,
+      `${'0'.repeat(16)}:00000:${node}`,
+      `${'0'.repeat(15)}:00000:`,
+      `${'0'.repeat(15)}:00000:a b`,
+      `${'0'.repeat(15)}:00000:노드`,
+    ]) {
+      expect(HLC_PATTERN.test(bad)).toBe(false);
+      expect(() => parseHlc(bad)).toThrow(/Not an HLC/);
+    }
+    expect(() => formatHlc({ wall: MAX_WALL + 1, counter: 0, node })).toThrow(/out of range/);
+    expect(() => formatHlc({ wall: 1, counter: 0, node: 'n'.repeat(65) })).toThrow(/node id/);
+  });
+
+  it('re-stamps an HLC more than an hour ahead to the given time, keeping the node and the order', () => {
+    const now = 1_800_000_000_000;
+    expect(restampIfAhead(formatHlc({ wall: now + MAX_CLOCK_LEAD_MS, counter: 9, node }), now, 0)).toBeNull();
+    expect(restampIfAhead(formatHlc({ wall: now - 86_400_000, counter: 0, node }), now, 0)).toBeNull();
+    const first = restampIfAhead(formatHlc({ wall: now + 86_400_000, counter: 7, node }), now, 0);
+    const second = restampIfAhead(formatHlc({ wall: now + 315_360_000_000, counter: 0, node }), now, 1);
+    expect(parseHlc(first ?? '')).toEqual({ wall: now, counter: 0, node });
+    expect(compareHlc(first ?? '', second ?? '')).toBe(-1);
+    expect(hlcLeadMs(formatHlc({ wall: now + 5, counter: 0, node }), now)).toBe(5);
   });
 });
