@@ -22,6 +22,7 @@ const base: SyncStatus = {
   revoked: false,
   unsent: 0,
   mismatchedScopes: [],
+  clockOffsetMs: 0,
 };
 
 type Tree = { [key: string]: string | Tree };
