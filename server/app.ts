@@ -41,6 +41,8 @@ export interface ServerOptions {
   now?: () => Date;
   logger?: boolean;
   bodyLimit?: number;
+  /** Benchmarks only: false skips the push checks to measure their cost (tests/bench). Never in tests. */
+  validatePushes?: boolean;
 }
 
 /** The desktop schema versions this server accepts (sync.md § Versions). */
@@ -241,6 +243,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     now,
     authenticate,
     acceptedSchemas: ACCEPTED_CLIENT_SCHEMAS,
+    ...(o.validatePushes === false ? { validatePushes: false } : {}),
   });
   registerLifecycleRoutes(app, { db: o.db, now, authenticate });
   registerSnapshotRoutes(app, {

@@ -8,8 +8,11 @@ import {
   type MutationResult,
 } from '../../shared/sync/protocol.ts';
 import { isSyncedTable, syncRule } from '../../shared/sync/tables.ts';
+import { checkFields } from '../../shared/sync/tables/index.ts';
 import { afterWrite } from './derived.ts';
+import { checkInsert, checkUpdate } from './flows.ts';
 import type { PushWork } from './push-work.ts';
+import { checkReferralEvent } from './referral-check.ts';
 import { applyHandover, applyResolution } from './resolve.ts';
 import {
   ParentDeleted,
@@ -25,6 +28,7 @@ import {
   type Meta,
   type SyncCaller,
 } from './rows.ts';
+import { checkRowId } from './validate.ts';
 
 export type { SyncCaller } from './rows.ts';
 
@@ -37,14 +41,20 @@ export type { SyncCaller } from './rows.ts';
 //     brings it back (only `caseworker-server record restore` does);
 //   a row that left the caller's scopes after the edit was made: held in a review item for the new owner.
 // Authorisation is decided here from the stored row (never from the client): the caller's center,
-// their own caseload, or their region's employers and openings. Resolutions and refused changes handed
-// to a supervisor arrive as mutations of two pseudo-tables (resolve.ts).
+// their own caseload, or their region's employers and openings; and again on the row as it would be.
+// Before any of that, the change must fit its table's declaration (shared/sync/tables/: declared
+// fields, valid values, the caller's role) and its flows (flows.ts: server-known authors, scope columns
+// changed only by their own flows, records it names); derived values are derived again (a referral
+// event follows its state machine; a classification its checklist). Resolutions and refused changes
+// handed to a supervisor arrive as mutations of two pseudo-tables (resolve.ts).
 
 export async function applyMutation(
   work: PushWork,
   caller: SyncCaller,
   m: Mutation,
   now: string,
+  /** False only in the push bench (routes.ts `validatePushes`): the checks' cost, measured side by side. */
+  checks = true,
 ): Promise<MutationResult> {
   try {
     if (m.table === RESOLUTION_TABLE) return await applyResolution(work, caller, m, now);
@@ -53,6 +63,12 @@ export async function applyMutation(
     const reserved = reservedIn(m.fields);
     if (reserved.length > 0) throw new Refusal('serverFields', { fields: reserved.join(', ') });
     const table = m.table;
+    if (checks) {
+      checkRowId(table, m.rowId);
+      if (table === 'centers' && caller.role === 'counselor') throw new Refusal('centerSettingsRole');
+      const problem = checkFields(table, m.op, m.fields, caller.role);
+      if (problem) throw new Refusal(problem.code, problem.values);
+    }
     const rule = syncRule(table);
     const existing = await work.getRow(table, m.rowId);
     if (existing?.deleted_at) return await holdForDeleted(work, caller, m, existing, now);
@@ -63,6 +79,8 @@ export async function applyMutation(
         if (!mayWrite(caller, existing, table)) throw new Refusal('otherScope');
         return { clientSeq: m.clientSeq, status: 'duplicate', seq: Number(existing.seq) };
       }
+      if (checks && m.baseSeq > 0)
+        throw new Refusal('baseSeqAhead', { baseSeq: String(m.baseSeq), seq: '0' });
       const data = { ...m.fields, id: m.rowId };
       let scope;
       try {
@@ -96,6 +114,9 @@ export async function applyMutation(
         }
         throw new Refusal('otherScope');
       }
+      if (checks) await checkInsert(work, caller, table, m.fields);
+      if (checks && table === 'referral_events') await checkReferralEvent(work, m.fields);
+      // audit_entries: the device's hash chain is verified here (server/sync/audit-chain.ts, roles-clocks).
       const seq = await insertRow(work, caller, table, m.rowId, m.fields, scope, m.hlc, now);
       await afterWrite(work, caller, table, m.rowId, data, 'insert', now);
       return { clientSeq: m.clientSeq, status: 'applied', seq };
@@ -108,9 +129,16 @@ export async function applyMutation(
       throw new Refusal('otherScope');
     }
     if (rule.mode === 'append-only') throw new Refusal('appendOnly');
+    if (checks) await checkUpdate(work, caller, table, existing, m);
 
     const data = JSON.parse(existing.data) as Record<string, unknown>;
     const meta = JSON.parse(existing.field_meta) as Meta;
+    // Scope after: the caller must be able to act on the row as it would be, too (checked before
+    // anything is written, so a refusal leaves no trace).
+    if (checks && rule.scope.kind !== 'parent') {
+      const after = await scopeFor(work, table, { ...data, ...m.fields });
+      if (!mayWrite(caller, after, table)) throw new Refusal('otherScope');
+    }
     const seq = await work.nextSeq();
     const applied: string[] = [];
     const reviewFields: string[] = [];

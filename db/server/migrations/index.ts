@@ -3,6 +3,7 @@ import { migration as m0001 } from './0001_accounts_devices.ts';
 import { migration as m0002 } from './0002_sync.ts';
 import { migration as m0003 } from './0003_scope_checksums.ts';
 import { migration as m0004 } from './0004_review_lifecycle.ts';
+import { migration as m0006 } from './0006_push_payload_hash.ts';
 
 /** The server's migrations, in order; append only, frozen once landed (see db/migrations/index.ts). */
 export const serverMigrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
@@ -10,6 +11,8 @@ export const serverMigrations: ReadonlyArray<readonly [name: string, migration: 
   ['0002_sync', m0002],
   ['0003_scope_checksums', m0003],
   ['0004_review_lifecycle', m0004],
+  // 0005 is another branch's (accounts); the lead merges it in between.
+  ['0006_push_payload_hash', m0006],
 ];
 
 export const SERVER_SCHEMA_VERSION = serverMigrations.length;
