@@ -81,6 +81,8 @@ export async function applyMutation(
       }
       if (checks && m.baseSeq > 0)
         throw new Refusal('baseSeqAhead', { baseSeq: String(m.baseSeq), seq: '0' });
+      // The record's own scope columns (its center, region, owner), authors and the records it names.
+      if (checks) await checkInsert(work, caller, table, m.fields);
       const data = { ...m.fields, id: m.rowId };
       let scope;
       try {
@@ -114,7 +116,6 @@ export async function applyMutation(
         }
         throw new Refusal('otherScope');
       }
-      if (checks) await checkInsert(work, caller, table, m.fields);
       if (checks && table === 'referral_events') await checkReferralEvent(work, m.fields);
       // audit_entries: the device's hash chain is verified here (server/sync/audit-chain.ts, roles-clocks).
       const seq = await insertRow(work, caller, table, m.rowId, m.fields, scope, m.hlc, now);
