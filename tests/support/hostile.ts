@@ -180,7 +180,15 @@ export function change(
   baseSeq = 0,
 ): Mutation {
   a.clientSeq += 1;
-  return { clientSeq: a.clientSeq, table, rowId, op, fields, hlc: hlcOf(a), baseSeq };
+  return {
+    clientSeq: a.clientSeq,
+    table,
+    rowId,
+    op,
+    fields: fields as Mutation['fields'],
+    hlc: hlcOf(a),
+    baseSeq,
+  };
 }
 
 const now = () => new Date().toISOString();

@@ -10,7 +10,6 @@ import {
   jobseekerFieldsSchema,
 } from '../../domain/jobseeker.ts';
 import { isRegistrationNumber } from '../../domain/registration-number.ts';
-import { typeOfTrack } from '../../casework/intake.ts';
 import { anyUuid, bool01, col, enumOf, int, jsonText, text, timestamp } from './columns.ts';
 import { checkJobseekerAssessment } from './derive.ts';
 import type { TableDecl } from './types.ts';
@@ -50,11 +49,6 @@ export const jobseekerTables = {
       archived: col(bool01, { optional: true }),
       reassess_due_on: col(isoDaySchema.nullable()),
     },
-    check: (row) =>
-      typeof row['current_track'] === 'string' &&
-      row['current_type'] !== typeOfTrack(row['current_track'] as (typeof TRACKS)[number])
-        ? { code: 'invalidValue', values: { field: 'current_type', table: 'jobseekers' } }
-        : null,
   },
   consent_records: {
     insert: ['counselor', 'supervisor'],
