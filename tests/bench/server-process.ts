@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const CLI = fileURLToPath(new URL('../../server/cli/caseworker-server.ts', import.meta.url));
 const POUCH = fileURLToPath(new URL('./pouchdb-server.ts', import.meta.url));
+const PUSH = fileURLToPath(new URL('./push-server.ts', import.meta.url));
 
 export interface ServerProcess {
   url: string;
@@ -24,6 +25,11 @@ export function startServerProcess(dbUrl: string): Promise<ServerProcess> {
     '--port',
     '0',
   ]);
+}
+
+/** The push-checks benchmark's server: the app with its push checks on or off (push-server.ts). */
+export function startPushServer(dbUrl: string, checks: 'on' | 'off'): Promise<ServerProcess> {
+  return startListening([PUSH, dbUrl, checks]);
 }
 
 export function startPouchServer(logDir: string): Promise<ServerProcess> {
