@@ -15,7 +15,10 @@ const cache = new WeakMap<PushWork, Map<string, Promise<Staff | null>>>();
 
 export function userOf(work: PushWork, id: string): Promise<Staff | null> {
   let users = cache.get(work);
-  if (!users) cache.set(work, (users = new Map()));
+  if (!users) {
+    users = new Map<string, Promise<Staff | null>>();
+    cache.set(work, users);
+  }
   let found = users.get(id);
   if (!found) {
     found = work.trx

@@ -68,7 +68,8 @@ async function newScope(
     if (c.scope === 'region' && value !== caller.region) throw new Refusal('regionNotServed');
     if (c.scope === 'owner' && value !== null && value !== caller.userId) {
       if (caller.role !== 'supervisor') throw new Refusal('assignOnlySupervisor');
-      if (!(await isCaseStaff(work, String(value), caller.centerCode))) throw new Refusal('assigneeUnknown');
+      if (typeof value !== 'string' || !(await isCaseStaff(work, value, caller.centerCode)))
+        throw new Refusal('assigneeUnknown');
     }
   }
 }
@@ -112,7 +113,10 @@ export async function checkUpdate(
     if (c.scope === 'owner') {
       const concurrent = (meta[field]?.seq ?? 0) > m.baseSeq;
       if (caller.role === 'supervisor') {
-        if (value !== null && !(await isCaseStaff(work, String(value), existing.scope_center)))
+        if (
+          value !== null &&
+          (typeof value !== 'string' || !(await isCaseStaff(work, value, existing.scope_center)))
+        )
           throw new Refusal('assigneeUnknown');
       } else if (
         value !== caller.userId ||

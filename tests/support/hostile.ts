@@ -71,7 +71,7 @@ export async function hostileServer(dialect: 'sqlite' | 'postgres'): Promise<Hos
       headers: { 'content-type': 'application/json', authorization: `Bearer ${a.token}` },
       body,
     });
-    return { status: res.status, json: (await res.json()) as unknown };
+    return { status: res.status, json: await res.json() };
   }
 
   async function push(a: Agent, mutations: unknown[]): Promise<MutationResult[]> {

@@ -25,7 +25,6 @@ describe.each(SERVER_DIALECTS)('a hostile desktop’s scopes, on %s', (dialect) 
   let adm: Agent;
   let bus: Agent;
   const ids = { own: uuidv7(), free: uuidv7(), colleague: uuidv7(), busan: uuidv7(), employer: uuidv7() };
-  const seqs: Record<string, number> = {};
 
   async function seqOf(table: string, id: string): Promise<number> {
     const row = await h.server.opened.db

@@ -201,7 +201,7 @@ describe.each(SERVER_DIALECTS)('an honest desktop’s records pass the server’
       requiredQualifications: ['위생교육'],
       public: true,
     });
-    await updateOpening(ctx, s, opening.id, opening.seq, { wage: 2_400_000 } as never);
+    await updateOpening(ctx, s, opening.id, opening.seq, { wage: 2_400_000 });
     const referral = await createReferral(ctx, s, { jobseekerId: js.id, openingId: opening.id });
     for (const kind of ['referred', 'interview', 'hired'] as const)
       await recordReferralEvent(ctx, s, {
