@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -23,9 +23,24 @@ import type { Benchmark } from './types.ts';
 // of existing cases, one in five new cases, one in five new counseling notes.
 
 const PASSWORD = 'Bench-push-2026';
-const CASES = 20_000;
+const CASES = 30_000;
 const PUSH_MUTATIONS = 5_000;
-const ROUNDS = ['off', 'on', 'off', 'on'] as const;
+const ROUNDS = ['off', 'on', 'off', 'on', 'off', 'on'] as const;
+
+/**
+ * CPU seconds a process has used (user + system, Linux /proc): the machine is shared, so wall-clock
+ * throughput swings with the neighbours' load; the server's own CPU time per mutation does not.
+ */
+function cpuSeconds(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
 
 export const pushChecksBench: Benchmark = {
   name: 'push-checks',
@@ -58,6 +73,10 @@ export const pushChecksBench: Benchmark = {
       servers.push(on, off);
 
       const rates: Record<'on' | 'off', number[]> = { on: [], off: [] };
+      const cpu: Record<'on' | 'off', { seconds: number; mutations: number }> = {
+        on: { seconds: 0, mutations: 0 },
+        off: { seconds: 0, mutations: 0 },
+      };
       for (const [round, checks] of ROUNDS.entries()) {
         const store = await openDesktopStore(join(base, `round${round}`), { key: TEST_STORE_KEY });
         stores.push(store);
@@ -65,9 +84,13 @@ export const pushChecksBench: Benchmark = {
         await client.signIn('bench2', PASSWORD, `bench2 round ${round}`);
         const slice = cases.slice(round * PUSH_MUTATIONS, (round + 1) * PUSH_MUTATIONS);
         await queueWork(store, slice, ids['bench2'] ?? '', round);
+        const server = checks === 'on' ? on : off;
+        const cpuBefore = cpuSeconds(server.pid);
         const started = performance.now();
         const pushed = await client.push();
         const seconds = (performance.now() - started) / 1000;
+        cpu[checks].seconds += cpuSeconds(server.pid) - cpuBefore;
+        cpu[checks].mutations += pushed.pushed;
         if (pushed.refused > 0) throw new Error(`push-checks: ${pushed.refused} honest changes were refused`);
         rates[checks].push(pushed.pushed / seconds);
         ctx.log(
@@ -81,6 +104,20 @@ export const pushChecksBench: Benchmark = {
       });
       const ratio = Math.round((100 * best(rates.on)) / best(rates.off)) / 100;
       ctx.report.figure('sync.pushChecks.onVsOff', ratio, 'x', { above: 0.8 });
+      // Per CPU second of the server process (what one core of the server does, whatever the load).
+      const perCpu = (k: 'on' | 'off') => Math.round(cpu[k].mutations / cpu[k].seconds);
+      ctx.report.figure('sync.pushChecks.off.mutationsPerServerCpuSecond', perCpu('off'), 'mutations/s');
+      ctx.report.figure('sync.pushChecks.on.mutationsPerServerCpuSecond', perCpu('on'), 'mutations/s', {
+        above: 4000,
+      });
+      ctx.report.figure(
+        'sync.pushChecks.cpuOnVsOff',
+        Math.round((100 * perCpu('on')) / perCpu('off')) / 100,
+        'x',
+        {
+          above: 0.8,
+        },
+      );
     } finally {
       for (const s of servers) await s.stop();
       for (const s of stores) await s.close().catch(() => undefined);

@@ -12,6 +12,8 @@ const PUSH = fileURLToPath(new URL('./push-server.ts', import.meta.url));
 
 export interface ServerProcess {
   url: string;
+  /** The process id (the push-checks benchmark reads its CPU time from /proc). */
+  pid: number | undefined;
   stop: () => Promise<void>;
 }
 
@@ -53,6 +55,7 @@ async function startListening(args: string[]): Promise<ServerProcess> {
   });
   return {
     url,
+    pid: child.pid,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
