@@ -31,7 +31,7 @@ export const employerTables = {
   employers: {
     insert: ['counselor', 'supervisor'],
     columns: {
-      business_no: col(ef.businessNo, never),
+      business_no: col(ef.businessNo),
       name: col(ef.name),
       industry: col(enumOf(KSIC_SECTIONS)),
       employees: col(ef.employees),

@@ -18,6 +18,7 @@ import {
   createOpening,
   logEmployerContact,
   recordPackageStep,
+  updateEmployer,
   updateOpening,
 } from '../../../electron/services/employers.ts';
 import { assignJobseeker, createJobseeker, updateJobseeker } from '../../../electron/services/jobseekers.ts';
@@ -72,7 +73,14 @@ describe.each(SERVER_DIALECTS)('an honest desktop’s records pass the server’
       jobseekerFieldsSchema.parse({ name: '한결', birthYear: 1991, phone: '010-3333-4444', sido: '11' }),
       true,
     );
-    await updateJobseeker(ctx, s, js.id, js.seq, { email: 'hangyeol@example.kr' });
+    await updateJobseeker(ctx, s, js.id, js.seq, {
+      email: 'hangyeol@example.kr',
+      birthYear: 1992,
+      gender: 'female',
+      sigungu: '11680',
+      desiredOccupation: '0121',
+      desiredWage: 2_800_000,
+    });
     await recordConsent(ctx, s, {
       jobseekerId: js.id,
       channel: 'counter',
@@ -129,8 +137,10 @@ describe.each(SERVER_DIALECTS)('an honest desktop’s records pass the server’
     const review = file.reviews[0];
     if (review) await decideReview(ctx, s, { reviewId: review.id, outcome: 'upheld', text: '유지' });
     const step = stepsOf(latest.finalTrack)[0];
-    if (step)
+    if (step) {
       await setPlanStep(ctx, s, { jobseekerId: js.id, assessmentId: latest.id, step, done: true, note: '' });
+      await setPlanStep(ctx, s, { jobseekerId: js.id, assessmentId: latest.id, step, done: false, note: '' });
+    }
     file = await addNote(ctx, s, { jobseekerId: js.id, kind: 'in-person', body: '첫 상담' });
     const note = file.notes[0];
     if (note) await reviseNote(ctx, s, { noteId: note.id, kind: 'in-person', body: '첫 상담 (보완)' });
@@ -166,6 +176,13 @@ describe.each(SERVER_DIALECTS)('an honest desktop’s records pass the server’
       focusSupport: false,
     });
     const employerId = employer.employer.id;
+    // A corrected business number and contact, as the employer form sends them.
+    const second9 = '220855556';
+    await updateEmployer(ctx, s, employerId, employer.employer.seq, {
+      businessNo: `${second9}${businessNumberCheckDigit(second9)}`,
+      name: '(주)바른식품 본사',
+      contactEmail: 'hr@barun.example.kr',
+    });
     await assessEmployer(ctx, s, {
       employerId,
       profile: {
