@@ -149,7 +149,7 @@ describe('classifications derived again', () => {
       employees: 12,
       recruitingDifficulty: true,
     } as const;
-    const parsed = classifyEmployer(profile as never);
+    const parsed = classifyEmployer(profile);
     const employerRow = {
       rule_set: parsed.ruleSet,
       inputs: JSON.stringify(profile),
