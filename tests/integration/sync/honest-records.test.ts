@@ -191,8 +191,7 @@ describe.each(SERVER_DIALECTS)('an honest desktop’s records pass the server’
         welfare: 'low',
         recognition: 'mid',
         employees: 25,
-        recruitingDifficulty: true,
-      } as never,
+      },
       decision: 'accepted',
     });
     await logEmployerContact(ctx, s, {

@@ -147,7 +147,6 @@ describe('classifications derived again', () => {
       welfare: 'low',
       recognition: 'low',
       employees: 12,
-      recruitingDifficulty: true,
     } as const;
     const parsed = classifyEmployer(profile);
     const employerRow = {
