@@ -1,4 +1,5 @@
-import { OVERRIDE_REASON_CODES, typeOfTrack } from '../../casework/intake.ts';
+import { z } from 'zod';
+import { KIOSK_ITEMS, OVERRIDE_REASON_CODES, SENSITIVE_ITEMS, typeOfTrack } from '../../casework/intake.ts';
 import { EMPLOYER_OVERRIDE_REASONS } from '../../domain/employers.ts';
 import {
   CHECKLIST_ITEMS,
@@ -17,6 +18,16 @@ import type { Problem } from './types.ts';
 // override with its reason code and written reason.
 
 const KNOWN_RULE_SETS: readonly string[] = [RULE_SET];
+
+/** An assessment's stored inputs (shared/casework/intake.ts StoredInputs): the checklist and its provenance. */
+const storedInputsSchema = jobseekerChecklistSchema
+  .extend({
+    // Older rows (demo data, earlier versions) hold a bare checklist: readStoredInputs reads them too.
+    declined: z.array(z.enum(SENSITIVE_ITEMS)).max(SENSITIVE_ITEMS.length).optional(),
+    kioskItems: z.array(z.enum(KIOSK_ITEMS)).max(KIOSK_ITEMS.length).optional(),
+    checkinId: z.string().max(64).optional(),
+  })
+  .strict();
 
 function parseJson(text: unknown): unknown {
   if (typeof text !== 'string') return undefined;
@@ -43,12 +54,9 @@ function hasReason(code: unknown, codes: readonly string[], textValue: unknown):
 export function checkJobseekerAssessment(row: Record<string, unknown>): Problem | null {
   const ruleSet = String(row['rule_set']);
   if (!KNOWN_RULE_SETS.includes(ruleSet)) return { code: 'unknownRuleSet', values: { ruleSet } };
-  const inputs = parseJson(row['inputs']);
-  if (typeof inputs !== 'object' || inputs === null)
-    return { code: 'classificationMismatch', values: { ruleSet } };
-  const checklist = Object.fromEntries(
-    CHECKLIST_ITEMS.map((k) => [k, (inputs as Record<string, unknown>)[k]]),
-  );
+  const inputs = storedInputsSchema.safeParse(parseJson(row['inputs']));
+  if (!inputs.success) return { code: 'classificationMismatch', values: { ruleSet } };
+  const checklist = Object.fromEntries(CHECKLIST_ITEMS.map((k) => [k, inputs.data[k]]));
   const parsed = jobseekerChecklistSchema.safeParse(checklist);
   if (!parsed.success) return { code: 'classificationMismatch', values: { ruleSet } };
   const result = classifyJobseeker(parsed.data);
