@@ -29,7 +29,7 @@ export function declarationOf(table: SyncedTable): TableDecl {
 
 /** Bounds of one change, whatever its table (a request is at most MAX_PUSH_BATCH of them). */
 export const MAX_FIELDS = 40;
-export const MAX_ROW_BYTES = 64 * 1024;
+export const MAX_ROW_BYTES = 128 * 1024;
 
 function mayUpdate(c: ColumnDecl, role: Role): boolean {
   return c.update !== 'never' && c.update.includes(role);

@@ -103,7 +103,7 @@ describe.each(SERVER_DIALECTS)('a hostile desktop’s fields, on %s', (dialect) 
     const many = Object.fromEntries(Array.from({ length: 41 }, (_, i) => [`f${i}`, i]));
     await h.expectRefused(c1, newCase(many), 'tooLarge');
     const big = '가'.repeat(19_000);
-    await h.expectRefused(c1, newCase({ a: big, b: big }), 'tooLarge');
+    await h.expectRefused(c1, newCase({ a: big, b: big, c: big }), 'tooLarge');
     await h.expectRefused(c1, { ...newCase({}), rowId: 'case-1' }, 'badRowId');
     await h.expectRefused(c1, { ...newCase({}), rowId: '0b4d1a52-6f0e-4c3b-9a51-0d4b8a4e1f22' }, 'badRowId');
     const clock = `${String(Date.now()).padStart(15, '0')}:00000:${'x'.repeat(300)}`;
