@@ -79,6 +79,55 @@ describe.each(SERVER_DIALECTS)('a hostile desktop’s authors and derived values
     );
   });
 
+  it('refuses a decision or a called ticket recorded in another person’s name', async () => {
+    const sup = await h.agent('supervisor1');
+    const review = uuidv7();
+    const assessments = await h.server.opened.db
+      .selectFrom('sync_rows')
+      .select(['row_id', 'seq'])
+      .where('table_name', '=', 'assessments')
+      .execute();
+    const assessment = assessments[0]?.row_id ?? '';
+    const [requested] = await h.push(c1, [
+      change(c1, 'classification_reviews', review, {
+        jobseeker_id: ids.case,
+        assessment_id: assessment,
+        request_text: '재검토 요청',
+        requested_at: new Date().toISOString(),
+        recorded_by: c1.userId,
+        status: 'open',
+        outcome_text: null,
+        outcome_assessment_id: null,
+        decided_by: null,
+        decided_at: null,
+      }),
+    ]);
+    expect(requested?.status).toBe('applied');
+    const decision = {
+      status: 'upheld',
+      outcome_text: '유지',
+      outcome_assessment_id: null,
+      decided_by: c2.userId,
+      decided_at: new Date().toISOString(),
+    };
+    await h.expectRefused(
+      sup,
+      change(sup, 'classification_reviews', review, decision, 'update', requested?.seq ?? 0),
+      'notCaller',
+    );
+    const [decided] = await h.push(sup, [
+      change(
+        sup,
+        'classification_reviews',
+        review,
+        { ...decision, decided_by: sup.userId },
+        'update',
+        requested?.seq ?? 0,
+      ),
+    ]);
+    expect(decided?.status).toBe('applied');
+  });
+
   it('refuses audit entries with another actor, another device, or another center’s trail', async () => {
     const id = uuidv7();
     await h.expectRefused(

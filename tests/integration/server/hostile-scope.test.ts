@@ -95,6 +95,28 @@ describe.each(SERVER_DIALECTS)('a hostile desktop’s scopes, on %s', (dialect) 
     expect(taken?.status).toBe('applied');
   });
 
+  it('holds a counselor’s take of a case assigned meanwhile in a review item, not refused, not applied', async () => {
+    const contested = uuidv7();
+    const [made] = await h.push(sup, [change(sup, 'jobseekers', contested, jobseekerFields('SEL01', null))]);
+    const seenByCounselor = made?.seq ?? 0;
+    const [assigned] = await h.push(sup, [
+      await update(sup, 'jobseekers', contested, { assigned_counselor_id: c2.userId }),
+    ]);
+    expect(assigned?.status).toBe('applied');
+    // counselor1 took it offline on the version before the assignment.
+    const [taken] = await h.push(c1, [
+      change(c1, 'jobseekers', contested, { assigned_counselor_id: c1.userId }, 'update', seenByCounselor),
+    ]);
+    expect(taken).toMatchObject({ status: 'review', reviewFields: ['assigned_counselor_id'] });
+    expect(taken?.row?.data['assigned_counselor_id']).toBe(c2.userId);
+    // The same take, claimed on the current version, is no take of a free case: refused.
+    await h.expectRefused(
+      c1,
+      await update(c1, 'jobseekers', contested, { assigned_counselor_id: c1.userId }),
+      'assignOnlySupervisor',
+    );
+  });
+
   it('lets a supervisor assign only to active staff of the case’s own center', async () => {
     await h.expectRefused(
       sup,
