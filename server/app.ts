@@ -42,6 +42,8 @@ export interface ServerOptions {
   https?: { cert: string; key: string };
   /** Behind a TLS-terminating reverse proxy: the addresses whose X-Forwarded-* headers are believed. */
   trustProxy?: string[];
+  /** Benchmarks only: false skips the push checks to measure their cost (tests/bench). Never in tests. */
+  validatePushes?: boolean;
 }
 
 /** The desktop schema versions this server accepts (sync.md § Versions). */
@@ -180,6 +182,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     now,
     authenticate,
     acceptedSchemas: ACCEPTED_CLIENT_SCHEMAS,
+    ...(o.validatePushes === false ? { validatePushes: false } : {}),
   });
   registerLifecycleRoutes(app, { db: o.db, now, authenticate });
   registerClockRoutes(app, { db: o.db, now, authenticate });

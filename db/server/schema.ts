@@ -114,6 +114,8 @@ export interface PushResultTable {
   review_fields: string | null;
   author_id: string;
   committed_at: string;
+  /** 0006: SHA-256 of the change answered (null on results stored before). */
+  payload_hash: string | null;
 }
 
 export interface ReviewItemTable {

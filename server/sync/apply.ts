@@ -9,8 +9,11 @@ import {
 } from '../../shared/sync/protocol.ts';
 import { isSyncedTable, syncRule } from '../../shared/sync/tables.ts';
 import { checkAuditEntry } from './audit-chain.ts';
+import { checkFields } from '../../shared/sync/tables/index.ts';
 import { afterWrite } from './derived.ts';
+import { checkInsert, checkUpdate } from './flows.ts';
 import type { PushWork } from './push-work.ts';
+import { checkReferralEvent } from './referral-check.ts';
 import { applyHandover, applyResolution } from './resolve.ts';
 import { editorHadSeen } from './seen.ts';
 import {
@@ -27,6 +30,7 @@ import {
   type Meta,
   type SyncCaller,
 } from './rows.ts';
+import { checkRowId } from './validate.ts';
 
 export type { SyncCaller } from './rows.ts';
 
@@ -39,14 +43,20 @@ export type { SyncCaller } from './rows.ts';
 //     brings it back (only `caseworker-server record restore` does);
 //   a row that left the caller's scopes after the edit was made: held in a review item for the new owner.
 // Authorisation is decided here from the stored row (never from the client): the caller's center,
-// their own caseload, or their region's employers and openings. Resolutions and refused changes handed
-// to a supervisor arrive as mutations of two pseudo-tables (resolve.ts).
+// their own caseload, or their region's employers and openings; and again on the row as it would be.
+// Before any of that, the change must fit its table's declaration (shared/sync/tables/: declared
+// fields, valid values, the caller's role) and its flows (flows.ts: server-known authors, scope columns
+// changed only by their own flows, records it names); derived values are derived again (a referral
+// event follows its state machine; a classification its checklist). Resolutions and refused changes
+// handed to a supervisor arrive as mutations of two pseudo-tables (resolve.ts).
 
 export async function applyMutation(
   work: PushWork,
   caller: SyncCaller,
   m: Mutation,
   now: string,
+  /** False only in the push bench (routes.ts `validatePushes`): the checks' cost, measured side by side. */
+  checks = true,
 ): Promise<MutationResult> {
   try {
     if (m.table === RESOLUTION_TABLE) return await applyResolution(work, caller, m, now);
@@ -54,8 +64,14 @@ export async function applyMutation(
     if (!isSyncedTable(m.table)) throw new Refusal('notSynced', { table: m.table });
     const reserved = reservedIn(m.fields);
     if (reserved.length > 0) throw new Refusal('serverFields', { fields: reserved.join(', ') });
-    if (m.table === 'audit_entries') await checkAuditEntry(work, caller, m, now);
     const table = m.table;
+    if (checks) {
+      checkRowId(table, m.rowId);
+      if (table === 'centers' && caller.role === 'counselor') throw new Refusal('centerSettingsRole');
+      const problem = checkFields(table, m.op, m.fields, caller.role);
+      if (problem) throw new Refusal(problem.code, problem.values);
+    }
+    if (m.table === 'audit_entries') await checkAuditEntry(work, caller, m, now);
     const rule = syncRule(table);
     const existing = await work.getRow(table, m.rowId);
     if (existing?.deleted_at) return await holdForDeleted(work, caller, m, existing, now);
@@ -66,6 +82,10 @@ export async function applyMutation(
         if (!mayWrite(caller, existing, table)) throw new Refusal('otherScope');
         return { clientSeq: m.clientSeq, status: 'duplicate', seq: Number(existing.seq) };
       }
+      if (checks && m.baseSeq > 0)
+        throw new Refusal('baseSeqAhead', { baseSeq: String(m.baseSeq), seq: '0' });
+      // The record's own scope columns (its center, region, owner), authors and the records it names.
+      if (checks) await checkInsert(work, caller, table, m.fields);
       const data = { ...m.fields, id: m.rowId };
       let scope;
       try {
@@ -99,6 +119,8 @@ export async function applyMutation(
         }
         throw new Refusal('otherScope');
       }
+      if (checks && table === 'referral_events') await checkReferralEvent(work, m.fields);
+      // audit_entries: the device's hash chain is verified here (server/sync/audit-chain.ts, roles-clocks).
       const seq = await insertRow(work, caller, table, m.rowId, m.fields, scope, m.hlc, now);
       await afterWrite(work, caller, table, m.rowId, data, 'insert', now);
       return { clientSeq: m.clientSeq, status: 'applied', seq };
@@ -111,9 +133,16 @@ export async function applyMutation(
       throw new Refusal('otherScope');
     }
     if (rule.mode === 'append-only') throw new Refusal('appendOnly');
+    if (checks) await checkUpdate(work, caller, table, existing, m);
 
     const data = JSON.parse(existing.data) as Record<string, unknown>;
     const meta = JSON.parse(existing.field_meta) as Meta;
+    // Scope after: the caller must be able to act on the row as it would be, too (checked before
+    // anything is written, so a refusal leaves no trace).
+    if (checks && rule.scope.kind !== 'parent') {
+      const after = await scopeFor(work, table, { ...data, ...m.fields });
+      if (!mayWrite(caller, after, table)) throw new Refusal('otherScope');
+    }
     const seq = await work.nextSeq();
     const applied: string[] = [];
     const reviewFields: string[] = [];

@@ -6,16 +6,18 @@ import {
   mutationSchema,
   pullQuerySchema,
   pushRequestSchema,
+  type Mutation,
   type MutationResult,
   type PullResponse,
   type PushResponse,
 } from '../../shared/sync/protocol.ts';
 import { HttpError, parseOr400 } from '../http-errors.ts';
 import { applyMutation, type SyncCaller } from './apply.ts';
-import { mayRead } from './rows.ts';
+import { Refusal, mayRead } from './rows.ts';
 import { mayReceive, mayReceiveResult } from './roles.ts';
 import { PushWork } from './push-work.ts';
 import { PushClock } from './clock.ts';
+import { checkEnvelope, hasNul, payloadHash } from './validate.ts';
 import { refusalText } from '../../shared/sync/refusals.ts';
 
 // Push and pull (sync.md § Model). Push applies each mutation in its own transaction, in the order
@@ -28,6 +30,28 @@ export interface SyncRouteDeps {
   now: () => Date;
   authenticate: (req: FastifyRequest) => Promise<SyncCaller>;
   acceptedSchemas: { min: number; max: number };
+  /**
+   * Benchmarks only (tests/bench): false skips the declaration and flow checks so the push bench can
+   * measure their cost side by side. Tests and the server never set it.
+   */
+  validatePushes?: boolean;
+}
+
+/** The envelope checks, then the mutation itself (which checks it against its table's declaration). */
+async function checkedApply(
+  work: PushWork,
+  caller: SyncCaller,
+  m: Mutation,
+  json: string,
+  now: string,
+): Promise<MutationResult> {
+  try {
+    checkEnvelope(m, json);
+  } catch (error) {
+    if (error instanceof Refusal) return { clientSeq: m.clientSeq, status: 'refused', reason: error.message };
+    throw error;
+  }
+  return applyMutation(work, caller, m, now);
 }
 
 export function checkSchema(version: number, accepted: { min: number; max: number }): void {
@@ -49,33 +73,54 @@ export function registerSyncRoutes(app: FastifyInstance, d: SyncRouteDeps): void
     // One transaction for the whole request, under the sequencer lock: all of it commits or none of it
     // does (a crash mid-push is retried whole and re-acknowledged mutation by mutation). A refusal is a
     // result, not an error, so one refused mutation never stops the ones after it.
+    const validate = d.validatePushes !== false;
     const results = await d.db.transaction().execute(async (trx) => {
       await lockSequencer(trx, d.dialect);
       const work = new PushWork(trx);
       // HLCs far ahead of the server's time are re-stamped before any rule reads them (sync/clock.ts).
       const clock = new PushClock(d.now());
-      const checked = body.mutations.map((raw) => mutationSchema.safeParse(raw));
-      const valid = checked.flatMap((p) => (p.success ? [p.data] : []));
+      // A NUL character is refused before anything reaches the database (PostgreSQL text cannot hold
+      // one); the rest is parsed, and the rows the valid changes name are read up front.
+      const texts = body.mutations.map((raw) => JSON.stringify(raw) ?? 'null');
+      const checked = body.mutations.map((raw, i) =>
+        hasNul(texts[i] ?? '') ? null : mutationSchema.safeParse(raw),
+      );
+      const valid = checked.flatMap((p) => (p?.success ? [p.data] : []));
       await work.prefetch(caller.deviceId, valid);
       const out: MutationResult[] = [];
       for (const [i, raw] of body.mutations.entries()) {
-        const parsed = checked[i] ?? mutationSchema.safeParse(raw);
+        const parsed = checked[i];
+        const rawSeq = (raw as { clientSeq?: unknown } | null)?.clientSeq;
+        const clientSeq = typeof rawSeq === 'number' && Number.isSafeInteger(rawSeq) ? rawSeq : -1;
+        if (!parsed) {
+          out.push({ clientSeq, status: 'refused', reason: refusalText('nulCharacter') });
+          continue;
+        }
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
-          const clientSeq = (raw as { clientSeq?: unknown } | null)?.clientSeq;
           out.push({
-            clientSeq: typeof clientSeq === 'number' ? clientSeq : -1,
+            clientSeq,
             status: 'refused',
             reason: refusalText('malformedChange', {
-              path: issue?.path.map(String).join('.') ?? '',
-              problem: issue?.message ?? 'is invalid',
+              path: issue?.path.map(String).join('.').slice(0, 80) ?? '',
+              problem: issue?.message.slice(0, 200) ?? 'is invalid',
             }),
           });
           continue;
         }
         const m = parsed.data;
+        const hash = payloadHash(m);
         let result: MutationResult;
         const seen = work.seenResult(m.clientSeq);
+        if (seen && seen.payload_hash !== null && seen.payload_hash !== hash) {
+          // The same client_seq with other content: not a re-send. Refused, and the first answer stays.
+          out.push({
+            clientSeq: m.clientSeq,
+            status: 'refused',
+            reason: refusalText('payloadMismatch', { clientSeq: String(m.clientSeq) }),
+          });
+          continue;
+        }
         if (seen) {
           result = {
             clientSeq: m.clientSeq,
@@ -84,7 +129,9 @@ export function registerSyncRoutes(app: FastifyInstance, d: SyncRouteDeps): void
             ...(seen.reason ? { reason: seen.reason } : {}),
           };
         } else {
-          result = await applyMutation(work, caller, clock.check(m), d.now().toISOString());
+          result = validate
+            ? await checkedApply(work, caller, clock.check(m), texts[i] ?? '', d.now().toISOString())
+            : await applyMutation(work, caller, clock.check(m), d.now().toISOString(), false);
           work.addResult({
             device_id: caller.deviceId,
             client_seq: m.clientSeq,
@@ -94,6 +141,7 @@ export function registerSyncRoutes(app: FastifyInstance, d: SyncRouteDeps): void
             review_fields: result.reviewFields ? JSON.stringify(result.reviewFields) : null,
             author_id: caller.userId,
             committed_at: d.now().toISOString(),
+            payload_hash: hash,
           });
         }
         const current = await work.getRow(m.table, m.rowId);

@@ -91,6 +91,77 @@ export const REFUSALS = {
     text: 'An audit entry with this id was already received with other content.',
     advice: null,
   },
+  // Issue 13: every pushed change is checked against its table's declaration (shared/sync/tables/).
+  undeclaredField: { text: 'Records of kind {table} have no field "{field}".', advice: 'outdated' },
+  invalidValue: { text: 'The value of "{field}" is not valid for a {table} record.', advice: 'outdated' },
+  missingFields: { text: 'A new {table} record needs the fields {fields}.', advice: 'outdated' },
+  notUpdatable: {
+    text: 'The field "{field}" cannot be changed once the record is made.',
+    advice: 'appendOnly',
+  },
+  roleMayNotChange: { text: 'Your role may not change the field "{field}".', advice: 'otherScope' },
+  roleMayNotAdd: { text: 'Your role may not add {table} records.', advice: 'otherScope' },
+  notCaller: {
+    text: 'The field "{field}" must name the person, device and center signed in here; the server records them.',
+    advice: 'outdated',
+  },
+  centerTransfer: {
+    text: 'A case moves to another center only by a transfer the receiving center accepts, not by an edit.',
+    advice: 'otherScope',
+  },
+  otherCenter: { text: 'Records are added to your own center only.', advice: 'otherScope' },
+  regionNotServed: {
+    text: 'Employers and openings are kept in your center’s region only.',
+    advice: 'otherScope',
+  },
+  assignOnlySupervisor: {
+    text: 'Only a supervisor assigns a case; a counselor may take a free case for themselves.',
+    advice: 'otherScope',
+  },
+  assigneeUnknown: {
+    text: 'A case is assigned only to an active counselor or supervisor of its center.',
+    advice: 'outdated',
+  },
+  archiveNotYours: {
+    text: 'Only a supervisor or the counselor the case is assigned to may archive it or bring it back.',
+    advice: 'otherScope',
+  },
+  centerSettingsRole: {
+    text: 'Only an admin or a supervisor of the center may change its settings.',
+    advice: 'otherScope',
+  },
+  referenceMissing: {
+    text: 'The {table} record named in "{field}" is not on the server or not yours.',
+    advice: 'parentMissing',
+  },
+  unknownRuleSet: { text: 'The rule set {ruleSet} is not known to this server.', advice: 'outdated' },
+  classificationMismatch: {
+    text: 'The stored classification does not follow from the checklist under rule set {ruleSet}.',
+    advice: 'outdated',
+  },
+  overrideIncomplete: {
+    text: 'A result that differs from the rule set’s is an override, with its reason code and a written reason.',
+    advice: 'outdated',
+  },
+  referralTransition: {
+    text: 'The referral event "{kind}" does not follow from the referral’s state ({state}).',
+    advice: 'outdated',
+  },
+  baseSeqAhead: {
+    text: 'The change is based on version {baseSeq} of the record, which the server never issued (it has {seq}).',
+    advice: 'outdated',
+  },
+  badRowId: { text: 'The record id is not valid for a {table} record.', advice: 'outdated' },
+  badClock: { text: 'The change’s clock value (HLC) is not valid.', advice: 'outdated' },
+  tooLarge: { text: 'The change is too large ({size}; at most {max}).', advice: 'outdated' },
+  nulCharacter: {
+    text: 'The change contains a NUL character, which no record may hold.',
+    advice: 'outdated',
+  },
+  payloadMismatch: {
+    text: 'Change {clientSeq} of this device was already received with other content; nothing was changed.',
+    advice: 'outdated',
+  },
 } as const satisfies Record<string, RefusalEntry>;
 
 export type RefusalCode = keyof typeof REFUSALS;

@@ -2,6 +2,7 @@ import { backupBench } from './backup.bench.ts';
 import { caseworkBench } from './casework.bench.ts';
 import { encryptionBench } from './encryption.bench.ts';
 import { matchingBench } from './matching.bench.ts';
+import { pushChecksBench } from './push-checks.bench.ts';
 import { reportsBench } from './reports.bench.ts';
 import { storeBench } from './store.bench.ts';
 import { syncBench } from './sync.bench.ts';
@@ -16,5 +17,6 @@ export const benchmarks: readonly Benchmark[] = [
   encryptionBench,
   reportsBench,
   syncBench,
+  pushChecksBench,
   backupBench,
 ];

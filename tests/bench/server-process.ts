@@ -8,9 +8,12 @@ import { fileURLToPath } from 'node:url';
 
 const CLI = fileURLToPath(new URL('../../server/cli/caseworker-server.ts', import.meta.url));
 const POUCH = fileURLToPath(new URL('./pouchdb-server.ts', import.meta.url));
+const PUSH = fileURLToPath(new URL('./push-server.ts', import.meta.url));
 
 export interface ServerProcess {
   url: string;
+  /** The process id (the push-checks benchmark reads its CPU time from /proc). */
+  pid: number | undefined;
   stop: () => Promise<void>;
 }
 
@@ -24,6 +27,11 @@ export function startServerProcess(dbUrl: string): Promise<ServerProcess> {
     '--port',
     '0',
   ]);
+}
+
+/** The push-checks benchmark's server: the app with its push checks on or off (push-server.ts). */
+export function startPushServer(dbUrl: string, checks: 'on' | 'off'): Promise<ServerProcess> {
+  return startListening([PUSH, dbUrl, checks]);
 }
 
 export function startPouchServer(logDir: string): Promise<ServerProcess> {
@@ -47,6 +55,7 @@ async function startListening(args: string[]): Promise<ServerProcess> {
   });
   return {
     url,
+    pid: child.pid,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -175,7 +175,7 @@ export const syncBench: Benchmark = {
 };
 
 /** Writes the cases straight into the server's store (multi-row inserts; the checksum triggers run). */
-async function seedServer(
+export async function seedServer(
   db: Awaited<ReturnType<typeof openServerDb>>['db'],
   n: number,
   counselorId: string,

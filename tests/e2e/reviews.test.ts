@@ -20,9 +20,9 @@ import { tempDir } from '../support/temp-store.ts';
 import { launchChromium } from './support/browser.ts';
 
 // The review screen in the real UI (sync.md § Conflicts), with nothing seeded by hand: a real server,
-// the test host as counselor1's desktop (background sync on, as in the app) and counselor2's desktop
-// in-process. Both hand the same case to different counselors while offline; the server raises the
-// conflict; counselor1 sees it on the list and on the case, decides with the keyboard, and both
+// the test host as counselor1's desktop (background sync on, as in the app) and the team lead's desktop
+// in-process. Offline, counselor1 takes the free case (내가 맡기) while the lead hands it to counselor3
+// (the server refuses any other assignment by push); the server raises the conflict; counselor1 sees it on the list and on the case, decides with the keyboard, and both
 // desktops converge. Then a refused change shows its reason and goes to a supervisor.
 
 let server: SyncServer;
@@ -52,7 +52,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'ko-KR' });
   page = await context.newPage();
-  other = await openSyncDesk(server.url, 'counselor2');
+  other = await openSyncDesk(server.url, 'supervisor1');
 });
 afterAll(async () => {
   await context.close();
@@ -99,8 +99,8 @@ describe('review items on the desk', () => {
     );
     const ids = server.users;
 
-    // Offline on both desks: counselor1 takes the case; counselor2 hands it to counselor3. counselor1's
-    // desk syncs first, so counselor2's value is the one held (its author may not apply it alone).
+    // Offline on both desks: counselor1 takes the free case; the lead hands it to counselor3. counselor1's
+    // desk syncs first, so the lead's value is the one held (its author may not apply it alone).
     await writeLocally(host, 'jobseekers', created.id, seq, { assigned_counselor_id: ids.get('counselor1') });
     await writeLocally(other, 'jobseekers', created.id, seq, {
       assigned_counselor_id: ids.get('counselor3'),
@@ -123,7 +123,7 @@ describe('review items on the desk', () => {
     expect(text).toContain('담당 상담사');
     expect(await page.getByTestId('review-kept').textContent()).toContain('counselor1 님');
     expect(await page.getByTestId('review-held').textContent()).toContain('counselor3 님');
-    expect(await page.getByTestId('review-held').textContent()).toContain('counselor2 님'); // who wrote it
+    expect(await page.getByTestId('review-held').textContent()).toContain('supervisor1 님'); // who wrote it
     await page.screenshot({ path: '/tmp/caseworker-reviews.png' });
 
     // On the case itself.

@@ -6,6 +6,7 @@ import { migration as m0004 } from './0004_review_lifecycle.ts';
 import { migration as m0005 } from './0005_account_security.ts';
 import { migration as m0008 } from './0008_audit_owner.ts';
 import { migration as m0007 } from './0007_clock_flags_audit_chain.ts';
+import { migration as m0006 } from './0006_push_payload_hash.ts';
 
 /** The server's migrations, in order; append only, frozen once landed (see db/migrations/index.ts). */
 export const serverMigrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
@@ -16,6 +17,8 @@ export const serverMigrations: ReadonlyArray<readonly [name: string, migration: 
   ['0005_account_security', m0005],
   ['0008_audit_owner', m0008],
   ['0007_clock_flags_audit_chain', m0007],
+  // 0005 is another branch's (accounts); the lead merges it in between.
+  ['0006_push_payload_hash', m0006],
 ];
 
 export const SERVER_SCHEMA_VERSION = serverMigrations.length;

@@ -14,6 +14,7 @@ import { deleteRecord, restoreRecord } from '../../../server/records.ts';
 import { businessNumberCheckDigit } from '../../../shared/domain/business-number.ts';
 import { jobseekerFieldsSchema } from '../../../shared/domain/jobseeker.ts';
 import { SERVER_DIALECTS } from '../../support/server-db.ts';
+import { transferOnServer } from '../../support/server-transfer.ts';
 import {
   openSyncDesk,
   startSyncServer,
@@ -82,14 +83,15 @@ describe.each(SERVER_DIALECTS)('record lifecycle over HTTP with the server on %s
   }
 
   it('merges the phone, raises the counselor conflict on both desktops, and converges on the resolution', async () => {
-    const a = await desk('counselor1');
+    const a = await desk('supervisor1');
     const b = await desk('counselor2');
     const created = await newCase(a, '오세훈');
     await a.client.syncOnce();
     await b.client.syncOnce();
     const onB = await openJobseeker(b.store.context, b.session, created.id);
 
-    // Offline on both: A changes the phone and hands the case to counselor3; B takes the case itself.
+    // Offline on both: A, the team lead, changes the phone and hands the case to counselor3 (담당 상담사
+    // 변경); B takes the free case itself (내가 맡기).
     a.online = false;
     b.online = false;
     const afterPhone = await updateJobseeker(a.store.context, a.session, created.id, onB.seq, {
@@ -118,8 +120,8 @@ describe.each(SERVER_DIALECTS)('record lifecycle over HTTP with the server on %s
         caseId: created.id,
         field: 'assigned_counselor_id',
         keptValue: userId('counselor3'),
-        keptAuthor: userId('counselor1'),
-        keptAuthorName: 'counselor1 님',
+        keptAuthor: userId('supervisor1'),
+        keptAuthorName: 'supervisor1 님',
         heldValue: userId('counselor2'),
         heldAuthor: userId('counselor2'),
         heldAuthorName: 'counselor2 님',
@@ -437,9 +439,9 @@ describe.each(SERVER_DIALECTS)('record lifecycle over HTTP with the server on %s
     b.online = false;
     await updateJobseeker(b.store.context, b.session, created.id, onB.seq, { phone: '01099990000' });
 
-    // A transfers the case to a counselor of the Busan center.
-    const onA = await openJobseeker(a.store.context, a.session, created.id);
-    await writeLocally(a, 'jobseekers', created.id, onA.seq, {
+    // The case is transferred to a counselor of the Busan center (a transfer is its own request that
+    // the receiving center accepts, not an edit a desktop pushes: made here on the server).
+    await transferOnServer(server.opened, 'jobseekers', created.id, {
       center_code: 'BUS01',
       assigned_counselor_id: userId('busan1'),
     });

@@ -17,11 +17,11 @@ import {
 import type { SessionInfo } from '../../../shared/contract/auth.ts';
 import { jobseekerFieldsSchema } from '../../../shared/domain/jobseeker.ts';
 import { SERVER_DIALECTS } from '../../support/server-db.ts';
+import { transferOnServer } from '../../support/server-transfer.ts';
 import {
   openSyncDesk,
   startSyncServer,
   SYNC_PASSWORD,
-  writeLocally,
   type SyncDesk,
   type SyncServer,
 } from '../../support/sync-desktop.ts';
@@ -165,13 +165,9 @@ describe.each(SERVER_DIALECTS)('first download and checksums over HTTP with the 
       true,
     );
     await busan.client.syncOnce();
-    const base = await busan.store.db
-      .selectFrom('jobseekers')
-      .select('seq')
-      .where('id', '=', elsewhere.id)
-      .executeTakeFirstOrThrow();
-    await writeLocally(busan, 'jobseekers', elsewhere.id, Number(base.seq), {
-      assigned_counselor_id: server.users.get('counselor1'),
+    // (Made on the server: a push may hand a case only to its own center's staff.)
+    await transferOnServer(server.opened, 'jobseekers', elsewhere.id, {
+      assigned_counselor_id: server.users.get('counselor1') ?? null,
     });
     await busan.client.syncOnce();
   });

@@ -1,0 +1,136 @@
+import type { SyncRow } from '../../db/server/repositories/sync.ts';
+import type { Mutation } from '../../shared/sync/protocol.ts';
+import type { SyncedTable } from '../../shared/sync/tables.ts';
+import { declarationOf } from '../../shared/sync/tables/index.ts';
+import { isCaseStaff } from './directory.ts';
+import type { PushWork } from './push-work.ts';
+import { Refusal, mayWrite, type Meta, type SyncCaller } from './rows.ts';
+
+// What a pushed change may do beyond its fields' shapes (issue 13 §2–3), decided from the token and the
+// database, never from the client:
+// - the server writes what only it may know: author, actor, device and center columns must be the
+//   caller's own (a different value is refused, never silently replaced);
+// - scope-defining columns change only through their own flows: a case is assigned within its center by
+//   a supervisor, or taken by a counselor when it is free; a record is added to the caller's own center
+//   and region only; center_code never changes by push (a transfer is its own request, another issue);
+// - records named by id (an opening's employer, a referral's opening...) exist and are the caller's;
+// - the rule across columns of the table (a classification that follows from its checklist) holds on
+//   the row as it would be.
+
+/** Columns naming another record the caller must be able to see, per table. */
+const REFERENCES: Partial<Record<SyncedTable, Record<string, SyncedTable>>> = {
+  job_openings: { employer_id: 'employers' },
+  referrals: { opening_id: 'job_openings' },
+  placements: { employer_id: 'employers', opening_id: 'job_openings' },
+  checkins: { jobseeker_id: 'jobseekers' },
+  counseling_notes: { revision_of: 'counseling_notes' },
+  classification_reviews: { assessment_id: 'assessments', outcome_assessment_id: 'assessments' },
+  service_plan_steps: { assessment_id: 'assessments' },
+};
+
+function authored(caller: SyncCaller, table: SyncedTable, fields: Record<string, unknown>): void {
+  for (const [field, c] of Object.entries(declarationOf(table).columns)) {
+    if (!c.author || !(field in fields)) continue;
+    const value = fields[field];
+    if (value === null && c.value.safeParse(null).success) continue;
+    const own =
+      c.author === 'user' ? caller.userId : c.author === 'device' ? caller.deviceId : caller.centerCode;
+    if (value !== own) throw new Refusal('notCaller', { field });
+  }
+}
+
+async function references(
+  work: PushWork,
+  caller: SyncCaller,
+  table: SyncedTable,
+  fields: Record<string, unknown>,
+): Promise<void> {
+  for (const [field, target] of Object.entries(REFERENCES[table] ?? {})) {
+    const id = fields[field];
+    if (typeof id !== 'string') continue;
+    const row = await work.getRow(target, id);
+    if (!row || row.deleted_at || !mayWrite(caller, row, target))
+      throw new Refusal('referenceMissing', { table: target, field });
+  }
+}
+
+/** The scope columns of a new record: the caller's own center and region; an owner they may name. */
+async function newScope(
+  work: PushWork,
+  caller: SyncCaller,
+  table: SyncedTable,
+  fields: Record<string, unknown>,
+): Promise<void> {
+  for (const [field, c] of Object.entries(declarationOf(table).columns)) {
+    if (!c.scope || !(field in fields)) continue;
+    const value = fields[field];
+    if (c.scope === 'center' && value !== caller.centerCode) throw new Refusal('otherCenter');
+    if (c.scope === 'region' && value !== caller.region) throw new Refusal('regionNotServed');
+    if (c.scope === 'owner' && value !== null && value !== caller.userId) {
+      if (caller.role !== 'supervisor') throw new Refusal('assignOnlySupervisor');
+      if (typeof value !== 'string' || !(await isCaseStaff(work, value, caller.centerCode)))
+        throw new Refusal('assigneeUnknown');
+    }
+  }
+}
+
+export async function checkInsert(
+  work: PushWork,
+  caller: SyncCaller,
+  table: SyncedTable,
+  fields: Record<string, unknown>,
+): Promise<void> {
+  authored(caller, table, fields);
+  await newScope(work, caller, table, fields);
+  await references(work, caller, table, fields);
+  const problem = declarationOf(table).check?.(fields);
+  if (problem) throw new Refusal(problem.code, problem.values);
+}
+
+/**
+ * An update of a row the caller may write as it is. `concurrent(field)`: someone changed the field after
+ * the version the caller saw (a decisive change then waits in a review item instead of being applied).
+ */
+export async function checkUpdate(
+  work: PushWork,
+  caller: SyncCaller,
+  table: SyncedTable,
+  existing: SyncRow,
+  m: Mutation,
+): Promise<void> {
+  const data = JSON.parse(existing.data) as Record<string, unknown>;
+  const meta = JSON.parse(existing.field_meta) as Meta;
+  if (m.baseSeq > Number(existing.seq))
+    throw new Refusal('baseSeqAhead', { baseSeq: String(m.baseSeq), seq: String(existing.seq) });
+  authored(caller, table, m.fields);
+  const decl = declarationOf(table);
+  for (const [field, value] of Object.entries(m.fields)) {
+    const c = decl.columns[field];
+    if (!c?.scope || JSON.stringify(value ?? null) === JSON.stringify(data[field] ?? null)) continue;
+    if (c.scope === 'center')
+      throw new Refusal(table === 'centers' ? 'notUpdatable' : 'centerTransfer', { field });
+    if (c.scope === 'region') throw new Refusal('regionNotServed');
+    if (c.scope === 'owner') {
+      const concurrent = (meta[field]?.seq ?? 0) > m.baseSeq;
+      if (caller.role === 'supervisor') {
+        if (
+          value !== null &&
+          (typeof value !== 'string' || !(await isCaseStaff(work, value, existing.scope_center)))
+        )
+          throw new Refusal('assigneeUnknown');
+      } else if (
+        value !== caller.userId ||
+        (data[field] !== null && data[field] !== undefined && !concurrent)
+      ) {
+        // A counselor takes a free case; one taken meanwhile by someone else goes to review, not refused.
+        throw new Refusal('assignOnlySupervisor');
+      }
+    }
+  }
+  if (table === 'jobseekers' && 'archived' in m.fields && caller.role === 'counselor') {
+    if (data['assigned_counselor_id'] !== caller.userId) throw new Refusal('archiveNotYours');
+  }
+  await references(work, caller, table, m.fields);
+  const problem = decl.check?.({ ...data, ...m.fields });
+  if (problem) throw new Refusal(problem.code, problem.values);
+}
