@@ -4,9 +4,9 @@ import { migration as m0002 } from './0002_sync.ts';
 import { migration as m0003 } from './0003_scope_checksums.ts';
 import { migration as m0004 } from './0004_review_lifecycle.ts';
 import { migration as m0005 } from './0005_account_security.ts';
-import { migration as m0008 } from './0008_audit_owner.ts';
-import { migration as m0007 } from './0007_clock_flags_audit_chain.ts';
 import { migration as m0006 } from './0006_push_payload_hash.ts';
+import { migration as m0007 } from './0007_clock_flags_audit_chain.ts';
+import { migration as m0008 } from './0008_audit_owner.ts';
 
 /** The server's migrations, in order; append only, frozen once landed (see db/migrations/index.ts). */
 export const serverMigrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
@@ -15,10 +15,10 @@ export const serverMigrations: ReadonlyArray<readonly [name: string, migration: 
   ['0003_scope_checksums', m0003],
   ['0004_review_lifecycle', m0004],
   ['0005_account_security', m0005],
-  ['0008_audit_owner', m0008],
-  ['0007_clock_flags_audit_chain', m0007],
-  // 0005 is another branch's (accounts); the lead merges it in between.
   ['0006_push_payload_hash', m0006],
+  ['0007_clock_flags_audit_chain', m0007],
+  ['0008_audit_owner', m0008],
+  // 0005 is another branch's (accounts); the lead merges it in between.
 ];
 
 export const SERVER_SCHEMA_VERSION = serverMigrations.length;
