@@ -18,7 +18,6 @@ export const serverMigrations: ReadonlyArray<readonly [name: string, migration: 
   ['0006_push_payload_hash', m0006],
   ['0007_clock_flags_audit_chain', m0007],
   ['0008_audit_owner', m0008],
-  // 0005 is another branch's (accounts); the lead merges it in between.
 ];
 
 export const SERVER_SCHEMA_VERSION = serverMigrations.length;
