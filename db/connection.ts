@@ -2,6 +2,7 @@ import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { Kysely } from 'kysely';
 import { StoreError } from './errors.ts';
+import { watchLocalWrites, type LocalWrites } from './local-writes.ts';
 import { migrateToLatest } from './migrator.ts';
 import { caseStoreDialect } from './sqlite-dialect.ts';
 import { applyStoreKey } from './store-key.ts';
@@ -10,7 +11,7 @@ import type { Database } from './schema.ts';
 export type CaseDb = Kysely<Database>;
 export { applyStoreKey };
 
-export interface OpenedStore {
+export interface OpenedStore extends LocalWrites {
   db: CaseDb;
   /** The raw handle, for the few things Kysely does not do (backup, pragmas, bulk loads). */
   raw: BetterSqlite3.Database;
@@ -76,7 +77,9 @@ export async function openCaseStore(file: string, options: OpenStoreOptions): Pr
     if (cause instanceof StoreError) throw cause;
     throw classifyOpenError(file, cause);
   }
-  return { db, raw, close: () => db.destroy() };
+  // After the migrations: the outbox exists. Writes are announced to the sync scheduler (local-writes.ts).
+  const writes = watchLocalWrites(raw);
+  return { db, raw, close: () => db.destroy(), onLocalWrite: (listener) => writes.onLocalWrite(listener) };
 }
 
 function classifyOpenError(file: string, cause: unknown, encrypted = false): StoreError {

@@ -7,6 +7,7 @@ import { migration as m0005 } from './0005_employers_referrals.ts';
 import { migration as m0006 } from './0006_kiosk_checkins.ts';
 import { migration as m0007 } from './0007_audit_retention.ts';
 import { migration as m0008 } from './0008_sync_lifecycle.ts';
+import { migration as m0009 } from './0009_consent_forward_compat.ts';
 
 /**
  * Every migration, in order. Listed by hand because bundlers (the Electron main build) cannot scan a
@@ -22,6 +23,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0006_kiosk_checkins', m0006],
   ['0007_audit_retention', m0007],
   ['0008_sync_lifecycle', m0008],
+  ['0009_consent_forward_compat', m0009],
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

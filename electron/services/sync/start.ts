@@ -2,7 +2,7 @@ import { getMeta } from '../../../db/repositories/meta.ts';
 import type { DesktopStore } from '../store.ts';
 import { SyncClient } from './client.ts';
 import type { DesktopSync } from './desktop-sync.ts';
-import { SyncScheduler } from './scheduler.ts';
+import { SyncScheduler, type Timers } from './scheduler.ts';
 import type { SnapshotWriterFactory } from './snapshot-writer.ts';
 import { httpTransport } from './transport.ts';
 
@@ -14,6 +14,7 @@ export function startDesktopSync(
   store: DesktopStore,
   serverUrl: string,
   snapshotWriter?: SnapshotWriterFactory,
+  timers: Timers = { setTimeout, clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
 ): DesktopSync {
   const client = new SyncClient(store.context, httpTransport(serverUrl), { snapshotWriter });
   const scheduler = new SyncScheduler(
@@ -23,11 +24,13 @@ export function startDesktopSync(
       await client.verifyIfDue();
       return counts;
     },
-    { setTimeout, clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
+    timers,
     store.context.now,
   );
   const sync = { client, scheduler };
   store.context.sync = sync;
+  // Every committed local change (any path: the desk, the command line, an import) wakes the loop.
+  store.onLocalWrite(() => scheduler.noteWrite());
   scheduler.start();
   return sync;
 }
