@@ -16,6 +16,8 @@ export interface OpenedStore extends LocalWrites {
   /** The raw handle, for the few things Kysely does not do (backup, pragmas, bulk loads). */
   raw: BetterSqlite3.Database;
   close: () => Promise<void>;
+  /** The migrations this open applied ([] when the store was up to date). */
+  migrated: string[];
 }
 
 export interface OpenStoreOptions {
@@ -70,8 +72,9 @@ export async function openCaseStore(file: string, options: OpenStoreOptions): Pr
   for (const suffix of ['-wal', '-shm']) if (existsSync(file + suffix)) chmodSync(file + suffix, OWNER_ONLY);
 
   const db = new Kysely<Database>({ dialect: caseStoreDialect(raw) });
+  let migrated: string[];
   try {
-    await migrateToLatest(db, 'sqlite');
+    migrated = (await migrateToLatest(db, 'sqlite')).applied;
   } catch (cause) {
     await db.destroy();
     if (cause instanceof StoreError) throw cause;
@@ -79,7 +82,13 @@ export async function openCaseStore(file: string, options: OpenStoreOptions): Pr
   }
   // After the migrations: the outbox exists. Writes are announced to the sync scheduler (local-writes.ts).
   const writes = watchLocalWrites(raw);
-  return { db, raw, close: () => db.destroy(), onLocalWrite: (listener) => writes.onLocalWrite(listener) };
+  return {
+    db,
+    raw,
+    close: () => db.destroy(),
+    migrated,
+    onLocalWrite: (listener) => writes.onLocalWrite(listener),
+  };
 }
 
 function classifyOpenError(file: string, cause: unknown, encrypted = false): StoreError {

@@ -110,6 +110,7 @@ describe('a local write through the services', () => {
     });
     expect(created).toMatchObject({ ok: true });
     if (!created.ok) return;
+    const createdId = (created.value as { id: string }).id;
     await turn();
     expect(timers.delay()).toBe(WRITE_DEBOUNCE_MS);
 
@@ -120,9 +121,9 @@ describe('a local write through the services', () => {
       .selectFrom('sync_rows')
       .select('row_id')
       .where('table_name', '=', 'jobseekers')
-      .where('row_id', '=', created.value.id)
+      .where('row_id', '=', createdId)
       .executeTakeFirst();
-    expect(onServer?.row_id).toBe(created.value.id);
+    expect(onServer?.row_id).toBe(createdId);
     expect(sync.scheduler.status.lastCounts?.pushed).toBeGreaterThan(0);
     // Back to the minute timer once nothing is waiting.
     expect(timers.delay()).toBe(SYNC_INTERVAL_MS);
