@@ -8,6 +8,7 @@ import {
   type MutationResult,
 } from '../../shared/sync/protocol.ts';
 import { isSyncedTable, syncRule } from '../../shared/sync/tables.ts';
+import { checkConsent } from './consent.ts';
 import { afterWrite } from './derived.ts';
 import type { PushWork } from './push-work.ts';
 import { applyHandover, applyResolution } from './resolve.ts';
@@ -96,6 +97,7 @@ export async function applyMutation(
         }
         throw new Refusal('otherScope');
       }
+      await checkConsent(work, caller, m);
       const seq = await insertRow(work, caller, table, m.rowId, m.fields, scope, m.hlc, now);
       await afterWrite(work, caller, table, m.rowId, data, 'insert', now);
       return { clientSeq: m.clientSeq, status: 'applied', seq };

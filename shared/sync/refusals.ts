@@ -14,7 +14,8 @@ export type RefusalAdvice =
   | 'deleted'
   | 'notConcerned'
   | 'parentMissing'
-  | 'outdated';
+  | 'outdated'
+  | 'consent';
 
 interface RefusalEntry {
   /** The sentence, with `{name}` where a value goes. */
@@ -70,6 +71,15 @@ export const REFUSALS = {
   adminNoCases: { text: 'Admins do not handle case data.', advice: null },
   malformedHandover: { text: 'Malformed hand-over of a refused change.', advice: 'outdated' },
   handoverUnreadable: { text: 'The handed-over change cannot be read.', advice: null },
+  // Consent (domain.md §10, server/sync/consent.ts): what the jobseeker's consent in force does not allow.
+  consentMissing: {
+    text: 'The jobseeker has not given the {group} consent this needs ({what}).',
+    advice: 'consent',
+  },
+  consentWithdrawn: {
+    text: 'The jobseeker withdrew the required consent: the case is closed to {what}.',
+    advice: 'consent',
+  },
 } as const satisfies Record<string, RefusalEntry>;
 
 export type RefusalCode = keyof typeof REFUSALS;
