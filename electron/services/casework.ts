@@ -181,6 +181,16 @@ function withheldSensitive(inputs: StoredInputs): StoredInputs {
   };
 }
 
+/** The reasons that would tell the withheld answers (a welfare situation, a health barrier) are left out. */
+const SENSITIVE_REASONS = [
+  'jobseeker.reason.barriersLoweredAbility',
+  'jobseeker.reason.economicVulnerable',
+  'jobseeker.reason.economicStable',
+];
+function withheldReasons(result: JobseekerClassification): JobseekerClassification {
+  return { ...result, reasons: result.reasons.filter((r) => !SENSITIVE_REASONS.includes(r)) };
+}
+
 function toAssessments(
   rows: Awaited<ReturnType<typeof listAssessmentRows>>,
   sensitiveAllowed: boolean,
@@ -191,12 +201,13 @@ function toAssessments(
     const finalType = r.final_type;
     const stored = readStoredInputs(r.inputs);
     const withheld = !sensitiveAllowed && sensitiveAnswers(stored).length > 0;
+    const result = JSON.parse(r.result) as JobseekerClassification;
     return {
       id: r.id,
       ruleSet: r.rule_set,
       inputs: withheld ? withheldSensitive(stored) : stored,
       sensitiveWithheld: withheld,
-      result: JSON.parse(r.result) as JobseekerClassification,
+      result: withheld ? withheldReasons(result) : result,
       decision: r.decision,
       finalType,
       finalTrack: r.final_track as JobseekerTrack,

@@ -140,11 +140,12 @@ describe('intake assessments', () => {
       .selectFrom('outbox')
       .selectAll()
       .where('row_id', '=', id)
+      .orderBy('client_seq')
       .execute();
     // Created, its consent in force (decisive fields), then the decision.
     expect(outbox.map((o) => o.op)).toEqual(['insert', 'update', 'update']);
     expect(JSON.parse(outbox[1]?.fields ?? '{}')).toMatchObject({ consent_sensitive: 1 });
-    expect(JSON.parse(outbox[1]?.fields ?? '{}')).toMatchObject({
+    expect(JSON.parse(outbox[2]?.fields ?? '{}')).toMatchObject({
       current_type: 'ready',
       current_track: 'wide-area',
     });

@@ -270,6 +270,7 @@ describe('the sensitive consent', () => {
       sensitiveWithheld: false,
       inputs: { barriers: ['language'] },
     });
+    expect(withdrawn.assessments[0]?.result.reasons).not.toContain('jobseeker.reason.economicVulnerable');
     const opened = (await ok('casework:get', { jobseekerId: id })) as CaseFile;
     expect(JSON.stringify(opened.assessments)).not.toContain('livelihood-recipient');
     const afterWithdrawal = await rows(id);
@@ -287,6 +288,7 @@ describe('the sensitive consent', () => {
       sensitiveWithheld: false,
       inputs: { economicHardship: ['livelihood-recipient'] },
     });
+    expect(again.assessments[0]?.result).toEqual(given.assessments[0]?.result);
   });
 
   it('older cases without the decisive field read the latest consent record', async () => {
