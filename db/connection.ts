@@ -2,6 +2,7 @@ import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { Kysely } from 'kysely';
 import { namedStoreFault, StoreError } from './errors.ts';
+import { watchLocalWrites, type LocalWrites } from './local-writes.ts';
 import { migrateToLatest } from './migrator.ts';
 import { caseStoreDialect } from './sqlite-dialect.ts';
 import { applyStoreKey } from './store-key.ts';
@@ -10,11 +11,13 @@ import type { Database } from './schema.ts';
 export type CaseDb = Kysely<Database>;
 export { applyStoreKey };
 
-export interface OpenedStore {
+export interface OpenedStore extends LocalWrites {
   db: CaseDb;
   /** The raw handle, for the few things Kysely does not do (backup, pragmas, bulk loads). */
   raw: BetterSqlite3.Database;
   close: () => Promise<void>;
+  /** The migrations this open applied ([] when the store was up to date). */
+  migrated: string[];
 }
 
 export interface OpenStoreOptions {
@@ -69,8 +72,9 @@ export async function openCaseStore(file: string, options: OpenStoreOptions): Pr
   for (const suffix of ['-wal', '-shm']) if (existsSync(file + suffix)) chmodSync(file + suffix, OWNER_ONLY);
 
   const db = new Kysely<Database>({ dialect: caseStoreDialect(raw) });
+  let migrated: string[];
   try {
-    await migrateToLatest(db, 'sqlite');
+    migrated = (await migrateToLatest(db, 'sqlite')).applied;
   } catch (cause) {
     await db.destroy();
     // A full disk during a migration is said as such, not as a failed migration (nothing was changed:
@@ -80,7 +84,15 @@ export async function openCaseStore(file: string, options: OpenStoreOptions): Pr
     if (cause instanceof StoreError) throw cause;
     throw classifyOpenError(file, cause);
   }
-  return { db, raw, close: () => db.destroy() };
+  // After the migrations: the outbox exists. Writes are announced to the sync scheduler (local-writes.ts).
+  const writes = watchLocalWrites(raw);
+  return {
+    db,
+    raw,
+    close: () => db.destroy(),
+    migrated,
+    onLocalWrite: (listener) => writes.onLocalWrite(listener),
+  };
 }
 
 function classifyOpenError(file: string, cause: unknown, encrypted = false): StoreError {

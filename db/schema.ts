@@ -468,6 +468,29 @@ export interface Database {
   sync_purge: SyncPurgeTable;
 }
 
+// 0009_consent_forward_compat (issue 13): the consent in force per group (a decisive field; null: never
+// recorded, read from the latest consent record), whether a referral shared the contact, and what a
+// newer server sent that this version has no column or table for.
+export interface JobseekerTable {
+  consent_required: Bool | null;
+  consent_optional: Bool | null;
+  consent_sensitive: Bool | null;
+}
+export interface ReferralTable {
+  share_contact: Generated<Bool>;
+}
+export interface SyncAsideTable {
+  table_name: string;
+  row_id: string;
+  seq: number;
+  data: Json;
+  /** 1: the whole row of an unknown table; 0: the unknown fields of a known table's row. */
+  whole: Bool;
+}
+export interface Database {
+  sync_aside: SyncAsideTable;
+}
+
 export type SyncedTableName = Exclude<
   keyof Database,
   | 'meta'
@@ -480,6 +503,7 @@ export type SyncedTableName = Exclude<
   | 'sync_refused_actions'
   | 'sync_deferred_removals'
   | 'sync_purge'
+  | 'sync_aside'
 >;
 
 export type JobseekerRow = Selectable<JobseekerTable>;

@@ -7,7 +7,8 @@ import { migration as m0005 } from './0005_employers_referrals.ts';
 import { migration as m0006 } from './0006_kiosk_checkins.ts';
 import { migration as m0007 } from './0007_audit_retention.ts';
 import { migration as m0008 } from './0008_sync_lifecycle.ts';
-import { migration as m0012 } from './0012_audit_purged.ts';
+import { migration as m0009 } from './0009_consent_forward_compat.ts';
+import { migration as m0010 } from './0010_audit_purged.ts';
 
 /**
  * Every migration, in order. Listed by hand because bundlers (the Electron main build) cannot scan a
@@ -23,7 +24,8 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0006_kiosk_checkins', m0006],
   ['0007_audit_retention', m0007],
   ['0008_sync_lifecycle', m0008],
-  ['0012_audit_purged', m0012],
+  ['0009_consent_forward_compat', m0009],
+  ['0010_audit_purged', m0010],
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -276,6 +276,8 @@ export async function removeRows(
   let removed = 0;
   let deferred = 0;
   for (const r of removals) {
+    // What a newer server sent for the row and this version kept aside goes with it (0009).
+    await trx.deleteFrom('sync_aside').where('table_name', '=', r.table).where('row_id', '=', r.id).execute();
     if (!isSyncedTable(r.table) || r.table === 'audit_entries') continue;
     const seq = await localSeq(trx, r.table, r.id);
     if (seq === null || seq > r.seq) {

@@ -45,7 +45,13 @@ import {
 } from '../../shared/casework/intake.ts';
 import { stepsOf, type ServicePlanStep } from '../../shared/casework/service-plan.ts';
 import {
-  CONSENT_NOTICE_VERSION,
+  CONSENT_FIELDS,
+  SENSITIVE_BARRIERS,
+  consentInForce,
+  sensitiveAnswers,
+} from '../../shared/casework/consent.ts';
+import {
+  CONSENT_GROUPS,
   type Assessment,
   type CaseFile,
   type CaseloadPage,
@@ -68,6 +74,7 @@ import {
 } from '../../shared/profiling/index.ts';
 import { renderCertificatePdf } from './certificate-pdf.ts';
 import { accessibleJobseeker, requireCaseAccess } from './case-access.ts';
+import { requireConsent } from './consent.ts';
 import { isoNow, type ServiceContext } from './context.ts';
 import { openJobseeker } from './jobseekers.ts';
 
@@ -162,16 +169,45 @@ async function inTransaction<T>(
 
 // ---- The case file ----
 
-function toAssessments(rows: Awaited<ReturnType<typeof listAssessmentRows>>): Assessment[] {
+/**
+ * Without the sensitive consent in force (withdrawn, or never given), an earlier assessment's health and
+ * welfare answers are not shown (domain.md §10): they read as not answered, and the assessment says so.
+ */
+function withheldSensitive(inputs: StoredInputs): StoredInputs {
+  return {
+    ...inputs,
+    barriers: inputs.barriers.filter((b) => !SENSITIVE_BARRIERS.includes(b)),
+    economicHardship: [],
+  };
+}
+
+/** The reasons that would tell the withheld answers (a welfare situation, a health barrier) are left out. */
+const SENSITIVE_REASONS = [
+  'jobseeker.reason.barriersLoweredAbility',
+  'jobseeker.reason.economicVulnerable',
+  'jobseeker.reason.economicStable',
+];
+function withheldReasons(result: JobseekerClassification): JobseekerClassification {
+  return { ...result, reasons: result.reasons.filter((r) => !SENSITIVE_REASONS.includes(r)) };
+}
+
+function toAssessments(
+  rows: Awaited<ReturnType<typeof listAssessmentRows>>,
+  sensitiveAllowed: boolean,
+): Assessment[] {
   // Rows come newest first; a conversion compares each decision with the one before it.
   return rows.map((r, i) => {
     const previous = rows[i + 1];
     const finalType = r.final_type;
+    const stored = readStoredInputs(r.inputs);
+    const withheld = !sensitiveAllowed && sensitiveAnswers(stored).length > 0;
+    const result = JSON.parse(r.result) as JobseekerClassification;
     return {
       id: r.id,
       ruleSet: r.rule_set,
-      inputs: readStoredInputs(r.inputs),
-      result: JSON.parse(r.result) as JobseekerClassification,
+      inputs: withheld ? withheldSensitive(stored) : stored,
+      sensitiveWithheld: withheld,
+      result: withheld ? withheldReasons(result) : result,
       decision: r.decision,
       finalType,
       finalTrack: r.final_track as JobseekerTrack,
@@ -263,11 +299,24 @@ export async function loadCaseFile(ctx: ServiceContext, jobseekerId: string): Pr
     recordedByName: c.recorded_by_name,
     recordedAt: c.recorded_at,
   }));
+  // The consent in force is the decisive field on the jobseeker (older rows: the latest entry); the entry
+  // shown for it is the latest one that says the same.
+  const inForce = Object.fromEntries(
+    CONSENT_GROUPS.map((g) => [
+      g,
+      consentInForce(row?.[CONSENT_FIELDS[g]] ?? null, history.find((e) => e.group === g)?.granted),
+    ]),
+  ) as Record<ConsentGroup, boolean | null>;
   const current: Partial<Record<ConsentGroup, ConsentEntry>> = {};
-  for (const entry of history) current[entry.group] ??= entry;
+  for (const group of CONSENT_GROUPS) {
+    const entry =
+      history.find((e) => e.group === group && e.granted === inForce[group]) ??
+      history.find((e) => e.group === group);
+    if (entry && inForce[group] !== null) current[group] = entry;
+  }
   return {
     jobseeker,
-    assessments: toAssessments(assessmentRows),
+    assessments: toAssessments(assessmentRows, inForce.sensitive === true),
     reviews: reviewRows.map((r): ClassificationReview => ({
       id: r.id,
       assessmentId: r.assessment_id,
@@ -329,6 +378,11 @@ export async function saveAssessment(
   input: SaveAssessmentInput,
 ): Promise<CaseFile> {
   const jobseeker = await activeJobseeker(ctx, actor, input.jobseekerId);
+  // Profiling needs the required consent; health and welfare answers need the sensitive one (§10).
+  await requireConsent(ctx.db, jobseeker, 'required');
+  const sensitive = sensitiveAnswers(input.answers);
+  if (sensitive.length > 0)
+    await requireConsent(ctx.db, jobseeker, 'sensitive', `answers.${sensitive[0] ?? 'barriers'}`);
   const checklist = checklistFromAnswers(input.answers);
   // The server classifies again from the inputs: the result stored is never the client's say-so.
   const result = classifyJobseeker(checklist);
@@ -432,6 +486,7 @@ export async function requestReview(
   input: { jobseekerId: string; assessmentId: string; text: string },
 ): Promise<CaseFile> {
   const jobseeker = await activeJobseeker(ctx, actor, input.jobseekerId);
+  await requireConsent(ctx.db, jobseeker, 'required');
   const assessment = await getAssessmentRow(ctx.db, input.assessmentId);
   if (!assessment || assessment.jobseeker_id !== jobseeker.id) throw notFound('intake.assessmentNotFound');
   const open = await ctx.db
@@ -591,6 +646,7 @@ export async function addNote(
   input: { jobseekerId: string; kind: NoteKind; body: string },
 ): Promise<CaseFile> {
   const jobseeker = await activeJobseeker(ctx, actor, input.jobseekerId);
+  await requireConsent(ctx.db, jobseeker, 'required');
   const id = uuidv7();
   await inTransaction(ctx, async (trx, hlc, now) => {
     await insertSynced(
@@ -622,6 +678,8 @@ export async function reviseNote(
   const note = await getNoteRow(ctx.db, input.noteId);
   if (!note) throw notFound('notes.notFound');
   await requireCaseAccess(ctx.db, actor, note.jobseeker_id, 'notes.notFound');
+  const owner = await getJobseekerRow(ctx.db, note.jobseeker_id);
+  if (owner) await requireConsent(ctx.db, owner, 'required');
   const rootId = note.revision_of ?? note.id;
   const root = note.revision_of ? await getNoteRow(ctx.db, rootId) : note;
   // The author keeps their note; a supervisor may correct it. Either way the old text stays.
@@ -668,58 +726,6 @@ export async function reviseNote(
   return loadCaseFile(ctx, note.jobseeker_id);
 }
 
-// ---- Consent (domain.md §10): one entry per group and change; the latest entry is in force ----
-
-export async function recordConsent(
-  ctx: ServiceContext,
-  actor: SessionInfo,
-  input: {
-    jobseekerId: string;
-    channel: 'counter' | 'kiosk';
-    granted: Partial<Record<ConsentGroup, boolean>>;
-  },
-): Promise<CaseFile> {
-  const jobseeker = await activeJobseeker(ctx, actor, input.jobseekerId);
-  const rows = await listConsentRows(ctx.db, jobseeker.id);
-  const current = new Map<string, boolean>();
-  for (const r of rows) if (!current.has(r.item_group)) current.set(r.item_group, r.granted === 1);
-  const changes = (Object.entries(input.granted) as Array<[ConsentGroup, boolean]>).filter(
-    ([group, granted]) => current.get(group) !== granted,
-  );
-  if (changes.length === 0) return unchangedRead(ctx, actor, jobseeker.id);
-  await inTransaction(ctx, async (trx, hlc, now) => {
-    for (const [group, granted] of changes) {
-      const id = uuidv7();
-      await insertSynced(
-        trx,
-        'consent_records',
-        {
-          id,
-          hlc,
-          jobseeker_id: jobseeker.id,
-          item_group: group,
-          granted: granted ? 1 : 0,
-          notice_version: CONSENT_NOTICE_VERSION,
-          channel: input.channel,
-          recorded_by: actor.userId,
-          recorded_at: now,
-        },
-        now,
-      );
-      const withdrawal = current.get(group) === true && !granted;
-      await audit(
-        trx,
-        ctx,
-        actor,
-        withdrawal ? 'consent.withdraw' : 'consent.record',
-        { type: 'consent', id, personId: jobseeker.id },
-        { group, granted },
-      );
-    }
-  });
-  return loadCaseFile(ctx, jobseeker.id);
-}
-
 // ---- Competency record ----
 
 function competencyRow(
@@ -754,6 +760,7 @@ export async function addCompetency(
   input: { jobseekerId: string; item: CompetencyFields },
 ): Promise<CaseFile> {
   const jobseeker = await activeJobseeker(ctx, actor, input.jobseekerId);
+  await requireConsent(ctx.db, jobseeker, 'required');
   const existing = toCompetency(await listCompetencyRows(ctx.db, jobseeker.id));
   if (existing.some((e) => competencyKey(e) === competencyKey(input.item))) {
     throw new AppFailure({ code: 'conflict', message: 'competency.duplicate' });
@@ -794,6 +801,7 @@ async function compareImport(
   input: { jobseekerId: string; format: ImportFormat; content: string },
 ): Promise<ImportPreview> {
   const jobseeker = await activeJobseeker(ctx, actor, input.jobseekerId);
+  await requireConsent(ctx.db, jobseeker, 'required');
   const parsed = parseCompetencyFile(input.format, input.content);
   const seen = new Set(toCompetency(await listCompetencyRows(ctx.db, jobseeker.id)).map(competencyKey));
   const preview: ImportPreview = { toAdd: [], duplicates: [], errors: parsed.errors };

@@ -37,6 +37,7 @@ import {
   type ReferralState,
 } from '../../shared/referrals/state-machine.ts';
 import { accessibleJobseeker, caseScope } from './case-access.ts';
+import { requireConsent } from './consent.ts';
 import { isoNow, type ServiceContext } from './context.ts';
 import { auditAction, insertSynced, todayKst, updateSynced } from './synced-writes.ts';
 
@@ -147,9 +148,17 @@ export async function openReferral(
 export async function createReferral(
   ctx: ServiceContext,
   actor: SessionInfo,
-  input: { jobseekerId: string; openingId: string; note?: string | undefined },
+  input: {
+    jobseekerId: string;
+    openingId: string;
+    note?: string | undefined;
+    shareContact?: boolean | undefined;
+  },
 ): Promise<ReferralDetail> {
   const js = await accessibleJobseeker(ctx.db, actor, input.jobseekerId);
+  // Referral needs the required consent; giving the contact to the employer, the sharing one (§10).
+  await requireConsent(ctx.db, js, 'required');
+  if (input.shareContact === true) await requireConsent(ctx.db, js, 'optional', 'shareContact');
   if (js.status !== 'active') {
     throw new AppFailure({ code: 'conflict', message: 'referrals.jobseekerNotActive' });
   }
@@ -167,6 +176,8 @@ export async function createReferral(
       opening_id: input.openingId,
       counselor_id: actor.userId,
       created_at: now,
+      // Only a referral that shares the contact says so (the column defaults to 0).
+      ...(input.shareContact === true ? { share_contact: 1 } : {}),
     });
     await insertSynced(trx, ctx, 'referral_events', {
       referral_id: referralId,

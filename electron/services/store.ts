@@ -6,6 +6,7 @@ import { openCaseStore, type OpenedStore } from '../../db/connection.ts';
 export { StoreError } from '../../db/errors.ts';
 import { getMeta, setMeta } from '../../db/repositories/meta.ts';
 import type { ServiceContext } from './context.ts';
+import { applyKeptAside } from './sync/kept-aside.ts';
 
 export const STORE_FILE = 'caseworker.db';
 
@@ -30,6 +31,8 @@ export async function openDesktopStore(
   }
   const file = join(dataDir, STORE_FILE);
   const opened = await openCaseStore(file, { key: options.key, create: options.create ?? true });
+  // An updated app: what the server sent before the update and this version now has room for goes in.
+  if (opened.migrated.length > 0) await applyKeptAside(opened.db);
   let deviceId = await getMeta(opened.db, 'device_id');
   if (!deviceId) {
     deviceId = uuidv7();

@@ -10,6 +10,7 @@ import {
 import { isSyncedTable, syncRule } from '../../shared/sync/tables.ts';
 import { checkAuditEntry } from './audit-chain.ts';
 import { checkFields } from '../../shared/sync/tables/index.ts';
+import { checkConsent } from './consent.ts';
 import { afterWrite } from './derived.ts';
 import { checkInsert, checkUpdate } from './flows.ts';
 import type { PushWork } from './push-work.ts';
@@ -120,7 +121,7 @@ export async function applyMutation(
         throw new Refusal('otherScope');
       }
       if (checks && table === 'referral_events') await checkReferralEvent(work, m.fields);
-      // audit_entries: the device's hash chain is verified here (server/sync/audit-chain.ts, roles-clocks).
+      await checkConsent(work, caller, m);
       const seq = await insertRow(work, caller, table, m.rowId, m.fields, scope, m.hlc, now);
       await afterWrite(work, caller, table, m.rowId, data, 'insert', now);
       return { clientSeq: m.clientSeq, status: 'applied', seq };

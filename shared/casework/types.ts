@@ -18,6 +18,11 @@ export interface Assessment {
   overrideReasonText: string | null;
   /** needs-preparation → ready compared with the assessment before it. */
   conversion: boolean;
+  /**
+   * The health and welfare answers it held are not shown: the sensitive consent is not in force (withdrawn
+   * or never given). `inputs` then reads them as not answered (domain.md §10).
+   */
+  sensitiveWithheld: boolean;
   reassessDueOn: string | null;
   createdBy: string;
   createdByName: string | null;

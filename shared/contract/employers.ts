@@ -217,7 +217,15 @@ export const employersChannels = {
   'referrals:create': channel<ReferralDetail>()({
     surface: 'desk',
     access: CASE_ROLES,
-    input: z.object({ jobseekerId: id, openingId: id, note }).strict(),
+    input: z
+      .object({
+        jobseekerId: id,
+        openingId: id,
+        note,
+        /** The person's name and contact go to the employer with the referral: needs the optional consent. */
+        shareContact: z.boolean().default(false),
+      })
+      .strict(),
   }),
   'referrals:record': channel<ReferralDetail>()({
     surface: 'desk',

@@ -14,7 +14,8 @@ export type RefusalAdvice =
   | 'deleted'
   | 'notConcerned'
   | 'parentMissing'
-  | 'outdated';
+  | 'outdated'
+  | 'consent';
 
 interface RefusalEntry {
   /** The sentence, with `{name}` where a value goes. */
@@ -161,6 +162,15 @@ export const REFUSALS = {
   payloadMismatch: {
     text: 'Change {clientSeq} of this device was already received with other content; nothing was changed.',
     advice: 'outdated',
+  },
+  // Consent (domain.md §10, server/sync/consent.ts): what the jobseeker's consent in force does not allow.
+  consentMissing: {
+    text: 'The jobseeker has not given the {group} consent this needs ({what}).',
+    advice: 'consent',
+  },
+  consentWithdrawn: {
+    text: 'The jobseeker withdrew the required consent: the case is closed to {what}.',
+    advice: 'consent',
   },
 } as const satisfies Record<string, RefusalEntry>;
 

@@ -24,7 +24,19 @@ export interface TableSyncRule {
 export const SYNC_TABLES = {
   jobseekers: {
     mode: 'mutable',
-    decisive: ['assigned_counselor_id', 'status', 'current_type', 'current_track', 'archived', 'center_code'],
+    // consent_<group>: the consent in force (sync.md lists consent as decisive); consent_records below is
+    // its append-only history (notice version, channel, counselor, time). shared/casework/consent.ts.
+    decisive: [
+      'assigned_counselor_id',
+      'status',
+      'current_type',
+      'current_track',
+      'archived',
+      'center_code',
+      'consent_required',
+      'consent_optional',
+      'consent_sensitive',
+    ],
     scope: { kind: 'center' },
   },
   consent_records: {

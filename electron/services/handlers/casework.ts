@@ -8,13 +8,13 @@ import {
   importCompetency,
   issueCertificate,
   previewImport,
-  recordConsent,
   requestReview,
   reviseNote,
   saveAssessment,
   setPlanStep,
   verifyCertificate,
 } from '../casework.ts';
+import { recordConsent } from '../consent-record.ts';
 import { actor, type HandlerMap } from './types.ts';
 
 export const caseworkHandlers: HandlerMap<keyof typeof caseworkChannels> = {

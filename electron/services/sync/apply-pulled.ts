@@ -13,6 +13,11 @@ import { removeTombstones } from './lifecycle.ts';
 // its seq set, so the search index is not rewritten for it. Unknown tables (from a newer server) are
 // kept aside in meta instead of failing the page (sync.md § Versions). Unsent local edits of a row are
 // laid back on top, so the counselor never sees their own pending change disappear.
+//
+// What a newer server sends that this version has no place for never fails a page (sync.md § Versions):
+// a row of a table it does not know, and the fields of a known table's row that it has no column for,
+// are kept in sync_aside as the server last sent them (a row sent again without them drops its entry;
+// a deleted row drops it too), and are applied once an update adds the table or column (kept-aside.ts).
 
 const CHUNK = 400;
 /** Rows per statement: large enough to amortise the statement, small enough to keep the UI turning. */
@@ -20,6 +25,11 @@ const ROWS_PER_STATEMENT = 500;
 const SERVER_HLC = '000000000000000:00000:server';
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 const columnCache = new Map<string, Set<string>>();
+
+/** Forgets the columns read so far: after a migration in this process added some (kept-aside.ts). */
+export function forgetColumns(): void {
+  columnCache.clear();
+}
 
 async function columnsOf(trx: Transaction<Database>, table: string): Promise<Set<string>> {
   const cached = columnCache.get(table);
@@ -88,6 +98,14 @@ export async function applyPulledPage(
   page: PulledRow[],
   pause?: () => Promise<void>,
 ): Promise<void> {
+  // Whether anything is kept aside at all (one probe a page): only then can a row's entry need dropping.
+  const anyAside =
+    (await trx.selectFrom('sync_aside').select('row_id').limit(1).executeTakeFirst()) !== undefined;
+  if (anyAside)
+    await dropAside(
+      trx,
+      page.filter((r) => r.deleted),
+    );
   // Tombstones (rows really deleted on the server) are removed, never written (sync/lifecycle.ts).
   const rows = await removeTombstones(trx, page);
   if (rows.length === 0) return;
@@ -98,12 +116,22 @@ export async function applyPulledPage(
     if (tableRows.length === 0) continue;
     const columns = isSyncedTable(table) ? await columnsOf(trx, table) : new Set<string>();
     if (columns.size === 0) {
-      for (const row of tableRows) {
-        await sql`insert into meta (key, value) values (${`aside:${row.table}:${row.id}`}, ${JSON.stringify(row)})
-                  on conflict(key) do update set value = excluded.value`.execute(trx);
-      }
+      await keepAside(
+        trx,
+        tableRows.map((r) => ({ table, id: r.id, seq: r.seq, data: r.data, whole: true })),
+      );
       continue;
     }
+    const unknown: AsideEntry[] = [];
+    const complete: PulledRow[] = [];
+    for (const r of tableRows) {
+      const extra = Object.entries(r.data).filter(([f]) => !columns.has(f) && f !== 'seq' && f !== 'id');
+      if (extra.length > 0)
+        unknown.push({ table, id: r.id, seq: r.seq, data: Object.fromEntries(extra), whole: false });
+      else complete.push(r);
+    }
+    await keepAside(trx, unknown);
+    if (anyAside) await dropAside(trx, complete);
     const key = keyOf(table);
     const appendOnly = isSyncedTable(table) && syncRule(table).mode === 'append-only';
     // Rows of the same shape (the same fields) share a statement.
@@ -238,5 +266,58 @@ async function reapplyPending(
       await sql`update ${sql.table(table)} set ${assignments(fields)} where ${sql.ref(key)} = ${id}`.execute(
         trx,
       );
+  }
+}
+
+interface AsideEntry {
+  table: string;
+  id: string;
+  seq: number;
+  data: Record<string, unknown>;
+  whole: boolean;
+}
+
+/** Keeps unknown rows or fields aside; a later version of the same row replaces an earlier one. */
+async function keepAside(trx: Transaction<Database>, entries: AsideEntry[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += CHUNK / 4) {
+    await trx
+      .insertInto('sync_aside')
+      .values(
+        entries.slice(i, i + CHUNK / 4).map((e) => ({
+          table_name: e.table,
+          row_id: e.id,
+          seq: e.seq,
+          data: JSON.stringify(e.data),
+          whole: e.whole ? 1 : 0,
+        })),
+      )
+      .onConflict((oc) =>
+        oc
+          .columns(['table_name', 'row_id'])
+          .doUpdateSet((eb) => ({
+            seq: eb.ref('excluded.seq'),
+            data: eb.ref('excluded.data'),
+            whole: eb.ref('excluded.whole'),
+          }))
+          .where('sync_aside.seq', '<=', (eb) => eb.ref('excluded.seq')),
+      )
+      .execute();
+  }
+}
+
+/** Drops what was kept aside for these rows (sent again complete, or deleted). */
+async function dropAside(trx: Transaction<Database>, rows: PulledRow[]): Promise<void> {
+  for (const [table, list] of groupBy(rows, (r) => r.table)) {
+    for (let i = 0; i < list.length; i += CHUNK) {
+      await trx
+        .deleteFrom('sync_aside')
+        .where('table_name', '=', table)
+        .where(
+          'row_id',
+          'in',
+          list.slice(i, i + CHUNK).map((r) => r.id),
+        )
+        .execute();
+    }
   }
 }

@@ -28,6 +28,16 @@ export interface SyncState {
 export const SYNC_INTERVAL_MS = 60_000;
 export const BACKOFF_BASE_MS = 2_000;
 export const BACKOFF_MAX_MS = 5 * 60_000;
+/** A local write is pushed this long after the last write of a burst (more writes may follow at once)… */
+export const WRITE_DEBOUNCE_MS = 2_000;
+/** …but no later than this after the first unsent write, so constant writing still syncs every few seconds. */
+export const WRITE_MAX_WAIT_MS = 5_000;
+/**
+ * While the network is down (the server unreachable, not refusing), retries come at least this often:
+ * the network coming back is noticed within seconds even when the OS says nothing (the app also kicks
+ * on the renderer's `online` event). A server that answers with an error keeps the long backoff.
+ */
+export const OFFLINE_RETRY_MAX_MS = 10_000;
 
 export class SyncScheduler {
   private state: SyncState = {
@@ -41,6 +51,12 @@ export class SyncScheduler {
     lastCounts: null,
   };
   private handle: unknown = null;
+  /** When the pending timer fires (ms, the injected clock). */
+  private dueAt: number | null = null;
+  /** The first local write not yet covered by a sync that started after it. */
+  private firstUnsentWrite: number | null = null;
+  /** A local write arrived while a sync was running: push it soon after this run. */
+  private writeDuringRun = false;
   private stopped = true;
   private readonly sync: () => Promise<SyncCounts>;
   private readonly timers: Timers;
@@ -71,6 +87,30 @@ export class SyncScheduler {
     this.stopped = true;
     if (this.handle !== null) this.timers.clearTimeout(this.handle);
     this.handle = null;
+    this.dueAt = null;
+    this.firstUnsentWrite = null;
+    this.writeDuringRun = false;
+  }
+
+  /**
+   * A local write was committed (db/local-writes.ts): sync soon, debounced. WRITE_DEBOUNCE_MS after the
+   * last write, at most WRITE_MAX_WAIT_MS after the first (the minute timer is brought forward); a sync
+   * already due is not put off, and a failure's backoff is left alone (a server in trouble is not
+   * hammered by typing; an unreachable one is retried every few seconds anyway).
+   */
+  noteWrite(): void {
+    if (this.stopped) return;
+    if (this.state.running) {
+      this.writeDuringRun = true;
+      return;
+    }
+    if (this.state.failures > 0) return;
+    const now = this.now().getTime();
+    this.firstUnsentWrite ??= now;
+    const due = Math.min(now + WRITE_DEBOUNCE_MS, this.firstUnsentWrite + WRITE_MAX_WAIT_MS);
+    // A sync already due (kicked, waiting for its turn of the event loop) is not put off.
+    if (this.dueAt !== null && this.dueAt <= now) return;
+    this.schedule(Math.max(0, due - now));
   }
 
   /** Sync as soon as possible (a local write, the network coming back, the counselor pressing "sync now"). */
@@ -94,6 +134,7 @@ export class SyncScheduler {
 
   private schedule(ms: number): void {
     if (this.handle !== null) this.timers.clearTimeout(this.handle);
+    this.dueAt = this.now().getTime() + ms;
     this.state.nextAttempt = new Date(this.now().getTime() + ms).toISOString();
     this.handle = this.timers.setTimeout(() => void this.run(), ms);
     this.emit();
@@ -101,8 +142,12 @@ export class SyncScheduler {
 
   private async run(): Promise<void> {
     this.handle = null;
+    this.dueAt = null;
     if (this.stopped || this.state.running) return;
     this.state.running = true;
+    // Writes made before this run started are pushed by it; later ones are noted during the run.
+    this.firstUnsentWrite = null;
+    this.writeDuringRun = false;
     this.emit();
     let retryAfter: number | null = null;
     try {
@@ -126,12 +171,16 @@ export class SyncScheduler {
     } finally {
       this.state.running = false;
     }
-    if (!this.stopped)
-      this.schedule(
-        this.state.failures > 0
-          ? SyncScheduler.retryDelay(this.state.failures, retryAfter)
-          : SYNC_INTERVAL_MS,
-      );
+    if (this.stopped) return;
+    if (this.state.failures > 0) {
+      const delay = SyncScheduler.retryDelay(this.state.failures, retryAfter);
+      // An unreachable server is tried again soon; a server that asked for a wait (Retry-After) gets it.
+      this.schedule(this.state.online || retryAfter !== null ? delay : Math.min(delay, OFFLINE_RETRY_MAX_MS));
+    } else if (this.writeDuringRun) {
+      this.writeDuringRun = false;
+      this.schedule(WRITE_DEBOUNCE_MS);
+      this.firstUnsentWrite = this.now().getTime();
+    } else this.schedule(SYNC_INTERVAL_MS);
   }
 
   private emit(): void {

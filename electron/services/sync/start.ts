@@ -2,7 +2,7 @@ import { getMeta } from '../../../db/repositories/meta.ts';
 import type { DesktopStore } from '../store.ts';
 import { SyncClient } from './client.ts';
 import type { DesktopSync } from './desktop-sync.ts';
-import { SyncScheduler } from './scheduler.ts';
+import { SyncScheduler, type Timers } from './scheduler.ts';
 import type { SnapshotWriterFactory } from './snapshot-writer.ts';
 import { httpTransport } from './transport.ts';
 
@@ -16,6 +16,7 @@ export function startDesktopSync(
   snapshotWriter?: SnapshotWriterFactory,
   /** The center's own CA (PEM), trusted besides the public ones (server-trust.ts). */
   ca: string | null = null,
+  timers: Timers = { setTimeout, clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
 ): DesktopSync {
   // Throws InsecureServerError for http:// to another machine, before anything is sent.
   const client = new SyncClient(store.context, httpTransport(serverUrl, { ca }), { snapshotWriter });
@@ -26,11 +27,13 @@ export function startDesktopSync(
       await client.verifyIfDue();
       return counts;
     },
-    { setTimeout, clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
+    timers,
     store.context.now,
   );
   const sync = { client, scheduler };
   store.context.sync = sync;
+  // Every committed local change (any path: the desk, the command line, an import) wakes the loop.
+  store.onLocalWrite(() => scheduler.noteWrite());
   scheduler.start();
   return sync;
 }

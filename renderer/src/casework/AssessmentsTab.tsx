@@ -160,6 +160,11 @@ function HistoryItem({ a }: { a: Assessment }) {
       </AccordionSummary>
       <AccordionDetails>
         <Stack spacing={1}>
+          {a.sensitiveWithheld && (
+            <Alert severity="info" variant="outlined" data-testid="sensitive-withheld">
+              {t('consent.sensitiveWithheld')}
+            </Alert>
+          )}
           <Typography variant="body2">
             {t('assessments.computed')}: {t(`jobseeker.type.${a.result.type}`)} ·{' '}
             {t(`jobseeker.track.${a.result.track}`)} ({t('assessments.ruleSet')} {a.ruleSet})
@@ -177,7 +182,9 @@ function HistoryItem({ a }: { a: Assessment }) {
               motivationScore: a.result.motivationScore,
               ability: t(`level.${a.result.ability}`),
               abilityScore: a.result.abilityScore,
-              economic: t(`jobseeker.economic.${a.result.economic}`),
+              economic: a.sensitiveWithheld
+                ? t('assessments.declined')
+                : t(`jobseeker.economic.${a.result.economic}`),
             })}
           </Typography>
           <Box component="ul" sx={{ m: 0, pl: 2.5 }}>

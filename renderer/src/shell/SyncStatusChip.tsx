@@ -78,9 +78,17 @@ export function SyncStatusChip() {
       );
     void load();
     const timer = setInterval(() => void load(), POLL_MS);
+    // The network coming back starts a sync at once (sync.md § Model), not at the next retry.
+    const online = () =>
+      void call('sync:now', {}).then(
+        (s) => alive && setStatus(s),
+        () => undefined,
+      );
+    window.addEventListener('online', online);
     return () => {
       alive = false;
       clearInterval(timer);
+      window.removeEventListener('online', online);
     };
   }, []);
 

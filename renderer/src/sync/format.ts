@@ -39,6 +39,8 @@ function scalar(
   const text = typeof v === 'string' ? v : typeof v === 'number' ? String(v) : JSON.stringify(v);
   if (typeof v === 'string' && PERSON_FIELDS.has(field)) return item.valueLabels[v] ?? v;
   if (field === 'archived') return v === 1 || v === '1' ? t('reviews.yes') : t('reviews.no');
+  // The consent in force (a decisive field): given or not given.
+  if (field.startsWith('consent_')) return t(v === 1 || v === '1' ? 'consent.granted' : 'consent.declined');
   if (field === 'phone' && typeof v === 'string') return formatPhone(v);
   if (field === 'status' && item.table === 'jobseekers')
     return t(`jobseekers.status_${text}`, { defaultValue: text });

@@ -5,12 +5,12 @@ import {
   decideReview,
   getCaseFile,
   issueCertificate,
-  recordConsent,
   requestReview,
   reviseNote,
   saveAssessment,
   setPlanStep,
 } from '../../../electron/services/casework.ts';
+import { recordConsent } from '../../../electron/services/consent-record.ts';
 import { callNext, finishTicket, takeTicket } from '../../../electron/services/checkins.ts';
 import {
   assessEmployer,

@@ -13,13 +13,13 @@ import {
   importCompetency,
   issueCertificate,
   previewImport,
-  recordConsent,
   requestReview,
   reviseNote,
   saveAssessment,
   setPlanStep,
   verifyCertificate,
 } from '../../../../electron/services/casework.ts';
+import { recordConsent } from '../../../../electron/services/consent-record.ts';
 import { createJobseeker } from '../../../../electron/services/jobseekers.ts';
 import { dispatcherFor, makeTestStore, type TestStore } from '../../../support/temp-store.ts';
 
@@ -64,7 +64,8 @@ const LOW_VULNERABLE: IntakeAnswers = {
   mobile: false,
 };
 
-async function newJobseeker(name = '김하늘') {
+/** A new case; with the intake's consent to all three groups unless `consent` is false (domain.md §10). */
+async function newJobseeker(name = '김하늘', consent = true) {
   const j = await createJobseeker(
     t.store.context,
     counselor,
@@ -82,6 +83,12 @@ async function newJobseeker(name = '김하늘') {
     },
     true,
   );
+  if (consent)
+    await recordConsent(t.store.context, counselor, {
+      jobseekerId: j.id,
+      channel: 'counter',
+      granted: { required: true, optional: true, sensitive: true },
+    });
   return j.id;
 }
 
@@ -133,9 +140,12 @@ describe('intake assessments', () => {
       .selectFrom('outbox')
       .selectAll()
       .where('row_id', '=', id)
+      .orderBy('client_seq')
       .execute();
-    expect(outbox.map((o) => o.op)).toEqual(['insert', 'update']);
-    expect(JSON.parse(outbox[1]?.fields ?? '{}')).toMatchObject({
+    // Created, its consent in force (decisive fields), then the decision.
+    expect(outbox.map((o) => o.op)).toEqual(['insert', 'update', 'update']);
+    expect(JSON.parse(outbox[1]?.fields ?? '{}')).toMatchObject({ consent_sensitive: 1 });
+    expect(JSON.parse(outbox[2]?.fields ?? '{}')).toMatchObject({
       current_type: 'ready',
       current_track: 'wide-area',
     });
@@ -387,7 +397,7 @@ describe('counseling notes', () => {
 
 describe('consent', () => {
   it('records each group with notice version, channel and counselor; a withdrawal is a new entry', async () => {
-    const id = await newJobseeker();
+    const id = await newJobseeker('김하늘', false);
     let file = await recordConsent(t.store.context, counselor, {
       jobseekerId: id,
       channel: 'counter',

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   BACKOFF_MAX_MS,
+  OFFLINE_RETRY_MAX_MS,
   SYNC_INTERVAL_MS,
   SyncScheduler,
+  WRITE_DEBOUNCE_MS,
+  WRITE_MAX_WAIT_MS,
   type Timers,
 } from '../../../../../electron/services/sync/scheduler.ts';
 import { SyncError } from '../../../../../electron/services/sync/client.ts';
@@ -62,7 +65,7 @@ describe('the background sync scheduler', () => {
     expect(calls).toBe(2);
   });
 
-  it('backs off exponentially while offline, and keeps retrying without any local write', async () => {
+  it('backs off exponentially while offline, retrying every few seconds without any local write', async () => {
     const t = manualTimers();
     let calls = 0;
     const s = new SyncScheduler(
@@ -79,8 +82,18 @@ describe('the background sync scheduler', () => {
     await t.advance(4_000);
     expect(t.nextDelay()).toBe(8_000);
     for (let i = 0; i < 20; i++) await t.advance(t.nextDelay());
-    expect(t.nextDelay()).toBe(BACKOFF_MAX_MS);
+    // Unreachable: the network coming back is noticed within seconds, not minutes.
+    expect(t.nextDelay()).toBe(OFFLINE_RETRY_MAX_MS);
     expect(calls).toBeGreaterThan(20);
+  });
+
+  it('backs off up to minutes from a server that answers with an error', async () => {
+    const t = manualTimers();
+    const s = new SyncScheduler(() => Promise.reject(new Error('server error')), t.timers, t.clock);
+    s.start();
+    for (let i = 0; i < 20; i++) await t.advance(t.nextDelay());
+    expect(s.status.online).toBe(true);
+    expect(t.nextDelay()).toBe(BACKOFF_MAX_MS);
   });
 
   it('syncs at once when kicked (network back, local write), and resets the backoff on success', async () => {
@@ -171,5 +184,121 @@ describe('Retry-After', () => {
     expect(retryAfterMs('soon', now)).toBeNull();
     expect(retryAfterMs('-5', now)).toBeNull();
     expect(retryAfterMs(null, now)).toBeNull();
+  });
+});
+
+describe('syncing soon after a local write', () => {
+  function started() {
+    const t = manualTimers();
+    const runs: number[] = [];
+    let release: (() => void) | null = null;
+    let hold = false;
+    const s = new SyncScheduler(
+      () => {
+        runs.push(t.clock().getTime());
+        if (!hold) return Promise.resolve(counts);
+        return new Promise((resolve) => (release = () => resolve(counts)));
+      },
+      t.timers,
+      t.clock,
+    );
+    return {
+      t,
+      s,
+      runs,
+      holdNext: () => (hold = true),
+      finish: () => {
+        hold = false;
+        release?.();
+      },
+    };
+  }
+
+  it('pushes WRITE_DEBOUNCE_MS after a write instead of at the next minute tick', async () => {
+    const { t, s, runs } = started();
+    s.start();
+    await t.advance(0);
+    expect(runs).toEqual([0]);
+    await t.advance(10_000);
+    s.noteWrite();
+    expect(t.nextDelay()).toBe(WRITE_DEBOUNCE_MS);
+    await t.advance(WRITE_DEBOUNCE_MS - 1);
+    expect(runs).toHaveLength(1);
+    await t.advance(1);
+    expect(runs).toEqual([0, 10_000 + WRITE_DEBOUNCE_MS]);
+    // Then the ordinary interval again.
+    expect(t.nextDelay()).toBe(SYNC_INTERVAL_MS);
+  });
+
+  it('debounces a burst, but constant writing still syncs every WRITE_MAX_WAIT_MS', async () => {
+    const { t, s, runs } = started();
+    s.start();
+    await t.advance(0);
+    const first = 20_000;
+    await t.advance(first);
+    // A write every second for 12 seconds.
+    for (let i = 0; i < 12; i++) {
+      s.noteWrite();
+      await t.advance(1_000);
+    }
+    const pushes = runs.slice(1);
+    expect(pushes[0]).toBe(first + WRITE_MAX_WAIT_MS);
+    expect(pushes.length).toBeGreaterThanOrEqual(2);
+    for (let i = 1; i < pushes.length; i++) {
+      const gap = (pushes[i] ?? 0) - (pushes[i - 1] ?? 0);
+      expect(gap).toBeGreaterThanOrEqual(WRITE_DEBOUNCE_MS);
+      expect(gap).toBeLessThanOrEqual(WRITE_MAX_WAIT_MS + 1_000);
+    }
+    // The last write is pushed once writing stops.
+    await t.advance(WRITE_MAX_WAIT_MS);
+    expect(runs.at(-1)).toBeGreaterThanOrEqual(first + 11_000);
+  });
+
+  it('a write during a running sync is pushed soon after it', async () => {
+    const { t, s, runs, holdNext, finish } = started();
+    holdNext();
+    s.start();
+    await t.advance(0);
+    expect(s.status.running).toBe(true);
+    s.noteWrite();
+    finish();
+    await new Promise((r) => setImmediate(r));
+    expect(s.status.running).toBe(false);
+    expect(t.nextDelay()).toBe(WRITE_DEBOUNCE_MS);
+    await t.advance(WRITE_DEBOUNCE_MS);
+    expect(runs).toHaveLength(2);
+  });
+
+  it('does not put off a sync already due, nor shorten a failing server’s backoff', async () => {
+    const t = manualTimers();
+    let fail = true;
+    let calls = 0;
+    const s = new SyncScheduler(
+      () => ((calls += 1), fail ? Promise.reject(new Error('server error')) : Promise.resolve(counts)),
+      t.timers,
+      t.clock,
+    );
+    s.start();
+    await t.advance(0);
+    await t.advance(2_000);
+    expect(t.nextDelay()).toBe(4_000);
+    s.noteWrite();
+    expect(t.nextDelay()).toBe(4_000);
+    fail = false;
+    s.kick();
+    s.noteWrite();
+    expect(t.nextDelay()).toBe(0);
+    await t.advance(0);
+    expect(calls).toBe(3);
+  });
+
+  it('ignores writes once stopped', async () => {
+    const { t, s, runs } = started();
+    s.start();
+    await t.advance(0);
+    s.stop();
+    s.noteWrite();
+    await t.advance(SYNC_INTERVAL_MS);
+    expect(runs).toHaveLength(1);
   });
 });
