@@ -48,6 +48,10 @@ export const jobseekerTables = {
       updated_at: col(timestamp),
       archived: col(bool01, { optional: true }),
       reassess_due_on: col(isoDaySchema.nullable()),
+      // The consent in force per group (decisive; consent_records keeps the history). Null: never recorded.
+      consent_required: col(bool01.nullable(), { optional: true }),
+      consent_optional: col(bool01.nullable(), { optional: true }),
+      consent_sensitive: col(bool01.nullable(), { optional: true }),
     },
   },
   consent_records: {

@@ -30,6 +30,8 @@ export const referralTables = {
       opening_id: col(anyUuid),
       counselor_id: col(anyUuid, { author: 'user' }),
       created_at: col(timestamp),
+      // 1 only when the jobseeker's optional (sharing) consent allows giving the contact to the employer.
+      share_contact: col(bool01, { optional: true }),
     },
   },
   referral_events: {
