@@ -16,6 +16,7 @@ import { mayWrite } from './rows.ts';
 import { mayReceive, mayReceiveResult } from './roles.ts';
 import { PushWork } from './push-work.ts';
 import { PushClock } from './clock.ts';
+import { flushAuditChain } from './audit-chain.ts';
 import { refusalText } from '../../shared/sync/refusals.ts';
 
 // Push and pull (sync.md § Model). Push applies each mutation in its own transaction, in the order
@@ -112,6 +113,7 @@ export function registerSyncRoutes(app: FastifyInstance, d: SyncRouteDeps): void
         );
       }
       await work.flush();
+      await flushAuditChain(work);
       await clock.flag(trx, caller, d.now().toISOString());
       return out;
     });
