@@ -25,6 +25,8 @@ const PAGE = 2000;
 
 type Db = Kysely<ServerDatabase> | Transaction<ServerDatabase>;
 
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
 interface Entry {
   id: string;
   seq: number;
@@ -47,11 +49,11 @@ async function* entries(db: Db): AsyncGenerator<Entry> {
         id: r.row_id,
         seq: Number(r.seq),
         center: r.scope_center,
-        device: String(d['device_id'] ?? ''),
-        at: String(d['at'] ?? ''),
-        action: String(d['action'] ?? ''),
-        prevHash: String(d['prev_hash'] ?? ''),
-        hash: String(d['hash'] ?? ''),
+        device: str(d['device_id']),
+        at: str(d['at']),
+        action: str(d['action']),
+        prevHash: str(d['prev_hash']),
+        hash: str(d['hash']),
         fields: d,
       };
     }

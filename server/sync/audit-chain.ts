@@ -46,16 +46,42 @@ const auditEntryFields = z
   })
   .strict();
 
-/** Per push request: each device's head as this request has moved it, and the caller's login id. */
-const state = new WeakMap<PushWork, { heads: Map<string, ChainHead | null>; login?: string | null }>();
+/**
+ * Per push request: each device's head as this request has moved it (written once, at the end of the
+ * request: `flushAuditChain`), and the caller's login id.
+ */
+interface ChainState {
+  heads: Map<string, ChainHead | null>;
+  moved: Set<string>;
+  login?: string | null;
+}
+const state = new WeakMap<PushWork, ChainState>();
 
-function stateOf(work: PushWork) {
+function stateOf(work: PushWork): ChainState {
   let s = state.get(work);
   if (!s) {
-    s = { heads: new Map() };
+    s = { heads: new Map(), moved: new Set() };
     state.set(work, s);
   }
   return s;
+}
+
+/** Writes the heads this request moved, in its transaction (called once, after the request's writes). */
+export async function flushAuditChain(work: PushWork): Promise<void> {
+  const s = state.get(work);
+  if (!s) return;
+  for (const deviceId of s.moved) {
+    const h = s.heads.get(deviceId);
+    if (h)
+      await setChainHead(work.trx, {
+        deviceId,
+        hash: h.head_hash,
+        id: h.head_id,
+        accepted: Number(h.accepted),
+        at: h.updated_at,
+      });
+  }
+  s.moved.clear();
 }
 
 async function headOf(work: PushWork, deviceId: string): Promise<ChainHead | null> {
@@ -79,8 +105,9 @@ async function advance(work: PushWork, deviceId: string, hash: string, id: strin
     accepted: Number(previous?.accepted ?? 0) + 1,
     updated_at: now,
   };
-  stateOf(work).heads.set(deviceId, head);
-  await setChainHead(work.trx, { deviceId, hash, id, accepted: head.accepted, at: now });
+  const s = stateOf(work);
+  s.heads.set(deviceId, head);
+  s.moved.add(deviceId);
 }
 
 /**

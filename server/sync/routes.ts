@@ -18,6 +18,7 @@ import { mayReceive, mayReceiveResult } from './roles.ts';
 import { PushWork } from './push-work.ts';
 import { PushClock } from './clock.ts';
 import { checkEnvelope, hasNul, payloadHash } from './validate.ts';
+import { flushAuditChain } from './audit-chain.ts';
 import { refusalText } from '../../shared/sync/refusals.ts';
 
 // Push and pull (sync.md § Model). Push applies each mutation in its own transaction, in the order
@@ -160,6 +161,7 @@ export function registerSyncRoutes(app: FastifyInstance, d: SyncRouteDeps): void
         );
       }
       await work.flush();
+      await flushAuditChain(work);
       await clock.flag(trx, caller, d.now().toISOString());
       return out;
     });

@@ -1,4 +1,3 @@
-import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getClockOffset } from '../../../db/repositories/clock-offset.ts';
 import { nextHlc } from '../../../db/repositories/outbox.ts';
@@ -212,9 +211,10 @@ describe.each(SERVER_DIALECTS)('clocks on the server (%s)', (dialect) => {
     for (const skew of [DAY, -DAY]) {
       const other = await openSyncDesk(server.url, 'counselor2');
       try {
+        await other.client.syncOnce(); // the case arrives; the clock is right so far
         const ctx = other.store.context as ServiceContext & { now: () => Date };
         ctx.now = () => new Date(Date.now() + skew);
-        await other.client.syncOnce();
+        // An edit made with the wrong clock, then one sync.
         const seen = await openJobseeker(ctx, other.session, caseId);
         await updateJobseeker(ctx, other.session, caseId, seen.seq, {
           phone: `0109999${skew > 0 ? '0001' : '0002'}`,
@@ -222,7 +222,8 @@ describe.each(SERVER_DIALECTS)('clocks on the server (%s)', (dialect) => {
         await other.client.syncOnce();
         const offset = await getClockOffset(other.store.db);
         expect(Math.abs(offset + skew)).toBeLessThan(MAX_CLOCK_LEAD_MS);
-        // A new write's HLC is near the server's time, not the desktop's.
+        // A new write's HLC is near the server's time, not the desktop's (a day ahead: although its
+        // last HLC was a day ahead too).
         const hlc = await other.store.db
           .transaction()
           .execute((trx) => nextHlc(trx, ctx.deviceId, ctx.now().getTime()));
@@ -234,11 +235,53 @@ describe.each(SERVER_DIALECTS)('clocks on the server (%s)', (dialect) => {
           .where('key', '=', 'sync.clockOffsetMs')
           .executeTakeFirst();
         expect(Number(stored?.value)).toBe(offset);
+        // Only the desktop a day ahead is flagged.
+        const flags = await get<ClockFlagsResponse>(
+          await signInAgent(server.url, 'supervisor1'),
+          '/v1/sync/clock-flags',
+        );
+        expect(flags.body.flags.some((f) => f.deviceId === ctx.deviceId)).toBe(skew > 0);
       } finally {
         await other.close();
       }
     }
-    // The desktop a day ahead was flagged; its edit still reached the server.
-    expect((await caseRow()).data['phone']).toBe('01099990002');
+    // The slow desktop's edit, made before it knew the server's time, carries a time a day old: it
+    // loses to the re-stamped one and is kept in history (a clock behind only loses; sync.md § Clocks).
+    expect((await caseRow()).data['phone']).toBe('01099990001');
+    const history = await server.opened.db
+      .selectFrom('value_history')
+      .select('value')
+      .where('row_id', '=', caseId)
+      .where('field', '=', 'phone')
+      .execute();
+    expect(history.map((h) => JSON.parse(h.value ?? 'null') as unknown)).toContain('01099990002');
+  });
+
+  it('re-stamps its own unsent far-ahead writes, in order, once it learns the server’s time', async () => {
+    const other = await openSyncDesk(server.url, 'counselor2');
+    try {
+      await other.client.syncOnce();
+      const ctx = other.store.context as ServiceContext & { now: () => Date };
+      ctx.now = () => new Date(Date.now() + DAY);
+      const seen = await openJobseeker(ctx, other.session, caseId);
+      const first = await updateJobseeker(ctx, other.session, caseId, seen.seq, { phone: '01088880001' });
+      await other.client.pull(); // an answer from the server, nothing pushed yet
+      await updateJobseeker(ctx, other.session, caseId, first.seq, { phone: '01088880002' });
+      const pending = await other.store.db
+        .selectFrom('outbox')
+        .select(['client_seq', 'hlc'])
+        .where('status', '=', 'pending')
+        .orderBy('client_seq')
+        .execute();
+      expect(pending.length).toBeGreaterThanOrEqual(2);
+      for (const e of pending)
+        expect(Math.abs(parseHlc(e.hlc).wall - Date.now())).toBeLessThan(MAX_CLOCK_LEAD_MS);
+      const hlcs = pending.map((e) => e.hlc);
+      expect([...hlcs].sort()).toEqual(hlcs);
+      await other.client.syncOnce();
+      expect((await caseRow()).data['phone']).toBe('01088880002');
+    } finally {
+      await other.close();
+    }
   });
 });
