@@ -110,7 +110,7 @@ export function registerSyncRoutes(app: FastifyInstance, d: SyncRouteDeps): void
           continue;
         }
         const m = parsed.data;
-        const hash = payloadHash(m);
+        const hash = payloadHash(texts[i] ?? '');
         let result: MutationResult;
         const seen = work.seenResult(m.clientSeq);
         if (seen && seen.payload_hash !== null && seen.payload_hash !== hash) {

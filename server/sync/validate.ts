@@ -33,21 +33,10 @@ export function checkRowId(table: string, rowId: string): void {
   if (!ok) throw new Refusal('badRowId', { table });
 }
 
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === 'object')
-    return Object.fromEntries(
-      Object.keys(value)
-        .sort()
-        .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
-    );
-  return value;
-}
-
-/** SHA-256 of everything a change says but its client_seq (key order does not matter). */
-export function payloadHash(m: Mutation): string {
-  const { clientSeq: _seq, ...rest } = m;
-  return createHash('sha256')
-    .update(JSON.stringify(canonical(rest)))
-    .digest('hex');
+/**
+ * SHA-256 of the change as it came (its JSON text). Only changes with the same client_seq are compared,
+ * and a desktop re-sends an outbox entry as the same text, so any difference is other content.
+ */
+export function payloadHash(json: string): string {
+  return createHash('sha256').update(json).digest('hex');
 }

@@ -56,7 +56,10 @@ export function col(value: z.ZodType, o: ColumnOptions = {}): ColumnDecl {
 /** Whether `value` is a valid stored value of the column: accepted by its schema and already normalised. */
 export function validStored(decl: ColumnDecl, value: unknown): boolean {
   const parsed = decl.value.safeParse(value);
-  return parsed.success && JSON.stringify(parsed.data ?? null) === JSON.stringify(value ?? null);
+  if (!parsed.success) return false;
+  // Most values are strings, numbers or null: compared as they are; arrays and objects by their JSON.
+  if (parsed.data === value || (parsed.data === undefined && value === null)) return true;
+  return JSON.stringify(parsed.data ?? null) === JSON.stringify(value ?? null);
 }
 
 // ---- value schemas for the columns no form schema covers ----
