@@ -20,6 +20,7 @@ import { PushClock } from './clock.ts';
 import { checkEnvelope, hasNul, payloadHash } from './validate.ts';
 import { flushAuditChain } from './audit-chain.ts';
 import { refusalText } from '../../shared/sync/refusals.ts';
+import { faultPoint } from './fault-points.ts';
 
 // Push and pull (sync.md § Model). Push applies each mutation in its own transaction, in the order
 // sent: one refused mutation never blocks the ones after it, and a mutation already seen from this
@@ -77,6 +78,7 @@ export function registerSyncRoutes(app: FastifyInstance, d: SyncRouteDeps): void
     const validate = d.validatePushes !== false;
     const results = await d.db.transaction().execute(async (trx) => {
       await lockSequencer(trx, d.dialect);
+      await faultPoint('push-locked', { device: caller.deviceId, mutations: body.mutations.length });
       const work = new PushWork(trx);
       // HLCs far ahead of the server's time are re-stamped before any rule reads them (sync/clock.ts).
       const clock = new PushClock(d.now());
@@ -165,6 +167,7 @@ export function registerSyncRoutes(app: FastifyInstance, d: SyncRouteDeps): void
       await clock.flag(trx, caller, d.now().toISOString());
       return out;
     });
+    await faultPoint('push-committed', { device: caller.deviceId, results: results.length });
     return { results, serverTime: d.now().toISOString() };
   });
 
