@@ -89,7 +89,7 @@ async function write(i: number): Promise<void> {
   const kind = mine.length === 0 ? 0 : i % 3;
   if (kind === 0) {
     const fields = jobseekerFieldsSchema.parse({
-      name: `장애시험 ${ctx.deviceId.slice(-8)}-${i}`,
+      name: `장애시험 ${ctx.deviceId.slice(-8)}-${process.pid}-${i}`,
       birthYear: 1960 + (i % 40),
       sido: '11',
       phone: null,
@@ -107,7 +107,7 @@ async function write(i: number): Promise<void> {
       .map((r) => r.id)
       .filter((id) => !mine.includes(id));
     const noteOn = theirs.length > 0 ? (theirs[i % theirs.length] ?? target) : target;
-    const body = `장애시험 메모 ${ctx.deviceId.slice(-8)}-${i} ${'내용 '.repeat(40)}`;
+    const body = `장애시험 메모 ${ctx.deviceId.slice(-8)}-${process.pid}-${i} ${'내용 '.repeat(40)}`;
     const file = await addNote(ctx, session, { jobseekerId: noteOn, kind: 'phone', body });
     const note = file.notes.find((n) => n.body === body);
     if (!note) throw new Error('the note just written is missing');
@@ -148,8 +148,19 @@ if (writes) {
   }
 }
 if (o.mode === 'follow') {
-  while (!stopped) {
-    if (!(await syncOnce())) await pause(20);
+  // Mostly pulls (what a desktop does between its own pushes while colleagues work), a whole sync now
+  // and then.
+  for (let i = 0; !stopped; i++) {
+    if (i % 10 === 9) {
+      if (!(await syncOnce())) await pause(20);
+    } else {
+      try {
+        await client.pull();
+      } catch (e) {
+        say(`sync-error ${oneLine(e)}`);
+        await pause(20);
+      }
+    }
     // Let the stdin line in between syncs.
     await new Promise((resolve) => setImmediate(resolve));
   }

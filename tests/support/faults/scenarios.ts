@@ -10,7 +10,10 @@ import { World, type FaultStats } from './harness.ts';
 
 export interface ScenarioResult {
   name: string;
+  /** Every problem found at this quiescence (those of earlier scenarios still there included). */
   problems: string[];
+  /** The problems that were not there after the scenario before. */
+  newProblems: string[];
   divergences: number;
   rowsCompared: number;
 }
@@ -142,7 +145,7 @@ const diskFull: Scenario = async (w, size, run) => {
   await w.finish(d, p);
   const said =
     p.lines.find((l) => l.startsWith('write-error ')) ?? p.lines.find((l) => l.startsWith('sync-error '));
-  run.diskFull = { message: said ?? `the disk never filled (${p.lines.slice(-1).join('')})` };
+  run.diskFull = { message: said ?? `never filled (${p.lines.slice(-1).join('')})` };
   sh('mount', ['-o', 'remount,size=64m', mountPoint]);
   await w.finish(d, w.desktop(d, { mode: 'settle' }));
 };
@@ -170,11 +173,67 @@ export async function runFaults(
       log(`faults: ${s.name}…`);
       await s.run(w, size, run);
       const report = await w.quiesce();
-      run.scenarios.push({ name: s.name, ...report });
-      log(`faults: ${s.name}: ${report.divergences} divergences, ${report.problems.length} problems`);
+      const before = new Set(run.scenarios.at(-1)?.problems ?? []);
+      const newProblems = report.problems.filter((p) => !before.has(p));
+      run.scenarios.push({ name: s.name, ...report, newProblems });
+      log(`faults: ${s.name}: ${report.divergences} divergences, ${newProblems.length} new problems`);
+      for (const p of newProblems.slice(0, 8)) log(`faults:   ${p}`);
     }
   } finally {
     await w.close();
   }
   return run;
+}
+
+export interface FaultSeries {
+  runs: number;
+  /** By scenario: runs made, runs after which no new problem appeared, divergent rows found. */
+  scenarios: Map<string, { runs: number; clean: number; divergences: number }>;
+  serverKills: number;
+  desktopKills: number;
+  pgTerminations: number;
+  serverCrashes: string[];
+  diskFull: string[];
+  problems: string[];
+}
+
+/** `runs` runs in a row (FAULT_RUNS, the benchmark), added up. */
+export async function runFaultSeries(
+  runs: number,
+  size: FaultRunSize,
+  only?: readonly string[],
+  log: (line: string) => void = () => undefined,
+): Promise<FaultSeries> {
+  const series: FaultSeries = {
+    runs: 0,
+    scenarios: new Map(),
+    serverKills: 0,
+    desktopKills: 0,
+    pgTerminations: 0,
+    serverCrashes: [],
+    diskFull: [],
+    problems: [],
+  };
+  for (let i = 0; i < runs; i++) {
+    log(`faults: run ${i + 1} of ${runs}`);
+    const r = await runFaults(size, only, log);
+    series.runs++;
+    let divergedBefore = 0;
+    for (const s of r.scenarios) {
+      const t = series.scenarios.get(s.name) ?? { runs: 0, clean: 0, divergences: 0 };
+      t.runs++;
+      if (s.newProblems.length === 0) t.clean++;
+      t.divergences += Math.max(0, s.divergences - divergedBefore);
+      divergedBefore = s.divergences;
+      series.scenarios.set(s.name, t);
+      series.problems.push(...s.newProblems.map((p) => `run ${i + 1} ${s.name}: ${p}`));
+    }
+    series.serverKills += r.stats.serverKills;
+    series.desktopKills += r.stats.desktopKills;
+    series.pgTerminations += r.stats.pgTerminations;
+    series.serverCrashes.push(...r.stats.serverCrashes);
+    if (r.diskFull)
+      series.diskFull.push('skipped' in r.diskFull ? `skipped: ${r.diskFull.skipped}` : r.diskFull.message);
+  }
+  return series;
 }
