@@ -1,6 +1,7 @@
 import { backupBench } from './backup.bench.ts';
 import { caseworkBench } from './casework.bench.ts';
 import { encryptionBench } from './encryption.bench.ts';
+import { faultsBench } from './faults.bench.ts';
 import { matchingBench } from './matching.bench.ts';
 import { pushChecksBench } from './push-checks.bench.ts';
 import { reportsBench } from './reports.bench.ts';
@@ -19,4 +20,5 @@ export const benchmarks: readonly Benchmark[] = [
   syncBench,
   pushChecksBench,
   backupBench,
+  faultsBench,
 ];
