@@ -13,7 +13,9 @@ export const faultsBench: Benchmark = {
     const runs = Number(process.env['FAULT_RUNS'] ?? 3);
     const writes = Number(process.env['FAULT_WRITES'] ?? CI_SIZE.concurrentWrites * 2);
     const start = performance.now();
-    const s = await runFaultSeries(runs, { ...CI_SIZE, concurrentWrites: writes }, undefined, ctx.log);
+    const s = await runFaultSeries(runs, { ...CI_SIZE, concurrentWrites: writes }, undefined, (line) =>
+      ctx.log(line),
+    );
     const r = ctx.report;
     r.figure('faults.runs', s.runs, 'runs');
     r.figure('faults.seconds', (performance.now() - start) / 1000, 's');

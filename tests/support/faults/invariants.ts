@@ -157,8 +157,9 @@ export async function checkInvariants(
         const local = await localRow(store, row.table_name, row.row_id);
         if (!local) {
           divergences++;
-          missingByTable.set(row.table_name, (missingByTable.get(row.table_name) ?? 0) + 1);
-          if (missingByTable.get(row.table_name)! <= 3)
+          const missing = (missingByTable.get(row.table_name) ?? 0) + 1;
+          missingByTable.set(row.table_name, missing);
+          if (missing <= 3)
             problems.push(`${d.name}: lacks ${row.table_name} ${row.row_id} (server seq ${row.seq})`);
           continue;
         }
