@@ -182,6 +182,13 @@ export async function runFaults(
   } finally {
     await w.close();
   }
+  const disk =
+    run.diskFull && ('skipped' in run.diskFull ? `skipped, ${run.diskFull.skipped}` : run.diskFull.message);
+  log(
+    `faults: ${run.stats.serverKills} server kills, ${run.stats.desktopKills} desktop kills, ` +
+      `${run.stats.pgTerminations} connections cut, ${run.stats.serverCrashes.length} server crashes; disk full: ${disk ?? 'not run'}`,
+  );
+  for (const c of run.stats.serverCrashes) log(`faults: server crash: ${c}`);
   return run;
 }
 
