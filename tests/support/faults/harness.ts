@@ -24,11 +24,17 @@ import {
 export const CENTER = 'F01';
 export const PASSWORD = 'Fault-pass-2026';
 const HARNESS_APP = 'fault-harness';
+/**
+ * Desktops' accounts: counselors, but the third a supervisor, whose center scope also brings every
+ * colleague's audit entries (so those are compared and their chains checked too).
+ */
+const roleOf = (n: number) => (n === 3 ? 'supervisor' : 'counselor');
 
 export interface Desk {
   name: string;
   loginId: string;
   userId: string;
+  role: string;
   dir: string;
   device: string | null;
   written: Array<{ table: string; id: string }>;
@@ -88,12 +94,20 @@ export class World {
     const loginId = `fault${n}`;
     const userId = await addUser(
       this.opened.db,
-      { loginId, name: `장애시험 상담사 ${n}`, role: 'counselor', centerCode: CENTER, password: PASSWORD },
+      { loginId, name: `장애시험 상담사 ${n}`, role: roleOf(n), centerCode: CENTER, password: PASSWORD },
       new Date(),
     );
     const deskDir = dir ?? join(this.temp.dir, `desk${n}`);
     mkdirSync(deskDir, { recursive: true });
-    const desk: Desk = { name: `desk${n}`, loginId, userId, dir: deskDir, device: null, written: [] };
+    const desk: Desk = {
+      name: `desk${n}`,
+      loginId,
+      userId,
+      role: roleOf(n),
+      dir: deskDir,
+      device: null,
+      written: [],
+    };
     this.desks.push(desk);
     return desk;
   }
@@ -214,6 +228,7 @@ export class World {
       name: d.name,
       dir: d.dir,
       userId: d.userId,
+      role: d.role,
       written: d.written,
     }));
     return checkInvariants(this.opened, CENTER, checked);

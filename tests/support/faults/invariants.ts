@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { OpenedServerDb } from '../../../db/server/connection.ts';
 import { verifyChain } from '../../../electron/services/audit-trail.ts';
 import { openDesktopStore, type DesktopStore } from '../../../electron/services/store.ts';
-import { isSyncedTable, syncRule } from '../../../shared/sync/tables.ts';
+import { centerScopeHolds, isSyncedTable, syncRule } from '../../../shared/sync/tables.ts';
 import { TEST_STORE_KEY } from '../store-key.ts';
 
 // The invariants of the real-fault harness at quiescence (every process stopped, every desktop synced
@@ -19,6 +19,8 @@ export interface CheckedDesktop {
   name: string;
   dir: string;
   userId: string;
+  /** Its account's role: what a center scope brings depends on it (audit entries to supervisors only). */
+  role: string;
   /** What its processes reported committed, over all their lives. */
   written: Array<{ table: string; id: string }>;
 }
@@ -148,8 +150,12 @@ export async function checkInvariants(
       }
 
       // Equal to the server for its scopes (its center's rows and its own caseload), row by row.
+      // The project's own rule of what a scope brings (shared/sync/tables.ts), not a copy of it.
       const mine = all.filter(
-        (r) => !r.deleted_at && (r.scope_center === center || r.scope_owner === d.userId),
+        (r) =>
+          !r.deleted_at &&
+          ((r.scope_center === center && centerScopeHolds(r.table_name, d.role)) ||
+            r.scope_owner === d.userId),
       );
       const missingByTable = new Map<string, number>();
       for (const row of mine) {
