@@ -44,7 +44,7 @@ createInterface({ input: process.stdin }).on('line', (line) => {
 });
 
 const store = await openDesktopStore(o.dir, { key: TEST_STORE_KEY });
-const client = new SyncClient(store.context, httpTransport(o.url, 20_000));
+const client = new SyncClient(store.context, httpTransport(o.url, { timeoutMs: 20_000 }));
 const firstDownload = !(await store.db.selectFrom('sync_cursors').select('cursor').executeTakeFirst());
 client.onProgress = (rows) => {
   say(`progress ${rows}`);
