@@ -149,7 +149,7 @@ export function centerExclusions(role: string) {
  * row on each page, which grows with the store; three separate queries would each see their own
  * snapshot on PostgreSQL (separate pool connections), and a commit landing between them moved the
  * page's end past rows one of them had not seen (issue #14). So it is ONE statement: the per-scope
- * subqueries and the join back to the rows all read one snapshot, in which the visible seqs are a
+ * subqueries (UNION ALL) all read one snapshot, in which the visible seqs are a
  * prefix of the committed ones (`lockSequencer`; see server/README.md § Why the pull cursor is safe).
  * Merging the per-scope heads is exact: a row of scope S up to the page's last seq is either among S's
  * first `limit` rows or behind `limit` rows of S, which would have filled the page before it.
@@ -160,16 +160,25 @@ export async function rowsAfter(
   cursor: number,
   limit: number,
 ): Promise<SyncRow[]> {
+  // UNION ALL of the heads with their whole rows (no join back, which PostgreSQL may plan as a scan of
+  // the table), merged and cut here; a row in two scopes comes twice and is kept once.
   const head = (column: 'scope_center' | 'scope_owner' | 'scope_region', value: string, extra = sql``) =>
-    sql`select table_name, row_id from (select table_name, row_id from sync_rows
+    sql`select * from (select * from sync_rows
           where ${sql.ref(column)} = ${value} and seq > ${cursor}${extra} order by seq limit ${limit}) as h`;
   const heads = [
     head('scope_center', scope.centerCode, centerExclusions(scope.role)),
     head('scope_owner', scope.userId),
   ];
   if (scope.region) heads.push(head('scope_region', scope.region));
-  const result = await sql<SyncRow>`select s.* from (${sql.join(heads, sql` union `)}) as k
-      join sync_rows as s on s.table_name = k.table_name and s.row_id = k.row_id
-      order by s.seq limit ${limit}`.execute(db);
-  return result.rows;
+  const result = await sql<SyncRow>`${sql.join(heads, sql` union all `)}`.execute(db);
+  const seen = new Set<number>();
+  const merged: SyncRow[] = [];
+  // seq is unique (one row holds each), so it identifies a row here.
+  for (const row of result.rows.sort((a, b) => Number(a.seq) - Number(b.seq))) {
+    if (seen.has(Number(row.seq))) continue;
+    seen.add(Number(row.seq));
+    merged.push(row);
+    if (merged.length === limit) break;
+  }
+  return merged;
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
-import { isSyncedTable, syncRule } from '../../../shared/sync/tables.ts';
+import { centerScopeHolds, isSyncedTable, syncRule } from '../../../shared/sync/tables.ts';
 import type { OpenedServerDb } from '../../../db/server/connection.ts';
 import { appendOutbox, nextHlc } from '../../../db/repositories/outbox.ts';
 import { login } from '../../../electron/services/auth.ts';
@@ -559,8 +559,10 @@ async function checkInvariants(
           );
       }
     }
-    // Every desktop equals the server restricted to its scope (here: the whole center).
+    // Every desktop equals the server restricted to its scope (here: the whole center, but for other
+    // people's audit entries, which only a supervisor's center scope brings).
     for (const row of serverRows) {
+      if (!centerScopeHolds(row.table_name, d.session.role) && row.scope_owner !== d.session.userId) continue;
       const key = isSyncedTable(row.table_name)
         ? ((syncRule(row.table_name) as { key?: string }).key ?? 'id')
         : 'id';
