@@ -138,7 +138,8 @@ export async function runSimulation(
       try {
         if (action === 'sync') {
           await desk.client.syncOnce();
-          violations.push(...(await outsideScopes(desk, server.opened, center)));
+          const outside = await outsideScopes(desk, server.opened, center);
+          violations.push(...outside.map((v) => `step ${step}, after a sync: ${v}`));
         } else if (action === 'restart') await restart(desk, () => new Date(clock + desk.skew), net);
         else if (action === 'kill') await kill(desk, rng, () => new Date(clock + desk.skew), net, abandoned);
         else if (action === 'pull-during-push') {
@@ -147,7 +148,8 @@ export async function runSimulation(
             const split = await pullDuringPush(desk, puller, server.gate, net, rng, userIds);
             if (split !== null) interleave.interleaved++;
             if (split) interleave.splitPulls++;
-            if (split !== null) violations.push(...(await outsideScopes(puller, server.opened, center)));
+            // Not checked for rows outside the scopes here: a bare pull leaves removals that waited for
+            // unsent edits to the lifecycle step after the next push (sync/lifecycle.ts), by design.
           }
         } else if (action === 'partition') {
           if (net.partitioned.has(desk.name)) net.partitioned.delete(desk.name);
@@ -169,7 +171,8 @@ export async function runSimulation(
     for (let round = 0; round < 4; round++) for (const d of desks) await d.client.syncOnce();
     violations.push(...net.violations);
     violations.push(...(await checkInvariants(desks, server.opened, center, deleted)));
-    for (const d of desks) violations.push(...(await outsideScopes(d, server.opened, center)));
+    for (const d of desks)
+      violations.push(...(await outsideScopes(d, server.opened, center)).map((v) => `at quiescence: ${v}`));
     const reviews = await server.opened.db
       .selectFrom('review_items')
       .select('id')
