@@ -80,7 +80,8 @@ describe.each(SERVER_DIALECTS)('clocks on the server (%s)', (dialect) => {
   // Each case on its own descriptive field, so one's later edit does not decide the other.
   for (const [label, lead, field, values] of [
     ['a day', DAY, 'email', ['ahead@example.kr', 'later@example.kr']],
-    ['ten years', TEN_YEARS, 'desired_occupation', ['용접', '사무 보조']],
+    // desired_occupation is an occupation code (2–4 digits, shared/domain/jobseeker.ts), checked on push.
+    ['ten years', TEN_YEARS, 'desired_occupation', ['7411', '3120']],
   ] as const) {
     it(`does not let an HLC ${label} ahead win a colleague's later edit, and flags the device`, async () => {
       const before = await caseRow();
