@@ -152,7 +152,7 @@ describe.each(SERVER_DIALECTS)('the server enforces consent on pushes (%s)', (di
         name,
         birthYear: 1990,
         gender: null,
-        phone: '010-2345-6789',
+        phone: '01023456789', // stored form: the IPC layer parses before the service,
         email: null,
         sido: '11',
         sigungu: null,
