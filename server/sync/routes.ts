@@ -101,6 +101,12 @@ export function registerSyncRoutes(app: FastifyInstance, d: SyncRouteDeps): void
         }
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
+          // A bad clock value (too long, wrong shape) has its own word in the catalog, whichever check
+          // caught it: the protocol's bounded schema here, or the envelope check (validate.ts).
+          if (issue?.path.length === 1 && issue.path[0] === 'hlc') {
+            out.push({ clientSeq, status: 'refused', reason: refusalText('badClock') });
+            continue;
+          }
           out.push({
             clientSeq,
             status: 'refused',

@@ -313,7 +313,13 @@ export function assessmentFields(jobseekerId: string, author: string): Record<st
   };
 }
 
-export function auditFields(a: Agent, center: string, id: string): Record<string, unknown> {
+/** A device's first audit entry, honestly hashed over whatever `over` puts in it (server/sync/audit-chain.ts). */
+export function auditFields(
+  a: Agent,
+  center: string,
+  id: string,
+  over: Record<string, unknown> = {},
+): Record<string, unknown> {
   const entry = {
     id,
     at: now(),
@@ -326,6 +332,7 @@ export function auditFields(a: Agent, center: string, id: string): Record<string
     person_id: null,
     detail: null,
     center_code: center,
+    ...over,
   };
   const { id: _id, ...fields } = { ...entry, prev_hash: GENESIS_HASH, hash: entryHash(GENESIS_HASH, entry) };
   return fields;

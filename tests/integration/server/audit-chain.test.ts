@@ -7,8 +7,9 @@ import { createJobseeker } from '../../../electron/services/jobseekers.ts';
 import { purgeServerAudit, verifyServerAudit } from '../../../server/audit-retention.ts';
 import { jobseekerFieldsSchema } from '../../../shared/domain/jobseeker.ts';
 import { retentionHorizon } from '../../../shared/domain/audit.ts';
-import { refusalText, type RefusalCode } from '../../../shared/sync/refusals.ts';
+import { refusalCodeOf, refusalText, type RefusalCode } from '../../../shared/sync/refusals.ts';
 import {
+  hlcAt,
   latestSeq,
   pullAll,
   push,
@@ -72,11 +73,14 @@ function chainOf(
   return out;
 }
 
+// A re-send carries the same clock value as the first send (the desktop's outbox keeps it), so the
+// server's payload hash sees the same change: the entry's own time, on its device.
 const insert = (e: Entry, clientSeq?: number): RawMutation => ({
   table: 'audit_entries',
   rowId: e.id,
   op: 'insert',
   fields: e.fields,
+  hlc: hlcAt(Date.parse(String(e.fields['at'])), String(e.fields['device_id'])),
   ...(clientSeq !== undefined ? { clientSeq } : {}),
 });
 const hashOf = (e: Entry | undefined) => String(e?.fields['hash']);
@@ -169,8 +173,9 @@ describe.each(SERVER_DIALECTS)('audit chains checked by the server (%s)', (diale
       ['auditCenter', entry(a, tip, { center_code: 'BUS01' })],
       // Other content under an id the server has.
       ['auditChanged', { id: chain[0]?.id ?? '', fields: entry(a, GENESIS_HASH).fields }],
-      ['auditMalformed', entry(a, tip, {}, { hash: undefined })],
-      ['auditMalformed', entry(a, tip, {}, { note: '숨긴 메모' })],
+      // Malformed: caught first by the table's declaration (shared/sync/tables/center.ts).
+      ['missingFields', entry(a, tip, {}, { hash: undefined })],
+      ['undeclaredField', entry(a, tip, {}, { note: '숨긴 메모' })],
     ];
     const before = await serverDigest(server.opened.db);
     const seq = await latestSeq(server.opened.db);
@@ -182,8 +187,8 @@ describe.each(SERVER_DIALECTS)('audit chains checked by the server (%s)', (diale
     forgeries.forEach(([code], i) => {
       const result = r.body.results[i];
       expect(result?.status).toBe('refused');
-      if (code === 'auditMalformed') expect(result?.reason).toMatch(/^Malformed audit entry/);
-      else expect(result?.reason).toBe(refusalText(code));
+      expect(refusalCodeOf(result?.reason ?? ''), result?.reason).toBe(code);
+      if (code.startsWith('audit')) expect(result?.reason).toBe(refusalText(code));
       // The changed re-send gets back the device's own entry as the server has it; nothing else does.
       if (code === 'auditChanged') expect(result?.row?.data).toMatchObject({ hash: hashOf(chain[0]) });
       else expect(result).not.toHaveProperty('row');

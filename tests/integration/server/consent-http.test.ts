@@ -152,7 +152,7 @@ describe.each(SERVER_DIALECTS)('the server enforces consent on pushes (%s)', (di
         name,
         birthYear: 1990,
         gender: null,
-        phone: '010-2345-6789',
+        phone: '01023456789', // stored form: the IPC layer parses before the service,
         email: null,
         sido: '11',
         sigungu: null,
@@ -347,7 +347,7 @@ describe.each(SERVER_DIALECTS)('the server enforces consent on pushes (%s)', (di
     const now = new Date().toISOString();
     expect(
       await push('jobseekers', id, {
-        reg_no: 'J2026-ABCD-EFGH',
+        reg_no: '26-ABCD-EFGH', // the app's own form (shared/domain/registration-number.ts)
         center_code: 'SEL01',
         name: '정이전',
         birth_year: 1980,

@@ -161,7 +161,7 @@ describe.each(SERVER_DIALECTS)('record lifecycle over HTTP with the server on %s
     expect(item).toMatchObject({
       status: 'resolved',
       resolution: 'held',
-      resolved_by: userId('counselor1'),
+      resolved_by: userId('supervisor1'), // A, the team lead, resolved it
     });
     expect(item?.resolved_at).toBeTruthy();
     expect(Number(item?.resolved_seq)).toBe(Number((await serverRow('jobseekers', created.id)).seq));
@@ -179,7 +179,7 @@ describe.each(SERVER_DIALECTS)('record lifecycle over HTTP with the server on %s
     await resolveReview(b.store.context, b.session, itemId, 'kept');
     expect(await b.client.syncOnce()).toMatchObject({ refused: 1 });
     const status = await syncStatus(b.store.db, undefined);
-    expect(status.refused[0]?.reason).toMatch(/already resolved by counselor1 님/);
+    expect(status.refused[0]?.reason).toMatch(/already resolved by supervisor1 님/);
     expect(status.openReviews).toBe(0);
 
     for (const d of [a, b]) {
