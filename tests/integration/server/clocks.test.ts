@@ -1,4 +1,3 @@
-import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getClockOffset } from '../../../db/repositories/clock-offset.ts';
 import { nextHlc } from '../../../db/repositories/outbox.ts';
