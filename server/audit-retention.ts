@@ -5,8 +5,9 @@ import {
   allChainHeads,
   auditRowsAfter,
   centerSettings,
-  deleteAuditRows,
+  deleteAccountAuditBefore,
   insertAnchors,
+  tombstoneAuditRows,
   type NewAnchor,
 } from '../db/server/repositories/audit-chain.ts';
 import { lockSequencer } from '../db/server/repositories/sync.ts';
@@ -20,6 +21,19 @@ import { auditSettingsFrom, isAccessAction, retentionHorizon } from '../shared/d
 // device's chain, what its first entry linked to and its last entry's hash, so the chain that remains
 // still verifies. A device's newest entry, and the entry its next one must link to, are always kept.
 // `caseworker-server audit purge` runs it (and the server, daily); `audit verify` checks the copy.
+//
+// Checksums (issue #13 item 3, #14 item 2). The rule both sides follow: an audit entry counts in a
+// scope's checksum while the server holds it live, and on a desktop while the desktop holds it or has
+// purged it without having heard that the server purged it (`audit_purged` with its seq). The server
+// purges by leaving a tombstone (key, scopes, a new seq, no content), which its checksums do not count;
+// the pull brings it to the desktops, which then count the entry nowhere (`audit_purged` seq 0) and keep
+// their own copy until their own purge cuts it with anchors (so their chain still verifies). Either
+// order agrees at every moment the desktop compares (it compares only when caught up with the server):
+// - desktop first: its purged entry still counts (from `audit_purged`) like the server's live row;
+//   after the server's purge, the tombstone arrives with the pull and both stop counting it;
+// - server first: the tombstone arrives, the desktop stops counting its still-held copy; its later
+//   purge keeps the seq-0 mark (a re-download, which never carries live rows of it, brings nothing back).
+// The server's account trail (account_audit) is kept three years (domain.md §10) in the same run.
 
 const PAGE = 2000;
 
@@ -65,7 +79,12 @@ async function* entries(db: Db): AsyncGenerator<Entry> {
 export interface ServerPurgeResult {
   purged: number;
   anchors: number;
+  /** account_audit entries older than ACCOUNT_AUDIT_YEARS removed. */
+  accountAudit: number;
 }
+
+/** domain.md §10: changes of roles and permissions are kept three years. */
+export const ACCOUNT_AUDIT_YEARS = 3;
 
 export async function purgeServerAudit(
   db: ServerDb,
@@ -133,8 +152,9 @@ export async function purgeServerAudit(
     }
     for (const device of [...runs.keys()]) close(device);
     await insertAnchors(trx, anchors);
-    await deleteAuditRows(trx, gone);
-    return { purged: gone.length, anchors: anchors.length };
+    await tombstoneAuditRows(trx, gone, at);
+    const accountAudit = await deleteAccountAuditBefore(trx, retentionHorizon(now, ACCOUNT_AUDIT_YEARS));
+    return { purged: gone.length, anchors: anchors.length, accountAudit };
   });
 }
 

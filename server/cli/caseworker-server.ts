@@ -307,7 +307,9 @@ audit
     const opened = await openServerDb(o.db);
     try {
       const done = await purgeServerAudit(opened.db, opened.dialect, new Date());
-      console.log(`purged ${done.purged} expired audit entries (${done.anchors} anchors)`);
+      console.log(
+        `purged ${done.purged} expired audit entries (${done.anchors} anchors), ${done.accountAudit} account changes`,
+      );
     } finally {
       await opened.close();
     }

@@ -1,6 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { AuditAnchorReason, AuditChainHeadTable, ServerDatabase } from '../schema.ts';
+import { nextSeq } from './sync.ts';
 
 // SQL of the server's check of each device's audit chain (migration 0007): the last accepted link per
 // device, and the anchors that bridge known gaps in the server's copy (server/sync/audit-chain.ts).
@@ -87,6 +88,7 @@ export async function auditRowsAfter(
     .selectFrom('sync_rows')
     .select(['row_id', 'seq', 'scope_center', 'data'])
     .where('table_name', '=', 'audit_entries')
+    .where('deleted_at', 'is', null)
     .where('seq', '>', afterSeq)
     .orderBy('seq')
     .limit(limit)
@@ -112,12 +114,32 @@ export async function centerSettings(db: Db): Promise<Map<string, string | null>
   );
 }
 
-export async function deleteAuditRows(db: Db, ids: string[]): Promise<void> {
-  for (let i = 0; i < ids.length; i += 400) {
-    await db
-      .deleteFrom('sync_rows')
+/**
+ * Purged entries become tombstones (key, scopes, a new seq, no content): the checksum triggers stop
+ * counting them (server migration 0003) and the next pull tells each desktop holding them, which then
+ * stops counting them too (electron/services/sync/audit-tombstones.ts). Deleting them outright would
+ * leave a desktop that counts its own purged entries (`audit_purged`) differing forever.
+ */
+export async function tombstoneAuditRows(
+  trx: Transaction<ServerDatabase>,
+  ids: string[],
+  at: string,
+): Promise<void> {
+  // Under the sequencer lock (the caller holds it): seqs in commit order, as every write's.
+  let seq = await nextSeq(trx);
+  for (const id of ids) {
+    await trx
+      .updateTable('sync_rows')
+      .set({ seq: seq++, data: '{}', field_meta: '{}', updated_at: at, deleted_at: at })
       .where('table_name', '=', 'audit_entries')
-      .where('row_id', 'in', ids.slice(i, i + 400))
+      .where('row_id', '=', id)
+      .where('deleted_at', 'is', null)
       .execute();
   }
+}
+
+/** The server's account trail (account_audit) before this time: kept three years (domain.md §10). */
+export async function deleteAccountAuditBefore(db: Db, before: string): Promise<number> {
+  const done = await db.deleteFrom('account_audit').where('at', '<', before).executeTakeFirst();
+  return Number(done.numDeletedRows);
 }

@@ -2,6 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import type { PulledRow } from '../../../shared/sync/protocol.ts';
 import { isSyncedTable, syncRule } from '../../../shared/sync/tables.ts';
+import { markServerPurgedAudit } from './audit-tombstones.ts';
 import { removeTombstones } from './lifecycle.ts';
 
 // Writes rows from the server into the local store, a page at a time. Each table's rows go in as one
@@ -107,7 +108,8 @@ export async function applyPulledPage(
       page.filter((r) => r.deleted),
     );
   // Tombstones (rows really deleted on the server) are removed, never written (sync/lifecycle.ts).
-  const rows = await removeTombstones(trx, page);
+  // Audit entries the server's retention purged are marked, not removed (audit-tombstones.ts).
+  const rows = await removeTombstones(trx, await markServerPurgedAudit(trx, page));
   if (rows.length === 0) return;
   const pending = await pendingEdits(trx, rows);
 

@@ -31,7 +31,9 @@ export const VERIFY_INTERVAL_MS = 60 * 60_000;
 const STATE_KEY = 'sync.verify';
 // Every synced table is compared, the audit trail too (issue #14 item 2: a missed entry must be found
 // and repaired like any row). Entries this desktop's retention purge removed still count, from the
-// ids the purge keeps in `audit_purged` (desktop migration 0012), so a purge is not a mismatch.
+// ids the purge keeps in `audit_purged` (desktop migration 0010), so a purge is not a mismatch, until
+// the server's purge tombstones them: then they are marked there with seq 0 and count nowhere, on
+// either side, whether this desktop still holds them or not (rule: server/audit-retention.ts).
 /** Rows read per query while summing: the event loop turns between chunks. */
 const READ_CHUNK = 5000;
 
@@ -191,7 +193,7 @@ export async function localChecksums(
     if (keepPlaces) places.set(table, mine);
     const parentPlaces = rule.kind === 'parent' ? places.get(rule.parentTable) : undefined;
     if (rule.kind === 'parent' && !parentPlaces) continue;
-    const select = await placeColumns(db, table, rule);
+    const select = await placeColumns(db, table, rule, present.has('audit_purged'));
     let after = 0;
     for (;;) {
       const rows = (
@@ -226,7 +228,7 @@ export async function localChecksums(
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
-  // Audit entries the retention purge removed here: the server still has them.
+  // Audit entries the retention purge removed here that the server still has (seq 0: it has not).
   if (present.has('audit_purged')) {
     const purged = await db
       .selectFrom('audit_purged')
@@ -291,7 +293,12 @@ async function columnsOf(db: CaseDb, table: string): Promise<Set<string>> {
  * `select rowid r, key k, seq s, a, b, c from table`: for a record that decides its own scope, its center,
  * assigned counselor and region (a, b, c); for one that belongs to a parent, the parent's key (a).
  */
-async function placeColumns(db: CaseDb, table: SyncedTable, rule: ScopeRule): Promise<string> {
+async function placeColumns(
+  db: CaseDb,
+  table: SyncedTable,
+  rule: ScopeRule,
+  purgedMarks = false,
+): Promise<string> {
   const columns = await columnsOf(db, table);
   let place: string;
   if (rule.kind === 'parent') place = `"${rule.parentField}" as a, null as b, null as c`;
@@ -303,5 +310,10 @@ async function placeColumns(db: CaseDb, table: SyncedTable, rule: ScopeRule): Pr
         : 'null';
     place = `"${rule.field ?? 'center_code'}" as a, ${owner} as b, null as c`;
   } else place = 'null as a, null as b, sido as c';
-  return `select rowid as r, "${keyOf(table)}" as k, seq as s, ${place} from "${table}"`;
+  // An audit entry the server has tombstoned (marked with seq 0 in audit_purged) counts as not synced.
+  const seq =
+    table === 'audit_entries' && purgedMarks
+      ? `case when exists (select 1 from audit_purged p where p.id = "${table}".id and p.seq = 0) then 0 else seq end`
+      : 'seq';
+  return `select rowid as r, "${keyOf(table)}" as k, ${seq} as s, ${place} from "${table}"`;
 }
