@@ -368,10 +368,12 @@ describe.each(SERVER_DIALECTS)('audit chains checked by the server (%s)', (diale
       expect(await purgeServerAudit(server.opened.db, server.opened.dialect, now)).toEqual({
         purged: 1,
         anchors: 1,
+        accountAudit: 0,
       });
       expect(await purgeServerAudit(server.opened.db, server.opened.dialect, now)).toEqual({
         purged: 0,
         anchors: 0,
+        accountAudit: 0,
       });
       expect(await verifyServerAudit(server.opened.db)).toMatchObject({ ok: true });
     } finally {
