@@ -93,7 +93,11 @@ describe.each(SERVER_DIALECTS)('audit retention and checksums agree (%s)', (dial
       // Desktop first (A): the tombstones arrive; both sides stop counting the entries.
       await a.client.syncOnce();
       expect(clean(await a.client.verify())).toEqual(agreed);
-      const marks = await ctx.db.selectFrom('audit_purged').select(['id', 'seq']).where('id', 'in', old).execute();
+      const marks = await ctx.db
+        .selectFrom('audit_purged')
+        .select(['id', 'seq'])
+        .where('id', 'in', old)
+        .execute();
       expect(marks.map((m) => m.seq)).toEqual(old.map(() => 0));
       expect(await verifyAuditChain(ctx.db, ctx.deviceId)).toMatchObject({ ok: true, purgedGaps: 1 });
 
@@ -143,7 +147,7 @@ describe.each(SERVER_DIALECTS)('audit retention and checksums agree (%s)', (dial
       actor_id: null,
       actor_label: 'operator',
       device_id: null,
-      action: 'account.role',
+      action: 'role' as const,
       target_id: 'someone',
       center_code: 'SEL01',
       detail: null,
