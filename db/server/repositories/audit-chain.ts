@@ -1,5 +1,5 @@
 import { uuidv7 } from 'uuidv7';
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { AuditAnchorReason, AuditChainHeadTable, ServerDatabase } from '../schema.ts';
 import { nextSeq } from './sync.ts';
 
@@ -125,16 +125,20 @@ export async function tombstoneAuditRows(
   ids: string[],
   at: string,
 ): Promise<void> {
-  // Under the sequencer lock (the caller holds it): seqs in commit order, as every write's.
+  // Under the sequencer lock (the caller holds it): seqs in commit order, as every write's. One
+  // statement per chunk (WITH … VALUES, UPDATE … FROM: both dialects): row by row, PostgreSQL took 14 s for
+  // 20,000 entries, all the while holding the lock that pushes wait for.
   let seq = await nextSeq(trx);
-  for (const id of ids) {
-    await trx
-      .updateTable('sync_rows')
-      .set({ seq: seq++, data: '{}', field_meta: '{}', updated_at: at, deleted_at: at })
-      .where('table_name', '=', 'audit_entries')
-      .where('row_id', '=', id)
-      .where('deleted_at', 'is', null)
-      .execute();
+  for (let i = 0; i < ids.length; i += 400) {
+    const chunk = ids.slice(i, i + 400);
+    const values = sql.join(chunk.map((id, k) => sql`(cast(${id} as text), cast(${seq + k} as bigint))`));
+    await sql`with v (row_id, new_seq) as (values ${values})
+      update sync_rows
+      set seq = v.new_seq, data = '{}', field_meta = '{}', updated_at = ${at}, deleted_at = ${at}
+      from v
+      where sync_rows.table_name = 'audit_entries' and sync_rows.row_id = v.row_id
+        and sync_rows.deleted_at is null`.execute(trx);
+    seq += chunk.length;
   }
 }
 
