@@ -113,7 +113,8 @@ export async function purgeExpiredAudit(
         )
         .execute();
       anchors += runEnds.length;
-      // Synced entries leave their key behind: the server keeps them, and the checksums count them.
+      // Synced entries leave their key behind: the checksums count them while the server holds them (a
+      // seq-0 mark, left when the server's tombstone came first, stays: electron/services/sync/audit-tombstones.ts).
       await trx
         .insertInto('audit_purged')
         .columns(['id', 'seq', 'center_code', 'actor_id'])
