@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { signIn, startE2eApp, type E2eApp } from './support/app.ts';
+import { pdfText } from '../support/pdf-text.ts';
 
 // Issue 3 in the real UI: intake with live classification, decision and override, notes with
 // revisions, competency import and the certificate PDF.
@@ -213,7 +213,7 @@ describe('casework in the real UI', () => {
     ]);
     const pdf = join(downloads, 'cert.pdf');
     await download.saveAs(pdf);
-    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
+    const text = await pdfText(pdf);
     expect(text).toContain('강다온');
     expect(text).toContain('지게차운전기능사');
     expect(text).not.toContain('용접 실무 과정');

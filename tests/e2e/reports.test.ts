@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +5,7 @@ import ExcelJS from 'exceljs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { signIn, startE2eApp, type E2eApp } from './support/app.ts';
+import { pdfText } from '../support/pdf-text.ts';
 
 // Issue 7 in the real UI: a supervisor filters the dashboard and exports XLSX and PDF; a counselor
 // sees only their own caseload and is never offered names.
@@ -83,7 +83,7 @@ describe('reports dashboard', () => {
     await page.getByTestId('report-tab-referrals').click();
     await page.getByTestId('report-table-funnel').waitFor();
     const pdf = await exportAs('pdf', '분기 보고');
-    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
+    const text = await pdfText(pdf);
     expect(text).toContain('알선 단계와 취업률');
     expect(text).toContain(counselorName);
   });

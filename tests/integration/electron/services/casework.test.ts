@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -22,6 +21,7 @@ import {
 import { recordConsent } from '../../../../electron/services/consent-record.ts';
 import { createJobseeker } from '../../../../electron/services/jobseekers.ts';
 import { dispatcherFor, makeTestStore, type TestStore } from '../../../support/temp-store.ts';
+import { pdfText } from '../../../support/pdf-text.ts';
 
 let t: TestStore;
 let counselor: SessionInfo;
@@ -488,7 +488,7 @@ describe('competency record', () => {
     const issued = await issueCertificate(t.store.context, counselor, { jobseekerId: id, itemIds: chosen });
     const pdfPath = join(t.dir, 'cert.pdf');
     writeFileSync(pdfPath, Buffer.from(issued.pdfBase64, 'base64'));
-    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8' });
+    const text = await pdfText(pdfPath);
     expect(text).toContain('박서준');
     expect(text).toContain('지게차운전기능사');
     expect(text).not.toContain('용접 실무 과정');

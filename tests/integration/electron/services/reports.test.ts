@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
@@ -18,9 +17,10 @@ import { OCCUPATIONS } from '../../../../shared/reference/index.ts';
 import { REPORT_NAMES, type ReportData, type Row } from '../../../../shared/reports/definitions.ts';
 import { dispatcherFor, tempDir } from '../../../support/temp-store.ts';
 import { TEST_STORE_KEY } from '../../../support/store-key.ts';
+import { pdfText } from '../../../support/pdf-text.ts';
 
 // Issue 7 on generated demo data: every report's figures against an independent SQL query, and the
-// three export formats read back (XLSX with exceljs, CSV with papaparse, PDF with poppler's pdftotext).
+// three export formats read back (XLSX with exceljs, CSV with papaparse, PDF with PDF.js through unpdf).
 
 const PASSWORD = 'Report-pass-2026';
 const FILTERS = { from: '2025-11-02', to: '2026-11-01' };
@@ -402,7 +402,7 @@ describe('exports', () => {
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     const file = join(dir, 'referrals.pdf');
     writeFileSync(file, bytes);
-    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    const text = await pdfText(file);
     expect(text).toContain('알선 단계와 취업률');
     expect(text).toContain('2025-11-02 ~ 2026-11-01');
     expect(text).toMatch(/1 ?\/ ?\d+/);
