@@ -1,4 +1,5 @@
 import { launchChromium } from '../tests/e2e/support/browser.ts';
+import { koreanFontWarning } from './cjk-fonts.ts';
 
 // Screenshots of the running preview for a person to look at:
 //   node tools/screenshot.ts URL OUT.png [WIDTHxHEIGHT] [login:password] [lang]
@@ -8,6 +9,8 @@ if (!url || !out) {
   process.exit(2);
 }
 const [width, height] = size.split('x').map(Number);
+const fonts = koreanFontWarning();
+if (fonts) console.error(`screenshot: ${fonts}`);
 const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: width ?? 1440, height: height ?? 900 } });
 // The bridge is chosen when the page loads (desk or kiosk), so the first load must be the target's kind.
