@@ -10,7 +10,7 @@ import { InsecureServerError } from '../services/sync/transport.ts';
 import { createDispatcher } from './dispatcher.ts';
 import { safeStorageProtector } from './secret-protector.main.ts';
 import { bindIpc } from './ipc.main.ts';
-import { startupSurface } from './security.ts';
+import { appIcon, startupSurface } from './security.ts';
 import { installSessionGuards, Windows } from './windows.main.ts';
 
 // The Electron entry point: one instance per user, the store in the user profile, then the desk window
@@ -80,6 +80,8 @@ if (!app.requestSingleInstanceLock()) {
         {
           preload: join(here, kioskMode ? 'kiosk.preload.js' : 'desk.preload.js'),
           indexHtml: join(here, '..', 'dist', 'renderer', 'index.html'),
+          // resources/** is packaged beside dist-electron/ (electron-builder.yml `files`).
+          icon: join(here, '..', appIcon(process.platform)),
         },
         !app.isPackaged,
       );

@@ -39,11 +39,21 @@ function hardenedWebPreferences(preload: string, devTools: boolean): WebPreferen
   };
 }
 
+/**
+ * The window icon, relative to the app's root: the .ico on Windows (it carries every size the taskbar
+ * picks from), the 256 px PNG elsewhere. Both come from resources/icon.svg (`npm run icons`).
+ */
+export function appIcon(platform: string): string {
+  return platform === 'win32' ? 'resources/icons/icon.ico' : 'resources/icons/256x256.png';
+}
+
 export function deskWindowOptions(
   preload: string,
-  opts: { devTools: boolean },
+  opts: { devTools: boolean; icon?: string },
 ): BrowserWindowConstructorOptions {
   return {
+    // The app icon (resources/icons/, made by `npm run icons`) for the title bar and taskbar.
+    ...(opts.icon ? { icon: opts.icon } : {}),
     width: 1440,
     height: 900,
     minWidth: 1024,
@@ -56,8 +66,9 @@ export function deskWindowOptions(
 }
 
 /** One full-screen window that cannot be left, resized, moved or opened to developer tools. */
-export function kioskWindowOptions(preload: string): BrowserWindowConstructorOptions {
+export function kioskWindowOptions(preload: string, icon?: string): BrowserWindowConstructorOptions {
   return {
+    ...(icon ? { icon } : {}),
     kiosk: true,
     fullscreen: true,
     frame: false,

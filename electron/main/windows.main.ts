@@ -40,11 +40,15 @@ export class Windows implements WindowRegistry {
     contents.navigationHistory.clear();
   }
 
-  open(surface: Surface, paths: { preload: string; indexHtml: string }, devTools: boolean): BrowserWindow {
+  open(
+    surface: Surface,
+    paths: { preload: string; indexHtml: string; icon: string },
+    devTools: boolean,
+  ): BrowserWindow {
     const options =
       surface === 'kiosk'
-        ? kioskWindowOptions(paths.preload)
-        : deskWindowOptions(paths.preload, { devTools });
+        ? kioskWindowOptions(paths.preload, paths.icon)
+        : deskWindowOptions(paths.preload, { devTools, icon: paths.icon });
     const win = new BrowserWindow(options);
     const contents = win.webContents;
     const id = contents.id;

@@ -1,5 +1,8 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  appIcon,
   CONTENT_SECURITY_POLICY,
   deskWindowOptions,
   isAllowedNavigation,
@@ -24,6 +27,17 @@ const hardened = {
 };
 
 describe('window options', () => {
+  it('gives the desk and the kiosk window the app icon, a file that exists', () => {
+    const root = new URL('../../../../', import.meta.url).pathname;
+    for (const platform of ['linux', 'win32', 'darwin']) {
+      const icon = join(root, appIcon(platform));
+      expect(existsSync(icon)).toBe(true);
+      expect(deskWindowOptions('/app/desk.preload.cjs', { devTools: false, icon }).icon).toBe(icon);
+      expect(kioskWindowOptions('/app/kiosk.preload.cjs', icon).icon).toBe(icon);
+    }
+    expect(appIcon('win32')).toMatch(/\.ico$/);
+  });
+
   it('hardens the desk window and gives it its own preload', () => {
     const o = deskWindowOptions('/app/desk.preload.cjs', { devTools: false });
     expect(o.webPreferences).toMatchObject({
