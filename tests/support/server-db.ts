@@ -4,7 +4,8 @@ import pg from 'pg';
 import { tempDir } from './temp-dir.ts';
 
 // Fresh server databases for tests, one per dialect: an SQLite file in a temp folder, and a new
-// database on the machine's PostgreSQL (127.0.0.1:5432, trust auth; `.ci/run` starts it).
+// database on the machine's PostgreSQL (127.0.0.1:5432, trust auth; `npm test` starts a cluster that is
+// down through tools/ensure-postgres.ts).
 
 export const PG_ADMIN_URL = process.env['CASEWORKER_TEST_PG'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 
