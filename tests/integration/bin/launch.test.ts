@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../support/run-node.ts';
@@ -10,9 +10,7 @@ import { runInUserShell, userShellEnv, userShellNodeVersion } from '../../suppor
 // (Debian's 20 here), through bin/*.mjs and its shebang, so the executable bit, the hand-over to the
 // project's Node 24, arguments, standard input, exit codes and signals are all exercised for real.
 
-const pkg = JSON.parse(
-  execFileSync('git', ['show', 'HEAD:package.json'], { cwd: REPO_ROOT, encoding: 'utf8' }),
-) as {
+const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
   bin: Record<string, string>;
 };
 const PASSWORD = 'Launcher-Test-2026!';
