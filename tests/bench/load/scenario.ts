@@ -1,0 +1,73 @@
+import { sql } from 'kysely';
+import { openServerDb } from '../../../db/server/connection.ts';
+import { freshDatabase } from '../../support/server-db.ts';
+import { startServerProcess } from '../server-process.ts';
+import { treeCpuSeconds } from './cpu.ts';
+import { runLoad, type LoadResult } from './run-load.ts';
+import { seedLoad } from './seed.ts';
+
+// One load run from scratch: a fresh PostgreSQL database seeded for the desktops, the real
+// `caseworker-server` command as its own process (with --workers N), the simulated desktops, and the
+// server's CPU time over the run. Shared by the benchmark (500 desktops) and its CI form (50).
+
+export interface LoadScenario {
+  desktops: number;
+  centers: number;
+  casesPerCenter: number;
+  workers: number;
+  seconds: number;
+  rampMs: number;
+  minuteMs: number;
+  pushChance: number;
+  burstMax: number;
+  seed?: number;
+  log?: (message: string) => void;
+}
+
+export interface ScenarioResult extends LoadResult {
+  /** CPU seconds of the server's processes during the run, and as a share of one core. */
+  serverCpuSeconds: number;
+  serverCpuPercent: number;
+}
+
+export async function loadScenario(s: LoadScenario): Promise<ScenarioResult> {
+  const database = await freshDatabase('postgres');
+  try {
+    const opened = await openServerDb(database.url);
+    let accounts;
+    try {
+      accounts = await seedLoad(opened.db, s);
+      await sql`analyze`.execute(opened.db);
+    } finally {
+      await opened.close();
+    }
+    s.log?.(`load: seeded ${s.centers} centers, ${accounts.length} accounts; starting ${s.workers} worker(s)`);
+    const server = await startServerProcess(database.url, ['--workers', String(s.workers)]);
+    try {
+      const pid = server.pid ?? 0;
+      const before = treeCpuSeconds(pid);
+      let cpu = 0;
+      const result = await runLoad({
+        url: server.url,
+        accounts,
+        seconds: s.seconds,
+        rampMs: s.rampMs,
+        minuteMs: s.minuteMs,
+        pushChance: s.pushChance,
+        burstMax: s.burstMax,
+        seed: s.seed ?? 20260419,
+        onRunEnd: () => (cpu = treeCpuSeconds(pid) - before),
+        ...(s.log ? { log: s.log } : {}),
+      });
+      return {
+        ...result,
+        serverCpuSeconds: Math.round(cpu * 10) / 10,
+        serverCpuPercent: Math.round((cpu / result.seconds) * 1000) / 10,
+      };
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await database.drop();
+  }
+}
