@@ -55,6 +55,7 @@ async function runProcess(s: ServeSettings): Promise<void> {
     onConnectionLost: (code) => say(`a database connection was lost (${code ?? 'no code'})`),
     ...(s.poolSize ? { poolSize: s.poolSize } : {}),
   });
+  if (opened.applied.length > 0) say(`applied migrations ${opened.applied.join(', ')}`);
   let app;
   try {
     const secret = process.env['CASEWORKER_SERVER_SECRET'];
@@ -119,10 +120,12 @@ async function runProcess(s: ServeSettings): Promise<void> {
 async function runPrimary(s: ServeSettings): Promise<void> {
   // Migrated here first, so a schema problem is told once and no worker starts on it.
   const opened = await openServerDb(s.db, { poolSize: 1 });
+  if (opened.applied.length > 0) say(`applied migrations ${opened.applied.join(', ')}`);
   const description = opened.description;
   await opened.close();
   const env = {
-    CASEWORKER_SERVER_SECRET: process.env['CASEWORKER_SERVER_SECRET'] ?? randomBytes(32).toString('hex'),
+    // An empty value counts as unset, as it does in the workers.
+    CASEWORKER_SERVER_SECRET: process.env['CASEWORKER_SERVER_SECRET'] || randomBytes(32).toString('hex'),
   };
   const aggregator = new AggregatorRegistry();
   let stopping = false;

@@ -20,6 +20,8 @@ export interface OpenedServerDb {
   /** Where it is, without credentials (for logs and /health). */
   description: string;
   close: () => Promise<void>;
+  /** The migrations this opening applied ([] when the schema was up to date). */
+  applied: string[];
   /** PostgreSQL only: the connection pool's figures now (server/metrics.ts, server/limits.ts). */
   pool?: () => PoolStats;
 }
@@ -96,8 +98,9 @@ export async function openServerDb(url: string, options: OpenServerDbOptions = {
   } else {
     throw new StoreError('not-a-store', `Unsupported database URL: use sqlite:FILE or postgres://…`);
   }
+  let applied: string[] = [];
   try {
-    if (options.migrate ?? true) await migrateServerToLatest(db, dialect);
+    if (options.migrate ?? true) applied = (await migrateServerToLatest(db, dialect)).applied;
   } catch (error) {
     await db.destroy();
     if (error instanceof StoreError) throw error;
@@ -110,6 +113,7 @@ export async function openServerDb(url: string, options: OpenServerDbOptions = {
     dialect,
     description: describeDbUrl(url),
     close: () => db.destroy(),
+    applied,
     ...(stats ? { pool: stats } : {}),
   };
 }
