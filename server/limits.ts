@@ -64,16 +64,17 @@ export class DeviceBuckets {
 
   /** Takes one request's token; 0 when allowed, else the milliseconds until the next token. */
   take(device: string, now: number): number {
+    this.sweep(now);
     const b = this.buckets.get(device) ?? { tokens: this.burst, at: now };
     b.tokens = Math.min(this.burst, b.tokens + (now - b.at) * this.perMs);
     b.at = now;
     this.buckets.set(device, b);
-    this.sweep(now);
     if (b.tokens >= 1) {
       b.tokens -= 1;
       return 0;
     }
-    return Math.ceil((1 - b.tokens) / this.perMs);
+    // Less a hair for floating-point noise (0.999 of a token left is 1 ms to wait, not 2).
+    return Math.max(1, Math.ceil((1 - b.tokens) / this.perMs - 1e-6));
   }
 
   get size(): number {
