@@ -80,7 +80,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
       let next = performance.now() + rnd() * o.minuteMs;
       for (;;) {
         if (next >= deadline) break;
-        await sleep(next - performance.now());
+        await sleep(Math.max(0, next - performance.now()));
         next += o.minuteMs;
         if (d.account.role === 'counselor' && rnd() < o.pushChance)
           await d.pushBurst(1 + Math.floor(rnd() * o.burstMax), rnd);
