@@ -100,11 +100,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     sign: { expiresIn: ACCESS_TOKEN_SECONDS },
   });
 
-  const limits = registerLimits(
-    app,
-    { ...DEFAULT_LIMITS, ...o.limits },
-    () => o.pool?.().waiting ?? 0,
-  );
+  const limits = registerLimits(app, { ...DEFAULT_LIMITS, ...o.limits }, () => o.pool?.().waiting ?? 0);
   registries.set(app, registerMetrics(app, { pool: o.pool, inFlight: limits.inFlight }).registry);
 
   app.setErrorHandler((error, _req, reply) => {

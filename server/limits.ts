@@ -136,8 +136,9 @@ export function registerLimits(
     counted.add(req);
     return undefined;
   });
-  const done = async (req: FastifyRequest) => {
+  const done = (req: FastifyRequest) => {
     if (counted.delete(req)) inFlight -= 1;
+    return Promise.resolve();
   };
   app.addHook('onResponse', done);
   // A client that hangs up before its answer gets no onResponse; its slot is freed here.

@@ -75,7 +75,11 @@ export async function openServerDb(url: string, options: OpenServerDbOptions = {
     // A bounded wait for a connection: a database host that stops answering fails requests with a 503
     // (db/server/faults.ts) instead of holding them open. Below the desktop's own 30 s request timeout,
     // so the desktop hears the 503 and its Retry-After rather than a cut connection.
-    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, connectionTimeoutMillis: 20_000 });
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: 20_000,
+    });
     // A connection dropped by the database (a restart, pg_terminate_backend, an administrator) must not
     // crash the server. node-postgres emits 'error' on the client; with no listener that is an
     // uncaught exception that ends the process. Idle clients: the pool listens and drops them.

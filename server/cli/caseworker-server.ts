@@ -141,9 +141,7 @@ const program = new Command('caseworker-server')
       count('--pool-size', 1, 1000),
     ),
   )
-  .addOption(
-    new Option('--metrics-port <n>', 'serve GET /metrics (Prometheus) on this port').argParser(port),
-  )
+  .addOption(new Option('--metrics-port <n>', 'serve GET /metrics (Prometheus) on this port').argParser(port))
   .option('--metrics-host <host>', 'address of the metrics listener', '127.0.0.1')
   .option('--verbose', 'print stack traces on errors')
   .configureOutput({ outputError: (str, write) => write(str.split('\n')[0] + '\n') })
@@ -153,7 +151,11 @@ const program = new Command('caseworker-server')
       throw new AdminInputError(
         `Refusing plain HTTP on ${o.host}: give --tls-cert and --tls-key, or listen on 127.0.0.1 behind a TLS proxy (--trust-proxy), or add --insecure-http.`,
       );
-    if (o.metricsPort !== undefined && !isLoopbackHost(o.metricsHost) && !process.env['CASEWORKER_METRICS_TOKEN'])
+    if (
+      o.metricsPort !== undefined &&
+      !isLoopbackHost(o.metricsHost) &&
+      !process.env['CASEWORKER_METRICS_TOKEN']
+    )
       throw new AdminInputError(
         `Refusing to serve the metrics on ${o.metricsHost} without a token: set CASEWORKER_METRICS_TOKEN, or keep --metrics-host 127.0.0.1.`,
       );

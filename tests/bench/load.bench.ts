@@ -1,4 +1,5 @@
 import { loadScenario, type ScenarioResult } from './load/scenario.ts';
+import type { Reporter } from './report.ts';
 import type { BenchContext, Benchmark } from './types.ts';
 
 // Issue #19 item 4: many simulated desktops (tests/bench/load/) against the real server over loopback,
@@ -39,7 +40,7 @@ export const loadBench: Benchmark = {
 };
 
 function report(ctx: BenchContext, p: string, r: ScenarioResult): void {
-  const f = ctx.report.figure;
+  const f: Reporter['figure'] = (...a) => ctx.report.figure(...a);
   f(`${p}.desktops`, r.desktops, 'count');
   f(`${p}.held`, r.held, 'count', { above: r.desktops - 1 });
   f(`${p}.seconds`, r.seconds, 's');

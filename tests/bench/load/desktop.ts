@@ -163,7 +163,15 @@ export class SimDesktop {
       this.clientSeq += 1;
       if (rnd() < 0.6) {
         const phone = `010${String(Math.floor(rnd() * 100_000_000)).padStart(8, '0')}`;
-        mutations.push({ clientSeq: this.clientSeq, table: 'jobseekers', rowId: caseId, op: 'update', fields: { phone }, hlc, baseSeq: seq });
+        mutations.push({
+          clientSeq: this.clientSeq,
+          table: 'jobseekers',
+          rowId: caseId,
+          op: 'update',
+          fields: { phone },
+          hlc,
+          baseSeq: seq,
+        });
       } else {
         mutations.push({
           clientSeq: this.clientSeq,
@@ -204,7 +212,8 @@ export class SimDesktop {
   private noteOwn(key: string, seq: number, data: Record<string, unknown> | null): void {
     if (!key.startsWith('jobseekers:')) return;
     const id = key.slice('jobseekers:'.length);
-    if (data ? data['assigned_counselor_id'] === this.account.userId : this.own.has(id)) this.own.set(id, seq);
+    if (data ? data['assigned_counselor_id'] === this.account.userId : this.own.has(id))
+      this.own.set(id, seq);
   }
 
   private nextHlc(): string {
@@ -218,7 +227,8 @@ export class SimDesktop {
 
   private record(message: string): void {
     this.stats.errors += 1;
-    if (this.stats.errorSamples.length < 10) this.stats.errorSamples.push(`${this.account.loginId}: ${message}`);
+    if (this.stats.errorSamples.length < 10)
+      this.stats.errorSamples.push(`${this.account.loginId}: ${message}`);
   }
 
   private fail(kind: RequestKind, message: string): LoadError {
@@ -243,7 +253,12 @@ export class SimDesktop {
         });
       } catch (error) {
         if (this.signal.aborted) throw new LoadError('stopped');
-        throw this.fail(kind, error instanceof Error ? `${error.message} ${String(error.cause ?? '')}` : String(error));
+        throw this.fail(
+          kind,
+          error instanceof Error
+            ? `${error.message} ${error.cause instanceof Error ? error.cause.message : ''}`
+            : String(error),
+        );
       }
       const text = await res.text().catch(() => '');
       const ms = performance.now() - started;

@@ -96,7 +96,9 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     const s = Math.round((performance.now() - started) / 1000);
     if (s >= reported + 10) {
       reported = s;
-      o.log?.(`load: ${s} s, ${held.size} desktops synced, ${requestCount(stats)} requests, ${stats.errors} errors`);
+      o.log?.(
+        `load: ${s} s, ${held.size} desktops synced, ${requestCount(stats)} requests, ${stats.errors} errors`,
+      );
     }
   }, 1000);
   try {

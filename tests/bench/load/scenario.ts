@@ -41,7 +41,9 @@ export async function loadScenario(s: LoadScenario): Promise<ScenarioResult> {
     } finally {
       await opened.close();
     }
-    s.log?.(`load: seeded ${s.centers} centers, ${accounts.length} accounts; starting ${s.workers} worker(s)`);
+    s.log?.(
+      `load: seeded ${s.centers} centers, ${accounts.length} accounts; starting ${s.workers} worker(s)`,
+    );
     const server = await startServerProcess(database.url, ['--workers', String(s.workers)]);
     try {
       const pid = server.pid ?? 0;

@@ -13,7 +13,25 @@ import { addCenter } from '../../../server/admin.ts';
 // sync_rows as the server's own rules scope them (the checksum triggers run).
 
 export const LOAD_PASSWORD = 'Load-test-2026!';
-const SIDO = ['11', '26', '27', '28', '29', '30', '31', '36', '41', '43', '44', '46', '47', '48', '50', '51', '52'];
+const SIDO = [
+  '11',
+  '26',
+  '27',
+  '28',
+  '29',
+  '30',
+  '31',
+  '36',
+  '41',
+  '43',
+  '44',
+  '46',
+  '47',
+  '48',
+  '50',
+  '51',
+  '52',
+];
 
 export interface LoadAccount {
   loginId: string;
@@ -38,7 +56,12 @@ export async function seedLoad(
   const accounts: LoadAccount[] = [];
   for (let c = 0; c < o.centers; c++) {
     const center = centerCode(c);
-    await addCenter(db, { code: center, name: `부하${c + 1}고용센터`, region: SIDO[c % SIDO.length] ?? '11' }, now, 'postgres');
+    await addCenter(
+      db,
+      { code: center, name: `부하${c + 1}고용센터`, region: SIDO[c % SIDO.length] ?? '11' },
+      now,
+      'postgres',
+    );
   }
   // Desktops dealt to centers in turn: the first account of each center is its supervisor.
   for (let d = 0; d < o.desktops; d++) {

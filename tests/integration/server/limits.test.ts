@@ -62,7 +62,8 @@ function forgeToken(claims: Record<string, unknown>): string {
   return `${body}.${createHmac('sha256', 'not-the-server-secret').update(body).digest('base64url')}`;
 }
 
-const me = (url: string, token: string) => fetch(`${url}/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+const me = (url: string, token: string) =>
+  fetch(`${url}/v1/me`, { headers: { authorization: `Bearer ${token}` } });
 
 describe.each(['sqlite', 'postgres'] as const)('backpressure and device rates over %s', (dialect) => {
   let database: TestDatabase;
@@ -119,7 +120,8 @@ describe.each(['sqlite', 'postgres'] as const)('backpressure and device rates ov
   it('over capacity: 429 over-capacity at once, and served again when the request in flight ends', async () => {
     const s = await server(database, { maxInFlight: 1 });
     const inFlight = async () =>
-      (await metricsRegistry(s.app).getSingleMetric('caseworker_requests_in_flight')?.get())?.values[0]?.value;
+      (await metricsRegistry(s.app).getSingleMetric('caseworker_requests_in_flight')?.get())?.values[0]
+        ?.value;
     // A sign-in whose body never finishes arriving: in flight from its headers on.
     const port = new URL(s.url).port;
     const slow = connect(Number(port), '127.0.0.1');

@@ -68,10 +68,12 @@ describe('GET /metrics', () => {
     expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
     const text = await res.text();
 
-    expect(value(text, 'caseworker_http_requests_total{route="/v1/sync/pull",method="GET",status="200"}')).toBe(
-      stats.times.pull.length,
-    );
-    expect(value(text, 'caseworker_http_requests_total{route="/v1/auth/login",method="POST",status="401"}')).toBe(1);
+    expect(
+      value(text, 'caseworker_http_requests_total{route="/v1/sync/pull",method="GET",status="200"}'),
+    ).toBe(stats.times.pull.length);
+    expect(
+      value(text, 'caseworker_http_requests_total{route="/v1/auth/login",method="POST",status="401"}'),
+    ).toBe(1);
     expect(
       value(text, 'caseworker_http_request_duration_seconds_count{route="/v1/sync/push",method="POST"}'),
     ).toBe(1);

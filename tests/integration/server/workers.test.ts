@@ -109,7 +109,13 @@ describe('caseworker-server on PostgreSQL, several processes', () => {
     await addCenter(opened.db, { code: 'WRK01', name: '병렬고용센터', region: '11' }, new Date(), 'postgres');
     await addUser(
       opened.db,
-      { loginId: 'worker01', name: '병렬 상담사', role: 'counselor', centerCode: 'WRK01', password: PASSWORD },
+      {
+        loginId: 'worker01',
+        name: '병렬 상담사',
+        role: 'counselor',
+        centerCode: 'WRK01',
+        password: PASSWORD,
+      },
       new Date(),
     );
     await opened.close();
@@ -162,7 +168,16 @@ describe('caseworker-server on PostgreSQL, several processes', () => {
   });
 
   it('refuses metrics on an outside address without a token', async () => {
-    const s = start(['--db', 'sqlite::memory:', '--port', '0', '--metrics-port', '0', '--metrics-host', '0.0.0.0']);
+    const s = start([
+      '--db',
+      'sqlite::memory:',
+      '--port',
+      '0',
+      '--metrics-port',
+      '0',
+      '--metrics-host',
+      '0.0.0.0',
+    ]);
     await new Promise((r) => s.child.once('exit', r));
     expect(s.child.exitCode).toBe(2);
     expect(s.stderr()).toMatch(/CASEWORKER_METRICS_TOKEN/);

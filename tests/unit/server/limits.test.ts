@@ -30,6 +30,8 @@ describe('DeviceBuckets', () => {
     // A minute later the bucket has refilled: the sweep drops it, and the device starts full, no fuller.
     b.take('x', t + 120_000);
     expect(b.size).toBe(1);
-    expect([b.take('d', t + 120_000), b.take('d', t + 120_000), b.take('d', t + 120_000)]).toEqual([0, 0, 1000]);
+    expect([b.take('d', t + 120_000), b.take('d', t + 120_000), b.take('d', t + 120_000)]).toEqual([
+      0, 0, 1000,
+    ]);
   });
 });
