@@ -19,7 +19,7 @@ import { HttpError, sendError } from './http-errors.ts';
 // once it is full again, so memory follows the devices active in the last minute.
 //
 // The desktop honours both (electron/services/sync/scheduler.ts: a 429 or 503 is retried no sooner than
-// its Retry-After). /health, /ready and /metrics are never limited.
+// its Retry-After). /health and /ready are never limited (metrics have their own listener).
 
 export interface LimitOptions {
   /** Requests a device may make per minute on average (across every worker). */
@@ -38,14 +38,14 @@ export const DEFAULT_LIMITS: LimitOptions = {
   devicePerMinute: 600,
   deviceBurst: 120,
   maxInFlight: 512,
-  maxPoolWaiting: 64,
+  maxPoolWaiting: 256,
   processes: 1,
 };
 
 /** Seconds an over-capacity client waits: short, the queue drains in well under that. */
 export const OVER_CAPACITY_RETRY_S = 2;
 
-const UNLIMITED = new Set(['/health', '/ready', '/metrics']);
+const UNLIMITED = new Set(['/health', '/ready']);
 
 interface Bucket {
   tokens: number;

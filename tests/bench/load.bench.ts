@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { loadScenario, type ScenarioResult } from './load/scenario.ts';
 import type { Reporter } from './report.ts';
 import type { BenchContext, Benchmark } from './types.ts';
@@ -54,10 +55,14 @@ function report(ctx: BenchContext, p: string, r: ScenarioResult): void {
   }
   f(`${p}.mutations`, r.mutations, 'count');
   f(`${p}.throttled`, r.throttled, 'count');
+  for (const [code, n] of Object.entries(r.throttledBy)) f(`${p}.throttled.${code}`, n, 'count');
   f(`${p}.errors`, r.errors, 'count', { below: 1 });
   f(`${p}.converged`, r.converged, 'count', { above: r.held - 1 });
   f(`${p}.serverCpu`, r.serverCpuSeconds, 's');
   f(`${p}.serverCpuPercent`, r.serverCpuPercent, '%');
+  // The simulated desktops share the machine: their own CPU time shows how much of it they took.
+  f(`${p}.driverCpu`, r.driverCpuSeconds, 's');
+  ctx.log(`load: load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} (2 cores, shared)`);
   for (const e of r.errorSamples) ctx.log(`load: error: ${e}`);
   for (const d of r.divergent) ctx.log(`load: divergent: ${d}`);
 }

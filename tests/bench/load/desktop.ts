@@ -21,6 +21,8 @@ export interface LoadStats {
   times: Record<RequestKind, number[]>;
   /** 429 and 503 answers (waited for, then asked again): the server's backpressure, not errors. */
   throttled: number;
+  /** The same by the answer's code (rate-limited, over-capacity, database-unavailable). */
+  throttledBy: Record<string, number>;
   errors: number;
   /** The first few errors, for the report. */
   errorSamples: string[];
@@ -31,6 +33,7 @@ export function emptyStats(): LoadStats {
   return {
     times: { login: [], scopes: [], snapshot: [], pull: [], push: [] },
     throttled: 0,
+    throttledBy: {},
     errors: 0,
     errorSamples: [],
     mutations: 0,
@@ -264,6 +267,8 @@ export class SimDesktop {
       const ms = performance.now() - started;
       if ((res.status === 429 || res.status === 503) && attempt < 20) {
         this.stats.throttled += 1;
+        const code = codeOf(text) ?? String(res.status);
+        this.stats.throttledBy[code] = (this.stats.throttledBy[code] ?? 0) + 1;
         const wait = Number(res.headers.get('retry-after') ?? '1');
         // Jittered as the desktop's scheduler is, so the waiters do not all return at once.
         await sleep((Number.isFinite(wait) ? wait : 1) * 1000 * (1 + Math.random() * 0.5), undefined, {
@@ -293,6 +298,15 @@ export class SimDesktop {
     if (!res.ok) throw this.fail('login', `refresh ${res.status}`);
     this.token = t.accessToken;
     this.refreshToken = t.refreshToken;
+  }
+}
+
+function codeOf(text: string): string | null {
+  try {
+    const code = (JSON.parse(text) as { error?: { code?: unknown } }).error?.code;
+    return typeof code === 'string' ? code : null;
+  } catch {
+    return null;
   }
 }
 

@@ -44,6 +44,9 @@ export interface LoadResult {
   byKind: Record<RequestKind, Percentiles>;
   mutations: number;
   throttled: number;
+  throttledBy: Record<string, number>;
+  /** CPU seconds of this process (the simulated desktops) during the run. */
+  driverCpuSeconds: number;
   errors: number;
   errorSamples: string[];
   /** Held desktops whose rows equal a fresh download's at the end. */
@@ -63,6 +66,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   // Bounded in time whatever the server does: the run, then a minute for the check, then everything stops.
   const hard = setTimeout(() => stop.abort(), o.seconds * 1000 + 60_000);
   const started = performance.now();
+  const cpuStart = process.cpuUsage();
   const deadline = started + o.seconds * 1000;
   const desktops = o.accounts.map((a) => new SimDesktop(o.url, a, stats, stop.signal));
   const held = new Set<SimDesktop>();
@@ -106,6 +110,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     const seconds = (performance.now() - started) / 1000;
     const runStats = { ...stats, times: { ...stats.times } };
     const requests = requestCount(runStats);
+    const cpu = process.cpuUsage(cpuStart);
     o.onRunEnd?.();
 
     // The check, outside the measured run: every desktop that held on catches up, then compares.
@@ -145,6 +150,8 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
       },
       mutations: stats.mutations,
       throttled: stats.throttled,
+      throttledBy: { ...stats.throttledBy },
+      driverCpuSeconds: Math.round((cpu.user + cpu.system) / 100_000) / 10,
       errors: stats.errors + check.errors,
       errorSamples: [...stats.errorSamples, ...check.errorSamples].slice(0, 10),
       converged,
