@@ -6,7 +6,8 @@ import type { BenchContext, Benchmark } from './types.ts';
 // Issue #19 item 4: many simulated desktops (tests/bench/load/) against the real server over loopback,
 // on one server process and on two (--workers 2), each over its own fresh PostgreSQL database. Sizes
 // from the environment, like the faults benchmark: LOAD_DESKTOPS (500), LOAD_SECONDS (180, ramp
-// included), LOAD_MINUTE_MS (15000: a desktop's minute, compressed 4x), LOAD_WORKERS ("1,2").
+// included), LOAD_MINUTE_MS (15000: a desktop's minute, compressed 4x), LOAD_WORKERS ("1,2"),
+// LOAD_SERVER_ARGS (more server options, e.g. "--pool-size 20").
 
 const env = (name: string, fallback: number) => {
   const v = Number(process.env[name] ?? fallback);
@@ -33,6 +34,7 @@ export const loadBench: Benchmark = {
         minuteMs: env('LOAD_MINUTE_MS', 15_000),
         pushChance: 0.5,
         burstMax: 10,
+        serverArgs: (process.env['LOAD_SERVER_ARGS'] ?? '').split(' ').filter(Boolean),
         log: (m) => ctx.log(m),
       });
       report(ctx, `load.w${w}`, r);

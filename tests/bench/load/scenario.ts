@@ -21,6 +21,8 @@ export interface LoadScenario {
   pushChance: number;
   burstMax: number;
   seed?: number;
+  /** More `caseworker-server` options (e.g. `--pool-size 20`). */
+  serverArgs?: readonly string[];
   log?: (message: string) => void;
 }
 
@@ -44,7 +46,7 @@ export async function loadScenario(s: LoadScenario): Promise<ScenarioResult> {
     s.log?.(
       `load: seeded ${s.centers} centers, ${accounts.length} accounts; starting ${s.workers} worker(s)`,
     );
-    const server = await startServerProcess(database.url, ['--workers', String(s.workers)]);
+    const server = await startServerProcess(database.url, ['--workers', String(s.workers), ...(s.serverArgs ?? [])]);
     try {
       const pid = server.pid ?? 0;
       const before = treeCpuSeconds(pid);
