@@ -48,7 +48,11 @@ export interface ServerOptions {
   trustProxy?: string[];
   /** Benchmarks only: false skips the push checks to measure their cost (tests/bench). Never in tests. */
   validatePushes?: boolean;
-  /** Backpressure and per-device rates (server/limits.ts); the defaults when not given. */
+  /**
+   * Backpressure and per-device rates (server/limits.ts). The command always gives them (its defaults
+   * are DEFAULT_LIMITS). Not given: the capacity bounds only, no per-device rate, for tests and the
+   * preview harness, which drive one device as fast as they can on purpose.
+   */
   limits?: Partial<LimitOptions>;
   /** The database pool's figures (OpenedServerDb.pool): for the metrics and the capacity check. */
   pool?: (() => PoolStats) | undefined;

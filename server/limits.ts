@@ -22,7 +22,7 @@ import { HttpError, sendError } from './http-errors.ts';
 // its Retry-After). /health and /ready are never limited (metrics have their own listener).
 
 export interface LimitOptions {
-  /** Requests a device may make per minute on average (across every worker). */
+  /** Requests a device may make per minute on average (across every worker); Infinity: no limit. */
   devicePerMinute: number;
   /** Requests a device may make at once after a quiet spell (across every worker). */
   deviceBurst: number;
@@ -119,7 +119,7 @@ export function registerLimits(
         OVER_CAPACITY_RETRY_S,
       );
     } else {
-      const device = await deviceOf(req);
+      const device = Number.isFinite(limits.devicePerMinute) ? await deviceOf(req) : null;
       const waitMs = device ? buckets.take(device, now()) : 0;
       if (waitMs > 0)
         refused = refuse(

@@ -159,6 +159,10 @@ const program = new Command('caseworker-server')
       throw new AdminInputError(
         `Refusing to serve the metrics on ${o.metricsHost} without a token: set CASEWORKER_METRICS_TOKEN, or keep --metrics-host 127.0.0.1.`,
       );
+    if (o.workers > 1 && o.db.startsWith('sqlite:'))
+      throw new AdminInputError(
+        '--workers needs PostgreSQL (--db postgres://…): an SQLite file has one writer at a time.',
+      );
     await serve({
       db: o.db,
       port: o.port,

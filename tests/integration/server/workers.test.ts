@@ -167,6 +167,13 @@ describe('caseworker-server on PostgreSQL, several processes', () => {
     expect(server.child.exitCode).toBe(0);
   });
 
+  it('refuses --workers on an SQLite file', async () => {
+    const s = start(['--db', 'sqlite:/nonexistent/server.db', '--port', '0', '--workers', '2']);
+    await new Promise((r) => s.child.once('exit', r));
+    expect(s.child.exitCode).toBe(2);
+    expect(s.stderr()).toMatch(/--workers needs PostgreSQL/);
+  });
+
   it('refuses metrics on an outside address without a token', async () => {
     const s = start([
       '--db',
