@@ -163,6 +163,18 @@ describe('caseworker-server on PostgreSQL, several processes', () => {
     // The primary's sum over both workers: all 12 requests, whichever worker answered.
     expect(text).toMatch(/caseworker_http_requests_total\{route="\/v1\/me",method="GET",status="200"\} 12\b/);
     expect(text).toMatch(/caseworker_db_pool_connections\{state="total"\} \d+/);
+
+    // A worker that dies is replaced, and the port keeps being served.
+    const victim = [...pids][0];
+    if (typeof victim !== 'number' || victim <= 0) throw new Error('no worker process id in the log');
+    process.kill(victim, 'SIGKILL');
+    await server.waitFor(/exited \(SIGKILL\); starting another[\s\S]*worker \d listening/);
+    for (let i = 0; i < 4; i++) {
+      const again = await fetch(`${url}/v1/me`, {
+        headers: { authorization: `Bearer ${accessToken}`, connection: 'close' },
+      });
+      expect(again.status).toBe(200);
+    }
     await stop(server.child);
     expect(server.child.exitCode).toBe(0);
   });
