@@ -55,6 +55,9 @@ function report(ctx: BenchContext, p: string, r: ScenarioResult): void {
     f(`${p}.${kind}.p95`, k.p95, 'ms');
     f(`${p}.${kind}.p99`, k.p99, 'ms', kind === 'pull' ? { below: 500 } : undefined);
   }
+  // The server's own p99 over the run (the upper bound of its histogram's bucket).
+  if (r.serverPullP99 !== null) f(`${p}.server.pull.p99`, r.serverPullP99, 'ms');
+  if (r.serverPushP99 !== null) f(`${p}.server.push.p99`, r.serverPushP99, 'ms');
   f(`${p}.mutations`, r.mutations, 'count');
   f(`${p}.throttled`, r.throttled, 'count');
   for (const [code, n] of Object.entries(r.throttledBy)) f(`${p}.throttled.${code}`, n, 'count');
@@ -64,7 +67,11 @@ function report(ctx: BenchContext, p: string, r: ScenarioResult): void {
   f(`${p}.serverCpuPercent`, r.serverCpuPercent, '%');
   // The simulated desktops share the machine: their own CPU time shows how much of it they took.
   f(`${p}.driverCpu`, r.driverCpuSeconds, 's');
-  ctx.log(`load: load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} (2 cores, shared)`);
+  ctx.log(
+    `load: load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')} (2 cores, shared)`,
+  );
   for (const e of r.errorSamples) ctx.log(`load: error: ${e}`);
   for (const d of r.divergent) ctx.log(`load: divergent: ${d}`);
 }

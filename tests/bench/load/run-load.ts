@@ -24,7 +24,7 @@ export interface LoadOptions {
   seed: number;
   log?: (message: string) => void;
   /** Called when the measured run ends, before the convergence check. */
-  onRunEnd?: () => void;
+  onRunEnd?: () => void | Promise<void>;
 }
 
 export interface Percentiles {
@@ -111,7 +111,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     const runStats = { ...stats, times: { ...stats.times } };
     const requests = requestCount(runStats);
     const cpu = process.cpuUsage(cpuStart);
-    o.onRunEnd?.();
+    await o.onRunEnd?.();
 
     // The check, outside the measured run: every desktop that held on catches up, then compares.
     const check = emptyStats();
