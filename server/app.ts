@@ -25,6 +25,10 @@ import { registerClockRoutes } from './sync/clock.ts';
 import { registerLifecycleRoutes } from './sync/lifecycle-routes.ts';
 import { registerSyncRoutes } from './sync/routes.ts';
 import { registerSnapshotRoutes } from './sync/snapshot-routes.ts';
+import { DEFAULT_LIMITS, registerLimits, type LimitOptions } from './limits.ts';
+import { registerMetrics } from './metrics.ts';
+import type { PoolStats } from '../db/server/connection.ts';
+import type { Registry } from 'prom-client';
 
 // The central server's HTTP API. It trusts no client-side check: every request is validated here,
 // and every authenticated request re-reads the account and the device, so that deactivating a user or
@@ -44,7 +48,33 @@ export interface ServerOptions {
   trustProxy?: string[];
   /** Benchmarks only: false skips the push checks to measure their cost (tests/bench). Never in tests. */
   validatePushes?: boolean;
+  /**
+   * Backpressure and per-device rates (server/limits.ts). The command always gives them (its defaults
+   * are DEFAULT_LIMITS). Not given: the capacity bounds only, no per-device rate, for tests and the
+   * preview harness, which drive one device as fast as they can on purpose.
+   */
+  limits?: Partial<LimitOptions>;
+  /** The database pool's figures (OpenedServerDb.pool): for the metrics and the capacity check. */
+  pool?: (() => PoolStats) | undefined;
 }
+
+const registries = new WeakMap<FastifyInstance, Registry>();
+
+/** The server's Prometheus registry (served by server/metrics-endpoint.ts, not by the API's port). */
+export function metricsRegistry(app: FastifyInstance): Registry {
+  const registry = registries.get(app);
+  if (!registry) throw new Error('not a server built by buildServer');
+  return registry;
+}
+
+/**
+ * What a request's log line holds: the method and the route's pattern. Not the URL (its ids and query:
+ * a scope names an account), not the address (personal data; a proxy in front logs it if needed), never
+ * headers or bodies.
+ */
+const logSerializers = {
+  req: (req: FastifyRequest) => ({ method: req.method, route: req.routeOptions.url ?? 'unmatched' }),
+};
 
 /** The desktop schema versions this server accepts (sync.md § Versions). */
 export const ACCEPTED_CLIENT_SCHEMAS = { min: 1, max: LATEST_SCHEMA_VERSION } as const;
@@ -67,12 +97,15 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     ...(o.https ? { https: o.https } : {}),
     ...(o.trustProxy ? { trustProxy: o.trustProxy } : {}),
     bodyLimit: o.bodyLimit ?? 5 * 1024 * 1024,
-    logger: o.logger ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] } : false,
+    logger: o.logger ? { level: 'info', serializers: logSerializers } : false,
   });
   await app.register(fastifyJwt, {
     secret: o.secret ?? randomBytes(32).toString('hex'),
     sign: { expiresIn: ACCESS_TOKEN_SECONDS },
   });
+
+  const limits = registerLimits(app, { ...DEFAULT_LIMITS, ...o.limits }, () => o.pool?.().waiting ?? 0);
+  registries.set(app, registerMetrics(app, { pool: o.pool, inFlight: limits.inFlight }).registry);
 
   app.setErrorHandler((error, _req, reply) => {
     if (error instanceof HttpError) return sendError(reply, error);

@@ -20,6 +20,16 @@ export interface OpenedServerDb {
   /** Where it is, without credentials (for logs and /health). */
   description: string;
   close: () => Promise<void>;
+  /** The migrations this opening applied ([] when the schema was up to date). */
+  applied: string[];
+  /** PostgreSQL only: the connection pool's figures now (server/metrics.ts, server/limits.ts). */
+  pool?: () => PoolStats;
+}
+
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
 }
 
 export function describeDbUrl(url: string): string {
@@ -39,11 +49,14 @@ export interface OpenServerDbOptions {
    * only: for the server's log. The request that used it is answered 503 on its own.
    */
   onConnectionLost?: (code: string | undefined) => void;
+  /** PostgreSQL connections this process may hold (default 10); N workers hold N times as many. */
+  poolSize?: number;
 }
 
 export async function openServerDb(url: string, options: OpenServerDbOptions = {}): Promise<OpenedServerDb> {
   let db: ServerDb;
   let dialect: SqlDialect;
+  let stats: (() => PoolStats) | undefined;
   if (url.startsWith('sqlite:')) {
     const file = resolve(url.slice('sqlite:'.length) || './data/server.db');
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
@@ -62,7 +75,11 @@ export async function openServerDb(url: string, options: OpenServerDbOptions = {
     // A bounded wait for a connection: a database host that stops answering fails requests with a 503
     // (db/server/faults.ts) instead of holding them open. Below the desktop's own 30 s request timeout,
     // so the desktop hears the 503 and its Retry-After rather than a cut connection.
-    const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 20_000 });
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: 20_000,
+    });
     // A connection dropped by the database (a restart, pg_terminate_backend, an administrator) must not
     // crash the server. node-postgres emits 'error' on the client; with no listener that is an
     // uncaught exception that ends the process. Idle clients: the pool listens and drops them.
@@ -80,12 +97,14 @@ export async function openServerDb(url: string, options: OpenServerDbOptions = {
     // int8 (bigint, our seq columns) as JS numbers: sequences stay far below 2^53.
     pg.types.setTypeParser(20, (v) => Number(v));
     db = new Kysely<ServerDatabase>({ dialect: new PostgresDialect({ pool }) });
+    stats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
     dialect = 'postgres';
   } else {
     throw new StoreError('not-a-store', `Unsupported database URL: use sqlite:FILE or postgres://…`);
   }
+  let applied: string[] = [];
   try {
-    if (options.migrate ?? true) await migrateServerToLatest(db, dialect);
+    if (options.migrate ?? true) applied = (await migrateServerToLatest(db, dialect)).applied;
   } catch (error) {
     await db.destroy();
     if (error instanceof StoreError) throw error;
@@ -93,5 +112,12 @@ export async function openServerDb(url: string, options: OpenServerDbOptions = {
       cause: error,
     });
   }
-  return { db, dialect, description: describeDbUrl(url), close: () => db.destroy() };
+  return {
+    db,
+    dialect,
+    description: describeDbUrl(url),
+    close: () => db.destroy(),
+    applied,
+    ...(stats ? { pool: stats } : {}),
+  };
 }

@@ -7,9 +7,10 @@ import { openServerDb } from '../../db/server/connection.ts';
 import { isLoopbackHost } from '../../shared/sync/loopback.ts';
 import { findServerUserByLogin } from '../../db/server/repositories/accounts.ts';
 import { AdminInputError, addCenter, addUser } from '../admin.ts';
-import { buildServer } from '../app.ts';
 import { applyAccountChange, type AccountChange } from '../auth/account-changes.ts';
 import { purgeServerAudit, verifyServerAudit } from '../audit-retention.ts';
+import { DEFAULT_LIMITS } from '../limits.ts';
+import { serve } from '../serve.ts';
 import { deleteRecord, restoreRecord } from '../records.ts';
 
 // The server command line (interfaces.md). One-line errors and a non-zero exit on bad input;
@@ -27,6 +28,15 @@ interface ServeOptions {
   db: string;
   port: number;
   host: string;
+  workers: number;
+  workersTotal?: number;
+  rateLimit: number;
+  rateBurst: number;
+  maxInFlight: number;
+  maxPoolWaiting: number;
+  poolSize?: number;
+  metricsPort?: number;
+  metricsHost: string;
   tlsCert?: string;
   tlsKey?: string;
   trustProxy?: string | true;
@@ -58,6 +68,15 @@ function proxyAddresses(value: string | true): string[] {
   return list;
 }
 
+function count(name: string, min: number, max: number): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min || n > max)
+      throw new InvalidArgumentError(`${name} wants a whole number from ${min} to ${max}`);
+    return n;
+  };
+}
+
 async function readPassword(): Promise<string> {
   const fromEnv = process.env['CASEWORKER_PASSWORD'];
   if (fromEnv) return fromEnv;
@@ -86,6 +105,44 @@ const program = new Command('caseworker-server')
     '--insecure-http',
     'allow plain HTTP on a non-loopback address (passwords cross the network in clear)',
   )
+  .addOption(
+    new Option('--workers <n>', 'serving processes sharing the port (node:cluster)')
+      .default(1)
+      .argParser(count('--workers', 1, 256)),
+  )
+  .addOption(
+    new Option(
+      '--workers-total <n>',
+      'behind a load balancer: serving processes in all (each enforces its share of the rate limits)',
+    ).argParser(count('--workers-total', 1, 4096)),
+  )
+  .addOption(
+    new Option('--rate-limit <n>', 'requests per minute per device (429 beyond)')
+      .default(DEFAULT_LIMITS.devicePerMinute)
+      .argParser(count('--rate-limit', 1, 1_000_000)),
+  )
+  .addOption(
+    new Option('--rate-burst <n>', 'requests a device may send at once')
+      .default(DEFAULT_LIMITS.deviceBurst)
+      .argParser(count('--rate-burst', 1, 1_000_000)),
+  )
+  .addOption(
+    new Option('--max-in-flight <n>', 'requests handled at once per process (429 beyond)')
+      .default(DEFAULT_LIMITS.maxInFlight)
+      .argParser(count('--max-in-flight', 1, 100_000)),
+  )
+  .addOption(
+    new Option('--max-pool-waiting <n>', 'requests waiting for a database connection (429 beyond)')
+      .default(DEFAULT_LIMITS.maxPoolWaiting)
+      .argParser(count('--max-pool-waiting', 1, 100_000)),
+  )
+  .addOption(
+    new Option('--pool-size <n>', 'PostgreSQL connections per process (default 10)').argParser(
+      count('--pool-size', 1, 1000),
+    ),
+  )
+  .addOption(new Option('--metrics-port <n>', 'serve GET /metrics (Prometheus) on this port').argParser(port))
+  .option('--metrics-host <host>', 'address of the metrics listener', '127.0.0.1')
   .option('--verbose', 'print stack traces on errors')
   .configureOutput({ outputError: (str, write) => write(str.split('\n')[0] + '\n') })
   .action(async (o: ServeOptions) => {
@@ -94,52 +151,36 @@ const program = new Command('caseworker-server')
       throw new AdminInputError(
         `Refusing plain HTTP on ${o.host}: give --tls-cert and --tls-key, or listen on 127.0.0.1 behind a TLS proxy (--trust-proxy), or add --insecure-http.`,
       );
-    const opened = await openServerDb(o.db, {
-      // The code only (57P01 …): the server keeps running, and the pool makes a new connection.
-      onConnectionLost: (code) =>
-        console.error(`caseworker-server: a database connection was lost (${code ?? 'no code'})`),
+    if (
+      o.metricsPort !== undefined &&
+      !isLoopbackHost(o.metricsHost) &&
+      !process.env['CASEWORKER_METRICS_TOKEN']
+    )
+      throw new AdminInputError(
+        `Refusing to serve the metrics on ${o.metricsHost} without a token: set CASEWORKER_METRICS_TOKEN, or keep --metrics-host 127.0.0.1.`,
+      );
+    if (o.workers > 1 && o.db.startsWith('sqlite:'))
+      throw new AdminInputError(
+        '--workers needs PostgreSQL (--db postgres://…): an SQLite file has one writer at a time.',
+      );
+    await serve({
+      db: o.db,
+      port: o.port,
+      host: o.host,
+      workers: o.workers,
+      processes: o.workersTotal ?? o.workers,
+      limits: {
+        devicePerMinute: o.rateLimit,
+        deviceBurst: o.rateBurst,
+        maxInFlight: o.maxInFlight,
+        maxPoolWaiting: o.maxPoolWaiting,
+      },
+      poolSize: o.poolSize,
+      metricsPort: o.metricsPort,
+      metricsHost: o.metricsHost,
+      https: tls ?? undefined,
+      trustProxy: o.trustProxy ? proxyAddresses(o.trustProxy) : undefined,
     });
-    let app;
-    try {
-      app = await buildServer({
-        db: opened.db,
-        dialect: opened.dialect,
-        logger: true,
-        ...(tls ? { https: tls } : {}),
-        ...(o.trustProxy ? { trustProxy: proxyAddresses(o.trustProxy) } : {}),
-        ...(process.env['CASEWORKER_SERVER_SECRET']
-          ? { secret: process.env['CASEWORKER_SERVER_SECRET'] }
-          : {}),
-      });
-    } catch (error) {
-      await opened.close();
-      // Node's TLS layer names the bad part (e.g. "error:…:PEM routines::no start line").
-      if (tls)
-        throw new AdminInputError(`The TLS certificate or key is not usable: ${(error as Error).message}`);
-      throw error;
-    }
-    const address = await app.listen({ port: o.port, host: o.host });
-    console.error(`caseworker-server: listening on ${address} (${opened.description})`);
-    // The audit copy's retention: at start, then daily (a failure is reported and retried next day).
-    const purge = () => {
-      purgeServerAudit(opened.db, opened.dialect, new Date()).catch((error: unknown) => {
-        console.error(
-          `caseworker-server: audit purge failed: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      });
-    };
-    purge();
-    const daily = setInterval(purge, 86_400_000);
-    daily.unref();
-    // Graceful shutdown: stop accepting, let in-flight requests (pushes) finish, then close the database.
-    const stop = () => {
-      void app
-        .close()
-        .then(() => opened.close())
-        .finally(() => process.exit(0));
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
   });
 
 const center = program.command('center').description('manage centers');

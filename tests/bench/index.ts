@@ -2,6 +2,7 @@ import { backupBench } from './backup.bench.ts';
 import { caseworkBench } from './casework.bench.ts';
 import { encryptionBench } from './encryption.bench.ts';
 import { faultsBench } from './faults.bench.ts';
+import { loadBench } from './load.bench.ts';
 import { matchingBench } from './matching.bench.ts';
 import { pushChecksBench } from './push-checks.bench.ts';
 import { reportsBench } from './reports.bench.ts';
@@ -21,4 +22,5 @@ export const benchmarks: readonly Benchmark[] = [
   pushChecksBench,
   backupBench,
   faultsBench,
+  loadBench,
 ];

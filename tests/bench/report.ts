@@ -3,7 +3,19 @@ import { summarize } from './stats.ts';
 // Prints figures as `name: value unit` lines (interfaces.md) and keeps the aims a benchmark declares,
 // so the runner can say at the end which were met. Lines that are not figures start with `# `.
 
-export type Unit = 's' | 'ms' | 'MB' | 'rows' | 'rows/s' | 'mutations/s' | 'x' | 'runs' | 'kills' | 'count';
+export type Unit =
+  | 's'
+  | 'ms'
+  | 'MB'
+  | 'rows'
+  | 'rows/s'
+  | 'mutations/s'
+  | 'x'
+  | 'runs'
+  | 'kills'
+  | 'count'
+  | 'requests/s'
+  | '%';
 
 /** The figure should be below (a time) or above (a throughput) this value, in the figure's unit. */
 export type Aim = { below: number } | { above: number };

@@ -17,7 +17,7 @@ export interface ServerProcess {
   stop: () => Promise<void>;
 }
 
-export function startServerProcess(dbUrl: string): Promise<ServerProcess> {
+export function startServerProcess(dbUrl: string, extra: readonly string[] = []): Promise<ServerProcess> {
   const profile = process.env['BENCH_PROFILE'];
   return startListening([
     ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`, '--cpu-prof-name=sync-server.cpuprofile'] : []),
@@ -26,6 +26,7 @@ export function startServerProcess(dbUrl: string): Promise<ServerProcess> {
     dbUrl,
     '--port',
     '0',
+    ...extra,
   ]);
 }
 

@@ -112,7 +112,13 @@ export class ServerProc extends Proc {
 export async function startServer(dbUrl: string, port: number, hold?: string): Promise<ServerProc> {
   const child = spawn(
     process.execPath,
-    [SERVER_CLI, '--db', dbUrl, '--port', String(port), '--host', '127.0.0.1'],
+    // No per-device rate: the harness's desktops sync in tight loops on purpose, to widen race windows
+    // (server/limits.ts; tests/integration/server/limits.test.ts tests the limits).
+    [
+      SERVER_CLI,
+      ...['--db', dbUrl, '--port', String(port), '--host', '127.0.0.1'],
+      ...['--rate-limit', '1000000', '--rate-burst', '1000000'],
+    ],
     {
       cwd: REPO_ROOT,
       // Request logs (stdout) are not read; the fault lines and errors come on stderr.
