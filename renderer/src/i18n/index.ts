@@ -10,6 +10,8 @@ import caseworkKo from './casework.ko.json';
 import employersEn from './employers.en.json';
 import employersKo from './employers.ko.json';
 import en from './en.json';
+import escrowEn from './escrow.en.json';
+import escrowKo from './escrow.ko.json';
 import kioskEn from './kiosk.en.json';
 import kioskKo from './kiosk.ko.json';
 import ko from './ko.json';
@@ -75,6 +77,7 @@ void i18n.use(initReactI18next).init({
         auditKo,
         backupsKo,
         syncKo,
+        escrowKo,
       ),
     },
     en: {
@@ -89,6 +92,7 @@ void i18n.use(initReactI18next).init({
         auditEn,
         backupsEn,
         syncEn,
+        escrowEn,
       ),
     },
   },
