@@ -29,6 +29,7 @@ import {
 } from './http-errors.ts';
 import { registerClockRoutes } from './sync/clock.ts';
 import { registerLifecycleRoutes } from './sync/lifecycle-routes.ts';
+import { registerJoinRoutes } from './sync/join-routes.ts';
 import { registerSyncRoutes } from './sync/routes.ts';
 import { registerSnapshotRoutes } from './sync/snapshot-routes.ts';
 
@@ -190,6 +191,13 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     authenticate,
     acceptedSchemas: ACCEPTED_CLIENT_SCHEMAS,
     ...(o.validatePushes === false ? { validatePushes: false } : {}),
+  });
+  registerJoinRoutes(app, {
+    db: o.db,
+    dialect: o.dialect,
+    now,
+    authenticate,
+    acceptedSchemas: ACCEPTED_CLIENT_SCHEMAS,
   });
   registerLifecycleRoutes(app, { db: o.db, now, authenticate });
   registerClockRoutes(app, { db: o.db, now, authenticate });
