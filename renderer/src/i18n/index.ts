@@ -12,6 +12,8 @@ import employersKo from './employers.ko.json';
 import en from './en.json';
 import escrowEn from './escrow.en.json';
 import escrowKo from './escrow.ko.json';
+import joinEn from './join.en.json';
+import joinKo from './join.ko.json';
 import kioskEn from './kiosk.en.json';
 import kioskKo from './kiosk.ko.json';
 import ko from './ko.json';
@@ -78,6 +80,7 @@ void i18n.use(initReactI18next).init({
         backupsKo,
         syncKo,
         escrowKo,
+        joinKo,
       ),
     },
     en: {
@@ -93,6 +96,7 @@ void i18n.use(initReactI18next).init({
         backupsEn,
         syncEn,
         escrowEn,
+        joinEn,
       ),
     },
   },

@@ -151,6 +151,15 @@ describe.each(SERVER_DIALECTS)('joining a server over %s', (dialect) => {
     expect(after.pendingChanges).toBe(0);
     for (const k of COMPARED) expect(after[k], k).toBe(before[k]);
     for (const [table, n] of queued) expect(await rows(demo.store.db, table), table).toBe(n);
+    // The join itself is in the audit trail, by the admin who confirmed it, and reached the server.
+    const entry = await demo.store.db
+      .selectFrom('audit_entries')
+      .select(['actor_id', 'seq'])
+      .where('action', '=', 'sync.join')
+      .execute();
+    expect(entry).toHaveLength(1);
+    expect(entry[0]?.actor_id).toBe(server.users.get('admin'));
+    expect(Number(entry[0]?.seq)).toBeGreaterThan(0);
     // Local ids are the server's now, wherever they appear.
     const ids = new Set((await demo.store.db.selectFrom('users').select('id').execute()).map((u) => u.id));
     expect(ids.has(server.users.get('counselor1') ?? '')).toBe(true);
