@@ -4,12 +4,18 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { SqlDialect } from '../db/migrations/types.ts';
 import { getServerCenter, getServerUser } from '../db/server/repositories/accounts.ts';
-import { getDevice, getTokenFamily, revokeDevice } from '../db/server/repositories/devices.ts';
+import {
+  deviceServesUser,
+  getDevice,
+  getTokenFamily,
+  revokeDevice,
+} from '../db/server/repositories/devices.ts';
 import type { ServerDb } from '../db/server/connection.ts';
 import { SERVER_SCHEMA_VERSION } from '../db/server/migrations/index.ts';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations/index.ts';
 import pkg from '../package.json' with { type: 'json' };
 import { registerAccountRoutes } from './auth/account-routes.ts';
+import { registerEscrowRoutes } from './auth/escrow-routes.ts';
 import { registerSessionRoutes } from './auth/session-routes.ts';
 import { ACCESS_TOKEN_SECONDS, type AccessClaims } from './auth/tokens.ts';
 import { isDatabaseUnavailable } from '../db/server/faults.ts';
@@ -23,6 +29,7 @@ import {
 } from './http-errors.ts';
 import { registerClockRoutes } from './sync/clock.ts';
 import { registerLifecycleRoutes } from './sync/lifecycle-routes.ts';
+import { registerJoinRoutes } from './sync/join-routes.ts';
 import { registerSyncRoutes } from './sync/routes.ts';
 import { registerSnapshotRoutes } from './sync/snapshot-routes.ts';
 import { DEFAULT_LIMITS, registerLimits, type LimitOptions } from './limits.ts';
@@ -150,7 +157,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     ]);
     if (!user || user.active !== 1)
       throw new HttpError(401, 'account-inactive', 'This account is no longer active.');
-    if (!device || device.revoked_at || device.user_id !== user.id) {
+    if (!device || !(await deviceServesUser(o.db, device, user))) {
       throw new HttpError(
         403,
         'device-revoked',
@@ -209,6 +216,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
   });
 
   registerAccountRoutes(app, { db: o.db, now, authenticate });
+  registerEscrowRoutes(app, { db: o.db, now, authenticate });
   registerSyncRoutes(app, {
     db: o.db,
     dialect: o.dialect,
@@ -216,6 +224,13 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     authenticate,
     acceptedSchemas: ACCEPTED_CLIENT_SCHEMAS,
     ...(o.validatePushes === false ? { validatePushes: false } : {}),
+  });
+  registerJoinRoutes(app, {
+    db: o.db,
+    dialect: o.dialect,
+    now,
+    authenticate,
+    acceptedSchemas: ACCEPTED_CLIENT_SCHEMAS,
   });
   registerLifecycleRoutes(app, { db: o.db, now, authenticate });
   registerClockRoutes(app, { db: o.db, now, authenticate });

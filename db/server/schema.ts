@@ -44,6 +44,18 @@ export interface DeviceTable {
   revoked_at: string | null;
 }
 
+/** A device's half of its store-key escrow (migration 0009, server/README.md § Shared PCs). */
+export interface DeviceEscrowTable {
+  device_id: string;
+  center_code: string;
+  public_key: string;
+  secret: string;
+  enrolled_by: string;
+  enrolled_at: string;
+  last_released_at: string | null;
+  releases: Generated<number>;
+}
+
 export interface RefreshTokenTable {
   /** SHA-256 of the token: a stolen database does not hand out sessions. */
   token_hash: string;
@@ -249,6 +261,7 @@ export interface ServerDatabase {
   centers: ServerCenterTable;
   users: ServerUserTable;
   devices: DeviceTable;
+  device_escrow: DeviceEscrowTable;
   refresh_tokens: RefreshTokenTable;
   token_families: TokenFamilyTable;
   account_audit: AccountAuditTable;

@@ -7,6 +7,7 @@ import { exportCommand } from './commands/export.ts';
 import { statsCommand } from './commands/stats.ts';
 import { exportOutboxCommand } from './commands/export-outbox.ts';
 import { syncCommand } from './commands/sync.ts';
+import { joinCommand } from './commands/join.ts';
 import { CliError } from './password.ts';
 import {
   EXPORT_FORMATS,
@@ -149,6 +150,40 @@ program
       }
       if (o.server === undefined) throw new CliError("required option '--server <url>' not specified");
       await syncCommand({ data: o.data, server: o.server, user: o.user, ca: o.ca ?? null });
+    },
+  );
+
+program
+  .command('join')
+  .description(
+    'join a desktop that started without a server to one: pairs its accounts by login id, pushes its records (server admin password from CASEWORKER_PASSWORD or stdin)',
+  )
+  .requiredOption('--data <dir>', 'the store folder (an existing store)')
+  .requiredOption('--server <url>', 'the server, e.g. https://caseworker.example.kr')
+  .requiredOption('--user <id>', "an admin of the server's center")
+  .option(
+    '--local-user <id>',
+    'the local admin who opens the store (default: --user; password CASEWORKER_LOCAL_PASSWORD, else the same)',
+  )
+  .option('--ca <file>', "trust this certificate authority (PEM), the center's own, besides the public ones")
+  .option('--yes', 'join without asking (the pairs are still printed)')
+  .action(
+    async (o: {
+      data: string;
+      server: string;
+      user: string;
+      localUser?: string;
+      ca?: string;
+      yes?: boolean;
+    }) => {
+      await joinCommand({
+        data: o.data,
+        server: o.server,
+        user: o.user,
+        localUser: o.localUser ?? null,
+        ca: o.ca ?? null,
+        yes: o.yes ?? false,
+      });
     },
   );
 

@@ -41,6 +41,20 @@ const deviceEntrySchema = z
   })
   .strict();
 
+/**
+ * This PC's half of its store-key escrow (shared PCs, electron/services/escrow.ts): the store key sealed
+ * under a secret only the server keeps, and the private key the server seals that secret to.
+ */
+const escrowEntrySchema = z
+  .object({
+    deviceId: z.string().uuid(),
+    /** The private key (PKCS#8 PEM), sealed like the device's copy: `os` or only `plain`. */
+    protection: z.enum(['os', 'plain']),
+    privateKey: b64,
+    key: wrappedSchema,
+  })
+  .strict();
+
 const keyringSchema = z
   .object({
     format: z.literal(1),
@@ -48,11 +62,13 @@ const keyringSchema = z
     device: deviceEntrySchema.nullable(),
     /** The sync server, needed before the store is open (sign-in goes online first). Not a secret. */
     serverUrl: z.string().max(2048).nullable().default(null),
+    escrow: escrowEntrySchema.nullable().default(null),
   })
   .strict();
 
 export type KeyringFile = z.infer<typeof keyringSchema>;
 export type UserKeyEntry = z.infer<typeof userEntrySchema>;
+export type EscrowEntry = z.infer<typeof escrowEntrySchema>;
 
 /** Seals small secrets with the OS keyring where there is one (Electron's safeStorage in the app). */
 export interface SecretProtector {
@@ -81,7 +97,7 @@ export function keyringPath(dataDir: string): string {
 }
 
 export function emptyKeyring(): KeyringFile {
-  return { format: 1, users: {}, device: null, serverUrl: null };
+  return { format: 1, users: {}, device: null, serverUrl: null, escrow: null };
 }
 
 export function readKeyring(dataDir: string): KeyringFile | null {

@@ -18,11 +18,15 @@ import {
   type KeyringFile,
   type SecretProtector,
 } from './keyring.ts';
+import { hostname } from 'node:os';
+import { getMeta } from '../../db/repositories/meta.ts';
+import { EscrowRefused, enrolEscrow, recoverStoreKey } from './escrow.ts';
 import { log } from './log.ts';
 import { DUMMY_HASH, verifyPassword } from './passwords.ts';
 import { openDesktopStore, STORE_FILE, StoreError, type DesktopStore } from './store.ts';
 import type { Timers } from './sync/scheduler.ts';
 import { threadWriter, type ThreadWriter } from './sync/snapshot-thread.ts';
+import { httpTransport, OfflineError, type SyncTransport } from './sync/transport.ts';
 import type { SnapshotWriterFactory } from './sync/snapshot-writer.ts';
 
 // The encrypted store's gate (domain.md §10). At start the store is shut: its key exists only wrapped
@@ -53,6 +57,8 @@ export interface StoreGateOptions {
   ) => void | Promise<void>;
   /** The backup schedule's timers (tests drive time by hand); real, unref'd timers by default. */
   backupTimers?: Timers;
+  /** How the gate reaches the server before the store is open (the escrow); plain HTTP(S) by default. */
+  transport?: (serverUrl: string) => SyncTransport;
 }
 
 export class StoreGate {
@@ -61,6 +67,7 @@ export class StoreGate {
   private readonly now: () => Date;
   private readonly fixedServer: string | null;
   private readonly onOpen: StoreGateOptions['onOpen'];
+  private readonly transport: (serverUrl: string) => SyncTransport;
   private opened: { store: DesktopStore; key: Buffer } | null = null;
   private retention: RetentionTimer | null = null;
   /** True while the store was made by this sign-in and may be discarded if the sign-in fails. */
@@ -79,6 +86,7 @@ export class StoreGate {
     this.now = options.now ?? (() => new Date());
     this.fixedServer = options.serverUrl ?? null;
     this.onOpen = options.onOpen;
+    this.transport = options.transport ?? ((url) => httpTransport(url));
     this.backups = new StoreBackups(this.backupHost(), options.backupTimers);
   }
 
@@ -128,7 +136,100 @@ export class StoreGate {
       this.fresh = true;
       return;
     }
+    // This account's own copy first; then, on a shared PC, the escrow (an account new to this PC, or a
+    // password changed on the server since the copy was made); else a wrong password, counted as before.
+    const entry = keyring.users[loginId];
+    const locked = entry?.lockedUntil ? new Date(entry.lockedUntil) > this.now() : false;
+    const own = entry && !locked ? await unwrapForUser(entry, loginId, password) : null;
+    if (own) {
+      if (entry && (entry.failedUnlocks > 0 || entry.lockedUntil)) this.clearFailures(loginId);
+      await this.openWith(own);
+      return;
+    }
+    if (!locked && (await this.unlockThroughEscrow(keyring, loginId, password))) return;
     await this.openWith(await this.unwrapKey(keyring, loginId, password));
+  }
+
+  /**
+   * The store key from the escrow after an online sign-in (electron/services/escrow.ts), wrapped at once
+   * under this password (replacing an older copy made with a password since changed on the server).
+   * False when there is no escrow, no server, the server is out of reach or refuses the sign-in itself.
+   */
+  private async unlockThroughEscrow(
+    keyring: KeyringFile,
+    loginId: string,
+    password: string,
+  ): Promise<boolean> {
+    const server = this.serverUrl();
+    if (!keyring.escrow || !server) return false;
+    let recovered;
+    try {
+      recovered = await recoverStoreKey({
+        transport: this.transport(server),
+        entry: keyring.escrow,
+        protector: this.protector,
+        loginId,
+        password,
+        deviceName: hostname(),
+      });
+    } catch (error) {
+      if (error instanceof OfflineError) return false;
+      if (error instanceof EscrowRefused) {
+        log.warn({ code: error.code }, 'store key escrow refused');
+        // The sign-in was right and the server said why not (a revoked device, another center): named.
+        throw new AppFailure({
+          code: 'unauthenticated',
+          message:
+            error.code === 'device-revoked'
+              ? 'escrow.deviceRevoked'
+              : error.code === 'device-other-center'
+                ? 'escrow.otherCenter'
+                : 'escrow.refused',
+        });
+      }
+      throw error;
+    }
+    if (!recovered) return false;
+    await this.openWith(recovered.storeKey);
+    await this.rememberPassword(loginId, recovered.userId, password);
+    return true;
+  }
+
+  /** Whether this PC's store key is in escrow with the server (shared PCs). */
+  hasEscrow(): boolean {
+    return this.keyring().escrow !== null;
+  }
+
+  /**
+   * After an online sign-in with the store open: puts the store key in escrow once (with the session's
+   * access token), so that other accounts of the center can open this PC later. A failure is logged and
+   * tried again at the next sign-in; it never stops this one.
+   */
+  async ensureEscrow(): Promise<boolean> {
+    const server = this.serverUrl();
+    const opened = this.opened;
+    if (!server || !opened || this.hasEscrow()) return this.hasEscrow();
+    const accessToken = await getMeta(opened.store.db, 'sync.access');
+    if (!accessToken) return false;
+    try {
+      const entry = await enrolEscrow({
+        transport: this.transport(server),
+        accessToken,
+        deviceId: opened.store.context.deviceId,
+        storeKey: opened.key,
+        protector: this.protector,
+      });
+      this.save({ ...this.keyring(), escrow: entry });
+      return true;
+    } catch (error) {
+      log.warn(
+        {
+          code: error instanceof EscrowRefused ? error.code : error instanceof Error ? error.name : 'unknown',
+        },
+        'store key escrow not enrolled',
+      );
+      return false;
+    }
   }
 
   /** The store key for this account's password, counting wrong passwords toward the lockout. */

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ServerDb } from '../../db/server/connection.ts';
 import { getServerCenter } from '../../db/server/repositories/accounts.ts';
-import { getDevice, upsertDevice } from '../../db/server/repositories/devices.ts';
+import { deviceServesUser, getDevice, upsertDevice } from '../../db/server/repositories/devices.ts';
 import { HttpError, parseOr400 } from '../http-errors.ts';
 import { checkCredentials } from './login.ts';
 import { issueTokens, refreshSession } from './sessions.ts';
@@ -26,9 +26,15 @@ export function registerSessionRoutes(app: FastifyInstance, o: { db: ServerDb; n
     const body = parseOr400(loginBody, req.body);
     const user = await checkCredentials(o.db, body.loginId, body.password, o.now());
     const existing = await getDevice(o.db, body.deviceId);
-    if (existing && (existing.revoked_at || existing.user_id !== user.id)) {
-      throw new HttpError(403, 'device-revoked', 'This device is revoked or registered to another account.');
-    }
+    // A shared PC: any account of the device's center may sign in on it (deviceServesUser).
+    if (existing?.revoked_at)
+      throw new HttpError(403, 'device-revoked', "This device has been revoked: ask your center's admin.");
+    if (existing && !(await deviceServesUser(o.db, existing, user)))
+      throw new HttpError(
+        403,
+        'device-other-center',
+        "This PC belongs to another center: sign in on one of your own center's PCs.",
+      );
     await upsertDevice(o.db, {
       id: body.deviceId,
       userId: user.id,

@@ -3,6 +3,7 @@ import { uuidv7 } from 'uuidv7';
 import type { ServerDb } from '../../db/server/connection.ts';
 import { getServerUser, insertAccountAudit } from '../../db/server/repositories/accounts.ts';
 import {
+  deviceServesUser,
   consumeRefreshToken,
   findRefreshToken,
   getDevice,
@@ -107,7 +108,7 @@ export async function refreshSession(
   ]);
   if (!user || user.active !== 1)
     throw new HttpError(401, 'account-inactive', 'This account is no longer active.');
-  if (!device || device.revoked_at || device.user_id !== user.id)
+  if (!device || !(await deviceServesUser(db, device, user)))
     throw new HttpError(403, 'device-revoked', 'This device has been revoked.');
   return issueTokens(app, db, user, device.id, family.id, at);
 }

@@ -8,6 +8,7 @@ import { checkinsChannels } from './checkins.ts';
 import { employersChannels } from './employers.ts';
 import type { InputOf, OutputOf } from './channel.ts';
 import { jobseekerChannels } from './jobseekers.ts';
+import { joinChannels } from './join.ts';
 import { kioskChannels } from './kiosk.ts';
 import { reportsChannels } from './reports.ts';
 import type { Result } from './result.ts';
@@ -34,6 +35,7 @@ export const contract = {
   ...checkinsChannels,
   ...settingsChannels,
   ...syncChannels,
+  ...joinChannels,
   ...reportsChannels,
   ...auditChannels,
   ...backupsChannels,

@@ -7,6 +7,7 @@ import { migration as m0005 } from './0005_account_security.ts';
 import { migration as m0006 } from './0006_push_payload_hash.ts';
 import { migration as m0007 } from './0007_clock_flags_audit_chain.ts';
 import { migration as m0008 } from './0008_audit_owner.ts';
+import { migration as m0009 } from './0009_device_escrow.ts';
 
 /** The server's migrations, in order; append only, frozen once landed (see db/migrations/index.ts). */
 export const serverMigrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
@@ -18,6 +19,7 @@ export const serverMigrations: ReadonlyArray<readonly [name: string, migration: 
   ['0006_push_payload_hash', m0006],
   ['0007_clock_flags_audit_chain', m0007],
   ['0008_audit_owner', m0008],
+  ['0009_device_escrow', m0009],
 ];
 
 export const SERVER_SCHEMA_VERSION = serverMigrations.length;

@@ -153,3 +153,23 @@ export async function revokeUserTokens(db: Db, userId: string, now: string, reas
     .where('revoked_at', 'is', null)
     .execute();
 }
+
+/**
+ * A shared PC (issue #19): a device belongs to the center of the account that registered it, and any
+ * account of that center may sign in on it. Another center's account may not (its data would mix with
+ * this center's store), nor may anyone on a revoked device.
+ */
+export async function deviceServesUser(
+  db: Db,
+  device: DeviceRow,
+  user: { id: string; center_code: string },
+): Promise<boolean> {
+  if (device.revoked_at) return false;
+  if (device.user_id === user.id) return true;
+  const owner = await db
+    .selectFrom('users')
+    .select('center_code')
+    .where('id', '=', device.user_id)
+    .executeTakeFirst();
+  return owner?.center_code === user.center_code;
+}

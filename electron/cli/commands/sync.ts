@@ -39,7 +39,12 @@ export async function syncCommand(args: {
   const password = await readPassword();
   // On a new folder the sign-in creates the store (its key wrapped for this account); on an existing
   // one the password must unlock it first.
-  const gate = new StoreGate({ dataDir: args.data, protector: NO_OS_KEYRING, serverUrl: url.toString() });
+  const gate = new StoreGate({
+    dataDir: args.data,
+    protector: NO_OS_KEYRING,
+    serverUrl: url.toString(),
+    transport: (server) => httpTransport(server, { ca }),
+  });
   try {
     await gate.unlockFor(args.user, password);
     const store = gate.store;
@@ -55,6 +60,8 @@ export async function syncCommand(args: {
     // Remembered, so the desktop app syncs with the same server from now on (and can sign in online
     // before its store is open).
     gate.saveServerUrl(url.toString());
+    // Shared PCs: the store key goes into escrow once, so the center's other accounts can open it.
+    await gate.ensureEscrow();
     await setMeta(store.db, 'sync.server', url.toString());
     // The CA given here is remembered too (the app's Settings › this PC shows and changes it).
     if (args.ca !== null) await setMeta(store.db, CA_FILE_KEY, resolve(args.ca));
@@ -84,4 +91,9 @@ const CLI_MESSAGES: Record<string, string> = {
   'auth.wrongCredentialsOrLocked':
     'Wrong login id or password, or the account is locked after five failed sign-ins: try again in 30 minutes or ask your supervisor to unlock it.',
   'auth.locked': 'The account is locked after five failed sign-ins; try again in 30 minutes or ask an admin.',
+  'escrow.deviceRevoked':
+    "This PC has been revoked: the server no longer releases its store key. Ask your center's admin.",
+  'escrow.otherCenter': "This PC belongs to another center: sign in on one of your own center's PCs.",
+  'escrow.refused':
+    "The server refused this PC's store key (another center's PC, or none in escrow): ask your center's admin.",
 };

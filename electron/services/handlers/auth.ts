@@ -53,6 +53,8 @@ async function signInThroughGate(call: CallContext, loginId: string, password: s
     const session = await signIn(services, loginId, password);
     gate.keep();
     if (!gate.knows(loginId)) await gate.rememberPassword(loginId, session.userId, password);
+    // Shared PCs: once per PC, the store key goes into escrow so the center's other accounts can open it.
+    if (services.sync) await gate.ensureEscrow();
     gate.backups.afterSignIn(); // a backup soon if the newest is older than the interval
     return session;
   } catch (error) {

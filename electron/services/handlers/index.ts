@@ -8,6 +8,7 @@ import { caseworkHandlers } from './casework.ts';
 import { checkinsHandlers } from './checkins.ts';
 import { employersHandlers } from './employers.ts';
 import { jobseekerHandlers } from './jobseekers.ts';
+import { joinHandlers } from './join.ts';
 import { kioskHandlers } from './kiosk.ts';
 import { reportsHandlers } from './reports.ts';
 import { syncHandlers } from './sync.ts';
@@ -25,6 +26,7 @@ export const handlers: HandlerMap<ChannelName> = {
   ...checkinsHandlers,
   ...settingsHandlers,
   ...syncHandlers,
+  ...joinHandlers,
   ...reportsHandlers,
   ...auditHandlers,
   ...backupsHandlers,

@@ -3,7 +3,7 @@ import { learnClockOffset } from '../../../db/repositories/clock-offset.ts';
 import { getMeta, setMeta } from '../../../db/repositories/meta.ts';
 import { LATEST_SCHEMA_VERSION } from '../../../db/migrations/index.ts';
 import type { Database } from '../../../db/schema.ts';
-import type { Transaction } from 'kysely';
+import type { Selectable, Transaction } from 'kysely';
 import {
   MAX_PUSH_BATCH,
   type PulledRow,
@@ -60,6 +60,20 @@ interface Tokens {
   refreshToken: string;
 }
 
+export type OutboxEntry = Selectable<Database['outbox']>;
+
+function toMutation(e: OutboxEntry): Mutation {
+  return {
+    clientSeq: Number(e.client_seq),
+    table: e.table_name,
+    rowId: e.row_id,
+    op: e.op,
+    fields: JSON.parse(e.fields) as Mutation['fields'],
+    hlc: e.hlc,
+    baseSeq: Number(e.base_seq),
+  };
+}
+
 function errorOf(status: number, body: unknown, retryAfter: number | null = null): SyncError {
   const e = (body as { error?: { code?: string; message?: string } } | null)?.error;
   return new SyncError(status, e?.code ?? 'http', e?.message ?? `The server answered ${status}.`, retryAfter);
@@ -88,7 +102,13 @@ export class SyncClient {
   }
 
   /** Signs in online; makes the account (with a local verifier for offline sign-in) and center exist locally. */
-  async signIn(loginId: string, password: string, deviceName: string): Promise<DirectoryUser> {
+  async signIn(
+    loginId: string,
+    password: string,
+    deviceName: string,
+    /** A join's admin: only the session is kept; the directory waits until the accounts are paired. */
+    options: { sessionOnly?: boolean } = {},
+  ): Promise<DirectoryUser> {
     const r = await this.transport.request('POST', '/v1/auth/login', {
       loginId,
       password,
@@ -99,6 +119,7 @@ export class SyncClient {
     if (r.status !== 200) throw errorOf(r.status, r.body, r.retryAfterMs ?? null);
     const body = r.body as Tokens & { user: DirectoryUser & { centerName: string } };
     await this.saveTokens(body);
+    if (options.sessionOnly) return body.user;
     await this.ctx.db.transaction().execute(async (trx) => {
       await upsertCenter(
         trx,
@@ -210,75 +231,113 @@ export class SyncClient {
     });
   }
 
+  /** An authenticated GET of a JSON answer (the join's account list). */
+  get(path: string): Promise<unknown> {
+    return this.authed('GET', path);
+  }
+
   /** Pushes every pending outbox entry, oldest first. */
   async push(): Promise<Omit<SyncCounts, 'pulled'>> {
     const counts = { pushed: 0, refused: 0, review: 0 };
     for (;;) {
-      const pending = await this.ctx.db
-        .selectFrom('outbox')
-        .selectAll()
-        .where('status', '=', 'pending')
-        .orderBy('client_seq')
-        .limit(MAX_PUSH_BATCH)
-        .execute();
+      const pending = await this.pendingBatch();
       if (pending.length === 0) return counts;
-      const mutations: Mutation[] = pending.map((e) => ({
-        clientSeq: Number(e.client_seq),
-        table: e.table_name,
-        rowId: e.row_id,
-        op: e.op,
-        fields: JSON.parse(e.fields) as Mutation['fields'],
-        hlc: e.hlc,
-        baseSeq: Number(e.base_seq),
-      }));
       const response = (await this.authed('POST', '/v1/sync/push', {
         schemaVersion: LATEST_SCHEMA_VERSION,
-        mutations,
+        mutations: pending.map(toMutation),
       })) as PushResponse;
-      await this.withoutForeignKeys(() =>
-        this.ctx.db.transaction().execute(async (trx) => {
-          const bySeq = new Map(pending.map((e) => [Number(e.client_seq), e]));
-          const sent: number[] = [];
-          const rows: PulledRow[] = [];
-          for (const result of response.results) {
-            const entry = bySeq.get(result.clientSeq);
-            if (!entry) continue;
-            // Counts are of changes to records; audit entries travel along as bookkeeping.
-            const counted = entry.table_name !== 'audit_entries';
-            if (result.status === 'refused') {
-              if (counted) counts.refused++;
-              await trx
-                .updateTable('outbox')
-                .set({ status: 'refused', error: result.reason ?? 'refused' })
-                .where('client_seq', '=', entry.client_seq)
-                .execute();
-            } else {
-              if (counted) counts.pushed++;
-              if (result.status === 'review') counts.review++;
-              sent.push(result.clientSeq);
-            }
-            if (result.row)
-              rows.push({
-                table: entry.table_name,
-                id: entry.row_id,
-                seq: result.row.seq,
-                data: result.row.data,
-              });
-          }
-          for (let i = 0; i < sent.length; i += 400) {
-            await trx
-              .updateTable('outbox')
-              .set({ status: 'sent', error: null })
-              .where('client_seq', 'in', sent.slice(i, i + 400))
-              .execute();
-          }
-          // The server's version of every row this batch touched: where a change lost or went to review,
-          // this desktop shows what everyone else sees.
-          await applyPulledPage(trx, rows);
-        }),
-      );
+      await this.settle(pending, response, counts);
       if (response.results.length < pending.length) return counts; // the server stopped early; retry later
     }
+  }
+
+  /**
+   * A join's push (electron/services/join/): the pending outbox in order, each run of entries by one
+   * author sent in that author's name through `/v1/join/push` (an admin is signed in here), and the
+   * admin's own (`asUser` null) through the ordinary push.
+   */
+  async pushAsAuthors(authorOf: (entry: OutboxEntry) => string | null): Promise<Omit<SyncCounts, 'pulled'>> {
+    const counts = { pushed: 0, refused: 0, review: 0 };
+    for (;;) {
+      const pending = await this.pendingBatch();
+      const first = pending[0];
+      if (!first) return counts;
+      const author = authorOf(first);
+      const end = pending.findIndex((e) => authorOf(e) !== author);
+      const run = end === -1 ? pending : pending.slice(0, end);
+      const mutations = run.map(toMutation);
+      const response = (
+        author === null
+          ? await this.authed('POST', '/v1/sync/push', { schemaVersion: LATEST_SCHEMA_VERSION, mutations })
+          : await this.authed('POST', '/v1/join/push', {
+              asUser: author,
+              schemaVersion: LATEST_SCHEMA_VERSION,
+              mutations,
+            })
+      ) as PushResponse;
+      await this.settle(run, response, counts);
+      if (response.results.length < run.length) return counts;
+    }
+  }
+
+  private pendingBatch(): Promise<OutboxEntry[]> {
+    return this.ctx.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('status', '=', 'pending')
+      .orderBy('client_seq')
+      .limit(MAX_PUSH_BATCH)
+      .execute();
+  }
+
+  /** A push's answers: sent or refused (with the reason) per entry, and the server's rows it returned. */
+  private async settle(
+    pending: OutboxEntry[],
+    response: PushResponse,
+    counts: Omit<SyncCounts, 'pulled'>,
+  ): Promise<void> {
+    await this.withoutForeignKeys(() =>
+      this.ctx.db.transaction().execute(async (trx) => {
+        const bySeq = new Map(pending.map((e) => [Number(e.client_seq), e]));
+        const sent: number[] = [];
+        const rows: PulledRow[] = [];
+        for (const result of response.results) {
+          const entry = bySeq.get(result.clientSeq);
+          if (!entry) continue;
+          // Counts are of changes to records; audit entries travel along as bookkeeping.
+          const counted = entry.table_name !== 'audit_entries';
+          if (result.status === 'refused') {
+            if (counted) counts.refused++;
+            await trx
+              .updateTable('outbox')
+              .set({ status: 'refused', error: result.reason ?? 'refused' })
+              .where('client_seq', '=', entry.client_seq)
+              .execute();
+          } else {
+            if (counted) counts.pushed++;
+            if (result.status === 'review') counts.review++;
+            sent.push(result.clientSeq);
+          }
+          if (result.row)
+            rows.push({
+              table: entry.table_name,
+              id: entry.row_id,
+              seq: result.row.seq,
+              data: result.row.data,
+            });
+        }
+        for (let i = 0; i < sent.length; i += 400) {
+          await trx
+            .updateTable('outbox')
+            .set({ status: 'sent', error: null })
+            .where('client_seq', 'in', sent.slice(i, i + 400))
+            .execute();
+        }
+        // The server's version of every row this batch touched: where a change lost or went to review,
+        // this desktop shows what everyone else sees.
+        await applyPulledPage(trx, rows);
+      }),
+    );
   }
 
   /** Pulls pages until the server has nothing newer; each page commits with its cursor. */
@@ -395,6 +454,20 @@ async function upsertUsers(trx: Transaction<Database>, users: DirectoryUser[], n
         .where('id', '=', u.id)
         .execute();
     } else {
+      // The same login id under another id: an account this desktop made before it synced with this
+      // server (first-run setup, a demo). Not overwritten: an admin pairs them first (a join).
+      const clash = await trx
+        .selectFrom('users')
+        .select('id')
+        .where('login_id', '=', u.loginId)
+        .executeTakeFirst();
+      if (clash)
+        throw new SyncError(
+          409,
+          'join-needed',
+          `This desktop has its own account ${u.loginId}, made before it synced with this server: an admin ` +
+            'joins the desktop to the server first (caseworker join --server URL, or Settings › Join a server).',
+        );
       await trx
         .insertInto('users')
         .values({

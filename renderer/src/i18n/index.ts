@@ -10,6 +10,10 @@ import caseworkKo from './casework.ko.json';
 import employersEn from './employers.en.json';
 import employersKo from './employers.ko.json';
 import en from './en.json';
+import escrowEn from './escrow.en.json';
+import escrowKo from './escrow.ko.json';
+import joinEn from './join.en.json';
+import joinKo from './join.ko.json';
 import kioskEn from './kiosk.en.json';
 import kioskKo from './kiosk.ko.json';
 import ko from './ko.json';
@@ -75,6 +79,8 @@ void i18n.use(initReactI18next).init({
         auditKo,
         backupsKo,
         syncKo,
+        escrowKo,
+        joinKo,
       ),
     },
     en: {
@@ -89,6 +95,8 @@ void i18n.use(initReactI18next).init({
         auditEn,
         backupsEn,
         syncEn,
+        escrowEn,
+        joinEn,
       ),
     },
   },

@@ -6,6 +6,7 @@ import { AccountsPage } from './AccountsPage.tsx';
 import { AuditSettingsPage } from './AuditSettingsPage.tsx';
 import { BackupsPage } from './BackupsPage.tsx';
 import { DeviceSettingsPage } from './DeviceSettingsPage.tsx';
+import { JoinServerPage } from './JoinServerPage.tsx';
 import { KioskSettingsPage } from './KioskSettingsPage.tsx';
 
 // Routes under /settings/*: one tab per settings page (issue 6: kiosk, this PC; issue 8 adds accounts
@@ -23,6 +24,7 @@ export function SettingsArea() {
           { to: '/settings/accounts', label: t('accounts.tab') },
           { to: '/settings/device', label: t('settings.tabs.device') },
           { to: '/settings/backups', label: t('backups.tab') },
+          { to: '/settings/join', label: t('join.tab') },
         ]
       : []),
   ];
@@ -42,6 +44,7 @@ export function SettingsArea() {
           {session.role === 'admin' && <Route path="device" element={<DeviceSettingsPage />} />}
           {session.role === 'admin' && <Route path="accounts" element={<AccountsPage />} />}
           {session.role === 'admin' && <Route path="backups" element={<BackupsPage />} />}
+          {session.role === 'admin' && <Route path="join" element={<JoinServerPage />} />}
           <Route path="*" element={<Navigate to="kiosk" replace />} />
         </Routes>
       </Box>

@@ -35,6 +35,12 @@ describe.each(SERVER_DIALECTS)('server accounts over %s', (dialect) => {
       { loginId: 'locky', name: '잠김', role: 'counselor', centerCode: 'SEL01', password: PASSWORD },
       clock,
     );
+    await addCenter(opened.db, { code: 'BUS01', name: '부산고용센터', region: '26' }, clock);
+    await addUser(
+      opened.db,
+      { loginId: 'busan1', name: '박부산', role: 'counselor', centerCode: 'BUS01', password: PASSWORD },
+      clock,
+    );
     app = await buildServer({ db: opened.db, dialect: opened.dialect, now: () => clock });
   });
   afterAll(async () => {
@@ -120,9 +126,12 @@ describe.each(SERVER_DIALECTS)('server accounts over %s', (dialect) => {
     expect((await login('locky', PASSWORD, device)).statusCode).toBe(200);
   });
 
-  it('refuses a device registered to another account', async () => {
+  it("lets another account of the device's center sign in on it (a shared PC), never another center's", async () => {
     expect((await login('counselor1')).statusCode).toBe(200);
-    expect((await login('admin1')).statusCode).toBe(403);
+    expect((await login('admin1')).statusCode).toBe(200);
+    const other = await login('busan1');
+    expect(other.statusCode).toBe(403);
+    expect(other.json()).toMatchObject({ error: { code: 'device-other-center' } });
   });
 
   it('refuses a revoked device at its next request, and its next sign-in', async () => {

@@ -279,6 +279,11 @@ const RULES: Record<ChannelName, Rule> = {
     input: (s) => ({ id: s.f.sessions.counselor2.userId, password: 'Reset-pass-2026' }),
   },
 
+  'join:plan': { kind: 'none', why: 'pairs account login ids and counts records; no personal data' },
+  'join:apply': {
+    kind: 'elsewhere',
+    why: 'needs a sync server: the sync.join entry is covered by tests/integration/sync/join-http.test.ts',
+  },
   'sync:status': { kind: 'none', why: 'counts of unsent changes' },
   'sync:now': { kind: 'none', why: 'starts a sync' },
   'sync:reviews': {

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { channel } from './channel.ts';
+
+// Joining a server (issue #19 item 1): an admin of the server's center pairs this desktop's accounts
+// with the server's by login id, sees what stops the join, and confirms (electron/services/join/).
+
+export interface JoinPlanView {
+  serverCenter: { code: string; name: string };
+  localCenter: { code: string; name: string };
+  pairs: Array<{
+    loginId: string;
+    localRole: string;
+    serverRole: string;
+    serverActive: boolean;
+    records: number;
+  }>;
+  localOnly: Array<{ loginId: string; role: string; records: number }>;
+  serverOnly: Array<{ loginId: string; role: string }>;
+  /** What stops the join, each with what to do (English, from the service). Empty: it may go ahead. */
+  problems: string[];
+  joined: boolean;
+}
+
+export interface JoinResultView {
+  plan: JoinPlanView;
+  /** Null when nothing was done (problems). */
+  done: null | {
+    queued: number;
+    keptLocal: number;
+    pushed: number;
+    refused: number;
+    review: number;
+    pulled: number;
+  };
+}
+
+const joinInput = z
+  .object({
+    server: z.string().trim().min(1, 'validation.required').max(2048),
+    loginId: z.string().trim().min(1, 'validation.required').max(64),
+    password: z.string().min(1, 'validation.required').max(256),
+  })
+  .strict();
+
+export const joinChannels = {
+  'join:plan': channel<JoinPlanView>()({ surface: 'desk', access: ['admin'], input: joinInput }),
+  'join:apply': channel<JoinResultView>()({ surface: 'desk', access: ['admin'], input: joinInput }),
+};
