@@ -21,6 +21,7 @@ import {
 } from '../../../shared/reports/definitions.ts';
 import { fontDir } from '../certificate-pdf.ts';
 import type { ServiceContext } from '../context.ts';
+import { currentFontCoverage, drawKeepAll, heightKeepAll, printable } from '../pdf-text.ts';
 import { computeReport, type FilterInput } from './compute.ts';
 
 // Report exports (issue 7, domain.md §9–10): XLSX, CSV (UTF-8 with BOM) and PDF (A4, embedded
@@ -184,11 +185,12 @@ function drawTable(doc: PDFKit.PDFDocument, s: Section, left: number, width: num
   const header = () => {
     doc.font('B').fontSize(8);
     const y = doc.y;
-    const h = Math.max(...s.columns.map((c) => doc.heightOfString(c.ko, { width: colW - 4 }))) + 4;
+    // Headers break between words only ("유형분/류" split a word before).
+    const h = Math.max(...s.columns.map((c) => heightKeepAll(doc, c.ko, colW - 4))) + 4;
     doc.rect(left, y, width, h).fill('#eceff1');
     doc.fillColor('black');
     s.columns.forEach((c, i) =>
-      doc.text(c.ko, left + i * colW + 2, y + 2, {
+      drawKeepAll(doc, c.ko, left + i * colW + 2, y + 2, {
         width: colW - 4,
         align: c.kind === 'text' ? 'left' : 'right',
       }),
@@ -196,7 +198,7 @@ function drawTable(doc: PDFKit.PDFDocument, s: Section, left: number, width: num
     doc.y = y + h;
   };
   header();
-  doc.font('R').fontSize(8);
+  const covered = currentFontCoverage(doc.font('R').fontSize(8));
   for (const row of s.rows) {
     if (doc.y + 14 > bottom()) {
       doc.addPage();
@@ -210,6 +212,7 @@ function drawTable(doc: PDFKit.PDFDocument, s: Section, left: number, width: num
       let text = display(c, row[c.key] ?? null);
       const ascii = /^[\x20-\x7e]*$/.test(text);
       doc.font(ascii ? 'Helvetica' : 'R');
+      if (!ascii) text = printable(text, covered);
       let w = doc.widthOfString(text);
       while (w > colW - 4 && text.length > 1) {
         text = `${text.slice(0, -2)}…`;
