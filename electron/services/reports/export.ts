@@ -5,6 +5,7 @@ import PDFDocument from 'pdfkit';
 import { appendAudit } from '../../../db/repositories/audit.ts';
 import type { SessionInfo } from '../../../shared/contract/auth.ts';
 import { AppFailure } from '../../../shared/contract/result.ts';
+import { formatDateTime } from '../../../shared/domain/day-format.ts';
 import {
   MIME,
   REPORTS,
@@ -254,7 +255,8 @@ export function toPdf(data: ReportData, withNames: boolean): Promise<Buffer> {
   const width = doc.page.width - left - doc.page.margins.right;
   doc.font('B').fontSize(18).text(title);
   doc.font('R').fontSize(9).fillColor('#455a64').text(filterLine(data));
-  doc.text(`작성 ${data.generatedAt.slice(0, 16).replace('T', ' ')} (UTC) · Caseworker`);
+  // The PC's local time, in the one format of the screens (no time-zone label shown to people).
+  doc.text(`작성 ${formatDateTime(data.generatedAt)} · Caseworker`);
   doc.fillColor('black').moveDown(0.8);
   for (const s of sections(data, withNames)) {
     if (doc.y + 80 > doc.page.height - doc.page.margins.bottom) doc.addPage();
