@@ -29,7 +29,8 @@ export const theme = createTheme({
     },
     MuiButton: {
       defaultProps: { disableElevation: true },
-      styleOverrides: { root: { textTransform: 'none' } },
+      // A button's label is one line: squeezed beside a long name, "수정" broke into "수/정".
+      styleOverrides: { root: { textTransform: 'none', whiteSpace: 'nowrap' } },
     },
     MuiTextField: { defaultProps: { size: 'small', fullWidth: true } },
     MuiFormControl: { defaultProps: { size: 'small', fullWidth: true } },
