@@ -27,11 +27,35 @@ function inScope(s: ReportScope) {
     : sql`j.center_code = ${s.centerCode} and j.archived = 0 and j.assigned_counselor_id = ${s.counselorId}`;
 }
 
+/**
+ * The one definition of a placement (취업, domain.md §6) that every report counts: a `hired` referral
+ * event, or a placement recorded without a referral (not archived), of a jobseeker in scope, dated in
+ * the period. One row per placement, as a subquery with the columns
+ * (id, source, jobseeker_id, hired_at, occupation). The caseload, referral, occupation,
+ * time-to-placement and retention reports all read this, so their counts cannot disagree (issue 15).
+ */
+function placementsOf(s: ReportScope) {
+  return sql`(
+    select r.id as id, 'referral' as source, r.jobseeker_id as jobseeker_id, e.at as hired_at,
+      o.occupation as occupation
+    from referral_events e join referrals r on r.id = e.referral_id
+    join jobseekers j on j.id = r.jobseeker_id
+    join job_openings o on o.id = r.opening_id
+    where e.kind = 'hired' and ${inScope(s)} and e.at >= ${s.fromTs} and e.at < ${s.toTs}
+    union all
+    select p.id, 'own', p.jobseeker_id, p.hired_on || 'T00:00:00.000Z', p.occupation
+    from placements p join jobseekers j on j.id = p.jobseeker_id
+    where p.archived = 0 and ${inScope(s)}
+      and p.hired_on >= substr(${s.fromTs}, 1, 10) and p.hired_on < substr(${s.toTs}, 1, 10)
+  )`;
+}
+
 export interface CaseloadRow {
   counselor_id: string | null;
   counselor: string | null;
   total: number;
   active: number;
+  /** Jobseekers of the caseload placed in the period (the definition above), not the status field. */
   placed: number;
   closed: number;
   ready: number;
@@ -41,12 +65,15 @@ export interface CaseloadRow {
 }
 
 export function caseloadRows(db: Db, s: ReportScope): Promise<CaseloadRow[]> {
+  // `placed` used to count `status = 'placed'`, which records made outside the referral service (the
+  // demo, synced devices) never set: 0 per counselor beside hundreds on the referral tab.
   return rows(
     db,
     sql<CaseloadRow>`
       select j.assigned_counselor_id as counselor_id, u.display_name as counselor,
         count(*) as total,
-        sum(j.status = 'active') as active, sum(j.status = 'placed') as placed,
+        sum(j.status = 'active') as active,
+        sum(j.id in (select jobseeker_id from ${placementsOf(s)})) as placed,
         sum(j.status = 'closed') as closed,
         sum(j.current_type = 'ready') as ready, sum(j.current_type = 'needs-preparation') as needs,
         sum(j.current_type is null) as unclassified,
@@ -127,8 +154,7 @@ export async function servedCount(db: Db, s: ReportScope): Promise<number> {
           and n.created_at >= ${s.fromTs} and n.created_at < ${s.toTs})
         or exists (select 1 from referrals r join referral_events e on e.referral_id = r.id
           where r.jobseeker_id = j.id and e.at >= ${s.fromTs} and e.at < ${s.toTs})
-        or exists (select 1 from placements p where p.jobseeker_id = j.id and p.archived = 0
-          and p.hired_on >= substr(${s.fromTs}, 1, 10) and p.hired_on < substr(${s.toTs}, 1, 10)))`,
+        or j.id in (select jobseeker_id from ${placementsOf(s)}))`,
   );
   return row?.n ?? 0;
 }
@@ -141,35 +167,23 @@ export interface PlacementRow {
   reg_no: string;
   name: string;
   phone: string | null;
+  /** The counselor whose caseload holds the jobseeker, as in the caseload report and the scope. */
   counselor: string | null;
   registered_at: string;
   hired_at: string;
   occupation: string | null;
 }
 
-/**
- * Every placement (취업) in the period of a jobseeker in scope: `hired` referral events and placements
- * recorded without a referral (domain.md §6).
- */
+/** Every placement (취업) in the period of a jobseeker in scope (`placementsOf`), oldest first. */
 export function placementsInPeriod(db: Db, s: ReportScope): Promise<PlacementRow[]> {
   return rows(
     db,
     sql<PlacementRow>`
-      select r.id, 'referral' as source, j.id as jobseeker_id, j.reg_no, j.name, j.phone,
-        u.display_name as counselor, j.registered_at, e.at as hired_at, o.occupation
-      from referral_events e join referrals r on r.id = e.referral_id
-      join jobseekers j on j.id = r.jobseeker_id
-      join job_openings o on o.id = r.opening_id
-      left join users u on u.id = r.counselor_id
-      where e.kind = 'hired' and ${inScope(s)} and e.at >= ${s.fromTs} and e.at < ${s.toTs}
-      union all
-      select p.id, 'own' as source, j.id, j.reg_no, j.name, j.phone, u.display_name, j.registered_at,
-        p.hired_on || 'T00:00:00.000Z', p.occupation
-      from placements p join jobseekers j on j.id = p.jobseeker_id
-      left join users u on u.id = p.counselor_id
-      where p.archived = 0 and ${inScope(s)}
-        and p.hired_on >= substr(${s.fromTs}, 1, 10) and p.hired_on < substr(${s.toTs}, 1, 10)
-      order by 9, 1`,
+      select p.id, p.source, p.jobseeker_id, j.reg_no, j.name, j.phone, u.display_name as counselor,
+        j.registered_at, p.hired_at, p.occupation
+      from ${placementsOf(s)} p join jobseekers j on j.id = p.jobseeker_id
+      left join users u on u.id = j.assigned_counselor_id
+      order by p.hired_at, p.id`,
   );
 }
 

@@ -3,9 +3,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
 import type { CompetencyFields } from '../../shared/casework/competency.ts';
+import { currentFontCoverage, drawKeepAll, heightKeepAll, printable } from './pdf-text.ts';
 
 // The 직무능력 인정서 (domain.md §7) as a PDF: Korean text in an embedded subset of Pretendard (OFL),
 // so the text is extractable and searchable. Only the items the jobseeker chose are listed.
+// The center certifies only what it could check against the issuing body's records: items the
+// jobseeker reported themselves (본인 신고) are listed apart, under words that say nobody checked them
+// (issue 15: both were certified in the same words). Text goes through pdf-text.ts: glyphs the font
+// lacks (an emoji in a title) never print as boxes, and table cells break between words.
 
 export interface CertificateContent {
   name: string;
@@ -77,6 +82,9 @@ export function renderCertificatePdf(c: CertificateContent): Promise<Buffer> {
 
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
+  // Both weights of Pretendard cover the same characters.
+  const covered = currentFontCoverage(doc.font('R'));
+  const p = (text: string) => printable(text, covered);
   doc.font('B').fontSize(24).text('직무능력 인정서', { align: 'center' });
   doc.font('R').fontSize(10).fillColor('#555').text('Certificate of Job Competencies', { align: 'center' });
   doc.moveDown(1.5).fillColor('#000');
@@ -85,7 +93,7 @@ export function renderCertificatePdf(c: CertificateContent): Promise<Buffer> {
     doc.font('B').fontSize(11).text(label, left, doc.y, { continued: true, width });
     doc.font('R').text(`  ${value}`);
   };
-  field('성명', c.name);
+  field('성명', p(c.name));
   field('출생연도', `${c.birthYear}년`);
   field('구직등록번호', c.regNo);
   doc.moveDown();
@@ -104,17 +112,17 @@ export function renderCertificatePdf(c: CertificateContent): Promise<Buffer> {
     let x = left;
     let height = 0;
     doc.font(bold ? 'B' : 'R').fontSize(9);
-    cells.forEach((cell, i) => {
-      const w = cols[i]?.w ?? 50;
-      height = Math.max(height, doc.heightOfString(cell, { width: w - 6 }));
+    const texts = cells.map(p);
+    texts.forEach((cell, i) => {
+      height = Math.max(height, heightKeepAll(doc, cell, (cols[i]?.w ?? 50) - 6));
     });
     if (top + height + 8 > doc.page.height - doc.page.margins.bottom - 120) {
       doc.addPage();
       return row(cells, bold);
     }
-    cells.forEach((cell, i) => {
+    texts.forEach((cell, i) => {
       const w = cols[i]?.w ?? 50;
-      doc.text(cell, x + 3, top + 4, { width: w - 6 });
+      drawKeepAll(doc, cell, x + 3, top + 4, { width: w - 6 });
       x += w;
     });
     const bottom = top + height + 8;
@@ -127,29 +135,47 @@ export function renderCertificatePdf(c: CertificateContent): Promise<Buffer> {
     doc.x = left;
     doc.y = bottom;
   };
-  row(
-    cols.map((col) => col.label),
-    true,
-  );
-  for (const item of c.items) {
+  const table = (items: CompetencyFields[]) => {
     row(
-      [
-        KIND_KO[item.kind],
-        item.ncsCode ? `${item.title} (${item.ncsCode})` : item.title,
-        item.issuer ?? '-',
-        period(item),
-        extra(item),
-        SOURCE_KO[item.source],
-      ],
-      false,
+      cols.map((col) => col.label),
+      true,
     );
+    for (const item of items) {
+      row(
+        [
+          KIND_KO[item.kind],
+          item.ncsCode ? `${item.title} (${item.ncsCode})` : item.title,
+          item.issuer ?? '-',
+          period(item),
+          extra(item),
+          SOURCE_KO[item.source],
+        ],
+        false,
+      );
+    }
+  };
+  const heading = (text: string) => {
+    doc.moveDown(0.8);
+    doc.font('B').fontSize(12).fillColor('#000').text(text, left, doc.y, { width });
+    doc.moveDown(0.3);
+  };
+  const note = (text: string) => {
+    doc.moveDown(0.5);
+    doc.font('R').fontSize(11).fillColor('#000');
+    drawKeepAll(doc, text, left, doc.y, { align: 'center', width });
+  };
+  const verified = c.items.filter((item) => item.source !== 'self-reported');
+  const reported = c.items.filter((item) => item.source === 'self-reported');
+  if (verified.length > 0) {
+    heading('확인된 직무능력');
+    table(verified);
+    note('위 사람이 위 확인된 직무능력을 갖추었음을 발급 기관의 자료로 확인합니다.');
   }
-
-  doc.moveDown(2);
-  doc.font('R').fontSize(11).text('위 사람이 위와 같은 직무능력을 갖추었음을 확인합니다.', left, doc.y, {
-    align: 'center',
-    width,
-  });
+  if (reported.length > 0) {
+    heading('본인 신고 사항');
+    table(reported);
+    note('본인 신고 사항은 구직자가 신고한 내용으로, 고용센터가 발급 기관의 자료로 확인하지 않았습니다.');
+  }
   doc.moveDown(1.5);
   doc.text(`발급일  ${c.issuedOn}`, { align: 'center', width });
   doc.moveDown(0.5);

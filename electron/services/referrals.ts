@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { getEmployer, getOpening } from '../../db/repositories/employers.ts';
 import { getJobseekerRow } from '../../db/repositories/jobseekers.ts';
+import { placementsInPeriod } from '../../db/repositories/reports.ts';
 import {
   findPlacementFollowUps,
   findPlacements,
@@ -565,36 +566,21 @@ export async function recordPlacementFollowUp(
   return updated;
 }
 
-/** Placements in a period: each hired event and each placement without a referral once; people once. */
+/**
+ * Placements in a period: each hired event and each placement without a referral once; people once.
+ * Counted by the reports' one definition of a placement (db/repositories/reports.ts), so these figures
+ * are the referral report's.
+ */
 export async function placementCounts(
   ctx: ServiceContext,
   centerCode: string,
   from: string,
   to: string,
 ): Promise<{ placements: number; withoutReferral: number; jobseekersPlaced: number }> {
-  const hires = await ctx.db
-    .selectFrom('referral_events as e')
-    .innerJoin('referrals as r', 'r.id', 'e.referral_id')
-    .innerJoin('users as u', 'u.id', 'r.counselor_id')
-    .select(['r.jobseeker_id'])
-    .where('e.kind', '=', 'hired')
-    .where('u.center_code', '=', centerCode)
-    .where('e.at', '>=', from)
-    .where('e.at', '<', to)
-    .execute();
-  const own = await ctx.db
-    .selectFrom('placements as p')
-    .innerJoin('users as u', 'u.id', 'p.counselor_id')
-    .select(['p.jobseeker_id'])
-    .where('p.archived', '=', 0)
-    .where('u.center_code', '=', centerCode)
-    .where('p.hired_on', '>=', from.slice(0, 10))
-    .where('p.hired_on', '<', to.slice(0, 10))
-    .execute();
-  const people = new Set([...hires, ...own].map((r) => r.jobseeker_id));
+  const list = await placementsInPeriod(ctx.db, { centerCode, counselorId: null, fromTs: from, toTs: to });
   return {
-    placements: hires.length + own.length,
-    withoutReferral: own.length,
-    jobseekersPlaced: people.size,
+    placements: list.length,
+    withoutReferral: list.filter((p) => p.source === 'own').length,
+    jobseekersPlaced: new Set(list.map((p) => p.jobseeker_id)).size,
   };
 }

@@ -15,9 +15,22 @@ export const theme = createTheme({
   },
   shape: { borderRadius: 8 },
   components: {
+    // Korean line breaking (issue 15): browsers break Korean between any two syllables, so words split
+    // in notes, side panels, the kiosk's large text and narrow table columns ("유형분/류", "경/력").
+    // keep-all breaks only between words, everywhere at once (the kiosk and every dialog inherit it
+    // from body); break-word still lets a word longer than its box wrap rather than overflow.
+    // Dates and figures must not break at their hyphens either ("2024-06-/30", "15-/29"): they are
+    // drawn in <time> or marked data-nowrap, which never wrap.
+    MuiCssBaseline: {
+      styleOverrides: {
+        body: { wordBreak: 'keep-all', overflowWrap: 'break-word' },
+        'time, [data-nowrap]': { whiteSpace: 'nowrap' },
+      },
+    },
     MuiButton: {
       defaultProps: { disableElevation: true },
-      styleOverrides: { root: { textTransform: 'none' } },
+      // A button's label is one line: squeezed beside a long name, "수정" broke into "수/정".
+      styleOverrides: { root: { textTransform: 'none', whiteSpace: 'nowrap' } },
     },
     MuiTextField: { defaultProps: { size: 'small', fullWidth: true } },
     MuiFormControl: { defaultProps: { size: 'small', fullWidth: true } },

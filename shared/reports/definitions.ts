@@ -71,7 +71,7 @@ export const REPORTS: Readonly<Record<ReportName, ReportDef>> = {
           counselor,
           c('total', 'int', '전체', 'Total'),
           c('active', 'int', '진행 중', 'Active'),
-          c('placed', 'int', '취업', 'Placed'),
+          c('placed', 'int', '기간 내 취업', 'Placed in period'),
           c('closed', 'int', '종결', 'Closed'),
           c('ready', 'int', '준비된 구직자', 'Ready'),
           c('needsPreparation', 'int', '준비가 필요한 구직자', 'Needs preparation'),

@@ -1,4 +1,6 @@
-// Korean labels of the values that reports group by (the exports' language is Korean).
+// Korean labels of the values that reports group by (the exports' language is Korean). The referral
+// stages are the screens' words (renderer i18n `referrals.state`), checked by tests/unit/shared/reports/
+// vocabulary.test.ts: one vocabulary on screens, reports and exports (issue 15).
 
 export const VALUE_LABELS: Readonly<Record<string, string>> = {
   ready: '준비된 구직자',
@@ -14,7 +16,7 @@ export const VALUE_LABELS: Readonly<Record<string, string>> = {
   hired: '채용',
   'not-hired': '불채용',
   declined: '구직자 거절',
-  'no-show': '미참석',
+  'no-show': '불참',
   cancelled: '취소',
   care: '돌봄서비스',
   'security-cleaning': '경비·청소',
@@ -55,11 +57,11 @@ const EN: Readonly<Record<string, string>> = {
   training: 'Training and work experience',
   counseling: 'In-depth counseling',
   proposed: 'Proposed',
-  referred: 'Referred',
+  referred: 'Referred to employer',
   interview: 'Interview',
   hired: 'Hired',
   'not-hired': 'Not hired',
-  declined: 'Declined',
+  declined: 'Declined by jobseeker',
   'no-show': 'No-show',
   cancelled: 'Cancelled',
   care: 'Care services',

@@ -124,7 +124,7 @@ describe('employers, openings, matching and referrals in the real UI', () => {
     await recordEvent(page, 'hired');
     await expect
       .poll(() => page.getByTestId('referral-dialog').getByTestId('referral-state').textContent())
-      .toBe('채용(취업)');
+      .toBe('채용');
     await page.getByTestId('close-referral').click();
 
     await page.getByTestId('opening-referral-row').filter({ hasText: rejectedName }).click();
@@ -132,15 +132,15 @@ describe('employers, openings, matching and referrals in the real UI', () => {
     await recordEvent(page, 'not-hired', () => page.getByTestId('event-note').fill('경력 부족'));
     await expect
       .poll(() => page.getByTestId('referral-dialog').getByTestId('referral-state').textContent())
-      .toBe('불합격');
+      .toBe('불채용');
     await page.getByTestId('close-referral').click();
 
     await expect
       .poll(() => page.getByTestId('opening-referral-row').filter({ hasText: hiredName }).textContent())
-      .toContain('채용(취업)');
+      .toContain('채용');
     await expect
       .poll(() => page.getByTestId('opening-referral-row').filter({ hasText: rejectedName }).textContent())
-      .toContain('불합격');
+      .toContain('불채용');
     await expect.poll(() => page.getByTestId('opening-filled').textContent()).toBe('1 / 2명');
 
     // The counselor's board and the follow-up due one month after the hire.

@@ -5,8 +5,14 @@ import type { BackupInfo, BackupSettings } from '../../../shared/contract/backup
 // `keepWeekly` weeks (Monday to Sunday) that have one, in this PC's local time (a counselor's "today").
 // A backup rotation cannot vouch for (unverified, damaged, made by a newer app) is never removed by it:
 // a person decides about those.
+//
+// The schedule's backups and those made by hand ("지금 백업") are rotated apart, each by the policy: a
+// manual backup is a person's deliberate copy and must not replace the day's automatic one (issue 15:
+// taking a manual backup silently deleted the earlier automatic backup of the same day), and a morning
+// of clicks replaces only that morning's earlier manual copies. A backup whose kind is unknown (its
+// check note lost) counts as a scheduled one.
 
-type Rotatable = Pick<BackupInfo, 'name' | 'createdAt' | 'status'>;
+type Rotatable = Pick<BackupInfo, 'name' | 'createdAt' | 'status'> & { kind?: BackupInfo['kind'] };
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -22,10 +28,8 @@ export function localWeek(at: Date): string {
   return localDay(monday);
 }
 
-export function backupsToRemove(backups: readonly Rotatable[], policy: BackupSettings): string[] {
-  const good = backups
-    .filter((b) => b.status === 'ok')
-    .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
+/** The good backups of one kind that the daily and weekly slots keep, newest first. */
+function keptOf(good: readonly Rotatable[], policy: BackupSettings): Set<string> {
   const keep = new Set<string>();
   const days = new Set<string>();
   const weeks = new Set<string>();
@@ -42,6 +46,16 @@ export function backupsToRemove(backups: readonly Rotatable[], policy: BackupSet
       keep.add(b.name);
     }
   }
+  return keep;
+}
+
+export function backupsToRemove(backups: readonly Rotatable[], policy: BackupSettings): string[] {
+  const good = backups
+    .filter((b) => b.status === 'ok')
+    .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
+  const manual = good.filter((b) => b.kind === 'manual');
+  const scheduled = good.filter((b) => b.kind !== 'manual');
+  const keep = new Set([...keptOf(scheduled, policy), ...keptOf(manual, policy)]);
   // The newest good backup always stays, whatever the settings say.
   if (good[0]) keep.add(good[0].name);
   return good.filter((b) => !keep.has(b.name)).map((b) => b.name);

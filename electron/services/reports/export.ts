@@ -5,6 +5,7 @@ import PDFDocument from 'pdfkit';
 import { appendAudit } from '../../../db/repositories/audit.ts';
 import type { SessionInfo } from '../../../shared/contract/auth.ts';
 import { AppFailure } from '../../../shared/contract/result.ts';
+import { formatDateTime } from '../../../shared/domain/day-format.ts';
 import {
   MIME,
   REPORTS,
@@ -21,6 +22,7 @@ import {
 } from '../../../shared/reports/definitions.ts';
 import { fontDir } from '../certificate-pdf.ts';
 import type { ServiceContext } from '../context.ts';
+import { currentFontCoverage, drawKeepAll, heightKeepAll, printable } from '../pdf-text.ts';
 import { computeReport, type FilterInput } from './compute.ts';
 
 // Report exports (issue 7, domain.md §9–10): XLSX, CSV (UTF-8 with BOM) and PDF (A4, embedded
@@ -184,11 +186,12 @@ function drawTable(doc: PDFKit.PDFDocument, s: Section, left: number, width: num
   const header = () => {
     doc.font('B').fontSize(8);
     const y = doc.y;
-    const h = Math.max(...s.columns.map((c) => doc.heightOfString(c.ko, { width: colW - 4 }))) + 4;
+    // Headers break between words only ("유형분/류" split a word before).
+    const h = Math.max(...s.columns.map((c) => heightKeepAll(doc, c.ko, colW - 4))) + 4;
     doc.rect(left, y, width, h).fill('#eceff1');
     doc.fillColor('black');
     s.columns.forEach((c, i) =>
-      doc.text(c.ko, left + i * colW + 2, y + 2, {
+      drawKeepAll(doc, c.ko, left + i * colW + 2, y + 2, {
         width: colW - 4,
         align: c.kind === 'text' ? 'left' : 'right',
       }),
@@ -196,7 +199,7 @@ function drawTable(doc: PDFKit.PDFDocument, s: Section, left: number, width: num
     doc.y = y + h;
   };
   header();
-  doc.font('R').fontSize(8);
+  const covered = currentFontCoverage(doc.font('R').fontSize(8));
   for (const row of s.rows) {
     if (doc.y + 14 > bottom()) {
       doc.addPage();
@@ -210,6 +213,7 @@ function drawTable(doc: PDFKit.PDFDocument, s: Section, left: number, width: num
       let text = display(c, row[c.key] ?? null);
       const ascii = /^[\x20-\x7e]*$/.test(text);
       doc.font(ascii ? 'Helvetica' : 'R');
+      if (!ascii) text = printable(text, covered);
       let w = doc.widthOfString(text);
       while (w > colW - 4 && text.length > 1) {
         text = `${text.slice(0, -2)}…`;
@@ -251,7 +255,8 @@ export function toPdf(data: ReportData, withNames: boolean): Promise<Buffer> {
   const width = doc.page.width - left - doc.page.margins.right;
   doc.font('B').fontSize(18).text(title);
   doc.font('R').fontSize(9).fillColor('#455a64').text(filterLine(data));
-  doc.text(`작성 ${data.generatedAt.slice(0, 16).replace('T', ' ')} (UTC) · Caseworker`);
+  // The PC's local time, in the one format of the screens (no time-zone label shown to people).
+  doc.text(`작성 ${formatDateTime(data.generatedAt)} · Caseworker`);
   doc.fillColor('black').moveDown(0.8);
   for (const s of sections(data, withNames)) {
     if (doc.y + 80 > doc.page.height - doc.page.margins.bottom) doc.addPage();

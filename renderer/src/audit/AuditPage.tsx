@@ -24,6 +24,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEntryView, AuditOverview } from '../../../shared/contract/audit.ts';
 import { AUDIT_KINDS, type AuditFlag, type AuditKind } from '../../../shared/domain/audit.ts';
 import { VirtualTable } from '../common/VirtualTable.tsx';
+import { formatDateTime } from '../../../shared/domain/day-format.ts';
 import { timeLabel, todayLocal, useChannel, useLang } from '../employers/common.tsx';
 import { ChainCheck } from './ChainCheck.tsx';
 import { useAuditPages, type AuditFilter } from './useAuditPages.ts';
@@ -39,11 +40,9 @@ const FLAG_COLOR: Record<AuditFlag, 'error' | 'warning' | 'info'> = {
   export: 'info',
 };
 
-/** YYYY-MM-DD HH:mm on this PC's clock (the center's time): short enough for the table. */
+/** YYYY-MM-DD HH:mm on this PC's clock (the center's time): the one format of every screen. */
 function shortTime(iso: string): string {
-  const d = new Date(iso);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
+  return formatDateTime(iso);
 }
 
 function daysBefore(day: string, n: number): string {

@@ -212,8 +212,12 @@ export function CompetencyTab({ file, onChange }: { file: CaseFile; onChange: (f
                   <TableCell>{item.title}</TableCell>
                   <TableCell>{item.ncsCode ?? '-'}</TableCell>
                   <TableCell>{item.issuer ?? '-'}</TableCell>
-                  <TableCell>{item.startedOn ?? '-'}</TableCell>
-                  <TableCell>{item.endedOn ?? '-'}</TableCell>
+                  <TableCell>
+                    {item.startedOn ? <time dateTime={item.startedOn}>{item.startedOn}</time> : '-'}
+                  </TableCell>
+                  <TableCell>
+                    {item.endedOn ? <time dateTime={item.endedOn}>{item.endedOn}</time> : '-'}
+                  </TableCell>
                   <TableCell>
                     {[item.hours !== null ? `${item.hours}h` : null, item.grade]
                       .filter(Boolean)

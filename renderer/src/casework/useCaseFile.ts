@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CaseFile } from '../../../shared/casework/types.ts';
+import { formatDateTime } from '../../../shared/domain/day-format.ts';
 import { ApiError, call } from '../api.ts';
 
 /** Loads a jobseeker's case file (one audited read) and lets tabs replace it with what a write returns. */
@@ -26,9 +27,7 @@ export function errorKey(e: unknown): string {
   return 'errors.internal';
 }
 
-export function dateTime(iso: string, lang: string): string {
-  return new Date(iso).toLocaleString(lang === 'en' ? 'en-CA' : 'ko-KR', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  });
+/** The one date format (shared/domain/day-format.ts), the same in both languages. */
+export function dateTime(iso: string, _lang: string): string {
+  return formatDateTime(iso);
 }

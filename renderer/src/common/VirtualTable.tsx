@@ -26,6 +26,11 @@ export interface VirtualTableProps<T> {
   scrollTestId?: string;
 }
 
+/** A grid template whose flexible tracks ignore their content's width: `1.2fr` → `minmax(0, 1.2fr)`. */
+export function sameEveryRow(columns: string): string {
+  return columns.replace(/(^|\s)(\d*\.?\d+fr)(?=\s|$)/g, '$1minmax(0, $2)');
+}
+
 export function VirtualTable<T>(p: VirtualTableProps<T>) {
   const rowHeight = p.rowHeight ?? 48;
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -35,7 +40,16 @@ export function VirtualTable<T>(p: VirtualTableProps<T>) {
     estimateSize: () => rowHeight,
     overscan: 10,
   });
-  const grid = { display: 'grid', gridTemplateColumns: p.columns, px: 2 } as const;
+  // The header and every row are separate grids: a flexible track (`1fr`) would grow to fit its own
+  // row's longest word, so columns drifted from row to row (English region and occupation names:
+  // issue 15). As `minmax(0, 1fr)` every grid resolves the same widths whatever it holds, and a cell
+  // wraps or cuts its text inside its column.
+  const grid = {
+    display: 'grid',
+    gridTemplateColumns: sameEveryRow(p.columns),
+    px: 2,
+    '& > *': { minWidth: 0 },
+  } as const;
   return (
     <Paper
       variant="outlined"
@@ -93,6 +107,9 @@ export function VirtualTable<T>(p: VirtualTableProps<T>) {
                   borderBottom: 1,
                   borderColor: 'divider',
                   cursor: 'pointer',
+                  // A cell's text stays on one line of its column: a fixed-height row has no room
+                  // for a second ("Chungcheong/nam-do" broke inside the word).
+                  '& > [role=cell]': { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
                   '&:hover, &:focus-visible': { bgcolor: 'action.hover', outline: 'none' },
                   ...(p.ellipsis
                     ? {

@@ -5,6 +5,7 @@ import type { DeskChannel, Contract, InputOf, OutputOf } from '../../../shared/c
 import type { AppError } from '../../../shared/contract/result.ts';
 import type { EmployerType } from '../../../shared/profiling/index.ts';
 import { OCCUPATIONS, SIDO, sigunguOf, type Lang } from '../../../shared/reference/index.ts';
+import { formatDateTime, formatDay } from '../../../shared/domain/day-format.ts';
 import { ApiError, call } from '../api.ts';
 
 // Small pieces shared by the employer, opening and referral screens (issue 4).
@@ -54,19 +55,13 @@ export function won(value: number | null | undefined, lang: Lang): string {
   return value.toLocaleString(lang === 'en' ? 'en-US' : 'ko-KR');
 }
 
-export function dayLabel(iso: string | null | undefined, lang: Lang): string {
-  if (!iso) return '-';
-  // Plain days (YYYY-MM-DD) are calendar days, not instants: shown as that day wherever the PC is.
-  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  const date = day ? new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3])) : new Date(iso);
-  return date.toLocaleDateString(lang === 'en' ? 'en-CA' : 'ko-KR');
+// Dates read the same in both languages (shared/domain/day-format.ts); `_lang` stays for the callers.
+export function dayLabel(iso: string | null | undefined, _lang: Lang): string {
+  return formatDay(iso);
 }
 
-export function timeLabel(iso: string, lang: Lang): string {
-  return new Date(iso).toLocaleString(lang === 'en' ? 'en-CA' : 'ko-KR', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  });
+export function timeLabel(iso: string, _lang: Lang): string {
+  return formatDateTime(iso);
 }
 
 export function todayLocal(): string {

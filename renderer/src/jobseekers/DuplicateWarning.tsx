@@ -13,15 +13,11 @@ export function DuplicateWarning({ candidates }: { candidates: DuplicateCandidat
       {t('jobseekers.duplicateBody')}
       <List dense>
         {candidates.map((c) => (
-          <ListItem
-            key={c.id}
-            secondaryAction={
-              <Button component={Link} to={`/jobseekers/${c.id}`} size="small">
-                {t('jobseekers.openExisting')}
-              </Button>
-            }
-          >
+          // The button sits in the row's flow, after the text (a ListItem secondaryAction is placed
+          // over the row's right end and covered the registration number: issue 15).
+          <ListItem key={c.id} sx={{ gap: 2, flexWrap: 'wrap', alignItems: 'center' }}>
             <ListItemText
+              sx={{ flex: '1 1 20rem', m: 0 }}
               primary={`${c.name} · ${c.birthYear} · ${phoneLabel(t, c.phone)} · ${c.regNo}`}
               secondary={
                 <Stack component="span" direction="row" spacing={1}>
@@ -31,6 +27,9 @@ export function DuplicateWarning({ candidates }: { candidates: DuplicateCandidat
                 </Stack>
               }
             />
+            <Button component={Link} to={`/jobseekers/${c.id}`} size="small" variant="outlined">
+              {t('jobseekers.openExisting')}
+            </Button>
           </ListItem>
         ))}
       </List>

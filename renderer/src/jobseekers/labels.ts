@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { JobseekerListRow } from '../../../shared/domain/jobseeker.ts';
+import { formatDay } from '../../../shared/domain/day-format.ts';
 import { formatPhone } from '../../../shared/domain/phone.ts';
 
 export function classificationLabel(
@@ -15,6 +16,7 @@ export function phoneLabel(t: TFunction, phone: string | null): string {
   return phone ? formatPhone(phone) : t('jobseekers.noPhone');
 }
 
-export function dateLabel(iso: string, lang: string): string {
-  return new Date(iso).toLocaleDateString(lang === 'en' ? 'en-CA' : 'ko-KR');
+/** The one date format (shared/domain/day-format.ts), the same in both languages. */
+export function dateLabel(iso: string, _lang: string): string {
+  return formatDay(iso);
 }

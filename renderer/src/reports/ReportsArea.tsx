@@ -50,6 +50,7 @@ import {
   type Row,
   type TableDef,
 } from '../../../shared/reports/definitions.ts';
+import { formatDay } from '../../../shared/domain/day-format.ts';
 import { englishLabel, label } from '../../../shared/reports/labels.ts';
 import { call } from '../api.ts';
 import { useAuth } from '../auth/AuthProvider.tsx';
@@ -76,9 +77,13 @@ function yearBefore(day: string): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** Text made only of figures: numbers, dates, ranges, percentages. */
+const FIGURES = /^[\d\s.,:%+~\-–]+$/;
+
 function cellText(col: ColumnDef, v: Cell | undefined, lang: Lang): string {
   if (v === null || v === undefined) return '';
   const locale = lang === 'en' ? 'en-US' : 'ko-KR';
+  if (col.kind === 'date' && typeof v === 'string') return formatDay(v);
   if (typeof v !== 'number') return lang === 'en' ? englishLabel(v) : v;
   if (col.kind === 'percent') return `${(v * 100).toFixed(1)}%`;
   return v.toLocaleString(locale, { maximumFractionDigits: 1 });
@@ -181,11 +186,20 @@ function ReportTableCard({ def, rows, lang }: { def: TableDef; rows: Row[]; lang
             <TableBody>
               {rows.map((r, i) => (
                 <TableRow key={i} hover>
-                  {columns.map((c) => (
-                    <TableCell key={c.key} align={c.kind === 'text' ? 'left' : 'right'}>
-                      {cellText(c, r[c.key], lang)}
-                    </TableCell>
-                  ))}
+                  {columns.map((c) => {
+                    const text = cellText(c, r[c.key], lang);
+                    // Figures, dates and ranges ("15-29") never break at a hyphen (theme.ts).
+                    const figure = c.kind !== 'text' || FIGURES.test(text);
+                    return (
+                      <TableCell
+                        key={c.key}
+                        align={c.kind === 'text' ? 'left' : 'right'}
+                        data-nowrap={figure ? '' : undefined}
+                      >
+                        {text}
+                      </TableCell>
+                    );
+                  })}
                 </TableRow>
               ))}
             </TableBody>

@@ -1,12 +1,10 @@
 import type { BackupInfo } from '../../../shared/contract/backups.ts';
+import { formatDateTime } from '../../../shared/domain/day-format.ts';
 
 // How backups read on screen, shared by the admin's page and the damaged-store screen.
 
-export function backupTime(iso: string, language: string): string {
-  return new Date(iso).toLocaleString(language === 'en' ? 'en-GB' : 'ko-KR', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  });
+export function backupTime(iso: string, _language: string): string {
+  return formatDateTime(iso);
 }
 
 export function backupSize(bytes: number): string {

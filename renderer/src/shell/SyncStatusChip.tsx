@@ -22,6 +22,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { OutboxExport, RefusedChange, SyncStatus } from '../../../shared/contract/sync.ts';
+import { formatDateTime, formatTime } from '../../../shared/domain/day-format.ts';
 import { ApiError, call } from '../api.ts';
 import { useAuth } from '../auth/AuthProvider.tsx';
 import { fieldLabel, reasonLabel, tableLabel } from '../sync/format.ts';
@@ -31,13 +32,8 @@ const POLL_MS = 10_000;
 /** A clock this far off the server's is worth telling (HLCs are corrected either way). */
 const CLOCK_NOTICE_MS = 5 * 60_000;
 
-function timeLabel(iso: string | null, lang: string): string {
-  return iso
-    ? new Date(iso).toLocaleTimeString(lang === 'en' ? 'en-GB' : 'ko-KR', {
-        hour: '2-digit',
-        minute: '2-digit',
-      })
-    : '-';
+function timeLabel(iso: string | null, _lang: string): string {
+  return formatTime(iso);
 }
 
 function download(file: OutboxExport) {
@@ -310,7 +306,7 @@ function RefusedItem({
   onHand: () => void;
   onOpenCase: () => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const translated = reasonLabel(t, r.reason);
   const what =
     r.op === 'insert'
@@ -334,8 +330,7 @@ function RefusedItem({
             )}
             <br />
             <span>
-              {tableLabel(t, r.table)} ·{' '}
-              {new Date(r.createdAt).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'ko-KR')}
+              {tableLabel(t, r.table)} · {formatDateTime(r.createdAt)}
             </span>
           </>
         }

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { formatPhone } from '../../../shared/domain/phone.ts';
+import { formatDateTime } from '../../../shared/domain/day-format.ts';
 import type { ReviewView } from '../../../shared/contract/sync.ts';
 import { WHOLE_CHANGE, WHOLE_RECORD } from '../../../shared/sync/protocol.ts';
 import { refusalAdvice } from '../../../shared/sync/refusals.ts';
@@ -19,11 +20,10 @@ export function tableLabel(t: TFunction, table: string): string {
   return t(`reviews.tables.${table}`, { defaultValue: table });
 }
 
-export function timeLabel(iso: string | null, lang: string): string | null {
+export function timeLabel(iso: string | null, _lang: string): string | null {
   if (!iso) return null;
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return null;
-  return d.toLocaleString(lang === 'en' ? 'en-GB' : 'ko-KR', { dateStyle: 'medium', timeStyle: 'short' });
+  const text = formatDateTime(iso, '');
+  return text === '' ? null : text;
 }
 
 function scalar(

@@ -7,7 +7,8 @@ import { ADMIN, harness, newDir, setUpStore, type Harness } from './harness.ts';
 
 // The backup schedule and rotation, with the clock and the timers driven by hand: a backup a minute
 // after sign-in when the newest is older than the interval, a look every hour, and rotation keeping the
-// newest of each of the last days and weeks whatever the number of backups made by hand.
+// newest of each of the last days and weeks whatever the number of backups made by hand, which rotate
+// apart from the schedule's.
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -112,22 +113,23 @@ describe('rotation', () => {
     // Days 16, 17, 18; the weeks starting 16 (its newest is 18), 9 (15) and 2 (8).
     expect(names(h)).toEqual([day(8), day(15), day(16), day(17), day(18)]);
 
-    // Four "지금 백업" clicks that morning push out only the same day's older copies.
+    // Four "지금 백업" clicks that morning push out only the earlier clicks: the day's automatic backup
+    // stays (issue 15: a manual backup silently deleted it).
     h.desk.session.set(null);
     expect(await h.call('auth:login', ADMIN)).toMatchObject({ ok: true });
     for (let i = 1; i <= 4; i++) {
       h.clock.now = Date.parse('2026-11-18T09:00:00Z') + i * 60_000;
       expect(await h.call('backups:make')).toMatchObject({ ok: true, value: { kind: 'manual' } });
     }
-    expect(names(h)).toEqual([day(8), day(15), day(16), day(17), day(18, '090400000')]);
+    expect(names(h)).toEqual([day(8), day(15), day(16), day(17), day(18), day(18, '090400000')]);
     // No check notes are left for removed backups.
-    expect(readdirSync(join(h.dir, 'backups')).filter((n) => n.endsWith('.check.json'))).toHaveLength(5);
+    expect(readdirSync(join(h.dir, 'backups')).filter((n) => n.endsWith('.check.json'))).toHaveLength(6);
     const removals = await h.gate
       .current()
       ?.db.selectFrom('audit_entries')
       .select('detail')
       .where('action', '=', 'backup.remove')
       .execute();
-    expect(removals?.flatMap((r) => JSON.parse(r.detail ?? '{}').backups as string[])).toHaveLength(16);
+    expect(removals?.flatMap((r) => JSON.parse(r.detail ?? '{}').backups as string[])).toHaveLength(15);
   });
 });

@@ -6,9 +6,9 @@ import type { BackupStatus } from '../../../../../shared/contract/backups.ts';
 // Rotation's choice, on its own: which backups go. Times are at noon UTC, the same calendar day in every
 // time zone from UTC−11 to UTC+11, since days and weeks are the PC's local ones.
 
-function b(iso: string, status: BackupStatus = 'ok') {
+function b(iso: string, status: BackupStatus = 'ok', kind: 'scheduled' | 'manual' | null = 'scheduled') {
   const at = new Date(iso);
-  return { name: backupName(at), createdAt: at.toISOString(), status };
+  return { name: backupName(at), createdAt: at.toISOString(), status, kind };
 }
 
 const daily = (from: string, days: number, status: BackupStatus = 'ok') =>
@@ -54,6 +54,28 @@ describe('rotation', () => {
     expect(removed).toHaveLength(9);
     expect(removed).not.toContain(backupName(new Date('2026-11-10T12:00:00Z')));
     for (const x of all.filter((y) => y.status !== 'ok')) expect(removed).not.toContain(x.name);
+  });
+
+  it('never lets a manual backup replace the automatic one of the same day (issue 15)', () => {
+    const auto = b('2026-11-20T09:00:00Z');
+    const clicks = [b('2026-11-20T10:00:00Z', 'ok', 'manual'), b('2026-11-20T11:00:00Z', 'ok', 'manual')];
+    const policy = { intervalHours: 24, keepDaily: 7, keepWeekly: 4 };
+    // The later click replaces the earlier click only; the day's automatic backup stays.
+    expect(backupsToRemove([auto, ...clicks], policy)).toEqual([clicks[0]?.name]);
+    // A backup whose kind is unknown rotates with the schedule's.
+    const unknown = b('2026-11-20T08:00:00Z', 'ok', null);
+    expect(backupsToRemove([unknown, auto, ...clicks], policy).sort()).toEqual(
+      [unknown.name, clicks[0]?.name].sort(),
+    );
+    // Manual backups keep their own days and weeks, by the same settings.
+    const manualDays = daily('2026-11-01T15:00:00Z', 10).map((x) => ({ ...x, kind: 'manual' as const }));
+    const removed = backupsToRemove([...manualDays, auto], {
+      intervalHours: 24,
+      keepDaily: 2,
+      keepWeekly: 0,
+    });
+    expect(removed).toHaveLength(8);
+    expect(removed).not.toContain(auto.name);
   });
 
   it('starts weeks on Monday', () => {
