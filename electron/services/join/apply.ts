@@ -6,7 +6,7 @@ import type { Database } from '../../../db/schema.ts';
 import { HLC_PATTERN } from '../../../shared/sync/hlc.ts';
 import { RESERVED_FIELDS, SYNC_TABLES, syncRule, type SyncedTable } from '../../../shared/sync/tables.ts';
 import { declarationOf } from '../../../shared/sync/tables/index.ts';
-import { accountColumns, centerColumns, type ColumnRef } from './columns.ts';
+import { accountColumns, authorOf, centerColumns, type ColumnRef } from './columns.ts';
 import { JOINED_SERVER_KEY, type JoinPlan } from './plan.ts';
 
 // Joining a server, step two, in ONE local transaction (a crash leaves the store as it was, and a rerun
@@ -112,7 +112,12 @@ async function rebuildOutbox(trx: Transaction<Database>, deviceId: string, now: 
     const key = syncRule(table).key ?? 'id';
     const rows = await sql<Record<string, unknown>>`
       select * from ${sql.table(table)} order by rowid`.execute(trx);
-    for (const row of rows.rows) {
+    // Grouped by author (stable: each author's rows keep their order), so the push sends long runs in
+    // one name rather than one request per change of author.
+    const byAuthor = rows.rows
+      .map((row, i) => ({ row, i, author: authorOf(table, row) ?? '' }))
+      .sort((a, b) => (a.author === b.author ? a.i - b.i : a.author < b.author ? -1 : 1));
+    for (const { row } of byAuthor) {
       const stored = typeof row['hlc'] === 'string' ? row['hlc'] : '';
       const hlc = HLC_PATTERN.test(stored) ? stored : await nextHlc(trx, deviceId, now.getTime());
       await appendOutbox(trx, {
