@@ -18,8 +18,26 @@ export interface JoinPlanView {
   serverOnly: Array<{ loginId: string; role: string }>;
   /** What stops the join, each with what to do (English, from the service). Empty: it may go ahead. */
   problems: string[];
+  /** The same problems as codes with their figures, for the screen to say in the user's language. */
+  problemDetails: JoinProblem[];
   joined: boolean;
 }
+
+/** One thing that stops a join; the screen words it (i18n `join.problem.<code>`), the CLI in English. */
+export type JoinProblem =
+  | { code: 'alreadyJoined'; server: string }
+  | { code: 'alreadySyncing'; server: string }
+  | {
+      code: 'regionMismatch';
+      localCenter: string;
+      localSido: string;
+      serverCenter: string;
+      serverSido: string;
+    }
+  | { code: 'missingAccount'; loginId: string; role: string; records: number; center: string }
+  | { code: 'deactivated'; loginId: string; records: number }
+  | { code: 'adminOnServer'; loginId: string; role: string; records: number }
+  | { code: 'noSupervisor' };
 
 export interface JoinResultView {
   plan: JoinPlanView;

@@ -26,6 +26,7 @@ function view(plan: JoinPlan): JoinPlanView {
     localOnly: plan.localOnly.map((l) => ({ loginId: l.loginId, role: l.role, records: l.records })),
     serverOnly: plan.serverOnly,
     problems: plan.problems,
+    problemDetails: plan.problemDetails,
     joined: plan.joined,
   };
 }

@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import type { CaseDb } from '../../../db/connection.ts';
 import { getMeta } from '../../../db/repositories/meta.ts';
 import { accountColumns } from './columns.ts';
+import type { JoinProblem } from '../../../shared/contract/join.ts';
+import { describeJoinProblem } from './problems.ts';
 
 // Joining a server, step one: which local account is which server account (by login id), and whatever
 // stops the join, each said with what to do. Nothing is written here: the admin sees this plan (on the
@@ -48,6 +50,8 @@ export interface JoinPlan {
   serverOnly: Array<{ loginId: string; role: string }>;
   /** Everything that stops the join, each with what to do; empty when the join may go ahead. */
   problems: string[];
+  /** The same problems as codes with their figures (the screen words them in the user's language). */
+  problemDetails: JoinProblem[];
   /** True when this desktop already joined this server (a rerun continues an interrupted push). */
   joined: boolean;
 }
@@ -68,15 +72,11 @@ async function recordsByAccount(db: CaseDb): Promise<Map<string, number>> {
 }
 
 export async function planJoin(db: CaseDb, serverUrl: string, server: ServerDirectory): Promise<JoinPlan> {
-  const problems: string[] = [];
+  const problemDetails: JoinProblem[] = [];
   const joinedTo = await getMeta(db, JOINED_SERVER_KEY);
   const syncedWith = await getMeta(db, 'sync.server');
-  if (joinedTo && joinedTo !== serverUrl)
-    problems.push(`This desktop already joined ${joinedTo}; it cannot join a second server.`);
-  else if (!joinedTo && syncedWith)
-    problems.push(
-      `This desktop already syncs with ${syncedWith} through its own accounts; there is nothing to join.`,
-    );
+  if (joinedTo && joinedTo !== serverUrl) problemDetails.push({ code: 'alreadyJoined', server: joinedTo });
+  else if (!joinedTo && syncedWith) problemDetails.push({ code: 'alreadySyncing', server: syncedWith });
   const centers = await db.selectFrom('centers').select(['code', 'name', 'sido']).execute();
   // A store holds its own center, and after a first pull sometimes others' (transferred cases): its
   // own is the one its accounts belong to.
@@ -84,10 +84,13 @@ export async function planJoin(db: CaseDb, serverUrl: string, server: ServerDire
   const local = centers.find((c) => c.code === home?.center_code) ?? centers[0];
   if (!local) throw new Error('The store has no center.');
   if (local.sido && server.center.sido && local.sido !== server.center.sido)
-    problems.push(
-      `This desktop's center (${local.code}) is in region ${local.sido}, the server's center ` +
-        `(${server.center.code}) in region ${server.center.sido}: join with an admin of a center in the same region.`,
-    );
+    problemDetails.push({
+      code: 'regionMismatch',
+      localCenter: local.code,
+      localSido: local.sido,
+      serverCenter: server.center.code,
+      serverSido: server.center.sido,
+    });
 
   const counts = await recordsByAccount(db);
   const users = await db
@@ -104,10 +107,13 @@ export async function planJoin(db: CaseDb, serverUrl: string, server: ServerDire
     if (!remote) {
       localOnly.push({ loginId: u.login_id, localId: u.id, role: u.role, records });
       if (records > 0)
-        problems.push(
-          `${u.login_id} (${u.role}) has ${records} records here but no account on the server: create it ` +
-            `there (caseworker-server user add --id ${u.login_id} --role ${u.role} --center ${server.center.code} …), then join again.`,
-        );
+        problemDetails.push({
+          code: 'missingAccount',
+          loginId: u.login_id,
+          role: u.role,
+          records,
+          center: server.center.code,
+        });
       continue;
     }
     pairs.push({
@@ -120,24 +126,14 @@ export async function planJoin(db: CaseDb, serverUrl: string, server: ServerDire
       records,
     });
     if (records > 0 && !remote.active)
-      problems.push(
-        `${u.login_id} is deactivated on the server but has ${records} records here: reactivate it there ` +
-          `(caseworker-server user reactivate --id ${u.login_id}), then join again.`,
-      );
+      problemDetails.push({ code: 'deactivated', loginId: u.login_id, records });
     if (records > 0 && remote.role === 'admin' && u.role !== 'admin')
-      problems.push(
-        `${u.login_id} is a ${u.role} here but an admin on the server, and admins write no case records: ` +
-          `give the account its role on the server (caseworker-server user role --id ${u.login_id} --role ${u.role}), then join again.`,
-      );
+      problemDetails.push({ code: 'adminOnServer', loginId: u.login_id, role: u.role, records });
   }
   // Records with no author column (cases, employers) are added in the name of a supervisor of the
   // center, who may assign cases to its staff (server/sync/flows.ts).
   if (!pairs.some((p) => p.serverRole === 'supervisor' && p.serverActive))
-    problems.push(
-      "No active supervisor account of the server is paired with one here: the center's cases and " +
-        "employers are added in a supervisor's name. Create or reactivate one on the server with a login id " +
-        'this desktop has, then join again.',
-    );
+    problemDetails.push({ code: 'noSupervisor' });
   const localLogins = new Set(users.map((u) => u.login_id));
   const serverOnly = server.accounts
     .filter((a) => !localLogins.has(a.loginId))
@@ -148,7 +144,8 @@ export async function planJoin(db: CaseDb, serverUrl: string, server: ServerDire
     pairs,
     localOnly,
     serverOnly,
-    problems,
+    problems: problemDetails.map(describeJoinProblem),
+    problemDetails,
     joined: joinedTo === serverUrl,
   };
 }

@@ -157,10 +157,8 @@ export function JoinServerPage() {
                 {t('join.problems')}
               </Typography>
               <ul>
-                {plan.problems.map((p) => (
-                  <li key={p} lang="en">
-                    {p}
-                  </li>
+                {plan.problemDetails.map((p, i) => (
+                  <li key={`${p.code}-${i}`}>{t(`join.problem.${p.code}`, p)}</li>
                 ))}
               </ul>
             </Alert>
