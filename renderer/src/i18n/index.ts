@@ -13,6 +13,8 @@ import en from './en.json';
 import kioskEn from './kiosk.en.json';
 import kioskKo from './kiosk.ko.json';
 import ko from './ko.json';
+import queueEn from './queue.en.json';
+import queueKo from './queue.ko.json';
 import reportsEn from './reports.en.json';
 import reportsKo from './reports.ko.json';
 import securityEn from './security.en.json';
@@ -75,6 +77,7 @@ void i18n.use(initReactI18next).init({
         auditKo,
         backupsKo,
         syncKo,
+        queueKo,
       ),
     },
     en: {
@@ -89,6 +92,7 @@ void i18n.use(initReactI18next).init({
         auditEn,
         backupsEn,
         syncEn,
+        queueEn,
       ),
     },
   },
