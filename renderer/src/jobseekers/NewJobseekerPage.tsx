@@ -83,7 +83,7 @@ export function NewJobseekerPage() {
         {t('jobseekers.privacyNote')}
       </Typography>
       {handoff && (
-        <Alert severity="info" data-testid="registration-from-ticket">
+        <Alert severity="info" sx={{ wordBreak: 'keep-all' }} data-testid="registration-from-ticket">
           {t(handoff.prefill ? 'queueDesk.registerFromTicketAnswers' : 'queueDesk.registerFromTicket', {
             no: handoff.ticketNo,
           })}

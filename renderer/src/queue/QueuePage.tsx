@@ -70,12 +70,18 @@ export function QueuePage() {
     };
   }, [refresh]);
 
-  // The ticket this counselor is serving, after a reload too.
+  // The ticket this counselor is serving, after a reload: looked up once, from the first list. Doing
+  // it on every list brought a just-finished ticket back from a list fetched before the finish.
+  const restored = useRef(false);
   useEffect(() => {
-    if (!view || current) return;
+    if (!view || restored.current) return;
+    restored.current = true;
     const mine = view.tickets.filter((x) => x.status === 'called' && x.calledBy === session.userId).at(-1);
-    if (mine) void call('checkins:get', { id: mine.id }).then(setCurrent);
-  }, [view, current, session.userId]);
+    if (mine)
+      void call('checkins:get', { id: mine.id }).then((x) => {
+        if (x.status === 'called') setCurrent((c) => c ?? x);
+      });
+  }, [view, session.userId]);
 
   // The counter chosen on this PC, or the first one until the counselor picks theirs.
   const counterId = view?.counters.some((c) => c.id === chosenCounter)
