@@ -19,20 +19,30 @@ interface AxeGlobal {
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core'), 'utf8');
 
-/** CSS selectors of parts another test answers for, left out of this check. */
+/** What to check: the whole page by default; `include` narrows it to parts (a dialog), `exclude`
+ * leaves out parts another test answers for. */
 export interface AxeScope {
+  include?: string[];
   exclude?: string[];
 }
 
 export async function seriousViolations(page: Page, scope: AxeScope = {}): Promise<AxeViolation[]> {
   // Evaluated rather than added as a <script> tag: the page's CSP refuses inline scripts.
   if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE_SOURCE);
-  const result = await page.evaluate((exclude) => {
-    const w = globalThis as unknown as AxeGlobal;
-    const context =
-      exclude.length > 0 ? { include: [w.document], exclude: exclude.map((e) => [e]) } : w.document;
-    return w.axe.run(context, { resultTypes: ['violations'] });
-  }, scope.exclude ?? []);
+  const result = await page.evaluate(
+    ({ include, exclude }) => {
+      const w = globalThis as unknown as AxeGlobal;
+      const context =
+        include.length > 0 || exclude.length > 0
+          ? {
+              include: include.length > 0 ? include.map((e) => [e]) : [w.document],
+              exclude: exclude.map((e) => [e]),
+            }
+          : w.document;
+      return w.axe.run(context, { resultTypes: ['violations'] });
+    },
+    { include: scope.include ?? [], exclude: scope.exclude ?? [] },
+  );
   return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
