@@ -65,12 +65,17 @@ export async function listCheckinsOfDay(
     .execute();
 }
 
-/** The longest-waiting ticket sent to this counter today. */
+/**
+ * The longest-waiting ticket this counter may call today: one sent to it, or one no known counter
+ * holds (no counter at all, or a counter since removed from the kiosk settings), which any counter
+ * may take rather than leaving it in line for ever.
+ */
 export async function oldestWaiting(
   db: Db,
   centerCode: string,
   day: string,
   counterId: string,
+  knownCounters: readonly string[],
 ): Promise<CheckinRow | undefined> {
   return db
     .selectFrom('checkins')
@@ -78,7 +83,13 @@ export async function oldestWaiting(
     .where('center_code', '=', centerCode)
     .where('ticket_day', '=', day)
     .where('status', '=', 'waiting')
-    .where('counter', '=', counterId)
+    .where((eb) =>
+      eb.or([
+        eb('counter', '=', counterId),
+        eb('counter', 'is', null),
+        ...(knownCounters.length > 0 ? [eb('counter', 'not in', [...knownCounters])] : []),
+      ]),
+    )
     .orderBy('created_at')
     .orderBy('ticket_no')
     .limit(1)

@@ -38,6 +38,7 @@ import {
 import { accessibleJobseeker } from './case-access.ts';
 import { centerKioskSettings } from './center-settings.ts';
 import { isoNow, type ServiceContext } from './context.ts';
+import { queueStats, ticketTimesOfDay, type TicketTimes } from './queue-figures.ts';
 
 // The kiosk's use cases (public facts and taking a ticket; no session, no case data out) and the
 // counselors' queue (today's tickets of their center). Every ticket change is a row update, an
@@ -168,7 +169,12 @@ export async function takeTicket(ctx: ServiceContext, req: TicketRequest): Promi
 
 // ---- Counselors' side ----
 
-function toQueueTicket(row: CheckinRowWithCaller): QueueTicket {
+/** One ticket's times from its row alone (the queue view uses the day's events). */
+function rowTimes(ctx: ServiceContext, row: CheckinRow): TicketTimes | undefined {
+  return ticketTimesOfDay([row], [], isoNow(ctx)).get(row.id);
+}
+
+function toQueueTicket(row: CheckinRowWithCaller, own: TicketTimes | undefined): QueueTicket {
   return {
     id: row.id,
     ticketNo: row.ticket_no,
@@ -185,12 +191,14 @@ function toQueueTicket(row: CheckinRowWithCaller): QueueTicket {
     language: row.language,
     redirects: Number(row.redirects),
     jobseekerId: row.jobseeker_id,
+    waitedMinutes: own?.waitedMinutes ?? null,
+    servedMinutes: own?.servedMinutes ?? null,
   };
 }
 
-function toCalledTicket(row: CheckinRowWithCaller): CalledTicket {
+function toCalledTicket(ctx: ServiceContext, row: CheckinRowWithCaller): CalledTicket {
   return {
-    ...toQueueTicket(row),
+    ...toQueueTicket(row, rowTimes(ctx, row)),
     visitorName: row.visitor_name,
     visitorPhone: row.visitor_phone,
     selfCheck: parseSelfCheck(row.self_check),
@@ -290,15 +298,6 @@ async function closeStale(ctx: ServiceContext, centerCode: string, day: string):
   });
 }
 
-function minutesBetween(from: string, to: string): number {
-  return (Date.parse(to) - Date.parse(from)) / 60_000;
-}
-
-function average(values: number[]): number | null {
-  if (values.length === 0) return null;
-  return Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10;
-}
-
 export async function queueView(ctx: ServiceContext, actor: SessionInfo): Promise<QueueView> {
   const day = ticketDay(ctx.now());
   await closeStale(ctx, actor.centerCode, day);
@@ -307,34 +306,13 @@ export async function queueView(ctx: ServiceContext, actor: SessionInfo): Promis
     eventsOfDay(ctx.db, actor.centerCode, day),
     centerKioskSettings(ctx, actor.centerCode),
   ]);
-  // Waiting time: ticket to first call. Service time: last call to done.
-  const firstCall = new Map<string, string>();
-  const lastCall = new Map<string, string>();
-  for (const e of events) {
-    if (e.kind !== 'called') continue;
-    if (!firstCall.has(e.checkin_id)) firstCall.set(e.checkin_id, e.at);
-    lastCall.set(e.checkin_id, e.at);
-  }
-  const waits: number[] = [];
-  const services: number[] = [];
-  for (const r of rows) {
-    const called = firstCall.get(r.id);
-    if (called) waits.push(minutesBetween(r.created_at, called));
-    const last = lastCall.get(r.id);
-    if (r.status === 'done' && last && r.done_at) services.push(minutesBetween(last, r.done_at));
-  }
+  const times = ticketTimesOfDay(rows, events, isoNow(ctx));
   return {
     day,
-    tickets: rows.map(toQueueTicket),
+    tickets: rows.map((r) => toQueueTicket(r, times.get(r.id))),
     services: settings.services,
     counters: settings.counters,
-    stats: {
-      waiting: rows.filter((r) => r.status === 'waiting').length,
-      served: rows.filter((r) => r.status === 'done').length,
-      left: rows.filter((r) => r.status === 'left').length,
-      avgWaitMinutes: average(waits),
-      avgServiceMinutes: average(services),
-    },
+    stats: queueStats(rows, times),
   };
 }
 
@@ -371,7 +349,7 @@ async function callTicket(
   });
   const called = await getCheckin(ctx.db, row.id);
   if (!called) throw new Error('called ticket vanished');
-  return toCalledTicket(called);
+  return toCalledTicket(ctx, called);
 }
 
 export async function callNext(
@@ -379,12 +357,14 @@ export async function callNext(
   actor: SessionInfo,
   counterId: string,
 ): Promise<CalledTicket | null> {
-  requireCounter(await centerKioskSettings(ctx, actor.centerCode), counterId);
+  const settings = await centerKioskSettings(ctx, actor.centerCode);
+  requireCounter(settings, counterId);
   const day = ticketDay(ctx.now());
   // Two counselors pressing "next" at once must not get the same visitor: the pick and the call
   // happen in one write transaction (SQLite serialises writers).
   const picked = await ctx.db.transaction().execute(async (trx) => {
-    const next = await oldestWaiting(trx, actor.centerCode, day, counterId);
+    const known = settings.counters.map((c) => c.id);
+    const next = await oldestWaiting(trx, actor.centerCode, day, counterId, known);
     if (!next) return null;
     await changeTicket(
       ctx,
@@ -400,7 +380,7 @@ export async function callNext(
   if (!picked) return null;
   const called = await getCheckin(ctx.db, picked);
   if (!called) throw new Error('called ticket vanished');
-  return toCalledTicket(called);
+  return toCalledTicket(ctx, called);
 }
 
 export async function callById(
@@ -426,7 +406,7 @@ export async function openTicket(ctx: ServiceContext, actor: SessionInfo, id: st
     subjectId: id,
     personId: row.jobseeker_id,
   });
-  return toCalledTicket(row);
+  return toCalledTicket(ctx, row);
 }
 
 export async function finishTicket(
@@ -453,7 +433,7 @@ export async function finishTicket(
   });
   const updated = await getCheckin(ctx.db, id);
   if (!updated) throw new Error('finished ticket vanished');
-  return toQueueTicket(updated);
+  return toQueueTicket(updated, rowTimes(ctx, updated));
 }
 
 export async function redirectTicket(
@@ -491,7 +471,7 @@ export async function redirectTicket(
   });
   const updated = await getCheckin(ctx.db, id);
   if (!updated) throw new Error('redirected ticket vanished');
-  return toQueueTicket(updated);
+  return toQueueTicket(updated, rowTimes(ctx, updated));
 }
 
 export async function linkTicket(

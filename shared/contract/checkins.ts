@@ -25,6 +25,10 @@ export interface QueueTicket {
   language: 'ko' | 'en';
   redirects: number;
   jobseekerId: string | null;
+  /** Whole minutes from ticket to first call (still in line: to now); the average is over these. */
+  waitedMinutes: number | null;
+  /** Whole minutes from the last call to done; null unless done. */
+  servedMinutes: number | null;
 }
 
 /** A ticket as the counselor who called it sees it: with the visitor's name, phone and answers. */
@@ -38,9 +42,9 @@ export interface QueueStats {
   waiting: number;
   served: number;
   left: number;
-  /** Minutes from ticket to call, averaged over today's called tickets. */
+  /** The called tickets' waitedMinutes, averaged (one decimal). */
   avgWaitMinutes: number | null;
-  /** Minutes from call to done. */
+  /** The done tickets' servedMinutes, averaged (one decimal). */
   avgServiceMinutes: number | null;
 }
 

@@ -14,7 +14,7 @@ import { generateAuditHistory } from './audit-history.ts';
 import { COMPANY_PREFIXES, COMPANY_SUFFIXES, GIVEN_FEMALE, GIVEN_MALE, SURNAMES } from './korean-names.ts';
 import { seededRng, seededUuidv7, type Rng } from './random.ts';
 import { makeBusinessNumber } from './business-number.ts';
-import { ticketDay } from '../../../shared/domain/kiosk.ts';
+import { DEFAULT_KIOSK_SETTINGS, ticketDay } from '../../../shared/domain/kiosk.ts';
 
 // Realistic, reproducible demo data: the same seed and anchor date give the same store. Rows are
 // written in batches inside one transaction per table (a 100,000-jobseeker store takes seconds, not
@@ -495,26 +495,30 @@ export async function generateDemo(ctx: ServiceContext, o: DemoOptions): Promise
   await insertBatched(ctx, 'referrals', referrals, (d) => progress('referrals', d, referrals.length));
   await insertBatched(ctx, 'referral_events', events, (d) => progress('referral events', d, events.length));
 
-  // Today's lobby check-ins.
+  // Today's lobby check-ins, all taken before the demo's own moment (a ticket from the future would
+  // show as waiting 0 minutes), each at the counter its service is sent to by the default settings
+  // (shared/domain/kiosk.ts), as the kiosk does.
   const checkins: Array<Row<'checkins'>> = [];
-  // The service ids and counters of the default kiosk settings (shared/domain/kiosk.ts).
-  const services = ['job-search', 'unemployment-benefit', 'employment-support', 'training', 'employer'];
+  const services = DEFAULT_KIOSK_SETTINGS.services;
   const checkinCount = Math.min(40, Math.max(5, Math.round(o.jobseekers / 100)));
+  // The last ticket half an hour before that moment, so every finished one ended before it too.
+  const lastTicketAt = o.anchor.getTime() - 30 * 60_000;
   for (let n = 1; n <= checkinCount; n++) {
-    const at = anchor + (9 * 3600 + n * 300) * 1000;
+    const at = lastTicketAt - (checkinCount - n) * 300_000;
     const status =
       n < checkinCount * 0.6
         ? rng.pick(['done', 'left'] as const)
         : n < checkinCount * 0.7
           ? 'called'
           : 'waiting';
+    const service = rng.pick(services);
     checkins.push({
       id: seededUuidv7(at, rng),
       hlc: HLC_ZERO,
       center_code: o.centerCode,
       ticket_no: n,
       ticket_day: ticketDay(new Date(at)),
-      service: rng.pick(services),
+      service: service.id,
       status,
       self_check: rng.chance(0.4)
         ? JSON.stringify({ searchActivities4w: '1-2', startWish: 'within3m', willToWork: 4 })
@@ -522,7 +526,7 @@ export async function generateDemo(ctx: ServiceContext, o: DemoOptions): Promise
       created_at: iso(at),
       called_at: status === 'waiting' ? null : iso(at + 600_000),
       done_at: status === 'done' || status === 'left' ? iso(at + 1_500_000) : null,
-      counter: status === 'waiting' ? null : `c${rng.int(1, 5)}`,
+      counter: service.counterId,
       called_by: status === 'waiting' ? null : rng.pick(counselorIds),
     });
   }

@@ -23,6 +23,7 @@ import type { JobseekerTrack, JobseekerType } from '../../../shared/profiling/in
 import { ApiError, call } from '../api.ts';
 import { dateTime } from '../casework/useCaseFile.ts';
 import { ClassificationChip } from '../jobseekers/ClassificationChip.tsx';
+import { scrollPageSx } from '../common/layout.ts';
 
 // My caseload (issue 3): the counselor's jobseekers grouped by type and track, overdue reassessments
 // and follow-ups first, with filters and search.
@@ -91,7 +92,7 @@ export function CaseloadPage() {
     filter.kind === 'group' && filter.type === g.type && filter.track === g.track;
 
   return (
-    <Stack spacing={2} sx={{ minHeight: 0, overflow: 'auto' }}>
+    <Stack spacing={2} sx={scrollPageSx}>
       <Typography variant="h5" component="h1" sx={{ fontWeight: 700 }}>
         {t('caseload.title')}
       </Typography>

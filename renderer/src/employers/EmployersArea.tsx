@@ -25,6 +25,7 @@ import { businessNoLabel, dayLabel, EmployerTypeChip, errorOf, useChannel, useLa
 import { EmployerForm } from './EmployerForm.tsx';
 import { EmployerPage } from './EmployerPage.tsx';
 import { VirtualTable } from '../common/VirtualTable.tsx';
+import { scrollPageSx } from '../common/layout.ts';
 
 // Routes under /employers/* (issue 4): the list, the discovery work list, a new employer, one employer.
 export function EmployersArea() {
@@ -308,7 +309,7 @@ function NewEmployerPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   return (
-    <Stack spacing={2} sx={{ maxWidth: 960, overflow: 'auto' }}>
+    <Stack spacing={2} sx={{ ...scrollPageSx, maxWidth: 960 }}>
       <Typography variant="h5" component="h1" sx={{ fontWeight: 700 }}>
         {t('employers.new')}
       </Typography>

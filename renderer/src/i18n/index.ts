@@ -17,6 +17,8 @@ import joinKo from './join.ko.json';
 import kioskEn from './kiosk.en.json';
 import kioskKo from './kiosk.ko.json';
 import ko from './ko.json';
+import queueEn from './queue.en.json';
+import queueKo from './queue.ko.json';
 import reportsEn from './reports.en.json';
 import reportsKo from './reports.ko.json';
 import securityEn from './security.en.json';
@@ -81,6 +83,7 @@ void i18n.use(initReactI18next).init({
         syncKo,
         escrowKo,
         joinKo,
+        queueKo,
       ),
     },
     en: {
@@ -97,6 +100,7 @@ void i18n.use(initReactI18next).init({
         syncEn,
         escrowEn,
         joinEn,
+        queueEn,
       ),
     },
   },

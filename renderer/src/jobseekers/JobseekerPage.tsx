@@ -38,6 +38,7 @@ import {
   type JobseekerFormValues,
 } from './JobseekerForm.tsx';
 import { classificationLabel, dateLabel, phoneLabel } from './labels.ts';
+import { scrollPageSx } from '../common/layout.ts';
 
 export function JobseekerPage() {
   const { id = '' } = useParams();
@@ -72,7 +73,7 @@ function JobseekerView({ id }: { id: string }) {
   const overdue = file.reassessDueOn !== null && file.reassessDueOn < today;
 
   return (
-    <Stack spacing={2} sx={{ maxWidth: 1100, overflow: 'auto', minHeight: 0 }}>
+    <Stack spacing={2} sx={{ ...scrollPageSx, maxWidth: 1100 }}>
       <Box>
         <Button component={Link} to="/jobseekers" startIcon={<ArrowBackIcon />}>
           {t('jobseekers.back')}

@@ -2,9 +2,11 @@ import { Alert, Button, Paper, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import type { DuplicateCandidate } from '../../../shared/domain/jobseeker.ts';
 import { ApiError, call } from '../api.ts';
+import { handoffFromState, linkAndOpenIntake } from '../queue/checkin-handoff.ts';
+import { scrollPageSx } from '../common/layout.ts';
 import { applyFieldErrors, issuesOf } from './applyErrors.ts';
 import { DuplicateWarning } from './DuplicateWarning.tsx';
 import { EMPTY_FORM, JobseekerForm, parseJobseekerForm, type JobseekerFormValues } from './JobseekerForm.tsx';
@@ -15,8 +17,11 @@ import { EMPTY_FORM, JobseekerForm, parseJobseekerForm, type JobseekerFormValues
 export function NewJobseekerPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  // Registering a visitor called from the queue: start from what they typed at the kiosk.
+  const location = useLocation();
+  const [handoff] = useState(() => handoffFromState(location.state));
   const { control, register, handleSubmit, setError, getValues, formState } = useForm<JobseekerFormValues>({
-    defaultValues: EMPTY_FORM,
+    defaultValues: handoff ? { ...EMPTY_FORM, name: handoff.name, phone: handoff.phone } : EMPTY_FORM,
   });
   const sido = useWatch({ control, name: 'sido' });
   const [duplicates, setDuplicates] = useState<DuplicateCandidate[]>([]);
@@ -51,7 +56,12 @@ export function NewJobseekerPage() {
     setSaving(true);
     try {
       const created = await call('jobseekers:create', { fields: parsed.fields, confirmedNotDuplicate });
-      void navigate(`/jobseekers/${created.id}`, { replace: true });
+      // The record exists now whatever happens to the ticket: a failed link (the ticket expired
+      // meanwhile) must not invite a second save, so it falls back to the new record.
+      const openRecord = () => void navigate(`/jobseekers/${created.id}`, { replace: true });
+      if (handoff)
+        await linkAndOpenIntake(navigate, handoff, created.id, { replace: true }).catch(openRecord);
+      else openRecord();
     } catch (e) {
       if (e instanceof ApiError && e.error.code === 'conflict') {
         await probeDuplicates();
@@ -65,13 +75,20 @@ export function NewJobseekerPage() {
   }
 
   return (
-    <Stack spacing={2} sx={{ maxWidth: 960, overflow: 'auto' }}>
+    <Stack spacing={2} sx={{ ...scrollPageSx, maxWidth: 960 }}>
       <Typography variant="h5" component="h1" sx={{ fontWeight: 700 }}>
         {t('jobseekers.new')}
       </Typography>
       <Typography variant="body2" color="text.secondary">
         {t('jobseekers.privacyNote')}
       </Typography>
+      {handoff && (
+        <Alert severity="info" sx={{ wordBreak: 'keep-all' }} data-testid="registration-from-ticket">
+          {t(handoff.prefill ? 'queueDesk.registerFromTicketAnswers' : 'queueDesk.registerFromTicket', {
+            no: handoff.ticketNo,
+          })}
+        </Alert>
+      )}
       <DuplicateWarning candidates={duplicates} />
       {formError && <Alert severity="error">{t(formError)}</Alert>}
       <Paper

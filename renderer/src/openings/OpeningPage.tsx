@@ -46,6 +46,7 @@ import {
   won,
 } from '../employers/common.tsx';
 import { ReferralDialog, ReferralStateChip } from '../referrals/ReferralDialog.tsx';
+import { scrollPageSx } from '../common/layout.ts';
 
 // ---- The opening form ----
 
@@ -216,7 +217,7 @@ export function NewOpeningPage() {
   const e = employer.value?.employer;
   if (!e) return <CircularProgress />;
   return (
-    <Stack spacing={2} sx={{ maxWidth: 960, overflow: 'auto' }}>
+    <Stack spacing={2} sx={{ ...scrollPageSx, maxWidth: 960 }}>
       <Typography variant="h5" component="h1" sx={{ fontWeight: 700 }}>
         {t('openings.new')} · {e.name}
       </Typography>

@@ -25,12 +25,13 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CalledTicket, QueueTicket, QueueView } from '../../../shared/contract/checkins.ts';
 import { formatPhone } from '../../../shared/domain/phone.ts';
 import { ApiError, call } from '../api.ts';
 import { useAuth } from '../auth/AuthProvider.tsx';
+import { scrollPageSx } from '../common/layout.ts';
 import { StartIntakeDialog } from './StartIntakeDialog.tsx';
 
 // 방문 접수 대기: today's kiosk tickets of the center. The counselor picks their counter, calls the next
@@ -39,10 +40,6 @@ import { StartIntakeDialog } from './StartIntakeDialog.tsx';
 
 const COUNTER_KEY = 'caseworker.queue.counter';
 const REFRESH_MS = 10_000;
-
-function minutesSince(iso: string, now: number): number {
-  return Math.max(0, Math.floor((now - Date.parse(iso)) / 60_000));
-}
 
 export function QueuePage() {
   const { t, i18n } = useTranslation();
@@ -54,12 +51,11 @@ export function QueuePage() {
   const [intakeFor, setIntakeFor] = useState<CalledTicket | null>(null);
   const [redirecting, setRedirecting] = useState<QueueTicket | null>(null);
   const [message, setMessage] = useState<{ severity: 'info' | 'error'; text: string } | null>(null);
-  const [now, setNow] = useState(() => Date.now());
+  const startIntakeButton = useRef<HTMLButtonElement>(null);
 
   const refresh = useCallback(async () => {
     try {
       setView(await call('checkins:queue', {}));
-      setNow(Date.now());
     } catch {
       setMessage({ severity: 'error', text: t('errors.internal') });
     }
@@ -74,12 +70,18 @@ export function QueuePage() {
     };
   }, [refresh]);
 
-  // The ticket this counselor is serving, after a reload too.
+  // The ticket this counselor is serving, after a reload: looked up once, from the first list. Doing
+  // it on every list brought a just-finished ticket back from a list fetched before the finish.
+  const restored = useRef(false);
   useEffect(() => {
-    if (!view || current) return;
+    if (!view || restored.current) return;
+    restored.current = true;
     const mine = view.tickets.filter((x) => x.status === 'called' && x.calledBy === session.userId).at(-1);
-    if (mine) void call('checkins:get', { id: mine.id }).then(setCurrent);
-  }, [view, current, session.userId]);
+    if (mine)
+      void call('checkins:get', { id: mine.id }).then((x) => {
+        if (x.status === 'called') setCurrent((c) => c ?? x);
+      });
+  }, [view, session.userId]);
 
   // The counter chosen on this PC, or the first one until the counselor picks theirs.
   const counterId = view?.counters.some((c) => c.id === chosenCounter)
@@ -99,10 +101,16 @@ export function QueuePage() {
     const s = view?.services.find((x) => x.id === id);
     return s ? (lang === 'en' && s.name.en ? s.name.en : s.name.ko) : id;
   };
+  // A ticket no known counter holds (none given, or a counter since removed) is any counter's to call.
+  const knownCounter = (id: string | null) => view?.counters.find((x) => x.id === id);
   const counterName = (id: string | null) => {
-    const c = view?.counters.find((x) => x.id === id);
-    return c ? (lang === 'en' && c.label.en ? c.label.en : c.label.ko) : (id ?? '');
+    const c = knownCounter(id);
+    return c ? (lang === 'en' && c.label.en ? c.label.en : c.label.ko) : t('queueDesk.anyCounter');
   };
+  const minutes = (value: number | null) =>
+    value === null ? t('common.none') : t('queue.minutes', { count: value });
+  const average = (value: number | null) =>
+    value === null ? t('queueDesk.noFigure') : t('queue.minutes', { count: value });
 
   const afterCall = (ticket: CalledTicket) => {
     setCurrent(ticket);
@@ -144,10 +152,19 @@ export function QueuePage() {
 
   const waiting = view?.tickets.filter((x) => x.status === 'waiting') ?? [];
   const finished = view?.tickets.filter((x) => x.status === 'done' || x.status === 'left') ?? [];
-  const waitingHere = waiting.filter((x) => x.counterId === counterId).length;
+  const mayCall = (x: QueueTicket) => x.counterId === counterId || !knownCounter(x.counterId);
+  const waitingHere = waiting.filter(mayCall).length;
+  // While a visitor is served, calling another waits until that ticket is finished or sent on; the
+  // reason is shown next to the disabled buttons rather than leaving them greyed without a word.
+  const callBlocked = !counterId || current !== null;
+  const blockedReason = current
+    ? t('queueDesk.finishFirst', { no: current.ticketNo })
+    : !counterId
+      ? t('queueDesk.pickCounter')
+      : null;
 
   return (
-    <Stack spacing={3} sx={{ overflow: 'auto', pb: 4 }}>
+    <Stack spacing={3} sx={{ ...scrollPageSx, pb: 4 }}>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
         <Typography variant="h5" component="h1" sx={{ fontWeight: 700, flex: 1 }}>
           {t('queue.title')}
@@ -176,12 +193,18 @@ export function QueuePage() {
           size="large"
           startIcon={<CampaignIcon />}
           onClick={() => void callNext()}
-          disabled={!counterId || current !== null}
+          disabled={callBlocked}
+          aria-describedby={blockedReason ? 'queue-call-blocked' : undefined}
           data-testid="queue-call-next"
         >
           {t('queue.callNext', { count: waitingHere })}
         </Button>
       </Stack>
+      {blockedReason && (
+        <Typography id="queue-call-blocked" variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+          {blockedReason}
+        </Typography>
+      )}
 
       {message && (
         <Alert severity={message.severity} onClose={() => setMessage(null)} data-testid="queue-message">
@@ -195,18 +218,12 @@ export function QueuePage() {
           <Chip label={t('queue.stats.served', { count: view.stats.served })} />
           <Chip label={t('queue.stats.left', { count: view.stats.left })} />
           <Chip
-            label={t('queue.stats.avgWait', {
-              value:
-                view.stats.avgWaitMinutes === null ? t('common.none') : String(view.stats.avgWaitMinutes),
-            })}
+            label={t('queueDesk.avgWait', { value: average(view.stats.avgWaitMinutes) })}
+            data-testid="queue-avg-wait"
           />
           <Chip
-            label={t('queue.stats.avgService', {
-              value:
-                view.stats.avgServiceMinutes === null
-                  ? t('common.none')
-                  : String(view.stats.avgServiceMinutes),
-            })}
+            label={t('queueDesk.avgService', { value: average(view.stats.avgServiceMinutes) })}
+            data-testid="queue-avg-service"
           />
         </Stack>
       )}
@@ -224,9 +241,7 @@ export function QueuePage() {
             </Typography>
             <Typography>
               {serviceName(current.serviceId)} · {counterName(current.counterId)} ·{' '}
-              {t('queue.waited', {
-                minutes: current.calledAt ? minutesSince(current.createdAt, Date.parse(current.calledAt)) : 0,
-              })}
+              {t('queue.waited', { minutes: current.waitedMinutes ?? 0 })}
               {current.language === 'en' && ` · ${t('queue.prefersEnglish')}`}
             </Typography>
             {(current.visitorName || current.visitorPhone) && (
@@ -262,6 +277,7 @@ export function QueuePage() {
               variant="contained"
               startIcon={<FactCheckIcon />}
               onClick={() => setIntakeFor(current)}
+              ref={startIntakeButton}
               data-testid="queue-start-intake"
             >
               {t('queue.startIntake')}
@@ -305,11 +321,11 @@ export function QueuePage() {
           </TableHead>
           <TableBody>
             {waiting.map((x) => (
-              <TableRow key={x.id} data-testid="queue-row" selected={x.counterId === counterId}>
+              <TableRow key={x.id} data-testid="queue-row" selected={mayCall(x)}>
                 <TableCell sx={{ fontWeight: 700, fontSize: 18 }}>{x.ticketNo}</TableCell>
                 <TableCell>{serviceName(x.serviceId)}</TableCell>
                 <TableCell>{counterName(x.counterId)}</TableCell>
-                <TableCell>{t('queue.minutes', { count: minutesSince(x.createdAt, now) })}</TableCell>
+                <TableCell>{minutes(x.waitedMinutes)}</TableCell>
                 <TableCell>
                   <Stack direction="row" spacing={1}>
                     {x.hasSelfCheck && <Chip size="small" color="primary" label={t('queue.hasSelfCheck')} />}
@@ -320,8 +336,10 @@ export function QueuePage() {
                 <TableCell align="right">
                   <Button
                     size="small"
-                    disabled={!counterId || current !== null}
+                    disabled={callBlocked}
+                    aria-describedby={blockedReason ? 'queue-call-blocked' : undefined}
                     onClick={() => void callOne(x.id)}
+                    data-testid="queue-call"
                   >
                     {t('queue.call')}
                   </Button>
@@ -355,21 +373,13 @@ export function QueuePage() {
             </TableHead>
             <TableBody>
               {finished.map((x) => (
-                <TableRow key={x.id}>
+                <TableRow key={x.id} data-testid="queue-finished-row">
                   <TableCell>{x.ticketNo}</TableCell>
                   <TableCell>{serviceName(x.serviceId)}</TableCell>
                   <TableCell>{t(`queue.status.${x.status}`)}</TableCell>
                   <TableCell>{x.calledByName ?? t('common.none')}</TableCell>
-                  <TableCell>
-                    {x.calledAt
-                      ? t('queue.minutes', { count: minutesSince(x.createdAt, Date.parse(x.calledAt)) })
-                      : t('common.none')}
-                  </TableCell>
-                  <TableCell>
-                    {x.calledAt && x.doneAt && x.status === 'done'
-                      ? t('queue.minutes', { count: minutesSince(x.calledAt, Date.parse(x.doneAt)) })
-                      : t('common.none')}
-                  </TableCell>
+                  <TableCell>{minutes(x.waitedMinutes)}</TableCell>
+                  <TableCell>{minutes(x.servedMinutes)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
@@ -377,7 +387,17 @@ export function QueuePage() {
         </Paper>
       )}
 
-      {intakeFor && <StartIntakeDialog ticket={intakeFor} onClose={() => setIntakeFor(null)} />}
+      {intakeFor && (
+        <StartIntakeDialog
+          ticket={intakeFor}
+          onClose={() => {
+            setIntakeFor(null);
+            // Back to the served visitor's card: the button that called them is disabled now, so the
+            // dialog cannot hand focus back to it.
+            window.setTimeout(() => startIntakeButton.current?.focus(), 0);
+          }}
+        />
+      )}
       {redirecting && view && (
         <RedirectDialog
           view={view}

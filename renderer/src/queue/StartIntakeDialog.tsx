@@ -19,6 +19,7 @@ import type { CalledTicket } from '../../../shared/contract/checkins.ts';
 import type { JobseekerListRow } from '../../../shared/domain/jobseeker.ts';
 import { formatPhone } from '../../../shared/domain/phone.ts';
 import { ApiError, call } from '../api.ts';
+import { handoffOf, linkAndOpenIntake, openRegistration } from './checkin-handoff.ts';
 
 // Which jobseeker is this visitor? The counselor picks an existing record (searched by name, phone or
 // registration number) or registers a new one; the intake then opens with the kiosk self-check answers
@@ -46,13 +47,10 @@ export function StartIntakeDialog({ ticket, onClose }: { ticket: CalledTicket; o
     };
   }, [query, t]);
 
-  const prefill = ticket.selfCheck ?? undefined;
+  const handoff = handoffOf(ticket);
   const pick = async (jobseekerId: string) => {
     try {
-      await call('checkins:link', { id: ticket.id, jobseekerId });
-      void navigate(`/jobseekers/${jobseekerId}/intake`, {
-        state: { prefill, checkinId: ticket.id },
-      });
+      await linkAndOpenIntake(navigate, handoff, jobseekerId);
     } catch (e) {
       setError(
         e instanceof ApiError
@@ -100,18 +98,7 @@ export function StartIntakeDialog({ ticket, onClose }: { ticket: CalledTicket; o
         <Button
           variant="contained"
           data-testid="intake-register"
-          onClick={() =>
-            void navigate('/jobseekers/new', {
-              state: {
-                fromCheckin: {
-                  name: ticket.visitorName ?? '',
-                  phone: ticket.visitorPhone ?? '',
-                  checkinId: ticket.id,
-                  prefill,
-                },
-              },
-            })
-          }
+          onClick={() => openRegistration(navigate, handoff)}
         >
           {t('queue.intake.register')}
         </Button>

@@ -32,6 +32,7 @@ import {
   won,
 } from '../employers/common.tsx';
 import { GapChip, ReasonList } from '../openings/OpeningPage.tsx';
+import { CloseOpenReferrals } from './CloseOpenReferrals.tsx';
 import { ReferralDialog, ReferralStateChip } from './ReferralDialog.tsx';
 
 // The jobseeker page's 알선 tab: the referral history (with placements found without a referral) and
@@ -43,6 +44,7 @@ export function JobseekerReferrals({ jobseekerId }: { jobseekerId: string }) {
   const matches = useChannel('matching:forJobseeker', { jobseekerId, limit: 100 });
   const [open, setOpen] = useState<string | null>(null);
   const [addPlacement, setAddPlacement] = useState(false);
+  const [askOthers, setAskOthers] = useState(false);
   const [toast, setToast] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const changed = () => {
@@ -260,6 +262,19 @@ export function JobseekerReferrals({ jobseekerId }: { jobseekerId: string }) {
             setAddPlacement(false);
             setToast(t('referrals.placement.saved'));
             changed();
+            setAskOthers(true);
+          }}
+        />
+      )}
+      {askOthers && (
+        <CloseOpenReferrals
+          jobseekerId={jobseekerId}
+          onDone={(closed) => {
+            setAskOthers(false);
+            if (closed > 0) {
+              setToast(t('closeReferrals.closed', { count: closed }));
+              changed();
+            }
           }}
         />
       )}

@@ -23,6 +23,7 @@ import type { ReferralDetail, ReferralSummary } from '../../../shared/domain/emp
 import type { ReferralEventKind } from '../../../shared/referrals/state-machine.ts';
 import { call } from '../api.ts';
 import { dayLabel, errorOf, timeLabel, todayLocal, useChannel, useLang } from '../employers/common.tsx';
+import { CloseOpenReferrals } from './CloseOpenReferrals.tsx';
 
 // One referral (알선): its history (who and when, every event) and the next step the state allows.
 // Only allowed events are offered; main checks again and explains any refusal.
@@ -72,6 +73,9 @@ export function ReferralDialog(props: {
   const [employed, setEmployed] = useState<'yes' | 'no'>('yes');
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
+  // After a hire: ask about the jobseeker's other referrals still open, then say how many closed.
+  const [askOthers, setAskOthers] = useState(false);
+  const [closedOthers, setClosedOthers] = useState(0);
   const r = loaded.value;
   const today = todayLocal();
   const offered = r ? offeredEvents(r, today) : [];
@@ -92,6 +96,7 @@ export function ReferralDialog(props: {
       });
       loaded.set(next);
       props.onChanged(next);
+      if (kind === 'hired') setAskOthers(true);
       setKind('');
       setNote('');
       setInterviewOn('');
@@ -214,6 +219,22 @@ export function ReferralDialog(props: {
                 )}
                 {error && <Alert severity="error">{t(error.message)}</Alert>}
               </Stack>
+            )}
+            {closedOthers > 0 && (
+              <Alert severity="success" sx={{ mt: 2 }} data-testid="closed-other-referrals">
+                {t('closeReferrals.closed', { count: closedOthers })}
+              </Alert>
+            )}
+            {askOthers && (
+              <CloseOpenReferrals
+                jobseekerId={r.jobseekerId}
+                hiredReferralId={r.id}
+                onDone={(closed) => {
+                  setAskOthers(false);
+                  setClosedOthers(closed);
+                  if (closed > 0) props.onChanged(r);
+                }}
+              />
             )}
           </DialogContent>
           <DialogActions>

@@ -55,6 +55,7 @@ import { englishLabel, label } from '../../../shared/reports/labels.ts';
 import { call } from '../api.ts';
 import { useAuth } from '../auth/AuthProvider.tsx';
 import { errorOf, timeLabel, useChannel, useLang } from '../employers/common.tsx';
+import { scrollPageSx } from '../common/layout.ts';
 
 // Routes under /reports/* (issue 7): the supervisor's dashboards (a counselor sees their own
 // caseload), each table with its chart, filters by period and counselor, and the audited export.
@@ -403,7 +404,7 @@ export function ReportsArea() {
   const validPeriod = /^\d{4}-\d{2}-\d{2}$/.test(draft.from) && /^\d{4}-\d{2}-\d{2}$/.test(draft.to);
 
   return (
-    <Stack spacing={2} sx={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
+    <Stack spacing={2} sx={{ ...scrollPageSx, flex: 1 }}>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
         <Typography variant="h5" component="h1" sx={{ fontWeight: 700, whiteSpace: 'nowrap' }}>
           {t('reports.title')}

@@ -1,14 +1,15 @@
-import { Alert, FormControlLabel, Stack, Switch, TextField, Typography } from '@mui/material';
+import { Alert, FormControlLabel, Stack, Switch, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api.ts';
+import { IdleLockForm } from './IdleLockForm.tsx';
 import { ServerTrustForm } from './ServerTrustForm.tsx';
 
 /** Whether this PC starts as the lobby kiosk (kept in this store only; not synced). */
 export function DeviceSettingsPage() {
   const { t } = useTranslation();
   const [kioskMode, setKioskMode] = useState<boolean | null>(null);
-  const [idle, setIdle] = useState('');
+  const [idle, setIdle] = useState<number | null>(null);
   const [deviceKey, setDeviceKey] = useState<'os' | 'plain' | null>(null);
   const [saved, setSaved] = useState(false);
   const [failed, setFailed] = useState(false);
@@ -16,7 +17,7 @@ export function DeviceSettingsPage() {
     call('settings:getDevice', {}).then(
       (d) => {
         setKioskMode(d.kioskMode);
-        setIdle(String(d.idleLockMinutes));
+        setIdle(d.idleLockMinutes);
         setDeviceKey(d.deviceKey ?? null);
       },
       () => setFailed(true),
@@ -60,34 +61,7 @@ export function DeviceSettingsPage() {
           {t(deviceKey === 'os' ? 'settings.device.deviceKeyOs' : 'settings.device.deviceKeyPlain')}
         </Alert>
       )}
-      {kioskMode !== null && (
-        <TextField
-          label={t('settings.device.idleLock')}
-          type="number"
-          value={idle}
-          onChange={(e) => setIdle(e.target.value)}
-          onBlur={() => {
-            const minutes = Number(idle);
-            if (!Number.isInteger(minutes) || minutes < 1 || minutes > 60) {
-              setFailed(true);
-              return;
-            }
-            setSaved(false);
-            setFailed(false);
-            call('settings:saveDevice', { kioskMode, idleLockMinutes: minutes }).then(
-              (d) => {
-                setIdle(String(d.idleLockMinutes));
-                setSaved(true);
-              },
-              () => setFailed(true),
-            );
-          }}
-          helperText={t('settings.device.idleLockHelp')}
-          error={failed}
-          slotProps={{ htmlInput: { min: 1, max: 60, 'data-testid': 'device-idle-minutes' } }}
-          sx={{ maxWidth: 360 }}
-        />
-      )}
+      {kioskMode !== null && idle !== null && <IdleLockForm kioskMode={kioskMode} initial={idle} />}
       {saved && <Alert severity="success">{t('settings.device.saved')}</Alert>}
       <ServerTrustForm />
     </Stack>

@@ -3,13 +3,14 @@ import { Alert, Box, Button, CircularProgress, Snackbar, Stack, Typography } fro
 import { useTranslation } from 'react-i18next';
 import { ReviewCard } from './ReviewCard.tsx';
 import { useReviews } from './useReviews.ts';
+import { scrollPageSx } from '../common/layout.ts';
 
 /** 검토 필요: every open review item of this desktop's scopes, oldest first (sync.md § Conflicts). */
 export function ReviewsPage() {
   const { t } = useTranslation();
   const { items, error, busy, notice, clearNotice, reload, choose } = useReviews();
   return (
-    <Stack spacing={2} sx={{ maxWidth: 1100, overflow: 'auto', minHeight: 0 }}>
+    <Stack spacing={2} sx={{ ...scrollPageSx, maxWidth: 1100 }}>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
         <Typography variant="h5" component="h1" sx={{ fontWeight: 700 }}>
           {t('reviews.title')}

@@ -265,6 +265,34 @@ describe("the counselors' queue", () => {
     ).rejects.toThrow(/append-only/);
   });
 
+  it('lets any counter call a ticket no known counter holds, oldest first, with its minutes on the row', async () => {
+    const own = await take({ serviceId: 'training' });
+    const orphan = await take({ serviceId: 'job-search' });
+    const stray = await take({ serviceId: 'job-search' });
+    // As rows synced from a kiosk with other settings: no counter, and a counter since removed.
+    await t.store.db
+      .updateTable('checkins')
+      .set({ counter: null })
+      .where('ticket_no', '=', orphan.ticketNo)
+      .execute();
+    await t.store.db
+      .updateTable('checkins')
+      .set({ counter: 'c9' })
+      .where('ticket_no', '=', stray.ticketNo)
+      .execute();
+    clock = new Date(clock.getTime() + 4 * 60_000);
+    const view = value<QueueView>(await dispatch(desk(counselor), 'checkins:queue', {}));
+    expect(view.tickets.map((x) => x.waitedMinutes)).toEqual([4, 4, 4]);
+    const calls = [];
+    for (let n = 0; n < 4; n++)
+      calls.push(
+        value<CalledTicket | null>(
+          await dispatch(desk(counselor), 'checkins:callNext', { counterId: own.counterId }),
+        )?.ticketNo ?? null,
+      );
+    expect(calls).toEqual([own.ticketNo, orphan.ticketNo, stray.ticketNo, null]);
+  });
+
   it('redirects a called ticket to another counter, where it keeps its place', async () => {
     const first = await take({ serviceId: 'job-search' });
     clock = new Date(clock.getTime() + 60_000);
