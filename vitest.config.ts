@@ -23,6 +23,9 @@ export default defineConfig({
           testTimeout: 90_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // expect.poll's own default (1 s) fails a test whose page is still painting on a loaded
+          // 2-core machine; a poll still ends as soon as the value is right.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],
