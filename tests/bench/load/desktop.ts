@@ -255,7 +255,7 @@ export class SimDesktop {
           ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         });
       } catch (error) {
-        if (this.signal.aborted) throw new LoadError('stopped');
+        if (this.signal.aborted) throw this.fail(kind, 'stopped by the time bound');
         throw this.fail(
           kind,
           error instanceof Error
@@ -274,7 +274,7 @@ export class SimDesktop {
         await sleep((Number.isFinite(wait) ? wait : 1) * 1000 * (1 + Math.random() * 0.5), undefined, {
           signal: this.signal,
         }).catch(() => undefined);
-        if (this.signal.aborted) throw new LoadError('stopped');
+        if (this.signal.aborted) throw this.fail(kind, 'stopped by the time bound');
         continue;
       }
       if (res.status === 401 && this.refreshToken && kind !== 'login' && attempt === 0) {

@@ -28,5 +28,5 @@ describe('load, small form', () => {
     expect(r.byKind.login.count).toBe(50);
     expect(r.mutations).toBeGreaterThan(0);
     expect(r.byKind.pull.count).toBeGreaterThan(50);
-  }, 150_000);
+  }, 300_000);
 });
