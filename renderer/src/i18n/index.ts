@@ -10,9 +10,12 @@ import caseworkKo from './casework.ko.json';
 import employersEn from './employers.en.json';
 import employersKo from './employers.ko.json';
 import en from './en.json';
+import formsEn from './forms.en.json';
+import formsKo from './forms.ko.json';
 import kioskEn from './kiosk.en.json';
 import kioskKo from './kiosk.ko.json';
 import ko from './ko.json';
+import { ruleText } from './messages.ts';
 import reportsEn from './reports.en.json';
 import reportsKo from './reports.ko.json';
 import securityEn from './security.en.json';
@@ -75,6 +78,7 @@ void i18n.use(initReactI18next).init({
         auditKo,
         backupsKo,
         syncKo,
+        formsKo,
       ),
     },
     en: {
@@ -89,6 +93,7 @@ void i18n.use(initReactI18next).init({
         auditEn,
         backupsEn,
         syncEn,
+        formsEn,
       ),
     },
   },
@@ -96,6 +101,8 @@ void i18n.use(initReactI18next).init({
   fallbackLng: 'ko',
   interpolation: { escapeValue: false }, // React escapes
   returnNull: false,
+  // Validation messages carry their rule's figures (renderer/src/i18n/messages.ts).
+  parseMissingKeyHandler: (key: string) => ruleText(i18n, key),
 });
 
 export function setLanguage(lang: Language): void {
