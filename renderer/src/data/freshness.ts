@@ -14,8 +14,8 @@ import { useSyncExternalStore } from 'react';
 const WRITE_VERB =
   /^(create|update|save\w*|assess|log\w*|record\w*|set[A-Z]\w*|add\w*|revise\w*|import|issue\w*|requestReview|decideReview|callNext|call|finish|redirect|link|assign|archive|make|restore|purge|resolve\w*|resend\w*|hand\w*|now|unlock|reset\w*|takeTicket|endVisit|placementFollowUp)$/;
 
-/** Sign-in and the session's own channels change no records. */
-const NOT_DATA = new Set(['auth', 'app']);
+/** Sign-in, the session's own channels and a form's draft change no records any list shows. */
+const NOT_DATA = new Set(['auth', 'app', 'drafts']);
 
 export function isWrite(channel: string): boolean {
   const [area = '', verb = ''] = channel.split(':');

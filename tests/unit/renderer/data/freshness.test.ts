@@ -58,6 +58,10 @@ const READS = [
   'sync:status',
   'sync:reviews',
   'sync:exportOutbox',
+  // A draft is the user's own unsaved typing: keeping it must not reload the screen under them.
+  'drafts:get',
+  'drafts:keep',
+  'drafts:discard',
 ];
 
 describe('which channels are writes', () => {
