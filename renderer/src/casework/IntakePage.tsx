@@ -21,6 +21,7 @@ import { proposedReassessment, typeOfTrack } from '../../../shared/casework/inta
 import { type CaseFile } from '../../../shared/casework/types.ts';
 import { type ChecklistItem, type JobseekerTrack } from '../../../shared/profiling/index.ts';
 import { ApiError, call } from '../api.ts';
+import { useFormDraft } from '../data/drafts.tsx';
 import {
   classifyAnswers,
   EMPTY_INTAKE,
@@ -68,7 +69,7 @@ function IntakeForm({ file }: { file: CaseFile }) {
   const state = (location.state ?? {}) as IntakeLocationState;
   const prefill = useMemo(() => fromPrefill(state.prefill), [state.prefill]);
   const consent = file.consent.current;
-  const { control, handleSubmit, setValue, getValues } = useForm<IntakeFormValues>({
+  const { control, handleSubmit, setValue, getValues, reset, formState } = useForm<IntakeFormValues>({
     defaultValues: {
       ...EMPTY_INTAKE,
       ...prefill.values,
@@ -78,6 +79,14 @@ function IntakeForm({ file }: { file: CaseFile }) {
     },
   });
   const values = useWatch({ control }) as IntakeFormValues;
+  const draft = useFormDraft({
+    form: 'intake',
+    recordKey: file.jobseeker.id,
+    values,
+    dirty: formState.isDirty,
+    // Against the form's own defaults, so the restored answers count as changes still to save.
+    restore: (kept) => reset(kept, { keepDefaultValues: true }),
+  });
   const [kioskItems, setKioskItems] = useState<ChecklistItem[]>(prefill.items);
   const [formError, setFormError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -158,6 +167,7 @@ function IntakeForm({ file }: { file: CaseFile }) {
         reassessDueOn: needsDate ? v.reassessDueOn || null : null,
         ...(state.checkinId ? { checkinId: state.checkinId } : {}),
       });
+      await draft.clear();
       void navigate(`/jobseekers/${file.jobseeker.id}/assessments`, { state: { saved: 'intake.saved' } });
     } catch (e) {
       if (e instanceof ApiError) {
@@ -198,6 +208,8 @@ function IntakeForm({ file }: { file: CaseFile }) {
           <Typography color="text.secondary" data-testid="intake-for">
             {t('intake.for', { name: file.jobseeker.name, regNo: file.jobseeker.regNo })}
           </Typography>
+          {draft.banner}
+          {draft.guard}
         </Box>
         <Box
           component="form"

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { DuplicateCandidate } from '../../../shared/domain/jobseeker.ts';
 import { ApiError, call } from '../api.ts';
+import { useFormDraft } from '../data/drafts.tsx';
 import { applyFieldErrors, issuesOf } from './applyErrors.ts';
 import { DuplicateWarning } from './DuplicateWarning.tsx';
 import { EMPTY_FORM, JobseekerForm, parseJobseekerForm, type JobseekerFormValues } from './JobseekerForm.tsx';
@@ -15,8 +16,16 @@ import { EMPTY_FORM, JobseekerForm, parseJobseekerForm, type JobseekerFormValues
 export function NewJobseekerPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { control, register, handleSubmit, setError, getValues, formState } = useForm<JobseekerFormValues>({
-    defaultValues: EMPTY_FORM,
+  const { control, register, handleSubmit, setError, getValues, formState, reset } =
+    useForm<JobseekerFormValues>({
+      defaultValues: EMPTY_FORM,
+    });
+  const draft = useFormDraft({
+    form: 'jobseeker',
+    recordKey: 'new',
+    values: useWatch({ control }) as JobseekerFormValues,
+    dirty: formState.isDirty,
+    restore: (kept) => reset(kept, { keepDefaultValues: true }),
   });
   const sido = useWatch({ control, name: 'sido' });
   const [duplicates, setDuplicates] = useState<DuplicateCandidate[]>([]);
@@ -51,6 +60,7 @@ export function NewJobseekerPage() {
     setSaving(true);
     try {
       const created = await call('jobseekers:create', { fields: parsed.fields, confirmedNotDuplicate });
+      await draft.clear();
       void navigate(`/jobseekers/${created.id}`, { replace: true });
     } catch (e) {
       if (e instanceof ApiError && e.error.code === 'conflict') {
@@ -72,6 +82,8 @@ export function NewJobseekerPage() {
       <Typography variant="body2" color="text.secondary">
         {t('jobseekers.privacyNote')}
       </Typography>
+      {draft.banner}
+      {draft.guard}
       <DuplicateWarning candidates={duplicates} />
       {formError && <Alert severity="error">{t(formError)}</Alert>}
       <Paper
