@@ -491,6 +491,20 @@ export interface Database {
   sync_aside: SyncAsideTable;
 }
 
+// 0011_form_drafts (issue 15 item 3): a form's unsaved contents, per user, form and record; never synced.
+export interface FormDraftTable {
+  user_id: string;
+  form: string;
+  /** The record's id, or `new` for a record not created yet. */
+  record_key: string;
+  /** The form's values, JSON. */
+  data: string;
+  updated_at: string;
+}
+export interface Database {
+  form_drafts: FormDraftTable;
+}
+
 export type SyncedTableName = Exclude<
   keyof Database,
   | 'meta'
@@ -504,6 +518,7 @@ export type SyncedTableName = Exclude<
   | 'sync_deferred_removals'
   | 'sync_purge'
   | 'sync_aside'
+  | 'form_drafts'
 >;
 
 export type JobseekerRow = Selectable<JobseekerTable>;

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { SessionInfo } from '../../shared/contract/auth.ts';
 import { contract, isChannelName, type Surface } from '../../shared/contract/index.ts';
+import { issueMessage } from '../../shared/contract/messages.ts';
 import { AppFailure, fail, ok, type AppError, type Result } from '../../shared/contract/result.ts';
 import { sessionIdleLimitMs } from '../services/center-settings.ts';
 import { storeFaultError } from '../services/store-faults.ts';
@@ -31,9 +32,20 @@ export interface Logger {
 
 export type Dispatch = (caller: Caller, channelName: unknown, rawInput: unknown) => Promise<Result<unknown>>;
 
+/**
+ * A refused input as data: every issue worded with its field and rule (shared/contract/messages.ts), and
+ * the first one as the error's own message, so a screen that shows only `message` still says which
+ * field and which rule rather than "check the input".
+ */
 export function validationError(error: z.ZodError): AppError {
-  const issues = error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: i.message }));
-  return { code: 'validation', message: 'validation.failed', field: issues[0]?.field ?? '', issues };
+  const issues = error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: issueMessage(i) }));
+  const first = issues[0];
+  return {
+    code: 'validation',
+    message: first?.message ?? 'validation.failed',
+    field: first?.field ?? '',
+    issues,
+  };
 }
 
 /**

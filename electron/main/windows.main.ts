@@ -1,4 +1,4 @@
-import { BrowserWindow, Menu, session as electronSession, shell, type WebContents } from 'electron';
+import { BrowserWindow, dialog, Menu, session as electronSession, shell, type WebContents } from 'electron';
 import type { SessionInfo } from '../../shared/contract/auth.ts';
 import type { Surface } from '../../shared/contract/index.ts';
 import type { SessionHolder } from './dispatcher.ts';
@@ -82,6 +82,22 @@ export class Windows implements WindowRegistry {
       contents.on('context-menu', (event) => event.preventDefault());
       win.on('leave-full-screen', () => win.setFullScreen(true));
       win.on('blur', () => win.focus());
+    }
+    if (surface === 'desk') {
+      // A form with unsaved changes asks before the page unloads (beforeunload, renderer/src/data/drafts.tsx);
+      // Electron would silently keep the window open, so closing or reloading asks here. The typing is
+      // kept as a draft either way; main does not know the screen's language, so the question is in both.
+      contents.on('will-prevent-unload', (event) => {
+        const choice = dialog.showMessageBoxSync(win, {
+          type: 'question',
+          buttons: ['나가기 (Leave)', '계속 작성 (Keep editing)'],
+          defaultId: 1,
+          cancelId: 1,
+          message: '작성 중인 내용이 있습니다. 임시 저장본으로 남기고 나가시겠습니까?',
+          detail: 'There is work in progress. Leave and keep it as a draft?',
+        });
+        if (choice === 0) event.preventDefault();
+      });
     }
     win.once('ready-to-show', () => win.show());
     void win.loadFile(paths.indexHtml, { hash: surface === 'kiosk' ? '/kiosk' : '/' });

@@ -55,6 +55,7 @@ function parseData(raw: string): ReferralEventData {
         ? (v['months'] as FollowUpMonths)
         : undefined,
       employed: typeof v['employed'] === 'boolean' ? v['employed'] : undefined,
+      hiredOn: typeof v['hiredOn'] === 'string' ? v['hiredOn'] : undefined,
     };
   } catch {
     return {};
@@ -212,6 +213,7 @@ export async function recordReferralEvent(
     kind: ReferralEventKind;
     note?: string | undefined;
     interviewOn?: string | undefined;
+    hiredOn?: string | undefined;
     months?: FollowUpMonths | undefined;
     employed?: boolean | undefined;
   },
@@ -226,13 +228,16 @@ export async function recordReferralEvent(
     const status = foldReferral(events.map((e) => ({ kind: e.kind, at: e.at, data: parseData(e.data) })));
     const data: ReferralEventData = {};
     if (input.kind === 'interview' && input.interviewOn) data.interviewOn = input.interviewOn;
+    // Every hire has its first day; a caller that sends none (older forms, the CLI) means today.
+    if (input.kind === 'hired') data.hiredOn = input.hiredOn ?? todayKst(ctx);
     if (input.kind === 'follow-up') {
       data.months = input.months;
       data.employed = input.employed;
     }
     const refusal = refusalFor(status, { kind: input.kind, data });
     if (refusal) {
-      throw new AppFailure({ code: 'conflict', message: refusalMessageKey(refusal), field: 'kind' });
+      const field = refusal.reason === 'hired-before-interview' ? 'hiredOn' : 'kind';
+      throw new AppFailure({ code: 'conflict', message: refusalMessageKey(refusal), field });
     }
     if (input.kind === 'follow-up' && input.months !== undefined && status.hiredAt) {
       // A check is recorded on or after its due day, not before: the question is "still employed after N months".

@@ -1,6 +1,7 @@
 import type { ChannelName, Contract, DeskChannel, InputOf, OutputOf } from '../../shared/contract/index.ts';
 import type { AppError } from '../../shared/contract/result.ts';
 import { announceSessionLocked } from './auth/session-events.ts';
+import { noteAnswered } from './data/freshness.ts';
 
 /** An error from main, carried as data across the bridge and thrown here for React code. */
 export class ApiError extends Error {
@@ -23,6 +24,7 @@ export async function call<K extends DeskChannel>(
     if (result.error.message === 'auth.sessionLocked') announceSessionLocked();
     throw new ApiError(result.error);
   }
+  noteAnswered(channel);
   return result.value;
 }
 

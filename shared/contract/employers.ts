@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { daySchema } from '../domain/day.ts';
+import { DONE_WINDOW, INTERVIEW_WINDOW, daySchema, recentDaySchema } from '../domain/day.ts';
 import { channel } from './channel.ts';
 import { searchQuerySchema } from './search.ts';
 import { patchSchema } from './patch.ts';
@@ -35,6 +35,8 @@ import { REFERRAL_EVENT_KINDS, REFERRAL_STATES } from '../referrals/state-machin
 const CASE_ROLES = ['counselor', 'supervisor'] as const;
 const id = z.string().uuid('validation.id');
 const day = daySchema('employers.validation.date');
+/** Dates of what happened (a package step, a hire): never after today (shared/domain/day.ts). */
+const doneDay = recentDaySchema(DONE_WINDOW, 'employers.validation.date');
 const note = z.string().trim().max(2000, 'validation.tooLong').optional();
 const page = {
   offset: z.number().int().min(0).default(0),
@@ -94,7 +96,9 @@ export const referralEventInputSchema = z
     referralId: id,
     kind: z.enum(REFERRAL_EVENT_KINDS),
     note,
-    interviewOn: day.optional(),
+    interviewOn: recentDaySchema(INTERVIEW_WINDOW, 'employers.validation.date').optional(),
+    /** hired: the first day of work; main takes today when the form sends none. */
+    hiredOn: doneDay.optional(),
     months: z.union([z.literal(1), z.literal(3), z.literal(6)]).optional(),
     employed: z.boolean().optional(),
   })
@@ -109,7 +113,7 @@ export const placementInputSchema = z
       .string()
       .regex(/^\d{4}$/, 'validation.occupation')
       .optional(),
-    hiredOn: day,
+    hiredOn: doneDay,
     note,
   })
   .strict();
@@ -162,7 +166,7 @@ export const employersChannels = {
         employerId: id,
         step: z.enum(PACKAGE_STEPS as [string, ...string[]]),
         status: z.enum(PACKAGE_STEP_STATUSES),
-        on: day.nullable().default(null),
+        on: doneDay.nullable().default(null),
         note,
       })
       .strict(),

@@ -5,6 +5,7 @@ import { authChannels } from './auth.ts';
 import { backupsChannels } from './backups.ts';
 import { caseworkChannels } from './casework.ts';
 import { checkinsChannels } from './checkins.ts';
+import { draftsChannels } from './drafts.ts';
 import { employersChannels } from './employers.ts';
 import type { InputOf, OutputOf } from './channel.ts';
 import { jobseekerChannels } from './jobseekers.ts';
@@ -40,6 +41,7 @@ export const contract = {
   ...auditChannels,
   ...backupsChannels,
   ...kioskChannels,
+  ...draftsChannels,
 };
 
 export type Contract = typeof contract;

@@ -17,7 +17,12 @@ export const reportFiltersSchema = z
       .optional(),
     counselorId: z.string().uuid('validation.id').optional(),
   })
-  .strict();
+  .strict()
+  // The rule of a period, said at the contract so every caller gets the same words (issue 15 item 8).
+  .refine((f) => !f.from || !f.to || f.from <= f.to, {
+    message: 'reports.validation.period',
+    path: ['from'],
+  });
 
 export const reportGetInputSchema = z
   .object({ report: z.enum(REPORT_NAMES), filters: reportFiltersSchema.default({}) })

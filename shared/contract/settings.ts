@@ -1,6 +1,10 @@
 import { z } from 'zod';
+import { rule } from './messages.ts';
 import { kioskSettingsSchema, type KioskSettings } from '../domain/kiosk.ts';
 import { channel } from './channel.ts';
+
+/** The idle lock's range in minutes, said in its message (issue 15 item 8). */
+const IDLE_RANGE = rule('validation.range', { min: 1, max: 60 });
 
 // Center and device settings (admin). Issue 6: the kiosk's settings and this PC's start mode; the
 // accounts issue adds its own channels here.
@@ -57,10 +61,10 @@ export const settingsChannels = {
       .object({
         kioskMode: z.boolean(),
         idleLockMinutes: z
-          .number()
-          .int()
-          .min(1, 'settings.idleRange')
-          .max(60, 'settings.idleRange')
+          .number({ message: IDLE_RANGE })
+          .int(IDLE_RANGE)
+          .min(1, IDLE_RANGE)
+          .max(60, IDLE_RANGE)
           .optional(),
       })
       .strict(),

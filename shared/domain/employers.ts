@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rule } from '../contract/messages.ts';
 import type { EmployerClassification, EmployerProfile, EmployerType } from '../profiling/index.ts';
 import type { MatchReason, ExpectationGap } from '../matching/score.ts';
 import type { FollowUpMonths } from './follow-ups.ts';
@@ -22,12 +23,15 @@ const optionalText = (max: number) =>
     .nullable()
     .default(null);
 
+const BUSINESS_NO_FORMAT = rule('employers.validation.businessNoFormat', { digits: 10 });
+
 export const employerFieldsSchema = z.object({
   businessNo: z
     .string()
     .trim()
-    .max(12, 'employers.validation.businessNoFormat')
-    .refine((v) => /^\d{3}-?\d{2}-?\d{5}$/.test(v), 'employers.validation.businessNoFormat')
+    // The digit count first, and only then the check digit: a 5-digit number is told it needs 10 digits.
+    .max(12, { message: BUSINESS_NO_FORMAT, abort: true })
+    .refine((v) => /^\d{3}-?\d{2}-?\d{5}$/.test(v), { message: BUSINESS_NO_FORMAT, abort: true })
     .refine((v) => isValidBusinessNumber(v), 'employers.validation.businessNoCheckDigit')
     .transform((v) => v.replace(/-/g, '')),
   name: z.string().trim().min(1, 'validation.required').max(100, 'validation.tooLong'),

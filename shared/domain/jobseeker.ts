@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { birthYearSchema } from './day.ts';
 import { isKoreanPhone, phoneDigits } from './phone.ts';
 
 // The jobseeker record of domain.md §2. The app never asks for a resident registration number
@@ -16,16 +17,10 @@ export type JobseekerType = (typeof JOBSEEKER_TYPES)[number];
 export const TRACKS = ['wide-area', 'local', 'integrated-case-management', 'training', 'counseling'] as const;
 export type Track = (typeof TRACKS)[number];
 
-const CURRENT_YEAR_UPPER_BOUND = 2100;
-
 /** Fields a counselor types; shared by the form (client-side hints) and main (the real check). */
 export const jobseekerFieldsSchema = z.object({
   name: z.string().trim().min(1, 'validation.required').max(50, 'validation.tooLong'),
-  birthYear: z
-    .number({ message: 'validation.birthYear' })
-    .int('validation.birthYear')
-    .min(1900, 'validation.birthYear')
-    .max(CURRENT_YEAR_UPPER_BOUND, 'validation.birthYear'),
+  birthYear: birthYearSchema(),
   gender: z.enum(GENDERS).nullable().default(null),
   phone: z
     .string()

@@ -1,4 +1,5 @@
 import { FOLLOW_UP_MONTHS, followUpDueDate, type FollowUpMonths } from '../domain/follow-ups.ts';
+import { rule } from '../contract/messages.ts';
 
 // The referral (알선) lifecycle of domain.md §6 as data: the events, the state each one leads to, and
 // the events each state allows. A referral's state is never stored: it is the fold of its append-only
@@ -79,6 +80,8 @@ export interface ReferralEventData {
   /** follow-up: which check and whether the person is still employed. */
   months?: FollowUpMonths | undefined;
   employed?: boolean | undefined;
+  /** hired: the first day of work (YYYY-MM-DD), on or after the interview; the event's time when absent. */
+  hiredOn?: string | undefined;
 }
 
 export interface ReferralEventLike {
@@ -97,7 +100,7 @@ export interface ReferralStatus {
   state: ReferralStateOrNew;
   /** When the current state was entered. */
   stateAt: string | null;
-  /** The `hired` event's time, once hired. */
+  /** The hire's first day (the `hired` event's `hiredOn`), or the event's time when it has none. */
   hiredAt: string | null;
   /** The latest interview date given, if any. */
   interviewOn: string | null;
@@ -110,7 +113,8 @@ export type Refusal =
   | { reason: 'not-allowed'; state: ReferralStateOrNew; kind: string; allowed: readonly ReferralEventKind[] }
   | { reason: 'follow-up-months'; months: unknown }
   | { reason: 'follow-up-recorded'; months: FollowUpMonths }
-  | { reason: 'follow-up-ended' };
+  | { reason: 'follow-up-ended' }
+  | { reason: 'hired-before-interview'; interviewOn: string };
 
 /** Checks one event against the status it would follow; null when allowed. */
 export function refusalFor(
@@ -120,6 +124,12 @@ export function refusalFor(
   const allowed = TRANSITIONS[status.state];
   if (!isReferralEventKind(event.kind) || !allowed.includes(event.kind)) {
     return { reason: 'not-allowed', state: status.state, kind: event.kind, allowed };
+  }
+  // A hire starts on or after its interview (issue 15 item 4): checked here so the desk and the server
+  // (server/sync/referral-check.ts) refuse the same events.
+  const hiredOn = event.data.hiredOn;
+  if (event.kind === 'hired' && hiredOn && status.interviewOn && hiredOn < status.interviewOn) {
+    return { reason: 'hired-before-interview', interviewOn: status.interviewOn };
   }
   if (event.kind === 'follow-up') {
     const months = event.data.months;
@@ -161,7 +171,7 @@ export function applyEvent(status: ReferralStatus, event: ReferralEventLike): Re
     ...status,
     state: stateAfter(kind),
     stateAt: event.at,
-    hiredAt: kind === 'hired' ? event.at : status.hiredAt,
+    hiredAt: kind === 'hired' ? (event.data.hiredOn ?? event.at) : status.hiredAt,
     interviewOn: kind === 'interview' ? (event.data.interviewOn ?? status.interviewOn) : status.interviewOn,
   };
 }
@@ -201,5 +211,7 @@ export function refusalMessageKey(refusal: Refusal): string {
       return `referrals.refused.followUpRecorded${refusal.months}`;
     case 'follow-up-ended':
       return 'referrals.refused.followUpEnded';
+    case 'hired-before-interview':
+      return rule('referrals.refused.hiredBeforeInterview', { interviewOn: refusal.interviewOn });
   }
 }

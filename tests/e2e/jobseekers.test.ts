@@ -85,7 +85,9 @@ describe('jobseekers in the real UI', () => {
     await signIn(page, app.host.url);
     await fillNewJobseeker(page, '도하늘', '19x6', '010-1');
     await page.getByTestId('save-jobseeker').click();
-    await expect.poll(() => page.getByText('출생연도 4자리를 입력하세요 (예: 1988).').count()).toBe(1);
+    await expect
+      .poll(() => page.getByText(/출생연도: 1900년부터 \d{4}년 사이의 연도를 입력하세요/).count())
+      .toBe(1);
     await expect.poll(() => page.getByText('전화번호 형식이 아닙니다 (예: 010-1234-5678).').count()).toBe(1);
     expect(await page.getByTestId('field-name').inputValue()).toBe('도하늘');
     expect(await page.getByTestId('field-birthYear').inputValue()).toBe('19x6');

@@ -6,6 +6,7 @@ import { authHandlers } from './auth.ts';
 import { backupsHandlers } from './backups.ts';
 import { caseworkHandlers } from './casework.ts';
 import { checkinsHandlers } from './checkins.ts';
+import { draftsHandlers } from './drafts.ts';
 import { employersHandlers } from './employers.ts';
 import { jobseekerHandlers } from './jobseekers.ts';
 import { joinHandlers } from './join.ts';
@@ -31,6 +32,7 @@ export const handlers: HandlerMap<ChannelName> = {
   ...auditHandlers,
   ...backupsHandlers,
   ...kioskHandlers,
+  ...draftsHandlers,
 };
 
 export type { CallContext, Handler, HandlerMap } from './types.ts';

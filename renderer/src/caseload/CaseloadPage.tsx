@@ -21,6 +21,7 @@ import { Link, useNavigate } from 'react-router';
 import type { CaseloadGroup, CaseloadPage as Page, CaseloadRow } from '../../../shared/casework/types.ts';
 import type { JobseekerTrack, JobseekerType } from '../../../shared/profiling/index.ts';
 import { ApiError, call } from '../api.ts';
+import { useDataGeneration } from '../data/freshness.ts';
 import { dateTime } from '../casework/useCaseFile.ts';
 import { ClassificationChip } from '../jobseekers/ClassificationChip.tsx';
 import { scrollPageSx } from '../common/layout.ts';
@@ -48,6 +49,9 @@ export function CaseloadPage() {
     return () => clearTimeout(timer);
   }, [query]);
 
+  // A write anywhere (an intake saved, a case taken) reloads the first page (renderer/src/data/freshness.ts).
+  const generation = useDataGeneration();
+
   const input = (offset: number) => ({
     query: debounced,
     attentionOnly,
@@ -72,7 +76,7 @@ export function CaseloadPage() {
       live = false;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- input() is derived from exactly these
-  }, [debounced, filter, attentionOnly]);
+  }, [debounced, filter, attentionOnly, generation]);
 
   async function more() {
     const p = await call('casework:caseload', input(rows.length));

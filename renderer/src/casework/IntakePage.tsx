@@ -4,49 +4,38 @@ import {
   Box,
   Button,
   Checkbox,
-  Chip,
   CircularProgress,
   Divider,
-  FormControl,
   FormControlLabel,
   FormHelperText,
-  FormLabel,
   Paper,
-  Radio,
-  RadioGroup,
   Stack,
-  TextField,
   Typography,
 } from '@mui/material';
 import { useEffect, useMemo, useState } from 'react';
-import { Controller, useForm, useWatch, type Control } from 'react-hook-form';
+import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { OVERRIDE_REASON_CODES, proposedReassessment, typeOfTrack } from '../../../shared/casework/intake.ts';
-import { CONSENT_NOTICE_VERSION, type CaseFile } from '../../../shared/casework/types.ts';
-import {
-  BARRIER_OPTIONS,
-  CHECKLIST_ITEMS,
-  CHECKLIST_OPTIONS,
-  ECONOMIC_HARDSHIP_OPTIONS,
-  JOBSEEKER_TRACK_VALUES,
-  jobseekerService,
-  type ChecklistItem,
-  type JobseekerTrack,
-} from '../../../shared/profiling/index.ts';
+import type { OVERRIDE_REASON_CODES } from '../../../shared/casework/intake.ts';
+import { proposedReassessment, typeOfTrack } from '../../../shared/casework/intake.ts';
+import { type CaseFile } from '../../../shared/casework/types.ts';
+import { type ChecklistItem, type JobseekerTrack } from '../../../shared/profiling/index.ts';
 import { ApiError, call } from '../api.ts';
+import { useFormDraft } from '../data/drafts.tsx';
 import {
   classifyAnswers,
   EMPTY_INTAKE,
   fromPrefill,
   missingItems,
-  partialScores,
-  pointsOf,
   toAnswers,
   type IntakeFormValues,
   type SetState,
 } from './intakeForm.ts';
 import { todayLocal, useCaseFile } from './useCaseFile.ts';
+import { ConsentSection } from './IntakeConsent.tsx';
+import { DecisionSection } from './IntakeDecision.tsx';
+import { SetItem, SingleItem } from './IntakeItems.tsx';
+import { LivePanel, SHORT } from './IntakeLivePanel.tsx';
 
 // 심층 진입상담: the checklist of domain.md §3 with the classification shown live beside it, consent
 // per item group (§10), and the counselor's decision. The kiosk queue may open it with
@@ -80,7 +69,7 @@ function IntakeForm({ file }: { file: CaseFile }) {
   const state = (location.state ?? {}) as IntakeLocationState;
   const prefill = useMemo(() => fromPrefill(state.prefill), [state.prefill]);
   const consent = file.consent.current;
-  const { control, handleSubmit, setValue, getValues } = useForm<IntakeFormValues>({
+  const { control, handleSubmit, setValue, getValues, reset, formState } = useForm<IntakeFormValues>({
     defaultValues: {
       ...EMPTY_INTAKE,
       ...prefill.values,
@@ -90,6 +79,14 @@ function IntakeForm({ file }: { file: CaseFile }) {
     },
   });
   const values = useWatch({ control }) as IntakeFormValues;
+  const draft = useFormDraft({
+    form: 'intake',
+    recordKey: file.jobseeker.id,
+    values,
+    dirty: formState.isDirty,
+    // Against the form's own defaults, so the restored answers count as changes still to save.
+    restore: (kept) => reset(kept, { keepDefaultValues: true }),
+  });
   const [kioskItems, setKioskItems] = useState<ChecklistItem[]>(prefill.items);
   const [formError, setFormError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -170,6 +167,7 @@ function IntakeForm({ file }: { file: CaseFile }) {
         reassessDueOn: needsDate ? v.reassessDueOn || null : null,
         ...(state.checkinId ? { checkinId: state.checkinId } : {}),
       });
+      await draft.clear();
       void navigate(`/jobseekers/${file.jobseeker.id}/assessments`, { state: { saved: 'intake.saved' } });
     } catch (e) {
       if (e instanceof ApiError) {
@@ -210,6 +208,8 @@ function IntakeForm({ file }: { file: CaseFile }) {
           <Typography color="text.secondary" data-testid="intake-for">
             {t('intake.for', { name: file.jobseeker.name, regNo: file.jobseeker.regNo })}
           </Typography>
+          {draft.banner}
+          {draft.guard}
         </Box>
         <Box
           component="form"
@@ -318,521 +318,3 @@ function IntakeForm({ file }: { file: CaseFile }) {
     </Box>
   );
 }
-
-function ConsentSection({
-  control,
-  error,
-}: {
-  control: Control<IntakeFormValues>;
-  error: string | undefined;
-}) {
-  const { t } = useTranslation();
-  const groups = [
-    ['consentRequired', 'required'],
-    ['consentOptional', 'optional'],
-    ['consentSensitive', 'sensitive'],
-  ] as const;
-  return (
-    <Paper variant="outlined" sx={{ p: 2.5 }} component="fieldset">
-      <Typography variant="h6" component="legend" sx={{ px: 0.5, fontWeight: 700 }}>
-        {t('intake.consentTitle')}
-      </Typography>
-      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-        {t('intake.consentHint', { version: CONSENT_NOTICE_VERSION })}
-      </Typography>
-      <Stack>
-        {groups.map(([name, group]) => (
-          <Controller
-            key={name}
-            control={control}
-            name={name}
-            render={({ field }) => (
-              <FormControlLabel
-                control={
-                  <Checkbox
-                    checked={field.value}
-                    onChange={(e) => field.onChange(e.target.checked)}
-                    slotProps={{ input: { 'data-testid': `consent-${group}` } as object }}
-                  />
-                }
-                label={t(`consent.group_${group}`)}
-              />
-            )}
-          />
-        ))}
-      </Stack>
-      {error && <FormHelperText error>{t(error)}</FormHelperText>}
-    </Paper>
-  );
-}
-
-function KioskChip() {
-  const { t } = useTranslation();
-  return (
-    <Chip size="small" color="info" label={t('intake.kioskChip')} data-testid="kiosk-chip" sx={{ ml: 1 }} />
-  );
-}
-
-function SingleItem({
-  item,
-  control,
-  fromKiosk,
-  onTouched,
-  missing,
-}: {
-  item: Exclude<ChecklistItem, 'barriers' | 'economicHardship'>;
-  control: Control<IntakeFormValues>;
-  fromKiosk: boolean;
-  onTouched: () => void;
-  missing: boolean;
-}) {
-  const { t } = useTranslation();
-  const labelId = `intake-label-${item}`;
-  return (
-    <FormControl error={missing} data-testid={`intake-item-${item}`}>
-      <FormLabel id={labelId} sx={{ color: 'text.primary', fontWeight: 500, mb: 0.5 }}>
-        {t(`checklist.${item}.label`)}
-        {fromKiosk && <KioskChip />}
-      </FormLabel>
-      <Controller
-        control={control}
-        name={item}
-        render={({ field }) => (
-          <RadioGroup
-            row
-            aria-labelledby={labelId}
-            value={field.value}
-            onChange={(e) => {
-              field.onChange(e.target.value);
-              onTouched();
-            }}
-          >
-            {CHECKLIST_OPTIONS[item].map((option) => {
-              const value = String(option);
-              const points = pointsOf(item, value);
-              return (
-                <FormControlLabel
-                  key={value}
-                  value={value}
-                  control={
-                    <Radio slotProps={{ input: { 'data-testid': `intake-${item}-${value}` } as object }} />
-                  }
-                  label={
-                    <span>
-                      {t(`checklist.${item}.option.${value}`)}
-                      {points !== null && (
-                        <Typography
-                          component="span"
-                          variant="caption"
-                          color="text.secondary"
-                          sx={{ ml: 0.5 }}
-                        >
-                          ({t('intake.points', { points })})
-                        </Typography>
-                      )}
-                    </span>
-                  }
-                  sx={{ mr: 3 }}
-                />
-              );
-            })}
-          </RadioGroup>
-        )}
-      />
-      {missing && <FormHelperText>{t(`checklist.${item}.invalid`)}</FormHelperText>}
-    </FormControl>
-  );
-}
-
-function SetItem({
-  item,
-  control,
-  sensitiveAllowed,
-  fromKiosk,
-  onTouched,
-  setState,
-  getList,
-  missing,
-}: {
-  item: 'barriers' | 'economicHardship';
-  control: Control<IntakeFormValues>;
-  sensitiveAllowed: boolean;
-  fromKiosk: boolean;
-  onTouched: () => void;
-  setState: (s: SetState, list: string[]) => void;
-  getList: () => string[];
-  missing: boolean;
-}) {
-  const { t } = useTranslation();
-  const state = useWatch({ control, name: `${item}State` });
-  const list = useWatch({ control, name: item });
-  const options: readonly string[] = item === 'barriers' ? BARRIER_OPTIONS : ECONOMIC_HARDSHIP_OPTIONS;
-  const wholeItemSensitive = item === 'economicHardship';
-  const blocked = wholeItemSensitive && !sensitiveAllowed;
-  const toggle = (option: string, checked: boolean) => {
-    const current = getList();
-    const next = checked
-      ? [...current.filter((o) => o !== option), option]
-      : current.filter((o) => o !== option);
-    setState(next.length > 0 ? 'some' : '', next);
-    onTouched();
-  };
-  return (
-    <FormControl component="div" error={missing} data-testid={`intake-item-${item}`}>
-      <FormLabel sx={{ color: 'text.primary', fontWeight: 500, mb: 0.5 }}>
-        {t(`checklist.${item}.label`)}
-        {fromKiosk && <KioskChip />}
-      </FormLabel>
-      <Typography variant="caption" color="text.secondary" sx={{ mb: 0.5 }}>
-        {blocked ? t('intake.sensitiveNoConsent') : t('intake.sensitiveHint')}
-      </Typography>
-      <Stack direction="row" sx={{ flexWrap: 'wrap' }}>
-        {options.map((option) => {
-          const healthBlocked = option === 'health' && !sensitiveAllowed;
-          return (
-            <FormControlLabel
-              key={option}
-              disabled={blocked || healthBlocked}
-              control={
-                <Checkbox
-                  checked={state === 'some' && list.includes(option)}
-                  onChange={(e) => toggle(option, e.target.checked)}
-                  slotProps={{ input: { 'data-testid': `intake-${item}-${option}` } as object }}
-                />
-              }
-              label={t(`checklist.${item}.option.${option}`)}
-              title={healthBlocked ? t('intake.healthNeedsConsent') : undefined}
-              sx={{ mr: 3 }}
-            />
-          );
-        })}
-      </Stack>
-      {/* The two exclusive answers on their own line, apart from the list they exclude. */}
-      <Stack
-        direction="row"
-        sx={{ flexWrap: 'wrap', borderTop: 1, borderColor: 'divider', pt: 0.5, mt: 0.5 }}
-      >
-        <FormControlLabel
-          disabled={blocked}
-          control={
-            <Checkbox
-              checked={state === 'none'}
-              onChange={(e) => {
-                setState(e.target.checked ? 'none' : '', []);
-                onTouched();
-              }}
-              slotProps={{ input: { 'data-testid': `intake-${item}-none` } as object }}
-            />
-          }
-          label={t('intake.none')}
-          sx={{ mr: 3 }}
-        />
-        <FormControlLabel
-          control={
-            <Checkbox
-              checked={state === 'declined'}
-              onChange={(e) => {
-                setState(e.target.checked ? 'declined' : '', []);
-                onTouched();
-              }}
-              slotProps={{ input: { 'data-testid': `intake-${item}-declined` } as object }}
-            />
-          }
-          label={t('intake.preferNotToSay')}
-        />
-      </Stack>
-      {missing && <FormHelperText>{t(`checklist.${item}.invalid`)}</FormHelperText>}
-    </FormControl>
-  );
-}
-
-function DecisionSection({
-  control,
-  computedTrack,
-  enabled,
-  finalTrack,
-  proposed,
-  errors,
-}: {
-  control: Control<IntakeFormValues>;
-  computedTrack: JobseekerTrack | null;
-  enabled: boolean;
-  finalTrack: JobseekerTrack | null;
-  proposed: string | null;
-  errors: Record<string, string>;
-}) {
-  const { t } = useTranslation();
-  const decision = useWatch({ control, name: 'decision' });
-  const needsDate = finalTrack !== null && typeOfTrack(finalTrack) === 'needs-preparation';
-  return (
-    <Paper variant="outlined" sx={{ p: 2.5 }} component="fieldset" disabled={!enabled}>
-      <Typography variant="h6" component="legend" sx={{ px: 0.5, fontWeight: 700 }}>
-        {t('intake.decisionTitle')}
-      </Typography>
-      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-        {enabled ? t('intake.decisionHint') : t('intake.live.incomplete')}
-      </Typography>
-      <Controller
-        control={control}
-        name="decision"
-        render={({ field }) => (
-          <RadioGroup value={field.value} onChange={(e) => field.onChange(e.target.value)}>
-            <FormControlLabel
-              value="accepted"
-              disabled={!enabled}
-              control={<Radio slotProps={{ input: { 'data-testid': 'decision-accepted' } as object }} />}
-              label={
-                computedTrack
-                  ? `${t('intake.accept')}: ${t(`jobseeker.track.${computedTrack}`)}`
-                  : t('intake.accept')
-              }
-            />
-            <FormControlLabel
-              value="overridden"
-              disabled={!enabled}
-              control={<Radio slotProps={{ input: { 'data-testid': 'decision-overridden' } as object }} />}
-              label={t('intake.overrideChoice')}
-            />
-          </RadioGroup>
-        )}
-      />
-      {decision === 'overridden' && enabled && (
-        <Stack spacing={2} sx={{ mt: 1, pl: 4 }}>
-          <Controller
-            control={control}
-            name="overrideTrack"
-            render={({ field }) => (
-              <TextField
-                select
-                label={t('intake.overrideTrack')}
-                value={field.value}
-                onChange={field.onChange}
-                error={Boolean(errors['overrideTrack'])}
-                helperText={errors['overrideTrack'] ? t(errors['overrideTrack']) : ' '}
-                slotProps={{
-                  select: { native: true },
-                  inputLabel: { shrink: true },
-                  htmlInput: { 'data-testid': 'override-track' },
-                }}
-                sx={{ maxWidth: 420 }}
-              >
-                <option value="">{t('intake.choose')}</option>
-                {JOBSEEKER_TRACK_VALUES.filter((track) => track !== computedTrack).map((track) => (
-                  <option key={track} value={track}>
-                    {t(`jobseeker.type.${typeOfTrack(track)}`)} · {t(`jobseeker.track.${track}`)}
-                  </option>
-                ))}
-              </TextField>
-            )}
-          />
-          <Controller
-            control={control}
-            name="reasonCode"
-            render={({ field }) => (
-              <TextField
-                select
-                label={t('intake.overrideReasonCode')}
-                value={field.value}
-                onChange={field.onChange}
-                error={Boolean(errors['reasonCode'])}
-                helperText={errors['reasonCode'] ? t(errors['reasonCode']) : ' '}
-                slotProps={{
-                  select: { native: true },
-                  inputLabel: { shrink: true },
-                  htmlInput: { 'data-testid': 'override-reason-code' },
-                }}
-                sx={{ maxWidth: 420 }}
-              >
-                <option value="">{t('intake.choose')}</option>
-                {OVERRIDE_REASON_CODES.map((code) => (
-                  <option key={code} value={code}>
-                    {t(`intake.reasonCode.${code}`)}
-                  </option>
-                ))}
-              </TextField>
-            )}
-          />
-          <Controller
-            control={control}
-            name="reasonText"
-            render={({ field }) => (
-              <TextField
-                label={t('intake.overrideReasonText')}
-                multiline
-                minRows={2}
-                value={field.value}
-                onChange={field.onChange}
-                error={Boolean(errors['reasonText'])}
-                helperText={
-                  errors['reasonText'] ? t(errors['reasonText']) : t('intake.overrideReasonTextHelp')
-                }
-                slotProps={{ htmlInput: { 'data-testid': 'override-reason-text', maxLength: 1000 } }}
-              />
-            )}
-          />
-        </Stack>
-      )}
-      {enabled && (
-        <Box sx={{ mt: 2 }}>
-          {needsDate ? (
-            <Controller
-              control={control}
-              name="reassessDueOn"
-              render={({ field }) => (
-                <TextField
-                  type="date"
-                  label={t('intake.reassessDueOn')}
-                  value={field.value || proposed || ''}
-                  onChange={field.onChange}
-                  error={Boolean(errors['reassessDueOn'])}
-                  helperText={errors['reassessDueOn'] ? t(errors['reassessDueOn']) : t('intake.reassessHelp')}
-                  slotProps={{
-                    inputLabel: { shrink: true },
-                    htmlInput: { 'data-testid': 'reassess-due-on' },
-                  }}
-                />
-              )}
-            />
-          ) : (
-            <Typography variant="body2" color="text.secondary">
-              {t('intake.noReassessForReady')}
-            </Typography>
-          )}
-        </Box>
-      )}
-    </Paper>
-  );
-}
-
-function LivePanel({
-  values,
-  result,
-  missing,
-}: {
-  values: IntakeFormValues;
-  result: ReturnType<typeof classifyAnswers> | null;
-  missing: ChecklistItem[];
-}) {
-  const { t } = useTranslation();
-  const partial = partialScores(values);
-  const total = CHECKLIST_ITEMS.length;
-  return (
-    <Paper
-      variant="outlined"
-      sx={{
-        p: 2.5,
-        position: { lg: 'sticky' },
-        top: { lg: 0 },
-        borderWidth: 2,
-        borderColor: result ? 'primary.main' : 'divider',
-      }}
-      aria-live="polite"
-      data-testid="live-classification"
-    >
-      <Typography variant="h6" component="h2" sx={{ fontWeight: 700 }}>
-        {t('intake.live.title')}
-      </Typography>
-      <Typography variant="body2" color="text.secondary" data-testid="live-answered">
-        {t('intake.answered', { count: total - missing.length, total })}
-      </Typography>
-      <Box
-        component="dl"
-        sx={{ display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: 2, rowGap: 1, my: 2 }}
-      >
-        <Box component="dt" sx={{ color: 'text.secondary' }}>
-          {t('jobseeker.dimension.motivation')}
-        </Box>
-        <Box component="dd" sx={{ m: 0, fontWeight: 700 }} data-testid="live-motivation">
-          {result
-            ? `${t(`level.${result.motivation}`)} · ${t('intake.live.score', { score: result.motivationScore })}`
-            : t('intake.live.partialScore', { score: partial.motivation })}
-        </Box>
-        <Box component="dt" sx={{ color: 'text.secondary' }}>
-          {t('jobseeker.dimension.ability')}
-        </Box>
-        <Box component="dd" sx={{ m: 0, fontWeight: 700 }} data-testid="live-ability">
-          {result
-            ? `${t(`level.${result.ability}`)} · ${t('intake.live.score', { score: result.abilityScore })}`
-            : t('intake.live.partialScore', { score: partial.ability })}
-        </Box>
-        <Box component="dt" sx={{ color: 'text.secondary' }}>
-          {t('jobseeker.dimension.economic')}
-        </Box>
-        <Box component="dd" sx={{ m: 0, fontWeight: 700 }} data-testid="live-economic">
-          {result ? t(`jobseeker.economic.${result.economic}`) : '–'}
-        </Box>
-      </Box>
-      <Typography variant="caption" color="text.secondary">
-        {t('intake.live.levels')}
-      </Typography>
-      <Divider sx={{ my: 2 }} />
-      {result ? (
-        <Stack spacing={1.5}>
-          <Box>
-            <Typography variant="caption" color="text.secondary">
-              {t('intake.live.type')}
-            </Typography>
-            <Typography
-              variant="h6"
-              data-testid="live-type"
-              sx={{ fontWeight: 700, color: result.type === 'ready' ? 'success.main' : 'warning.dark' }}
-            >
-              {t(`jobseeker.type.${result.type}`)}
-            </Typography>
-          </Box>
-          <Box>
-            <Typography variant="caption" color="text.secondary">
-              {t('intake.live.track')}
-            </Typography>
-            <Typography sx={{ fontWeight: 700 }} data-testid="live-track">
-              {t(`jobseeker.track.${result.track}`)}
-            </Typography>
-          </Box>
-          <Box>
-            <Typography variant="caption" color="text.secondary">
-              {t('intake.live.service')}
-            </Typography>
-            <Typography variant="body2" data-testid="live-service">
-              {t(jobseekerService(result.track))}
-            </Typography>
-          </Box>
-          <Box>
-            <Typography variant="caption" color="text.secondary">
-              {t('intake.live.reasons')}
-            </Typography>
-            <Box component="ul" sx={{ m: 0, pl: 2.5 }} data-testid="live-reasons">
-              {result.reasons.map((reason) => (
-                <Typography component="li" variant="body2" key={reason} sx={{ mb: 0.5 }}>
-                  {t(reason)}
-                </Typography>
-              ))}
-            </Box>
-          </Box>
-        </Stack>
-      ) : (
-        <Box>
-          <Typography variant="body2">{t('intake.live.incomplete')}</Typography>
-          <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
-            {t('intake.live.missing', {
-              items: missing.map((m) => t(SHORT[m])).join(', '),
-            })}
-          </Typography>
-        </Box>
-      )}
-    </Paper>
-  );
-}
-
-/** Short names of the items, for the "not answered" line. */
-const SHORT: Record<ChecklistItem, string> = {
-  searchActivities4w: 'intake.short.searchActivities4w',
-  startWish: 'intake.short.startWish',
-  willToWork: 'intake.short.willToWork',
-  preparation: 'intake.short.preparation',
-  experience: 'intake.short.experience',
-  sinceLastJob: 'intake.short.sinceLastJob',
-  barriers: 'intake.short.barriers',
-  economicHardship: 'intake.short.economicHardship',
-  fieldDecided: 'intake.short.fieldDecided',
-  mobile: 'intake.short.mobile',
-};

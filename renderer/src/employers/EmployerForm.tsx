@@ -20,6 +20,8 @@ import {
   type Employer,
   type EmployerFields,
 } from '../../../shared/domain/employers.ts';
+import { issueMessage } from '../../../shared/contract/messages.ts';
+import { useFormDraft } from '../data/drafts.tsx';
 import { businessNoLabel, SidoSelect, SigunguSelect, useLang } from './common.tsx';
 
 // The employer record as a form: text as typed, checked with the schema main uses (business number
@@ -80,8 +82,15 @@ export function EmployerForm(props: {
   const lang = useLang();
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const { register, control, handleSubmit, setError, watch, setValue, formState } = useForm<Values>({
+  const { register, control, handleSubmit, setError, watch, setValue, formState, reset } = useForm<Values>({
     defaultValues: props.employer ? fromEmployer(props.employer) : EMPTY,
+  });
+  const draft = useFormDraft({
+    form: 'employer',
+    recordKey: props.employer?.id ?? 'new',
+    values: watch(),
+    dirty: formState.isDirty,
+    restore: (kept) => reset(kept, { keepDefaultValues: true }),
   });
   const sido = watch('sido');
   const err = (name: keyof Values) => {
@@ -99,13 +108,14 @@ export function EmployerForm(props: {
     });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
-        setError(String(issue.path[0]) as keyof Values, { message: issue.message });
+        setError(String(issue.path[0]) as keyof Values, { message: issueMessage(issue) });
       }
       return;
     }
     setBusy(true);
-    const error = await props.onSubmit(parsed.data);
+    const error = await draft.saving(() => props.onSubmit(parsed.data));
     setBusy(false);
+    if (!error) await draft.clear();
     if (error) {
       const field = error.field?.replace(/^fields\./, '') as keyof Values | undefined;
       if (field && field in EMPTY) setError(field, { message: error.message });
@@ -115,6 +125,8 @@ export function EmployerForm(props: {
 
   return (
     <Stack component="form" spacing={1} onSubmit={(e) => void submit(e)} noValidate>
+      {draft.banner}
+      {draft.guard}
       {formError && <Alert severity="error">{t(formError)}</Alert>}
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, md: 4 }}>

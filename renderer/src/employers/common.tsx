@@ -7,6 +7,7 @@ import type { EmployerType } from '../../../shared/profiling/index.ts';
 import { OCCUPATIONS, SIDO, sigunguOf, type Lang } from '../../../shared/reference/index.ts';
 import { formatDateTime, formatDay } from '../../../shared/domain/day-format.ts';
 import { ApiError, call } from '../api.ts';
+import { useDataGeneration } from '../data/freshness.ts';
 
 // Small pieces shared by the employer, opening and referral screens (issue 4).
 
@@ -27,6 +28,8 @@ export function useChannel<K extends DeskChannel>(channel: K, input: InputOf<Con
     error: null,
   });
   const [tick, setTick] = useState(0);
+  // Any write on any screen makes this answer stale: load it again (renderer/src/data/freshness.ts).
+  const generation = useDataGeneration();
   useEffect(() => {
     if (input === null) return;
     let live = true;
@@ -38,7 +41,7 @@ export function useChannel<K extends DeskChannel>(channel: K, input: InputOf<Con
       live = false;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for `input`
-  }, [channel, key, tick]);
+  }, [channel, key, tick, generation]);
   const reload = useCallback(() => setTick((n) => n + 1), []);
   const set = useCallback((value: OutputOf<Contract[K]>) => setState({ key, value, error: null }), [key]);
   const current = state.key === key;

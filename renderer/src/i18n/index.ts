@@ -19,6 +19,12 @@ import kioskKo from './kiosk.ko.json';
 import ko from './ko.json';
 import queueEn from './queue.en.json';
 import queueKo from './queue.ko.json';
+import formsEn from './forms.en.json';
+import formsKo from './forms.ko.json';
+import kioskEn from './kiosk.en.json';
+import kioskKo from './kiosk.ko.json';
+import ko from './ko.json';
+import { ruleText } from './messages.ts';
 import reportsEn from './reports.en.json';
 import reportsKo from './reports.ko.json';
 import securityEn from './security.en.json';
@@ -84,6 +90,7 @@ void i18n.use(initReactI18next).init({
         escrowKo,
         joinKo,
         queueKo,
+        formsKo,
       ),
     },
     en: {
@@ -101,6 +108,7 @@ void i18n.use(initReactI18next).init({
         escrowEn,
         joinEn,
         queueEn,
+        formsEn,
       ),
     },
   },
@@ -108,6 +116,8 @@ void i18n.use(initReactI18next).init({
   fallbackLng: 'ko',
   interpolation: { escapeValue: false }, // React escapes
   returnNull: false,
+  // Validation messages carry their rule's figures (renderer/src/i18n/messages.ts).
+  parseMissingKeyHandler: (key: string) => ruleText(i18n, key),
 });
 
 export function setLanguage(lang: Language): void {

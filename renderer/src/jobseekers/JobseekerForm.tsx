@@ -20,6 +20,7 @@ import {
 } from '../../../shared/domain/jobseeker.ts';
 import { formatPhone } from '../../../shared/domain/phone.ts';
 import { OCCUPATIONS, SIDO, sigunguOf, type Lang } from '../../../shared/reference/index.ts';
+import { issueMessage } from '../../../shared/contract/messages.ts';
 
 // The basic jobseeker record as a form. Values are kept as typed text; `parseJobseekerForm` checks them
 // with the same zod schema main uses, so the counselor sees the same messages before and after saving.
@@ -89,7 +90,7 @@ export function parseJobseekerForm(v: JobseekerFormValues): ParsedForm {
   if (result.success) return { ok: true, fields: result.data };
   return {
     ok: false,
-    errors: result.error.issues.map((i) => ({ field: String(i.path[0] ?? ''), message: i.message })),
+    errors: result.error.issues.map((i) => ({ field: String(i.path[0] ?? ''), message: issueMessage(i) })),
   };
 }
 

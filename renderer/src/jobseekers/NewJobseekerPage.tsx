@@ -7,6 +7,7 @@ import type { DuplicateCandidate } from '../../../shared/domain/jobseeker.ts';
 import { ApiError, call } from '../api.ts';
 import { handoffFromState, linkAndOpenIntake } from '../queue/checkin-handoff.ts';
 import { scrollPageSx } from '../common/layout.ts';
+import { useFormDraft } from '../data/drafts.tsx';
 import { applyFieldErrors, issuesOf } from './applyErrors.ts';
 import { DuplicateWarning } from './DuplicateWarning.tsx';
 import { EMPTY_FORM, JobseekerForm, parseJobseekerForm, type JobseekerFormValues } from './JobseekerForm.tsx';
@@ -20,8 +21,17 @@ export function NewJobseekerPage() {
   // Registering a visitor called from the queue: start from what they typed at the kiosk.
   const location = useLocation();
   const [handoff] = useState(() => handoffFromState(location.state));
-  const { control, register, handleSubmit, setError, getValues, formState } = useForm<JobseekerFormValues>({
-    defaultValues: handoff ? { ...EMPTY_FORM, name: handoff.name, phone: handoff.phone } : EMPTY_FORM,
+  const { control, register, handleSubmit, setError, getValues, formState, reset } =
+    useForm<JobseekerFormValues>({
+      defaultValues: handoff ? { ...EMPTY_FORM, name: handoff.name, phone: handoff.phone } : EMPTY_FORM,
+    });
+  // A registration from a ticket keeps its own draft, apart from a blank registration's.
+  const draft = useFormDraft({
+    form: 'jobseeker',
+    recordKey: handoff ? `ticket:${handoff.checkinId}` : 'new',
+    values: useWatch({ control }) as JobseekerFormValues,
+    dirty: formState.isDirty,
+    restore: (kept) => reset(kept, { keepDefaultValues: true }),
   });
   const sido = useWatch({ control, name: 'sido' });
   const [duplicates, setDuplicates] = useState<DuplicateCandidate[]>([]);
@@ -56,6 +66,7 @@ export function NewJobseekerPage() {
     setSaving(true);
     try {
       const created = await call('jobseekers:create', { fields: parsed.fields, confirmedNotDuplicate });
+      await draft.clear();
       // The record exists now whatever happens to the ticket: a failed link (the ticket expired
       // meanwhile) must not invite a second save, so it falls back to the new record.
       const openRecord = () => void navigate(`/jobseekers/${created.id}`, { replace: true });
@@ -89,6 +100,8 @@ export function NewJobseekerPage() {
           })}
         </Alert>
       )}
+      {draft.banner}
+      {draft.guard}
       <DuplicateWarning candidates={duplicates} />
       {formError && <Alert severity="error">{t(formError)}</Alert>}
       <Paper

@@ -33,6 +33,8 @@ import {
 import type { MatchReason } from '../../../shared/matching/score.ts';
 import { occupationLabel, regionLabel } from '../../../shared/reference/index.ts';
 import { call } from '../api.ts';
+import { useFormDraft } from '../data/drafts.tsx';
+import { issueMessage } from '../../../shared/contract/messages.ts';
 import {
   dayLabel,
   EmployerTypeChip,
@@ -63,6 +65,8 @@ interface Values {
 
 function OpeningForm(props: {
   initial: Values;
+  /** The opening's id, or `new:<employer id>` for a new one (its draft's record key). */
+  draftKey: string;
   onSubmit: (f: OpeningFields) => Promise<AppError | null>;
   onCancel: () => void;
 }) {
@@ -72,6 +76,13 @@ function OpeningForm(props: {
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const set = <K extends keyof Values>(k: K, value: Values[K]) => setV((old) => ({ ...old, [k]: value }));
+  const draft = useFormDraft({
+    form: 'opening',
+    recordKey: props.draftKey,
+    values: v,
+    dirty: JSON.stringify(v) !== JSON.stringify(props.initial),
+    restore: setV,
+  });
   const err = (k: keyof Values) => ({
     error: Boolean(errors[k]),
     helperText: errors[k] ? t(errors[k]) : ' ',
@@ -94,14 +105,16 @@ function OpeningForm(props: {
     });
     if (!parsed.success) {
       const next: Partial<Record<keyof Values, string>> = {};
-      for (const issue of parsed.error.issues) next[String(issue.path[0]) as keyof Values] = issue.message;
+      for (const issue of parsed.error.issues)
+        next[String(issue.path[0]) as keyof Values] = issueMessage(issue);
       setErrors(next);
       return;
     }
     setErrors({});
     setBusy(true);
-    const error = await props.onSubmit(parsed.data);
+    const error = await draft.saving(() => props.onSubmit(parsed.data));
     setBusy(false);
+    if (!error) await draft.clear();
     if (error) {
       const field = error.field?.replace(/^fields\./, '') as keyof Values | undefined;
       if (field && field in props.initial) setErrors({ [field]: error.message });
@@ -111,6 +124,8 @@ function OpeningForm(props: {
 
   return (
     <Stack component="form" spacing={1} onSubmit={(e) => void submit(e)} noValidate>
+      {draft.banner}
+      {draft.guard}
       {formError && <Alert severity="error">{t(formError)}</Alert>}
       <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', columnGap: 2 }}>
         <TextField
@@ -233,6 +248,7 @@ export function NewOpeningPage() {
             requiredQualifications: '',
             public: true,
           }}
+          draftKey={`new:${e.id}`}
           onCancel={() => void navigate(`/employers/${e.id}`)}
           onSubmit={async (fields) => {
             try {
@@ -352,6 +368,7 @@ function OpeningView({ id }: { id: string }) {
         {editing ? (
           <OpeningForm
             initial={valuesOf(o)}
+            draftKey={o.id}
             onCancel={() => setEditing(false)}
             onSubmit={async (fields) => {
               try {

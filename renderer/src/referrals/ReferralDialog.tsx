@@ -70,6 +70,7 @@ export function ReferralDialog(props: {
   const [kind, setKind] = useState<ReferralEventKind | ''>('');
   const [note, setNote] = useState('');
   const [interviewOn, setInterviewOn] = useState('');
+  const [hiredOn, setHiredOn] = useState(todayLocal());
   const [employed, setEmployed] = useState<'yes' | 'no'>('yes');
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -90,6 +91,7 @@ export function ReferralDialog(props: {
         kind,
         note,
         ...(kind === 'interview' && interviewOn ? { interviewOn } : {}),
+        ...(kind === 'hired' ? { hiredOn } : {}),
         ...(kind === 'follow-up' && r.nextFollowUp
           ? { months: r.nextFollowUp.months, employed: employed === 'yes' }
           : {}),
@@ -194,6 +196,19 @@ export function ReferralDialog(props: {
                     value={interviewOn}
                     onChange={(e) => setInterviewOn(e.target.value)}
                     slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'interview-on' } }}
+                    sx={{ width: 220 }}
+                  />
+                )}
+                {kind === 'hired' && (
+                  <TextField
+                    type="date"
+                    label={t('forms.hiredOn')}
+                    value={hiredOn}
+                    onChange={(e) => setHiredOn(e.target.value)}
+                    slotProps={{
+                      inputLabel: { shrink: true },
+                      htmlInput: { 'data-testid': 'hired-on', max: today },
+                    }}
                     sx={{ width: 220 }}
                   />
                 )}

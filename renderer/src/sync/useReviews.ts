@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ReviewView } from '../../../shared/contract/sync.ts';
 import type { ReviewChoice } from '../../../shared/sync/protocol.ts';
 import { ApiError, call } from '../api.ts';
+import { useDataGeneration } from '../data/freshness.ts';
 
 /** The review items of this desktop (or of one case), and a choice queued for the server. */
 export function useReviews(caseId?: string) {
@@ -10,7 +11,10 @@ export function useReviews(caseId?: string) {
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
 
+  // A sync or a choice elsewhere changes the list (renderer/src/data/freshness.ts).
+  const generation = useDataGeneration();
   const load = useCallback(() => {
+    void generation;
     call('sync:reviews', caseId ? { caseId } : {}).then(
       (list) => {
         setItems(list);
@@ -18,7 +22,7 @@ export function useReviews(caseId?: string) {
       },
       (e: unknown) => setError(e instanceof ApiError ? e.error.message : 'reviews.loadFailed'),
     );
-  }, [caseId]);
+  }, [caseId, generation]);
 
   useEffect(load, [load]);
 

@@ -19,6 +19,8 @@ const eventData = z
     interviewOn: day.optional(),
     months: z.union(FOLLOW_UP_MONTHS.map((m) => z.literal(m))).optional(),
     employed: z.boolean().optional(),
+    // The hire's first day (issue 15 item 4); the state machine refuses one before the interview.
+    hiredOn: day.optional(),
   })
   .strict();
 

@@ -328,6 +328,12 @@ const RULES: Record<ChannelName, Rule> = {
   'kiosk:openings': { kind: 'none', why: 'public openings' },
   'kiosk:takeTicket': { kind: 'none', why: "the visitor's own ticket, at the kiosk (checkin.issue)" },
   'kiosk:endVisit': { kind: 'none', why: 'clears the kiosk screen' },
+  'drafts:get': {
+    kind: 'exempt',
+    why: "the caller's own unsaved typing, shown back only to them; the saved record is audited",
+  },
+  'drafts:keep': { kind: 'exempt', why: "the caller's own unsaved typing on this PC, never synced" },
+  'drafts:discard': { kind: 'exempt', why: "removes the caller's own unsaved typing" },
 };
 
 let t: TestStore;

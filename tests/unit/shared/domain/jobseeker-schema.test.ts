@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { jobseekerFieldsSchema } from '../../../../shared/domain/jobseeker.ts';
+import { todayKstOf } from '../../../../shared/domain/day.ts';
+
+/** The latest birth year taken: this year in Korea (shared/domain/day.ts). */
+const THIS_YEAR = todayKstOf().slice(0, 4);
 
 const valid = { name: '김민준', birthYear: 1990, sido: '11' };
 
@@ -21,8 +25,8 @@ describe('jobseeker fields schema', () => {
   });
   it.each([
     [{ name: '  ' }, 'name', 'validation.required'],
-    [{ birthYear: 1850 }, 'birthYear', 'validation.birthYear'],
-    [{ birthYear: 1990.5 }, 'birthYear', 'validation.birthYear'],
+    [{ birthYear: 1850 }, 'birthYear', `validation.yearRange|min=1900|max=${THIS_YEAR}`],
+    [{ birthYear: 1990.5 }, 'birthYear', `validation.yearRange|min=1900|max=${THIS_YEAR}`],
     [{ phone: '123' }, 'phone', 'validation.phone'],
     [{ email: 'not-mail' }, 'email', 'validation.email'],
     [{ sido: 'Seoul' }, 'sido', 'validation.region'],

@@ -1,0 +1,43 @@
+import { useSyncExternalStore } from 'react';
+
+// The refresh model (issue 15 item 7). Screens read through hooks that call a channel once; a write
+// elsewhere on the screen (a follow-up recorded in a dialog over the due list, a hire that changes the
+// board, the opening and the jobseeker's status) left every other list showing what it had loaded.
+// Writes cascade across areas in main, so the rule is simple and general: every successful write
+// through `call()` moves the data generation on, and every query hook that depends on it loads again.
+// The store is local and its reads take milliseconds; only the mounted hooks (one screen) reload.
+//
+// The audited case-file read (casework:get) does not follow the generation: a reload there would be a
+// new read of personal data in the audit log, and its tabs already take the file their write returns.
+
+/** Verbs of the channels that change data (`area:verb`); everything else is a read. */
+const WRITE_VERB =
+  /^(create|update|save\w*|assess|log\w*|record\w*|set[A-Z]\w*|add\w*|revise\w*|import|issue\w*|requestReview|decideReview|callNext|call|finish|redirect|link|assign|archive|make|restore|purge|resolve\w*|resend\w*|hand\w*|now|unlock|reset\w*|takeTicket|endVisit|placementFollowUp)$/;
+
+/** Sign-in, the session's own channels and a form's draft change no records any list shows. */
+const NOT_DATA = new Set(['auth', 'app', 'drafts']);
+
+export function isWrite(channel: string): boolean {
+  const [area = '', verb = ''] = channel.split(':');
+  return !NOT_DATA.has(area) && WRITE_VERB.test(verb);
+}
+
+let generation = 0;
+const listeners = new Set<() => void>();
+
+/** Called by `call()` after a channel answered: a write makes every mounted query stale. */
+export function noteAnswered(channel: string): void {
+  if (!isWrite(channel)) return;
+  generation += 1;
+  for (const listener of listeners) listener();
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The data generation: put it in a query effect's dependencies to load again after any write. */
+export function useDataGeneration(): number {
+  return useSyncExternalStore(subscribe, () => generation);
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { contract } from '../../../../shared/contract/index.ts';
+import { isWrite } from '../../../../renderer/src/data/freshness.ts';
+
+// The refresh model's one judgement: which channels change data. A read taken for a write would reload
+// every screen after every load (a loop); a write taken for a read leaves lists stale (issue 15 item 7).
+// The whole contract is classified here, so a new channel is a decision someone makes.
+
+const READS = [
+  'accounts:list',
+  'app:info',
+  'audit:list',
+  'audit:overview',
+  'audit:verify',
+  'audit:settings',
+  'auth:login',
+  'auth:logout',
+  'auth:session',
+  'auth:setup',
+  'auth:lock',
+  'auth:unlock',
+  'auth:activity',
+  'auth:damagedStore',
+  'auth:restoreDamaged',
+  'backups:list',
+  'backups:progress',
+  'backups:verify',
+  'casework:get',
+  'casework:previewImport',
+  'casework:verifyCertificate',
+  'casework:caseload',
+  'checkins:queue',
+  'checkins:get',
+  'employers:list',
+  'employers:get',
+  'employers:discovery',
+  'openings:list',
+  'openings:get',
+  'matching:forOpening',
+  'matching:forJobseeker',
+  'referrals:get',
+  'referrals:board',
+  'referrals:counselors',
+  'referrals:forOpening',
+  'referrals:forJobseeker',
+  'referrals:dueFollowUps',
+  'jobseekers:list',
+  'jobseekers:get',
+  'jobseekers:findDuplicates',
+  'jobseekers:assignees',
+  'kiosk:welcome',
+  'kiosk:openings',
+  'reports:get',
+  'reports:export',
+  'settings:getKiosk',
+  'settings:getDevice',
+  'settings:getServerTrust',
+  'sync:status',
+  'sync:reviews',
+  'sync:exportOutbox',
+  // A draft is the user's own unsaved typing: keeping it must not reload the screen under them.
+  'drafts:get',
+  'drafts:keep',
+  'drafts:discard',
+];
+
+describe('which channels are writes', () => {
+  const names = Object.keys(contract);
+
+  it('takes none of the reads for a write', () => {
+    expect(READS.filter(isWrite)).toEqual([]);
+  });
+
+  it('takes every other channel of the contract for a write', () => {
+    const others = names.filter((n) => !READS.includes(n));
+    expect(others.filter((n) => !isWrite(n))).toEqual([]);
+    expect(others).toContain('referrals:record');
+    expect(others).toContain('referrals:placementFollowUp');
+  });
+});
