@@ -28,7 +28,7 @@ export function NewJobseekerPage() {
   // A registration from a ticket keeps its own draft, apart from a blank registration's.
   const draft = useFormDraft({
     form: 'jobseeker',
-    recordKey: handoff ? `ticket:${handoff.checkinId}` : 'new',
+    recordKey: handoff ? `new:${handoff.checkinId}` : 'new',
     values: useWatch({ control }) as JobseekerFormValues,
     dirty: formState.isDirty,
     restore: (kept) => reset(kept, { keepDefaultValues: true }),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeJoinProblem } from '../../../../../electron/services/join/problems.ts';
-import en from '../../../../../renderer/src/i18n/join.en.json';
-import ko from '../../../../../renderer/src/i18n/join.ko.json';
+import en from '../../../../../renderer/src/i18n/join.en.json' with { type: 'json' };
+import ko from '../../../../../renderer/src/i18n/join.ko.json' with { type: 'json' };
 import type { JoinProblem } from '../../../../../shared/contract/join.ts';
 
 // Every problem that stops a join is said in Korean and English on the screen and in English on the
