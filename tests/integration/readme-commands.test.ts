@@ -31,6 +31,12 @@ const SKIPPED: Array<[RegExp, string]> = [
     'needs a certificate and port 443; integration/server/tls.test.ts runs the server over HTTPS',
   ],
   [/^pg_(dump|restore)\b/, "PostgreSQL's own tools against a production database"],
+  [
+    / -- join\b/,
+    'needs a desktop made without a server and a server holding its accounts; ' +
+      'integration/electron/cli/join.test.ts runs `caseworker join` over HTTP',
+  ],
+  [/--workers\b/, 'needs PostgreSQL (refused on SQLite); integration/server/workers.test.ts runs it'],
 ];
 
 /** The commands of each `sh` block, continuation lines joined and trailing comments dropped. */
