@@ -8,6 +8,7 @@ import { reportsBench } from './reports.bench.ts';
 import { storeBench } from './store.bench.ts';
 import { syncBench } from './sync.bench.ts';
 import type { Benchmark } from './types.ts';
+import { uiBench } from './ui.bench.ts';
 
 // Every benchmark the runner knows, in the order it runs them. Add new modules here.
 
@@ -21,4 +22,5 @@ export const benchmarks: readonly Benchmark[] = [
   pushChecksBench,
   backupBench,
   faultsBench,
+  uiBench,
 ];

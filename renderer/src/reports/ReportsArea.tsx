@@ -487,6 +487,7 @@ export function ReportsArea() {
       {value && value.report === report && (
         <Box
           data-testid="report-body"
+          data-report={value.report}
           sx={{
             display: 'grid',
             gap: 2,
