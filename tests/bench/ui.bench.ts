@@ -174,7 +174,11 @@ async function saveIntake(ctx: BenchContext, page: Page): Promise<void> {
       },
       `벤치${String(i + 2).padStart(2, '0')}`,
     );
-    await page.evaluate((h) => (location.hash = h), `#/jobseekers/${id}/intake`);
+    await measure(
+      page,
+      { kind: 'hash', hash: `#/jobseekers/${id}/intake` },
+      { selector: '[data-testid="consent-required"]' },
+    );
     await page.getByTestId('consent-required').check();
     await page.getByTestId('consent-sensitive').check();
     for (const [item, value] of Object.entries(READY_WIDE))
