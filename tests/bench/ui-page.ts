@@ -104,7 +104,8 @@ export async function firstPaint(
 ): Promise<{ ms: number; scriptBytes: number }> {
   await page.addInitScript(FIRST_PAINT(selector));
   await page.goto(url, { waitUntil: 'commit' });
-  await page.waitForFunction('window.__firstPaint !== undefined');
+  // A function, not a string: the page's CSP refuses eval.
+  await page.waitForFunction(() => (globalThis as { __firstPaint?: number }).__firstPaint !== undefined);
   const ms = Number(await page.evaluate('window.__firstPaint'));
   const scriptBytes = Number(await page.evaluate(SCRIPT_BYTES));
   return { ms, scriptBytes };
