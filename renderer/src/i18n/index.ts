@@ -1,6 +1,8 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { profilingMessages } from '../../../shared/profiling/index.ts';
+import a11yEn from './a11y.en.json';
+import a11yKo from './a11y.ko.json';
 import auditEn from './audit.en.json';
 import auditKo from './audit.ko.json';
 import backupsEn from './backups.en.json';
@@ -75,6 +77,7 @@ void i18n.use(initReactI18next).init({
         auditKo,
         backupsKo,
         syncKo,
+        a11yKo,
       ),
     },
     en: {
@@ -89,6 +92,7 @@ void i18n.use(initReactI18next).init({
         auditEn,
         backupsEn,
         syncEn,
+        a11yEn,
       ),
     },
   },
