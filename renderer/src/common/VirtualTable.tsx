@@ -131,7 +131,8 @@ export function VirtualTable<T>(p: VirtualTableProps<T>) {
       </Box>
       <Box
         ref={scrollRef}
-        role="rowgroup"
+        // A rowgroup only while it holds rows: an empty one breaks the grid's required structure.
+        role={p.count > 0 ? 'rowgroup' : undefined}
         sx={{ flex: 1, overflow: 'auto' }}
         data-testid={p.scrollTestId}
         onKeyDown={onKeyDown}

@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { profilingMessages } from '../../../shared/profiling/index.ts';
+// messages.ts, not the profiling index: the index brings zod, which the kiosk's first screen never needs.
+import { profilingMessages } from '../../../shared/profiling/messages.ts';
 import a11yEn from './a11y.en.json';
 import a11yKo from './a11y.ko.json';
 import auditEn from './audit.en.json';

@@ -163,7 +163,13 @@ function ReportTableCard({ def, rows, lang }: { def: TableDef; rows: Row[]; lang
       ) : rows.length === 0 ? (
         <Typography color="text.secondary">{t('reports.empty')}</Typography>
       ) : (
-        <TableContainer sx={{ maxHeight: 420 }}>
+        // A scrolling region reachable by keyboard (the arrow keys scroll it once it has focus).
+        <TableContainer
+          sx={{ maxHeight: 420, '&:focus-visible': { outline: '3px solid', outlineColor: 'primary.main' } }}
+          tabIndex={0}
+          role="region"
+          aria-label={def.title[lang]}
+        >
           <Table size="small" stickyHeader aria-label={def.title[lang]}>
             <TableHead>
               <TableRow>

@@ -9,7 +9,7 @@ interface AxeViolation {
   id: string;
   impact: string | null;
   help: string;
-  nodes: Array<{ target: unknown }>;
+  nodes: Array<{ target: unknown; failureSummary?: string }>;
 }
 interface AxeGlobals {
   axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> };
@@ -30,6 +30,6 @@ export async function seriousViolations(page: Page, screen: string): Promise<str
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map(
       (v) =>
-        `${screen}: ${v.id} (${v.impact}) ${v.help} ${JSON.stringify(v.nodes.slice(0, 5).map((n) => n.target))}`,
+        `${screen}: ${v.id} (${v.impact}) ${v.help} ${JSON.stringify(v.nodes.slice(0, 5).map((n) => [n.target, (n.failureSummary ?? '').slice(0, 200)]))}`,
     );
 }

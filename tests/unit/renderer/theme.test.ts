@@ -7,6 +7,8 @@ import { theme } from '../../../renderer/src/theme.ts';
 // colour against its contrast text, and the colour as text on white and on the page background.
 
 const AA = 4.5;
+/** A hovered or selected table row on the page background, where text buttons also sit. */
+const TINTED_ROW = '#ebedf0';
 const COLOURS = ['primary', 'secondary', 'error', 'warning', 'info', 'success'] as const;
 
 describe('the desk palette', () => {
@@ -16,6 +18,7 @@ describe('the desk palette', () => {
       expect(getContrastRatio(c.main, c.contrastText)).toBeGreaterThanOrEqual(AA);
       expect(getContrastRatio(c.main, '#ffffff')).toBeGreaterThanOrEqual(AA);
       expect(getContrastRatio(c.main, theme.palette.background.default)).toBeGreaterThanOrEqual(AA);
+      expect(getContrastRatio(c.main, TINTED_ROW)).toBeGreaterThanOrEqual(AA);
       expect(getContrastRatio(c.dark, '#ffffff')).toBeGreaterThanOrEqual(AA);
     });
   }
