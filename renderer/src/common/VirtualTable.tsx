@@ -98,7 +98,15 @@ export function VirtualTable<T>(p: VirtualTableProps<T>) {
     }
   }
 
-  const grid = { display: 'grid', gridTemplateColumns: p.columns, px: 2 } as const;
+  // Every row is its own CSS grid, so a cell may never widen its column: with `min-width: 0` the
+  // `fr` columns ignore their content's width and stay aligned with the header on every row (issue 15:
+  // long English place names pushed the columns of their row out of line).
+  const grid = {
+    display: 'grid',
+    gridTemplateColumns: p.columns,
+    px: 2,
+    '& > *': { minWidth: 0, overflowWrap: 'anywhere' },
+  } as const;
   return (
     <Paper
       variant="outlined"
@@ -192,6 +200,7 @@ export function VirtualTable<T>(p: VirtualTableProps<T>) {
                   ...(p.ellipsis
                     ? {
                         '& > *': {
+                          minWidth: 0,
                           overflow: 'hidden',
                           textOverflow: 'ellipsis',
                           whiteSpace: 'nowrap',
