@@ -26,6 +26,7 @@ const HELPERS = `(() => {
   const done = (result) => {
     if (result.hashContains && !location.hash.includes(result.hashContains)) return false;
     if (result.absent && document.querySelector(result.absent)) return false;
+    if (result.present && !document.querySelector(result.present)) return false;
     const found = [...document.querySelectorAll(result.selector)];
     if (found.length === 0) return false;
     if (result.firstContains && !(found[0].textContent || '').includes(result.firstContains)) return false;
@@ -61,8 +62,10 @@ export interface Result {
   allContain?: string;
   /** …and, if given, location.hash contains this… */
   hashContains?: string;
-  /** …and, if given, nothing matches this (a spinner or placeholder still showing). */
+  /** …and, if given, nothing matches this (a spinner or placeholder still showing)… */
   absent?: string;
+  /** …and, if given, something matches this. */
+  present?: string;
 }
 
 interface PageBench {
