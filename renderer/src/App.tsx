@@ -1,12 +1,18 @@
 import { lazy, Suspense } from 'react';
 import { HashRouter, Route, Routes } from 'react-router';
+import { DeskApp } from './DeskApp.tsx';
+import { prefetchAreaOf } from './desk-areas.ts';
 
-// Two surfaces, two chunks: the lobby kiosk never loads the desk's code (sign-in, case screens,
-// charts) and the desk never loads the kiosk's (on-screen keyboard, occupation tree). The kiosk route
+// Two surfaces: the lobby kiosk is its own chunk, and the desk's areas are chunks of their own, so the
+// kiosk never loads case screens or charts and the desk never loads the on-screen keyboard or the
+// occupation tree. The desk's frame (sign-in, shell) stays in the entry: a reload of a desk page then
+// waits for one download round (the area, started right away below), not two. The kiosk route
 // never mounts the desk providers either: its window has no desk bridge at all.
 
 const KioskApp = lazy(() => import('./kiosk/KioskApp.tsx').then((m) => ({ default: m.KioskApp })));
-const DeskApp = lazy(() => import('./DeskApp.tsx').then((m) => ({ default: m.DeskApp })));
+
+// On a desk address, the area's chunk downloads alongside the desk's, not after it.
+if (!location.hash.startsWith('#/kiosk')) prefetchAreaOf(location.hash);
 
 export function App() {
   return (

@@ -3,25 +3,26 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
 import { AuthProvider, RequireSession, useAuth } from './auth/AuthProvider.tsx';
 import { Loading } from './common/Loading.tsx';
+import { DESK_AREAS } from './desk-areas.ts';
 import { AppShell } from './shell/AppShell.tsx';
 
 // The desk surface: sign-in, the shell and one area per route. Each area is its own chunk, loaded when
 // first visited (issue 15: one 1.7 MB bundle for every screen and the kiosk); the shell stays on
 // screen while an area's code arrives.
 
-const area = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
-  lazy(() => load().then((m) => ({ default: m[name] })));
+const area = (name: keyof typeof DESK_AREAS) =>
+  lazy(() => (DESK_AREAS[name] as () => Promise<React.ComponentType>)().then((c) => ({ default: c })));
 
-const CaseloadPage = area(() => import('./caseload/CaseloadPage.tsx'), 'CaseloadPage');
-const JobseekersArea = area(() => import('./jobseekers/JobseekersArea.tsx'), 'JobseekersArea');
-const EmployersArea = area(() => import('./employers/EmployersArea.tsx'), 'EmployersArea');
-const OpeningsArea = area(() => import('./openings/OpeningsArea.tsx'), 'OpeningsArea');
-const ReferralsArea = area(() => import('./referrals/ReferralsArea.tsx'), 'ReferralsArea');
-const ReportsArea = area(() => import('./reports/ReportsArea.tsx'), 'ReportsArea');
-const AuditArea = area(() => import('./audit/AuditArea.tsx'), 'AuditArea');
-const QueueArea = area(() => import('./queue/QueueArea.tsx'), 'QueueArea');
-const SettingsArea = area(() => import('./settings/SettingsArea.tsx'), 'SettingsArea');
-const ReviewsPage = area(() => import('./sync/ReviewsPage.tsx'), 'ReviewsPage');
+const CaseloadPage = area('caseload');
+const JobseekersArea = area('jobseekers');
+const EmployersArea = area('employers');
+const OpeningsArea = area('openings');
+const ReferralsArea = area('referrals');
+const ReportsArea = area('reports');
+const AuditArea = area('audit');
+const QueueArea = area('queue');
+const SettingsArea = area('settings');
+const ReviewsPage = area('reviews');
 
 export function DeskApp() {
   const { t } = useTranslation();
