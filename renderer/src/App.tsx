@@ -1,17 +1,18 @@
-import { createHashRouter, Navigate, Route, RouterProvider, Routes } from 'react-router';
-import { AuditArea } from './audit/AuditArea.tsx';
-import { AuthProvider, RequireSession, useAuth } from './auth/AuthProvider.tsx';
-import { KioskApp } from './kiosk/KioskApp.tsx';
-import { CaseloadPage } from './caseload/CaseloadPage.tsx';
-import { EmployersArea } from './employers/EmployersArea.tsx';
-import { JobseekersArea } from './jobseekers/JobseekersArea.tsx';
-import { OpeningsArea } from './openings/OpeningsArea.tsx';
-import { QueueArea } from './queue/QueueArea.tsx';
-import { ReferralsArea } from './referrals/ReferralsArea.tsx';
-import { ReportsArea } from './reports/ReportsArea.tsx';
-import { SettingsArea } from './settings/SettingsArea.tsx';
-import { ReviewsPage } from './sync/ReviewsPage.tsx';
-import { AppShell } from './shell/AppShell.tsx';
+import { lazy, Suspense } from 'react';
+import { createHashRouter, Route, RouterProvider, Routes } from 'react-router';
+import { DeskApp } from './DeskApp.tsx';
+import { prefetchAreaOf } from './desk-areas.ts';
+
+// Two surfaces: the lobby kiosk is its own chunk, and the desk's areas are chunks of their own, so the
+// kiosk never loads case screens or charts and the desk never loads the on-screen keyboard or the
+// occupation tree. The desk's frame (sign-in, shell) stays in the entry: a reload of a desk page then
+// waits for one download round (the area, started right away below), not two. The kiosk route
+// never mounts the desk providers either: its window has no desk bridge at all.
+
+const KioskApp = lazy(() => import('./kiosk/KioskApp.tsx').then((m) => ({ default: m.KioskApp })));
+
+// On a desk address, the area's chunk downloads alongside the desk's, not after it.
+if (!location.hash.startsWith('#/kiosk')) prefetchAreaOf(location.hash);
 
 // A data router (one splat route around the app's own <Routes>) so a form can block in-app navigation
 // while it has unsaved changes (useBlocker, renderer/src/data/drafts.tsx).
@@ -21,42 +22,13 @@ export function App() {
   return <RouterProvider router={router} />;
 }
 
-/** The kiosk route never mounts the desk providers: its window has no desk bridge at all. */
 function AppRoutes() {
   return (
-    <Routes>
-      <Route path="/kiosk/*" element={<KioskApp />} />
-      <Route
-        path="/*"
-        element={
-          <AuthProvider>
-            <RequireSession>
-              <AppShell>
-                <Routes>
-                  <Route path="/" element={<HomeRedirect />} />
-                  <Route path="/caseload" element={<CaseloadPage />} />
-                  <Route path="/jobseekers/*" element={<JobseekersArea />} />
-                  <Route path="/employers/*" element={<EmployersArea />} />
-                  <Route path="/openings/*" element={<OpeningsArea />} />
-                  <Route path="/referrals/*" element={<ReferralsArea />} />
-                  <Route path="/reports/*" element={<ReportsArea />} />
-                  <Route path="/audit/*" element={<AuditArea />} />
-                  <Route path="/queue/*" element={<QueueArea />} />
-                  <Route path="/settings/*" element={<SettingsArea />} />
-                  <Route path="/reviews" element={<ReviewsPage />} />
-                  <Route path="*" element={<HomeRedirect />} />
-                </Routes>
-              </AppShell>
-            </RequireSession>
-          </AuthProvider>
-        }
-      />
-    </Routes>
+    <Suspense fallback={null}>
+      <Routes>
+        <Route path="/kiosk/*" element={<KioskApp />} />
+        <Route path="/*" element={<DeskApp />} />
+      </Routes>
+    </Suspense>
   );
-}
-
-/** Where a signed-in person starts: admins have no case data, so they start at the settings. */
-function HomeRedirect() {
-  const { session } = useAuth();
-  return <Navigate to={session.role === 'admin' ? '/settings' : '/jobseekers'} replace />;
 }

@@ -2,6 +2,7 @@ import type { ChannelName, Contract, DeskChannel, InputOf, OutputOf } from '../.
 import type { AppError } from '../../shared/contract/result.ts';
 import { announceSessionLocked } from './auth/session-events.ts';
 import { noteAnswered } from './data/freshness.ts';
+import { track } from './common/pending.ts';
 
 /** An error from main, carried as data across the bridge and thrown here for React code. */
 export class ApiError extends Error {
@@ -19,7 +20,7 @@ export async function call<K extends DeskChannel>(
 ): Promise<OutputOf<Contract[K]>> {
   const bridge = window.caseworker;
   if (!bridge) throw new ApiError({ code: 'forbidden', message: 'errors.noBridge' });
-  const result = await bridge.invoke(channel, input);
+  const result = await track(bridge.invoke(channel, input));
   if (!result.ok) {
     if (result.error.message === 'auth.sessionLocked') announceSessionLocked();
     throw new ApiError(result.error);

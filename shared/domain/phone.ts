@@ -19,3 +19,16 @@ export function formatPhone(value: string): string {
   if (d.length === 10) return `${d.slice(0, 3)}-${d.slice(3, 6)}-${d.slice(6)}`;
   return d;
 }
+
+/**
+ * The number as center-wide lists show it (issue 15): the middle group hidden, the area code and the
+ * last four digits kept (010-****-5678, 02-***-4567), enough to tell people apart and to confirm with
+ * them, not enough to call them. The case file shows the whole number.
+ */
+export function maskPhone(value: string): string {
+  const formatted = formatPhone(value);
+  const groups = formatted.split('-');
+  if (groups.length === 3) return `${groups[0]}-${'*'.repeat(groups[1]?.length ?? 0)}-${groups[2]}`;
+  const d = phoneDigits(value);
+  return d.length > 4 ? `${'*'.repeat(d.length - 4)}${d.slice(-4)}` : '*'.repeat(d.length);
+}

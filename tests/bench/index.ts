@@ -9,6 +9,7 @@ import { reportsBench } from './reports.bench.ts';
 import { storeBench } from './store.bench.ts';
 import { syncBench } from './sync.bench.ts';
 import type { Benchmark } from './types.ts';
+import { uiBench } from './ui.bench.ts';
 
 // Every benchmark the runner knows, in the order it runs them. Add new modules here.
 
@@ -23,4 +24,5 @@ export const benchmarks: readonly Benchmark[] = [
   backupBench,
   faultsBench,
   loadBench,
+  uiBench,
 ];

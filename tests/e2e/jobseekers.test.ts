@@ -32,6 +32,9 @@ async function fillNewJobseeker(p: Page, name: string, birthYear: string, phone:
   await p.getByRole('option', { name: '서울특별시' }).click();
 }
 
+/** Polls right after a reload: the screen's chunk loads again (issue 15 split the bundle by route). */
+const RELOADED = { timeout: 10_000 };
+
 describe('jobseekers in the real UI', () => {
   it('creates a jobseeker, finds them by a name fragment, edits, and the edit survives a reload', async () => {
     await signIn(page, app.host.url);
@@ -51,7 +54,8 @@ describe('jobseekers in the real UI', () => {
     await expect.poll(() => page.getByTestId('value-phone').textContent()).toBe('010-5555-0101');
 
     await page.reload();
-    await expect.poll(() => page.getByTestId('value-phone').textContent()).toBe('010-5555-0101');
+    // After a reload the case screen's code arrives as its own chunk: wait for it, not the 1 s default.
+    await expect.poll(() => page.getByTestId('value-phone').textContent(), RELOADED).toBe('010-5555-0101');
     await expect.poll(() => page.getByTestId('jobseeker-name').textContent()).toBe('한가람');
   });
 
@@ -130,7 +134,7 @@ describe('jobseekers in the real UI', () => {
     await page.getByTestId('restore-case').click();
     await expect.poll(() => page.getByTestId('archived-banner').count()).toBe(0);
     await page.reload();
-    await expect.poll(() => page.getByTestId('value-counselor').textContent()).toBe(name);
+    await expect.poll(() => page.getByTestId('value-counselor').textContent(), RELOADED).toBe(name);
     expect(await page.getByTestId('archived-banner').count()).toBe(0);
   });
 

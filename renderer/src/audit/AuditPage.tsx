@@ -238,19 +238,21 @@ export function AuditPage() {
           onOpen={setOpen}
           renderCells={(r) => (
             <>
-              <Box title={timeLabel(r.at, lang)}>{shortTime(r.at)}</Box>
-              <Box title={r.actorLogin ?? ''}>
+              <Box role="gridcell" title={timeLabel(r.at, lang)}>
+                {shortTime(r.at)}
+              </Box>
+              <Box role="gridcell" title={r.actorLogin ?? ''}>
                 {r.actorLogin ? (r.actorName ?? r.actorLogin) : t('audit.system')}
               </Box>
-              <Box title={r.action}>
+              <Box role="gridcell" title={r.action}>
                 <Chip size="small" variant="outlined" label={t(`audit.kinds.${r.kind}`)} sx={{ mr: 1 }} />
                 {actionLabel(r.action)}
               </Box>
-              <Box>
+              <Box role="gridcell">
                 {r.person ? `${r.person.regNo ?? r.person.id.slice(0, 8)} ${r.person.maskedName ?? ''}` : '-'}
               </Box>
-              <Box>{r.thisDevice ? t('audit.thisDevice') : r.deviceId.slice(0, 8)}</Box>
-              <Box>
+              <Box role="gridcell">{r.thisDevice ? t('audit.thisDevice') : r.deviceId.slice(0, 8)}</Box>
+              <Box role="gridcell">
                 {r.flags.map((f) => (
                   <Chip
                     key={f}

@@ -157,10 +157,10 @@ function EmployerList() {
         rowHeight={ROW_HEIGHT}
         renderCells={(r) => (
           <>
-            <Box role="cell" sx={{ fontFamily: 'monospace', fontSize: 13 }}>
+            <Box role="gridcell" sx={{ fontFamily: 'monospace', fontSize: 13 }}>
               {businessNoLabel(r.businessNo)}
             </Box>
-            <Box role="cell" sx={{ fontWeight: 600, display: 'flex', gap: 1, alignItems: 'center' }}>
+            <Box role="gridcell" sx={{ fontWeight: 600, display: 'flex', gap: 1, alignItems: 'center' }}>
               {r.name}
               {r.potentialClient && (
                 <Chip size="small" variant="outlined" label={t('employers.field.potentialClient')} />
@@ -174,12 +174,12 @@ function EmployerList() {
                 />
               )}
             </Box>
-            <Box role="cell">{regionLabel(r.sido, r.sigungu, lang)}</Box>
-            <Box role="cell">{r.employees.toLocaleString()}</Box>
-            <Box role="cell">
+            <Box role="gridcell">{regionLabel(r.sido, r.sigungu, lang)}</Box>
+            <Box role="gridcell">{r.employees.toLocaleString()}</Box>
+            <Box role="gridcell">
               <EmployerTypeChip type={r.currentType} />
             </Box>
-            <Box role="cell">{r.openOpenings}</Box>
+            <Box role="gridcell">{r.openOpenings}</Box>
           </>
         )}
       />

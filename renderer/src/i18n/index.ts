@@ -1,6 +1,9 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { profilingMessages } from '../../../shared/profiling/index.ts';
+// messages.ts, not the profiling index: the index brings zod, which the kiosk's first screen never needs.
+import { profilingMessages } from '../../../shared/profiling/messages.ts';
+import a11yEn from './a11y.en.json';
+import a11yKo from './a11y.ko.json';
 import auditEn from './audit.en.json';
 import auditKo from './audit.ko.json';
 import backupsEn from './backups.en.json';
@@ -88,6 +91,7 @@ void i18n.use(initReactI18next).init({
         joinKo,
         queueKo,
         formsKo,
+        a11yKo,
       ),
     },
     en: {
@@ -106,6 +110,7 @@ void i18n.use(initReactI18next).init({
         joinEn,
         queueEn,
         formsEn,
+        a11yEn,
       ),
     },
   },

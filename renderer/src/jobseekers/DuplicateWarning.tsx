@@ -2,7 +2,7 @@ import { Alert, AlertTitle, Button, List, ListItem, ListItemText, Stack } from '
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { DuplicateCandidate } from '../../../shared/domain/jobseeker.ts';
-import { phoneLabel } from './labels.ts';
+import { maskedPhoneLabel } from './labels.ts';
 
 export function DuplicateWarning({ candidates }: { candidates: DuplicateCandidate[] }) {
   const { t } = useTranslation();
@@ -18,7 +18,7 @@ export function DuplicateWarning({ candidates }: { candidates: DuplicateCandidat
           <ListItem key={c.id} sx={{ gap: 2, flexWrap: 'wrap', alignItems: 'center' }}>
             <ListItemText
               sx={{ flex: '1 1 20rem', m: 0 }}
-              primary={`${c.name} · ${c.birthYear} · ${phoneLabel(t, c.phone)} · ${c.regNo}`}
+              primary={`${c.name} · ${c.birthYear} · ${maskedPhoneLabel(t, c.phone)} · ${c.regNo}`}
               secondary={
                 <Stack component="span" direction="row" spacing={1}>
                   {c.matchedOn.map((m) => (

@@ -20,7 +20,7 @@ import type { JobseekerSort } from '../../../shared/domain/jobseeker.ts';
 import { occupationLabel, regionLabel, type Lang } from '../../../shared/reference/index.ts';
 import { VirtualTable } from '../common/VirtualTable.tsx';
 import { ClassificationChip } from './ClassificationChip.tsx';
-import { dateLabel, phoneLabel } from './labels.ts';
+import { dateLabel, maskedPhoneLabel } from './labels.ts';
 import { useJobseekerPages } from './useJobseekerPages.ts';
 
 const ROW_HEIGHT = 48;
@@ -137,27 +137,30 @@ export function JobseekerListPage() {
         rowKey={(row) => row.id}
         onOpen={(row) => void navigate(`/jobseekers/${row.id}`)}
         rowTestId="jobseeker-row"
+        label={t('jobseekers.title')}
         scrollTestId="jobseeker-rows"
         empty={total === 0 ? t(archived ? 'jobseekers.archivedEmpty' : 'jobseekers.empty') : undefined}
         rowHeight={ROW_HEIGHT}
         renderCells={(row) => (
           <>
-            <Box role="cell" sx={{ fontFamily: 'monospace', fontSize: 13 }}>
+            <Box role="gridcell" sx={{ fontFamily: 'monospace', fontSize: 13 }}>
               {row.regNo}
             </Box>
-            <Box role="cell" sx={{ fontWeight: 600 }}>
+            <Box role="gridcell" sx={{ fontWeight: 600 }}>
               {row.name}
             </Box>
-            <Box role="cell">{row.birthYear}</Box>
-            <Box role="cell">{phoneLabel(t, row.phone)}</Box>
-            <Box role="cell">{regionLabel(row.sido, null, lang)}</Box>
-            <Box role="cell" sx={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+            <Box role="gridcell">{row.birthYear}</Box>
+            <Box role="gridcell" data-testid="row-phone">
+              {maskedPhoneLabel(t, row.phone)}
+            </Box>
+            <Box role="gridcell">{regionLabel(row.sido, null, lang)}</Box>
+            <Box role="gridcell" sx={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
               {occupationLabel(row.desiredOccupation, lang)}
             </Box>
-            <Box role="cell">
+            <Box role="gridcell">
               <ClassificationChip type={row.currentType} track={row.currentTrack} />
             </Box>
-            <Box role="cell">{dateLabel(row.registeredAt, lang)}</Box>
+            <Box role="gridcell">{dateLabel(row.registeredAt, lang)}</Box>
           </>
         )}
       />

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { JobseekerListRow } from '../../../shared/domain/jobseeker.ts';
 import { formatDay } from '../../../shared/domain/day-format.ts';
-import { formatPhone } from '../../../shared/domain/phone.ts';
+import { formatPhone, maskPhone } from '../../../shared/domain/phone.ts';
 
 export function classificationLabel(
   t: TFunction,
@@ -12,8 +12,14 @@ export function classificationLabel(
   return row.currentTrack ? `${type} · ${t(`jobseekers.track_${row.currentTrack}`)}` : type;
 }
 
+/** The whole number: only on the case file itself. */
 export function phoneLabel(t: TFunction, phone: string | null): string {
   return phone ? formatPhone(phone) : t('jobseekers.noPhone');
+}
+
+/** The masked number (010-****-5678): for lists across the center, where anyone may look over. */
+export function maskedPhoneLabel(t: TFunction, phone: string | null): string {
+  return phone ? maskPhone(phone) : t('jobseekers.noPhone');
 }
 
 /** The one date format (shared/domain/day-format.ts), the same in both languages. */

@@ -1,17 +1,23 @@
 import { Box, ScopedCssBaseline, ThemeProvider } from '@mui/material';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import type { KioskWelcome } from '../../../shared/contract/kiosk.ts';
-import { FloorScreen } from './FloorScreen.tsx';
 import { IdleGuard } from './IdleGuard.tsx';
 import { kioskTheme } from './kioskTheme.ts';
-import { OpeningsScreen } from './OpeningsScreen.tsx';
-import { SelfCheckScreen } from './SelfCheckScreen.tsx';
-import { ServicesScreen } from './ServicesScreen.tsx';
-import { TicketScreen } from './TicketScreen.tsx';
 import { EMPTY_VISIT, KioskContext, type KioskContextValue, type Visit } from './visit.ts';
 import { WelcomeScreen } from './WelcomeScreen.tsx';
+
+// The welcome screen comes with the kiosk; every other screen (the on-screen keyboard, the occupation
+// tree, the self-check) loads while the visitor reads it, so the first paint waits for none of them.
+const screen = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
+  lazy(() => load().then((m) => ({ default: m[name] })));
+const ServicesScreen = screen(() => import('./ServicesScreen.tsx'), 'ServicesScreen');
+const FloorScreen = screen(() => import('./FloorScreen.tsx'), 'FloorScreen');
+const OpeningsScreen = screen(() => import('./OpeningsScreen.tsx'), 'OpeningsScreen');
+const SelfCheckScreen = screen(() => import('./SelfCheckScreen.tsx'), 'SelfCheckScreen');
+const TicketScreen = screen(() => import('./TicketScreen.tsx'), 'TicketScreen');
+const PREFETCH_AFTER_MS = 500;
 
 // The lobby kiosk (/kiosk/*). It talks only to window.kiosk (public facts and taking a ticket), keeps a
 // visitor's choices in memory only, and drops all of it when the visitor leaves: after the idle
@@ -34,6 +40,17 @@ export function KioskApp() {
     });
   }, []);
   useEffect(loadInfo, [loadInfo]);
+  // Fetch the other screens' code once the welcome screen is up, so a visitor's first tap never waits.
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      void import('./ServicesScreen.tsx');
+      void import('./FloorScreen.tsx');
+      void import('./OpeningsScreen.tsx');
+      void import('./SelfCheckScreen.tsx');
+      void import('./TicketScreen.tsx');
+    }, PREFETCH_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, []);
 
   const setLang = useCallback(
     (l: 'ko' | 'en') => {
@@ -102,15 +119,17 @@ export function KioskApp() {
           data-large-text={largeText ? 'on' : 'off'}
         >
           <Box key={visitNo} sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
-            <Routes>
-              <Route index element={<WelcomeScreen />} />
-              <Route path="services" element={<ServicesScreen />} />
-              <Route path="floor" element={<FloorScreen />} />
-              <Route path="openings" element={<OpeningsScreen />} />
-              <Route path="self-check" element={<SelfCheckScreen />} />
-              <Route path="ticket" element={<TicketScreen />} />
-              <Route path="*" element={<WelcomeScreen />} />
-            </Routes>
+            <Suspense fallback={null}>
+              <Routes>
+                <Route index element={<WelcomeScreen />} />
+                <Route path="services" element={<ServicesScreen />} />
+                <Route path="floor" element={<FloorScreen />} />
+                <Route path="openings" element={<OpeningsScreen />} />
+                <Route path="self-check" element={<SelfCheckScreen />} />
+                <Route path="ticket" element={<TicketScreen />} />
+                <Route path="*" element={<WelcomeScreen />} />
+              </Routes>
+            </Suspense>
           </Box>
           {info && (
             <IdleGuard

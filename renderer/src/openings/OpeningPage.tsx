@@ -597,7 +597,9 @@ function CandidateList({ opening, onReferred }: { opening: Opening; onReferred: 
                     disabled={done || opening.status !== 'open'}
                     onClick={() => void refer(c)}
                     data-testid="refer-candidate"
-                    aria-label={t('matching.referTitle', { name: c.name })}
+                    // The name starts with the visible text (WCAG 2.5.3) and tells the candidates apart.
+                    aria-label={`${done ? t('matching.referred') : t('matching.refer')}: ${c.name}`}
+                    title={t('matching.referTitle', { name: c.name })}
                   >
                     {done ? t('matching.referred') : t('matching.refer')}
                   </Button>

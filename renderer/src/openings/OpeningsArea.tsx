@@ -102,22 +102,22 @@ function OpeningListPage() {
         ellipsis
         renderCells={(r) => (
           <>
-            <Box role="cell" sx={{ fontWeight: 600 }}>
+            <Box role="gridcell" sx={{ fontWeight: 600 }}>
               {r.title}
             </Box>
-            <Box role="cell">{r.employerName}</Box>
-            <Box role="cell">{occupationLabel(r.occupation, lang)}</Box>
-            <Box role="cell">{regionLabel(r.sido, r.sigungu, lang)}</Box>
-            <Box role="cell">{won(r.wage, lang)}</Box>
-            <Box role="cell">{t('openings.filledOf', { filled: r.filled, positions: r.positions })}</Box>
-            <Box role="cell">
+            <Box role="gridcell">{r.employerName}</Box>
+            <Box role="gridcell">{occupationLabel(r.occupation, lang)}</Box>
+            <Box role="gridcell">{regionLabel(r.sido, r.sigungu, lang)}</Box>
+            <Box role="gridcell">{won(r.wage, lang)}</Box>
+            <Box role="gridcell">{t('openings.filledOf', { filled: r.filled, positions: r.positions })}</Box>
+            <Box role="gridcell">
               <Chip
                 size="small"
                 color={r.status === 'open' ? 'primary' : 'default'}
                 label={t(`openings.status.${r.status}`)}
               />
             </Box>
-            <Box role="cell">{dayLabel(r.createdAt, lang)}</Box>
+            <Box role="gridcell">{dayLabel(r.createdAt, lang)}</Box>
           </>
         )}
       />

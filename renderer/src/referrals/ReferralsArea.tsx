@@ -230,17 +230,17 @@ function ReferralTable({ rows, onOpen }: { rows: ReferralSummary[]; onOpen: (id:
       ellipsis
       renderCells={(r) => (
         <>
-          <Box role="cell" sx={{ fontWeight: 600 }}>
+          <Box role="gridcell" sx={{ fontWeight: 600 }}>
             {r.jobseekerName}
           </Box>
-          <Box role="cell">{r.employerName}</Box>
-          <Box role="cell">{r.openingTitle}</Box>
-          <Box role="cell">
+          <Box role="gridcell">{r.employerName}</Box>
+          <Box role="gridcell">{r.openingTitle}</Box>
+          <Box role="gridcell">
             <ReferralStateChip state={r.state} />
           </Box>
-          <Box role="cell">{dayLabel(r.stateAt, lang)}</Box>
-          <Box role="cell">{dayLabel(r.interviewOn, lang)}</Box>
-          <Box role="cell">{dayLabel(r.createdAt, lang)}</Box>
+          <Box role="gridcell">{dayLabel(r.stateAt, lang)}</Box>
+          <Box role="gridcell">{dayLabel(r.interviewOn, lang)}</Box>
+          <Box role="gridcell">{dayLabel(r.createdAt, lang)}</Box>
         </>
       )}
     />

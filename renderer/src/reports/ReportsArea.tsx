@@ -169,7 +169,13 @@ function ReportTableCard({ def, rows, lang }: { def: TableDef; rows: Row[]; lang
       ) : rows.length === 0 ? (
         <Typography color="text.secondary">{t('reports.empty')}</Typography>
       ) : (
-        <TableContainer sx={{ maxHeight: 420 }}>
+        // A scrolling region reachable by keyboard (the arrow keys scroll it once it has focus).
+        <TableContainer
+          sx={{ maxHeight: 420, '&:focus-visible': { outline: '3px solid', outlineColor: 'primary.main' } }}
+          tabIndex={0}
+          role="region"
+          aria-label={def.title[lang]}
+        >
           <Table size="small" stickyHeader aria-label={def.title[lang]}>
             <TableHead>
               <TableRow>
@@ -502,6 +508,7 @@ export function ReportsArea() {
       {value && value.report === report && (
         <Box
           data-testid="report-body"
+          data-report={value.report}
           sx={{
             display: 'grid',
             gap: 2,

@@ -27,6 +27,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import type { Role } from '../../../shared/contract/channel.ts';
 import { useAuth } from '../auth/AuthProvider.tsx';
+import { BusyBar } from '../common/BusyBar.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { SyncStatusChip } from './SyncStatusChip.tsx';
 
@@ -111,7 +112,10 @@ export function AppShell({ children }: { children: ReactNode }) {
       </Drawer>
       <Box component="main" sx={{ flex: 1, display: 'flex', flexDirection: 'column', minWidth: 0 }}>
         <Toolbar />
-        <Box sx={{ flex: 1, minHeight: 0, p: 3, display: 'flex', flexDirection: 'column' }}>{children}</Box>
+        <BusyBar />
+        <Box sx={{ flex: 1, minHeight: 0, p: 3, pt: 2.5, display: 'flex', flexDirection: 'column' }}>
+          {children}
+        </Box>
       </Box>
     </Box>
   );

@@ -1,0 +1,149 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPORT_NAMES } from '../../shared/reports/definitions.ts';
+import { E2E_PASSWORD, startE2eApp, type E2eApp } from './support/app.ts';
+import { seriousViolations } from './support/axe.ts';
+
+// Issue 15: axe-core on every desk screen, not only the kiosk, in Korean and in English, with no
+// serious or critical violation (colour contrast included). Each screen is visited as the role that
+// uses it, once its data has arrived (no progress bar, skeleton or busy region left).
+
+const CASE_TABS = ['record', 'assessments', 'plan', 'notes', 'competency', 'consent', 'referrals'];
+const LONG = 600_000;
+
+let app: E2eApp;
+beforeAll(async () => {
+  app = await startE2eApp(120);
+}, LONG);
+afterAll(() => app.close());
+
+async function open(browser: Browser, lang: 'ko' | 'en'): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    locale: lang === 'en' ? 'en-US' : 'ko-KR',
+  });
+  // The desk remembers its language per PC; English is chosen before the first screen.
+  if (lang === 'en') await context.addInitScript("localStorage.setItem('caseworker.language', 'en')");
+  return context.newPage();
+}
+
+/** Waits until the screen has its data: a heading, and nothing still loading. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const d = (globalThis as unknown as { document: { querySelector(s: string): unknown } }).document;
+      return (
+        d.querySelector('h1, h2') !== null &&
+        d.querySelector(
+          '.MuiLinearProgress-root, .MuiSkeleton-root, .MuiCircularProgress-root, [aria-busy="true"]',
+        ) === null
+      );
+    },
+    undefined,
+    { timeout: 30_000 },
+  );
+  await page.waitForTimeout(300); // let transitions end so colours are final (not an assertion)
+}
+
+async function signIn(page: Page, loginId: string): Promise<void> {
+  await page.getByLabel(/아이디|Login id/).fill(loginId);
+  await page.getByLabel(/비밀번호|Password/).fill(E2E_PASSWORD);
+  await page.getByRole('button', { name: /^로그인$|^Sign in$/ }).click();
+  await page.getByTestId('signed-in-as').waitFor();
+}
+
+async function visit(page: Page, hash: string, found: string[], name = hash): Promise<void> {
+  await page.evaluate(
+    (h) => ((globalThis as unknown as { location: { hash: string } }).location.hash = h),
+    hash,
+  );
+  await settled(page);
+  let violations = await seriousViolations(page, name);
+  if (violations.length > 0) {
+    // A colour caught mid-transition (a button fading to enabled on a busy PC) is not a violation:
+    // only what is still wrong a second later counts.
+    await page.waitForTimeout(1000);
+    violations = await seriousViolations(page, name);
+  }
+  found.push(...violations);
+}
+
+/** The hash of the first row's page of a list (clicking it, as a counselor would). */
+async function firstRow(page: Page, list: string, row: string): Promise<string> {
+  await visit(page, list, []);
+  await page.getByTestId(row).first().click();
+  await page.waitForFunction(
+    (l) => (globalThis as unknown as { location: { hash: string } }).location.hash.length > l.length + 2,
+    list,
+  );
+  return page.evaluate(() => (globalThis as unknown as { location: { hash: string } }).location.hash);
+}
+
+for (const lang of ['ko', 'en'] as const) {
+  describe(`every desk screen passes axe-core (${lang})`, () => {
+    it(
+      'sign-in and the counselor screens',
+      async () => {
+        const page = await open(app.browser, lang);
+        const found: string[] = [];
+        await page.goto(`${app.host.url}/#/jobseekers`);
+        await settled(page);
+        found.push(...(await seriousViolations(page, 'login')));
+        await signIn(page, 'counselor1');
+        await visit(page, '#/jobseekers', found);
+        await visit(page, '#/jobseekers/new', found);
+        const jobseeker = await firstRow(page, '#/jobseekers', 'jobseeker-row');
+        const base = jobseeker.replace(/\/[a-z]+$/, '');
+        for (const tab of CASE_TABS) await visit(page, `${base}/${tab}`, found);
+        await visit(page, `${base}/intake`, found);
+        await visit(page, '#/employers', found);
+        await visit(page, '#/employers/new', found);
+        await visit(page, await firstRow(page, '#/employers', 'employer-row'), found, 'employer');
+        await visit(page, '#/openings', found);
+        const opening = await firstRow(page, '#/openings', 'opening-row');
+        await visit(page, opening, found, 'opening');
+        await visit(page, `${opening}?tab=referrals`, found, 'opening referrals');
+        await visit(page, '#/referrals', found);
+        await visit(page, '#/caseload', found);
+        await visit(page, '#/queue', found);
+        await visit(page, '#/reports', found);
+        await page.context().close();
+        expect(found).toEqual([]);
+      },
+      LONG,
+    );
+
+    it(
+      'the supervisor screens: every report tab, audit, settings and sync reviews',
+      async () => {
+        const page = await open(app.browser, lang);
+        const found: string[] = [];
+        await page.goto(`${app.host.url}/#/reports`);
+        await signIn(page, 'supervisor1');
+        for (const report of REPORT_NAMES) await visit(page, `#/reports?report=${report}`, found);
+        await visit(page, '#/audit', found);
+        await visit(page, '#/settings/kiosk', found);
+        await visit(page, '#/settings/audit', found);
+        await visit(page, '#/reviews', found);
+        await page.context().close();
+        expect(found).toEqual([]);
+      },
+      LONG,
+    );
+
+    it(
+      'the administrator screens: device, accounts, backups',
+      async () => {
+        const page = await open(app.browser, lang);
+        const found: string[] = [];
+        await page.goto(`${app.host.url}/#/settings`);
+        await signIn(page, 'admin');
+        for (const s of ['device', 'accounts', 'backups', 'kiosk', 'audit'])
+          await visit(page, `#/settings/${s}`, found);
+        await page.context().close();
+        expect(found).toEqual([]);
+      },
+      LONG,
+    );
+  });
+}
