@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBlocker } from 'react-router';
 import type { DraftForm } from '../../../shared/contract/drafts.ts';
+import { formatDateTime } from '../../../shared/domain/day-format.ts';
 import { call } from '../api.ts';
 
 // Half-done forms (issue 15 item 3). While a form has changes, what it holds is kept as a draft in the
@@ -34,7 +35,7 @@ export function useFormDraft<T>(opts: {
   /** Puts a kept draft's values back into the form. */
   restore: (values: T) => void;
 }): FormDraft {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { form, recordKey, values, dirty, restore } = opts;
   const [offered, setOffered] = useState<{ data: T; updatedAt: string } | null>(null);
   // Until the kept draft is continued or discarded, typing must not overwrite it.
@@ -151,10 +152,7 @@ export function useFormDraft<T>(opts: {
       }
     >
       {t('draft.found', {
-        at: new Date(offered.updatedAt).toLocaleString(i18n.language === 'en' ? 'en-CA' : 'ko-KR', {
-          dateStyle: 'medium',
-          timeStyle: 'short',
-        }),
+        at: formatDateTime(offered.updatedAt),
       })}
     </Alert>
   ) : null;
