@@ -26,6 +26,7 @@ const READS = [
   'backups:progress',
   'backups:verify',
   'casework:get',
+  'join:plan',
   'casework:previewImport',
   'casework:verifyCertificate',
   'casework:caseload',
