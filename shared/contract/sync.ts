@@ -47,6 +47,11 @@ export interface SyncStatus {
   mismatchedScopes: string[];
   /** Server time minus this PC's time, as last learnt (sync.md § Clocks); new HLCs are corrected by it. */
   clockOffsetMs: number;
+  /**
+   * Rows received from the server since the app started. When it grows, the desk reloads what it shows
+   * (renderer/src/data/freshness.ts), as after a write made here.
+   */
+  received: number;
 }
 
 /** A review item as the desk shows it (sync.md § Conflicts): the server's item plus what this desk knows. */

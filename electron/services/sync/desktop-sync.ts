@@ -43,6 +43,7 @@ export async function syncStatus(db: CaseDb, sync: DesktopSync | undefined): Pro
       lastErrorCode: null,
       nextAttempt: null,
       revoked: false,
+      received: 0,
       ...base,
     };
   }
@@ -56,6 +57,7 @@ export async function syncStatus(db: CaseDb, sync: DesktopSync | undefined): Pro
     lastErrorCode: s.lastErrorCode,
     nextAttempt: s.nextAttempt,
     revoked: s.lastErrorCode === 'device-revoked',
+    received: s.received,
     ...base,
   };
 }

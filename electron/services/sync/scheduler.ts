@@ -23,6 +23,8 @@ export interface SyncState {
   nextAttempt: string | null;
   failures: number;
   lastCounts: SyncCounts | null;
+  /** Rows pulled from the server since the app started: the desk reloads its lists when it grows. */
+  received: number;
 }
 
 export const SYNC_INTERVAL_MS = 60_000;
@@ -48,6 +50,7 @@ export class SyncScheduler {
     lastErrorCode: null,
     nextAttempt: null,
     failures: 0,
+    received: 0,
     lastCounts: null,
   };
   private handle: unknown = null;
@@ -152,6 +155,7 @@ export class SyncScheduler {
     let retryAfter: number | null = null;
     try {
       this.state.lastCounts = await this.sync();
+      this.state.received += this.state.lastCounts.pulled;
       this.state.online = true;
       this.state.failures = 0;
       this.state.lastError = null;

@@ -32,10 +32,28 @@ export function noteAnswered(channel: string): void {
   for (const listener of listeners) listener();
 }
 
+/**
+ * Called when rows arrived from elsewhere (a background sync pulled them): every mounted query is stale,
+ * as after a write here. `received` is the sync's running count, so a repeated status changes nothing.
+ */
+let lastReceived = 0;
+export function noteReceived(received: number): void {
+  if (received <= lastReceived) {
+    lastReceived = received; // the app (and its count) started again
+    return;
+  }
+  lastReceived = received;
+  generation += 1;
+  for (const listener of listeners) listener();
+}
+
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
+
+/** A listener on the generation, outside React (the refresh model's unit test). */
+export const subscribeForTest = subscribe;
 
 /** The data generation: put it in a query effect's dependencies to load again after any write. */
 export function useDataGeneration(): number {

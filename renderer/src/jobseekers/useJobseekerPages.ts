@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useMemo, useReducer } from 'react';
 import type { JobseekerListRow, JobseekerSort } from '../../../shared/domain/jobseeker.ts';
 import { call } from '../api.ts';
+import { useDataGeneration } from '../data/freshness.ts';
 
 // Loads the list a page at a time as the virtual window scrolls, so 100,000 jobseekers never sit in
 // memory at once. Each query gets a fresh cache object; answers to an older query land in its old
-// cache and are never shown.
+// cache and are never shown. A write anywhere, or rows a sync pulled, start a fresh cache too (the
+// refresh model, renderer/src/data/freshness.ts), so the list never shows what the store no longer holds.
 
 export const PAGE_SIZE = 100;
 
@@ -26,9 +28,11 @@ interface PageCache {
 }
 
 export function useJobseekerPages(q: ListQuery) {
+  const generation = useDataGeneration();
   const cache = useMemo<PageCache>(
     () => ({ query: q, pages: new Map(), pending: new Set(), total: null, error: null }),
-    [q],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the generation is the reason to load again
+    [q, generation],
   );
   const [, rerender] = useReducer((n: number) => n + 1, 0);
 

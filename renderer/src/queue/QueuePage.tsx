@@ -30,6 +30,7 @@ import { useTranslation } from 'react-i18next';
 import type { CalledTicket, QueueTicket, QueueView } from '../../../shared/contract/checkins.ts';
 import { formatPhone } from '../../../shared/domain/phone.ts';
 import { ApiError, call } from '../api.ts';
+import { useDataGeneration } from '../data/freshness.ts';
 import { useAuth } from '../auth/AuthProvider.tsx';
 import { scrollPageSx } from '../common/layout.ts';
 import { StartIntakeDialog } from './StartIntakeDialog.tsx';
@@ -61,6 +62,9 @@ export function QueuePage() {
     }
   }, [t]);
 
+  // Loaded again on a timer (the kiosk writes in its own window) and after any write or pulled rows
+  // on this desk (the refresh model, renderer/src/data/freshness.ts).
+  const generation = useDataGeneration();
   useEffect(() => {
     const first = window.setTimeout(() => void refresh(), 0);
     const timer = window.setInterval(() => void refresh(), REFRESH_MS);
@@ -68,7 +72,7 @@ export function QueuePage() {
       window.clearTimeout(first);
       window.clearInterval(timer);
     };
-  }, [refresh]);
+  }, [refresh, generation]);
 
   // The ticket this counselor is serving, after a reload: looked up once, from the first list. Doing
   // it on every list brought a just-finished ticket back from a list fetched before the finish.

@@ -25,6 +25,7 @@ import type { OutboxExport, RefusedChange, SyncStatus } from '../../../shared/co
 import { formatDateTime, formatTime } from '../../../shared/domain/day-format.ts';
 import { ApiError, call } from '../api.ts';
 import { useAuth } from '../auth/AuthProvider.tsx';
+import { noteReceived } from '../data/freshness.ts';
 import { fieldLabel, reasonLabel, tableLabel } from '../sync/format.ts';
 import { CHIP_HELP, CHIP_LABEL, chipState, isLocalFault } from './sync-chip.ts';
 
@@ -69,7 +70,11 @@ export function SyncStatusChip() {
     let alive = true;
     const load = () =>
       call('sync:status', {}).then(
-        (s) => alive && setStatus(s),
+        (s) => {
+          if (!alive) return;
+          setStatus(s);
+          noteReceived(s.received); // rows a background sync pulled: lists reload
+        },
         () => undefined,
       );
     void load();

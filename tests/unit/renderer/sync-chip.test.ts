@@ -23,6 +23,7 @@ const base: SyncStatus = {
   unsent: 0,
   mismatchedScopes: [],
   clockOffsetMs: 0,
+  received: 0,
 };
 
 type Tree = { [key: string]: string | Tree };

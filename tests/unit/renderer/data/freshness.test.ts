@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contract } from '../../../../shared/contract/index.ts';
-import { isWrite } from '../../../../renderer/src/data/freshness.ts';
+import { isWrite, noteReceived, subscribeForTest } from '../../../../renderer/src/data/freshness.ts';
 
 // The refresh model's one judgement: which channels change data. A read taken for a write would reload
 // every screen after every load (a loop); a write taken for a read leaves lists stale (issue 15 item 7).
@@ -77,5 +77,23 @@ describe('which channels are writes', () => {
     expect(others.filter((n) => !isWrite(n))).toEqual([]);
     expect(others).toContain('referrals:record');
     expect(others).toContain('referrals:placementFollowUp');
+  });
+});
+
+describe('rows a sync pulled', () => {
+  it('make every mounted query stale once per growth of the count, not on a repeated status', () => {
+    let seen = 0;
+    const stop = subscribeForTest(() => (seen += 1));
+    noteReceived(4);
+    expect(seen).toBe(1);
+    noteReceived(4); // the same status polled again
+    expect(seen).toBe(1);
+    noteReceived(9);
+    expect(seen).toBe(2);
+    noteReceived(0); // the app started again: its count restarts, nothing new yet
+    expect(seen).toBe(2);
+    noteReceived(2);
+    expect(seen).toBe(3);
+    stop();
   });
 });

@@ -65,6 +65,23 @@ describe('the background sync scheduler', () => {
     expect(calls).toBe(2);
   });
 
+  it('counts the rows it pulled, run after run, so the desk knows to reload its lists', async () => {
+    const t = manualTimers();
+    const pulls = [3, 0, 5];
+    const s = new SyncScheduler(
+      () => Promise.resolve({ ...counts, pulled: pulls.shift() ?? 0 }),
+      t.timers,
+      t.clock,
+    );
+    s.start();
+    await t.advance(0);
+    expect(s.status.received).toBe(3);
+    await t.advance(SYNC_INTERVAL_MS);
+    expect(s.status.received).toBe(3);
+    await t.advance(SYNC_INTERVAL_MS);
+    expect(s.status.received).toBe(8);
+  });
+
   it('backs off exponentially while offline, retrying every few seconds without any local write', async () => {
     const t = manualTimers();
     let calls = 0;
