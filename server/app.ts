@@ -111,7 +111,11 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     sign: { expiresIn: ACCESS_TOKEN_SECONDS },
   });
 
-  const limits = registerLimits(app, { ...DEFAULT_LIMITS, ...o.limits }, () => o.pool?.().waiting ?? 0);
+  // Not given (tests, the preview harness): the capacity bounds only, no per-device rate.
+  const limitOptions: LimitOptions = o.limits
+    ? { ...DEFAULT_LIMITS, ...o.limits }
+    : { ...DEFAULT_LIMITS, devicePerMinute: Number.POSITIVE_INFINITY };
+  const limits = registerLimits(app, limitOptions, () => o.pool?.().waiting ?? 0);
   registries.set(app, registerMetrics(app, { pool: o.pool, inFlight: limits.inFlight }).registry);
 
   app.setErrorHandler((error, _req, reply) => {

@@ -215,6 +215,10 @@ const POLICY: Record<
     excludes: ['admin'],
     except: ['sync:status', 'sync:now'],
   },
+  // Joining a server pairs the PC's accounts and pushes its records: an admin's step, never a counselor's.
+  join: { surface: 'desk', exactly: ['admin'] },
+  // A form's unsaved typing: kept for the users who fill the case forms (counselors, supervisors).
+  drafts: { surface: 'desk', exactly: CASE_ROLES },
   // The lobby: public information only, no session.
   kiosk: { surface: 'kiosk', exactly: 'kiosk' },
 };

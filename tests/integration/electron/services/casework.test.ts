@@ -20,6 +20,7 @@ import {
 } from '../../../../electron/services/casework.ts';
 import { recordConsent } from '../../../../electron/services/consent-record.ts';
 import { createJobseeker } from '../../../../electron/services/jobseekers.ts';
+import { parseRule } from '../../../../shared/contract/messages.ts';
 import { dispatcherFor, makeTestStore, type TestStore } from '../../../support/temp-store.ts';
 import { pdfText } from '../../../support/pdf-text.ts';
 
@@ -186,7 +187,9 @@ describe('intake assessments', () => {
     });
     expect(noText.ok).toBe(false);
     if (!noText.ok)
-      expect(noText.error.issues?.map((i) => i.message)).toContain('intake.override.reasonTextRequired');
+      expect(noText.error.issues?.map((i) => parseRule(i.message).key)).toContain(
+        'intake.override.reasonTextRequired',
+      );
     const noCode = await dispatch(desk(counselor), 'casework:saveAssessment', {
       jobseekerId: id,
       answers: LOW_VULNERABLE,
