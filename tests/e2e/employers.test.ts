@@ -106,12 +106,17 @@ describe('employers, openings, matching and referrals in the real UI', () => {
     // The ranked candidates, each with its reasons; refer the first two in one action each.
     await page.getByTestId('candidate-row').nth(1).waitFor();
     await expect.poll(() => page.getByTestId('candidate-row').first().textContent()).toContain('희망 직종');
-    const names: string[] = [];
-    for (const i of [0, 1]) {
-      const row = page.getByTestId('candidate-row').nth(i);
-      names.push((await row.getByTestId('candidate-name').textContent()) ?? '');
+    // Rows are found by name: after a referral the list loads again (the refresh model) and a referred
+    // candidate is marked 알선함 or leaves the ranking, so positions shift.
+    const names = (await page.getByTestId('candidate-name').allTextContents()).slice(0, 2);
+    for (const name of names) {
+      const row = page.getByTestId('candidate-row').filter({ hasText: name });
       await row.getByTestId('refer-candidate').click();
-      await expect.poll(() => row.getByTestId('refer-candidate').textContent()).toBe('알선함');
+      await expect
+        .poll(async () =>
+          (await row.count()) === 0 ? 'gone' : await row.getByTestId('refer-candidate').textContent(),
+        )
+        .toMatch(/^(알선함|gone)$/);
     }
     const [hiredName = '', rejectedName = ''] = names;
 

@@ -67,11 +67,11 @@ describe('layout and wording', () => {
   it('lines up list columns in every row in English, with dates as YYYY-MM-DD', async () => {
     await open('en');
     await page.getByTestId('jobseeker-row').nth(5).waitFor();
-    const header = await lefts(page.locator('[role=table] [role=columnheader]'));
+    const header = await lefts(page.locator('[role=grid] [role=columnheader]'));
     for (let i = 0; i < 6; i++) {
       const row = page.getByTestId('jobseeker-row').nth(i);
-      expect(await lefts(row.locator('[role=cell]'))).toEqual(header);
-      expect(await row.locator('[role=cell]').last().textContent()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(await lefts(row.locator('[role=gridcell]'))).toEqual(header);
+      expect(await row.locator('[role=gridcell]').last().textContent()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
     expect(await seriousViolations()).toEqual([]);
   });
@@ -84,8 +84,8 @@ describe('layout and wording', () => {
         .evaluate((e) => (globalThis as unknown as Styled).getComputedStyle(e).wordBreak),
     ).toBe('keep-all');
     const first = page.getByTestId('jobseeker-row').first();
-    const name = (await first.locator('[role=cell]').nth(1).textContent()) ?? '';
-    const year = (await first.locator('[role=cell]').nth(2).textContent()) ?? '';
+    const name = (await first.locator('[role=gridcell]').nth(1).textContent()) ?? '';
+    const year = (await first.locator('[role=gridcell]').nth(2).textContent()) ?? '';
     await page.getByRole('link', { name: '구직자 등록' }).click();
     await page.getByTestId('field-name').fill(name);
     await page.getByTestId('field-birthYear').fill(year);

@@ -93,8 +93,8 @@ describe('older open referrals after a hire', () => {
 
     const options = page.getByTestId('close-referral-option');
     await expect.poll(() => options.count()).toBe(2);
-    expect(await options.filter({ hasText: other.openingTitle }).textContent()).toContain('기업에 알선');
-    expect(await options.filter({ hasText: proposed.openingTitle }).textContent()).toContain('알선 제안');
+    expect(await options.filter({ hasText: other.openingTitle }).textContent()).toContain('알선');
+    expect(await options.filter({ hasText: proposed.openingTitle }).textContent()).toContain('추천');
     await page.screenshot({ path: join(SHOTS, 'referrals-close-others-ko-1366.png') });
     await expectAccessible(page, 'close other referrals', SCOPE);
 
