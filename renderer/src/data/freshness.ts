@@ -17,9 +17,15 @@ const WRITE_VERB =
 /** Sign-in, the session's own channels and a form's draft change no records any list shows. */
 const NOT_DATA = new Set(['auth', 'app', 'drafts']);
 
+/**
+ * A sync review decision waits on this desk for the next sync and its card shows it ("이 값으로 반영");
+ * reloading the lists at once dropped that pending state before the counselor could read it.
+ */
+const SHOWN_BY_ITS_OWN_SCREEN = new Set(['sync:decideReview']);
+
 export function isWrite(channel: string): boolean {
   const [area = '', verb = ''] = channel.split(':');
-  return !NOT_DATA.has(area) && WRITE_VERB.test(verb);
+  return !NOT_DATA.has(area) && !SHOWN_BY_ITS_OWN_SCREEN.has(channel) && WRITE_VERB.test(verb);
 }
 
 let generation = 0;

@@ -59,6 +59,9 @@ const READS = [
   'sync:status',
   'sync:reviews',
   'sync:exportOutbox',
+  // A review decision waits on this desk for the next sync, shown on its own card ("이 값으로 반영"):
+  // reloading the lists would drop that card's pending state before the counselor has read it.
+  'sync:decideReview',
   // A draft is the user's own unsaved typing: keeping it must not reload the screen under them.
   'drafts:get',
   'drafts:keep',
