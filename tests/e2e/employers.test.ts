@@ -57,6 +57,7 @@ describe('employers, openings, matching and referrals in the real UI', () => {
   // reloads the candidate ranking, the second candidate's refer button is sometimes never enabled or
   // never marked 알선함 (about one run in two, alone or in the full suite; all three retries failed once).
   // The hire and follow-up steps run in tests/e2e/referrals-after-hire.test.ts meanwhile.
+  // To check: change it.skip to it and run `npm run build:renderer && npx vitest run --project e2e tests/e2e/employers.test.ts` a few times.
   it.skip(
     'classifies an employer, opens an opening, refers two candidates, hires one, and shows the follow-up',
     { retry: 2 },
