@@ -31,7 +31,7 @@ import {
   useLang,
   won,
 } from '../employers/common.tsx';
-import { GapChip, ReasonList } from '../openings/OpeningPage.tsx';
+import { GapChip, ReasonList } from '../openings/CandidateList.tsx';
 import { CloseOpenReferrals } from './CloseOpenReferrals.tsx';
 import { ReferralDialog, ReferralStateChip } from './ReferralDialog.tsx';
 
