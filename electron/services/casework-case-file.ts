@@ -123,10 +123,12 @@ export async function inTransaction<T>(
   ctx: ServiceContext,
   work: (trx: Trx, hlc: string, now: string) => Promise<T>,
 ) {
-  return ctx.db.transaction().execute(async (trx) => {
+  const run = async (trx: Trx) => {
     const hlc = await nextHlc(trx, ctx.deviceId, ctx.now().getTime());
     return work(trx, hlc, isoNow(ctx));
-  });
+  };
+  // Inside a larger write (the intake's consent and assessment, saveIntake) it joins that transaction.
+  return ctx.db.isTransaction ? run(ctx.db as Trx) : ctx.db.transaction().execute(run);
 }
 
 // ---- The case file ----

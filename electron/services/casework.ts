@@ -59,6 +59,16 @@ export async function saveAssessment(
   actor: SessionInfo,
   input: SaveAssessmentInput,
 ): Promise<CaseFile> {
+  await writeAssessment(ctx, actor, input);
+  return loadCaseFile(ctx, input.jobseekerId);
+}
+
+/** The assessment's rows alone, in their own transaction or in the caller's (intake-save.ts). */
+export async function writeAssessment(
+  ctx: ServiceContext,
+  actor: SessionInfo,
+  input: SaveAssessmentInput,
+): Promise<void> {
   const jobseeker = await activeJobseeker(ctx, actor, input.jobseekerId);
   // Profiling needs the required consent; health and welfare answers need the sensitive one (§10).
   await requireConsent(ctx.db, jobseeker, 'required');
@@ -157,7 +167,6 @@ export async function saveAssessment(
       { ruleSet: result.ruleSet, decision: input.decision.kind, conversion },
     );
   });
-  return loadCaseFile(ctx, jobseeker.id);
 }
 
 // ---- Classification reviews ----

@@ -1,4 +1,5 @@
-import type { JobseekerRow } from '../../db/schema.ts';
+import type { Transaction } from 'kysely';
+import type { Database, JobseekerRow } from '../../db/schema.ts';
 import { CONSENT_FIELDS } from '../../shared/casework/consent.ts';
 import { CONSENT_NOTICE_VERSION, type CaseFile, type ConsentGroup } from '../../shared/casework/types.ts';
 import type { SessionInfo } from '../../shared/contract/auth.ts';
@@ -24,22 +25,38 @@ export async function recordConsent(
     granted: Partial<Record<ConsentGroup, boolean>>;
   },
 ): Promise<CaseFile> {
+  const changed = await writeConsent(ctx, actor, input);
+  if (!changed)
+    await auditAction(ctx.db, ctx, actor, {
+      action: 'jobseeker.read',
+      subjectType: 'jobseeker',
+      subjectId: input.jobseekerId,
+      personId: input.jobseekerId,
+    });
+  return loadCaseFile(ctx, input.jobseekerId);
+}
+
+/**
+ * The consent changes alone, in their own transaction or in the caller's (saveIntake); false when the
+ * consent in force already reads as asked and nothing was written.
+ */
+export async function writeConsent(
+  ctx: ServiceContext,
+  actor: SessionInfo,
+  input: {
+    jobseekerId: string;
+    channel: 'counter' | 'kiosk';
+    granted: Partial<Record<ConsentGroup, boolean>>;
+  },
+): Promise<boolean> {
   const jobseeker = await accessibleJobseeker(ctx.db, actor, input.jobseekerId);
   const inForce = await consentOf(ctx.db, jobseeker);
   const changes = (Object.entries(input.granted) as Array<[ConsentGroup, boolean]>).filter(
     ([group, granted]) => inForce[group] !== granted,
   );
-  if (changes.length === 0) {
-    await auditAction(ctx.db, ctx, actor, {
-      action: 'jobseeker.read',
-      subjectType: 'jobseeker',
-      subjectId: jobseeker.id,
-      personId: jobseeker.id,
-    });
-    return loadCaseFile(ctx, jobseeker.id);
-  }
+  if (changes.length === 0) return false;
   const now = isoNow(ctx);
-  await ctx.db.transaction().execute(async (trx) => {
+  const write = async (trx: Transaction<Database>) => {
     const wanted: Partial<Record<keyof JobseekerRow, unknown>> = {};
     for (const [group, granted] of changes) {
       const id = await insertSynced(trx, ctx, 'consent_records', {
@@ -86,6 +103,8 @@ export async function recordConsent(
         personId: jobseeker.id,
         detail: { reason: statusAction === 'jobseeker.close' ? 'consent-withdrawn' : 'consent-given' },
       });
-  });
-  return loadCaseFile(ctx, jobseeker.id);
+  };
+  if (ctx.db.isTransaction) await write(ctx.db as Transaction<Database>);
+  else await ctx.db.transaction().execute(write);
+  return true;
 }

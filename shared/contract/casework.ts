@@ -65,6 +65,20 @@ export const caseworkChannels = {
     access: CASE_ROLES,
     input: saveAssessmentSchema,
   }),
+  /**
+   * The intake form's save (issue 15's speed aim): the consent given at the counter and the assessment
+   * in one call and one transaction, so an assessment refused leaves the consent as it was.
+   */
+  'casework:saveIntake': channel<CaseFile>()({
+    surface: 'desk',
+    access: CASE_ROLES,
+    input: z
+      .object({
+        consent: z.partialRecord(z.enum(CONSENT_GROUPS), z.boolean()),
+        assessment: saveAssessmentSchema,
+      })
+      .strict(),
+  }),
   'casework:requestReview': channel<CaseFile>()({
     surface: 'desk',
     access: CASE_ROLES,

@@ -15,11 +15,13 @@ import {
   verifyCertificate,
 } from '../casework.ts';
 import { recordConsent } from '../consent-record.ts';
+import { saveIntake } from '../intake-save.ts';
 import { actor, type HandlerMap } from './types.ts';
 
 export const caseworkHandlers: HandlerMap<keyof typeof caseworkChannels> = {
   'casework:get': ({ jobseekerId }, call) => getCaseFile(call.services, actor(call), jobseekerId),
   'casework:saveAssessment': (input, call) => saveAssessment(call.services, actor(call), input),
+  'casework:saveIntake': (input, call) => saveIntake(call.services, actor(call), input),
   'casework:requestReview': (input, call) => requestReview(call.services, actor(call), input),
   'casework:decideReview': (input, call) => decideReview(call.services, actor(call), input),
   'casework:setStep': (input, call) => setPlanStep(call.services, actor(call), input),

@@ -31,7 +31,7 @@ import {
   type IntakeFormValues,
   type SetState,
 } from './intakeForm.ts';
-import { todayLocal, useCaseFile } from './useCaseFile.ts';
+import { handOffCaseFile, todayLocal, useCaseFile } from './useCaseFile.ts';
 import { ConsentSection } from './IntakeConsent.tsx';
 import { DecisionSection } from './IntakeDecision.tsx';
 import { SetItem, SingleItem } from './IntakeItems.tsx';
@@ -145,29 +145,31 @@ function IntakeForm({ file }: { file: CaseFile }) {
     }
     setSaving(true);
     try {
-      await call('casework:recordConsent', {
-        jobseekerId: file.jobseeker.id,
-        channel: 'counter',
-        granted: { required: v.consentRequired, optional: v.consentOptional, sensitive: v.consentSensitive },
-      });
       const track = v.decision === 'overridden' ? (v.overrideTrack as JobseekerTrack) : result?.track;
       const needsDate = track ? typeOfTrack(track) === 'needs-preparation' : false;
-      await call('casework:saveAssessment', {
-        jobseekerId: file.jobseeker.id,
-        answers: a,
-        decision:
-          v.decision === 'overridden'
-            ? {
-                kind: 'overridden',
-                track: v.overrideTrack as JobseekerTrack,
-                reasonCode: v.reasonCode as (typeof OVERRIDE_REASON_CODES)[number],
-                reasonText: v.reasonText,
-              }
-            : { kind: 'accepted' },
-        reassessDueOn: needsDate ? v.reassessDueOn || null : null,
-        ...(state.checkinId ? { checkinId: state.checkinId } : {}),
+      // One call, one transaction (electron/services/intake-save.ts); its answer is the case file the
+      // assessments tab shows, handed over instead of read again.
+      const saved = await call('casework:saveIntake', {
+        consent: { required: v.consentRequired, optional: v.consentOptional, sensitive: v.consentSensitive },
+        assessment: {
+          jobseekerId: file.jobseeker.id,
+          answers: a,
+          decision:
+            v.decision === 'overridden'
+              ? {
+                  kind: 'overridden',
+                  track: v.overrideTrack as JobseekerTrack,
+                  reasonCode: v.reasonCode as (typeof OVERRIDE_REASON_CODES)[number],
+                  reasonText: v.reasonText,
+                }
+              : { kind: 'accepted' },
+          reassessDueOn: needsDate ? v.reassessDueOn || null : null,
+          ...(state.checkinId ? { checkinId: state.checkinId } : {}),
+        },
       });
-      await draft.clear();
+      // Leaving no longer asks at once; the kept draft is removed on the way (not waited for).
+      void draft.clear();
+      handOffCaseFile(saved);
       void navigate(`/jobseekers/${file.jobseeker.id}/assessments`, { state: { saved: 'intake.saved' } });
     } catch (e) {
       if (e instanceof ApiError) {

@@ -114,6 +114,13 @@ const RULES: Record<ChannelName, Rule> = {
       s.latestAssessmentId = file.assessments[0]?.id ?? '';
     },
   },
+  'casework:saveIntake': {
+    kind: 'person',
+    input: (s) => ({
+      consent: { required: true },
+      assessment: { jobseekerId: own(s), answers: READY_ANSWERS, decision: { kind: 'accepted' } },
+    }),
+  },
   'casework:requestReview': {
     kind: 'person',
     input: (s) => ({ jobseekerId: own(s), assessmentId: s.latestAssessmentId, text: '재검토 요청' }),

@@ -61,6 +61,17 @@ function casePaths(c: CaseRecords, suffix: string): Array<[ChannelName, (f: Fixt
         decision: { kind: 'accepted' },
       }),
     ],
+    [
+      'casework:saveIntake',
+      () => ({
+        consent: { sensitive: true },
+        assessment: {
+          jobseekerId: c.jobseekerId,
+          answers: { ...READY_ANSWERS, mobile: false },
+          decision: { kind: 'accepted' },
+        },
+      }),
+    ],
     ['casework:addNote', () => ({ jobseekerId: c.jobseekerId, kind: 'phone', body: `전화 상담 ${suffix}` })],
     ['casework:reviseNote', () => ({ noteId: c.noteId, kind: 'phone', body: `고친 기록 ${suffix}` })],
     ['casework:recordConsent', () => ({ jobseekerId: c.jobseekerId, granted: { sensitive: true } })],
