@@ -1,4 +1,5 @@
 import { BrowserWindow, dialog, Menu, session as electronSession, shell, type WebContents } from 'electron';
+import { dirname, join } from 'node:path';
 import type { SessionInfo } from '../../shared/contract/auth.ts';
 import type { Surface } from '../../shared/contract/index.ts';
 import type { SessionHolder } from './dispatcher.ts';
@@ -62,7 +63,10 @@ export class Windows implements WindowRegistry {
       if (surface === 'desk' && url.startsWith('https://')) void shell.openExternal(url);
       return { action: 'deny' };
     });
-    const appUrl = `file://${paths.indexHtml}`;
+    // The kiosk is its own page beside the desk's (renderer/vite.config.ts): none of the desk's code.
+    // Each window stays on its own page.
+    const page = surface === 'kiosk' ? join(dirname(paths.indexHtml), 'kiosk.html') : paths.indexHtml;
+    const appUrl = `file://${page}`;
     contents.on('will-navigate', (event, url) => {
       if (!isAllowedNavigation(url, appUrl)) event.preventDefault();
     });
@@ -100,7 +104,7 @@ export class Windows implements WindowRegistry {
       });
     }
     win.once('ready-to-show', () => win.show());
-    void win.loadFile(paths.indexHtml, { hash: surface === 'kiosk' ? '/kiosk' : '/' });
+    void win.loadFile(page, { hash: surface === 'kiosk' ? '/kiosk' : '/' });
     return win;
   }
 }

@@ -60,16 +60,20 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
   const noSession: SessionHolder = { get: () => null, set: () => undefined };
 
   // Read on every request: a rebuilt renderer (new asset hashes) is served without restarting the host.
-  const indexHtml = () =>
-    readFileSync(join(RENDERER_DIR, 'index.html'), 'utf8').replace(
+  // Two pages (renderer/vite.config.ts): the desk's and the lobby kiosk's, each with the bridge.
+  const page = (name: 'index.html' | 'kiosk.html') => () =>
+    readFileSync(join(RENDERER_DIR, name), 'utf8').replace(
       '<script type="module"',
       '<script src="./__bridge.js"></script>\n    <script type="module"',
     );
+  const indexHtml = page('index.html');
+  const kioskHtml = page('kiosk.html');
 
   const server = Fastify({ logger: false, bodyLimit: 1_048_576 });
   await server.register(fastifyStatic, { root: RENDERER_DIR, index: false, wildcard: true });
   server.get('/', (_req, reply) => reply.type('text/html; charset=utf-8').send(indexHtml()));
   server.get('/index.html', (_req, reply) => reply.type('text/html; charset=utf-8').send(indexHtml()));
+  server.get('/kiosk.html', (_req, reply) => reply.type('text/html; charset=utf-8').send(kioskHtml()));
   server.get('/__bridge.js', (_req, reply) =>
     reply.type('text/javascript; charset=utf-8').send(BRIDGE_SCRIPT),
   );

@@ -36,7 +36,7 @@ if (!existsSync(join(dataDir, STORE_FILE))) {
 }
 
 const host = await startTestHost({ dataDir, port });
-console.log(`preview: ${host.url}  (kiosk: ${host.url}/#/kiosk)`);
+console.log(`preview: ${host.url}  (kiosk: ${host.url}/kiosk.html#/kiosk)`);
 console.log(
   `preview: sign in as counselor1 … counselor5, supervisor1 or admin with password ${PREVIEW_PASSWORD}`,
 );

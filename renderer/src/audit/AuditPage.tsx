@@ -28,6 +28,7 @@ import { formatDateTime } from '../../../shared/domain/day-format.ts';
 import { timeLabel, todayLocal, useChannel, useLang } from '../employers/common.tsx';
 import { ChainCheck } from './ChainCheck.tsx';
 import { useAuditPages, type AuditFilter } from './useAuditPages.ts';
+import { DateField } from '../common/DateField.tsx';
 
 // The supervisor's audit screen (domain.md §10): who did what to whose data, when and where, with
 // filters, the unusual patterns the services flagged, and entries per day. Supervisors only: the
@@ -122,21 +123,19 @@ export function AuditPage() {
         aria-label={t('audit.filters.apply')}
       >
         <Stack direction="row" spacing={1.5} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
-          <TextField
+          <DateField
             size="small"
-            type="date"
             label={t('audit.filters.from')}
             value={draft.from}
-            onChange={(e) => set('from')(e.target.value)}
+            onChange={(day) => set('from')(day)}
             sx={{ width: 160 }}
             slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'audit-from' } }}
           />
-          <TextField
+          <DateField
             size="small"
-            type="date"
             label={t('audit.filters.to')}
             value={draft.to}
-            onChange={(e) => set('to')(e.target.value)}
+            onChange={(day) => set('to')(day)}
             sx={{ width: 160 }}
             slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'audit-to' } }}
           />

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { OVERRIDE_REASON_CODES, typeOfTrack } from '../../../shared/casework/intake.ts';
 import { JOBSEEKER_TRACK_VALUES, type JobseekerTrack } from '../../../shared/profiling/index.ts';
 import { type IntakeFormValues } from './intakeForm.ts';
+import { DateField } from '../common/DateField.tsx';
 
 // The counselor's decision: accept the proposed track or override it with a reason.
 
@@ -140,8 +141,7 @@ export function DecisionSection({
               control={control}
               name="reassessDueOn"
               render={({ field }) => (
-                <TextField
-                  type="date"
+                <DateField
                   label={t('intake.reassessDueOn')}
                   value={field.value || proposed || ''}
                   onChange={field.onChange}

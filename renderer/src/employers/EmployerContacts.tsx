@@ -29,6 +29,7 @@ import { occupationLabel } from '../../../shared/reference/index.ts';
 import { call } from '../api.ts';
 import { dayLabel, errorOf, todayLocal, useLang, won } from './common.tsx';
 import { SectionTitle } from './SectionTitle.tsx';
+import { DateField } from '../common/DateField.tsx';
 
 // The employer's openings and contact people.
 
@@ -204,20 +205,18 @@ export function ContactDialog(props: {
             </TextField>
           </Stack>
           <Stack direction="row" spacing={2}>
-            <TextField
+            <DateField
               fullWidth
-              type="date"
               label={t('discovery.contactedOn')}
               value={contactedOn}
-              onChange={(e) => setContactedOn(e.target.value)}
+              onChange={(day) => setContactedOn(day)}
               slotProps={{ inputLabel: { shrink: true } }}
             />
-            <TextField
+            <DateField
               fullWidth
-              type="date"
               label={t('discovery.nextOn')}
               value={nextOn}
-              onChange={(e) => setNextOn(e.target.value)}
+              onChange={(day) => setNextOn(day)}
               slotProps={{ inputLabel: { shrink: true } }}
             />
           </Stack>

@@ -26,6 +26,7 @@ import {
 import { call } from '../api.ts';
 import { dayLabel, errorOf, todayLocal, useLang } from './common.tsx';
 import { SectionTitle } from './SectionTitle.tsx';
+import { DateField } from '../common/DateField.tsx';
 
 // The service package steps and the dialog that records one.
 
@@ -177,11 +178,10 @@ export function PackageStepDialog(props: {
               </MenuItem>
             ))}
           </TextField>
-          <TextField
-            type="date"
+          <DateField
             label={t('package.field.on')}
             value={on}
-            onChange={(e) => setOn(e.target.value)}
+            onChange={(day) => setOn(day)}
             slotProps={{ inputLabel: { shrink: true } }}
           />
           <TextField

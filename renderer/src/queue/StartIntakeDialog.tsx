@@ -17,7 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { CalledTicket } from '../../../shared/contract/checkins.ts';
 import type { JobseekerListRow } from '../../../shared/domain/jobseeker.ts';
-import { formatPhone } from '../../../shared/domain/phone.ts';
+import { maskedPhoneLabel } from '../jobseekers/labels.ts';
 import { ApiError, call } from '../api.ts';
 import { handoffOf, linkAndOpenIntake, openRegistration } from './checkin-handoff.ts';
 
@@ -81,7 +81,8 @@ export function StartIntakeDialog({ ticket, onClose }: { ticket: CalledTicket; o
               <ListItemButton key={r.id} onClick={() => void pick(r.id)} data-testid="intake-candidate">
                 <ListItemText
                   primary={`${r.name} (${r.birthYear})`}
-                  secondary={`${r.regNo} · ${r.phone ? formatPhone(r.phone) : t('jobseekers.noPhone')}`}
+                  // A center-wide search: phones masked, as on every list (the full number is on the case).
+                  secondary={`${r.regNo} · ${maskedPhoneLabel(t, r.phone)}`}
                 />
               </ListItemButton>
             ))}

@@ -34,6 +34,7 @@ import {
 import { GapChip, ReasonList } from '../openings/CandidateList.tsx';
 import { CloseOpenReferrals } from './CloseOpenReferrals.tsx';
 import { ReferralDialog, ReferralStateChip } from './ReferralDialog.tsx';
+import { DateField } from '../common/DateField.tsx';
 
 // The jobseeker page's 알선 tab: the referral history (with placements found without a referral) and
 // the openings ranked for this jobseeker, each referable in one action.
@@ -328,11 +329,10 @@ function PlacementDialog(props: { jobseekerId: string; onClose: () => void; onSa
             onChange={(e) => setEmployerName(e.target.value)}
             slotProps={{ htmlInput: { 'data-testid': 'placement-employer' } }}
           />
-          <TextField
-            type="date"
+          <DateField
             label={t('referrals.placement.hiredOn')}
             value={hiredOn}
-            onChange={(e) => setHiredOn(e.target.value)}
+            onChange={(day) => setHiredOn(day)}
             slotProps={{ inputLabel: { shrink: true } }}
           />
           <OccupationPicker

@@ -24,6 +24,7 @@ import type { ReferralEventKind } from '../../../shared/referrals/state-machine.
 import { call } from '../api.ts';
 import { dayLabel, errorOf, timeLabel, todayLocal, useChannel, useLang } from '../employers/common.tsx';
 import { CloseOpenReferrals } from './CloseOpenReferrals.tsx';
+import { DateField } from '../common/DateField.tsx';
 
 // One referral (알선): its history (who and when, every event) and the next step the state allows.
 // Only allowed events are offered; main checks again and explains any refusal.
@@ -190,21 +191,19 @@ export function ReferralDialog(props: {
                   ))}
                 </Stack>
                 {kind === 'interview' && (
-                  <TextField
-                    type="date"
+                  <DateField
                     label={t('referrals.interviewOn')}
                     value={interviewOn}
-                    onChange={(e) => setInterviewOn(e.target.value)}
+                    onChange={(day) => setInterviewOn(day)}
                     slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'interview-on' } }}
                     sx={{ width: 220 }}
                   />
                 )}
                 {kind === 'hired' && (
-                  <TextField
-                    type="date"
+                  <DateField
                     label={t('forms.hiredOn')}
                     value={hiredOn}
-                    onChange={(e) => setHiredOn(e.target.value)}
+                    onChange={(day) => setHiredOn(day)}
                     slotProps={{
                       inputLabel: { shrink: true },
                       htmlInput: { 'data-testid': 'hired-on', max: today },

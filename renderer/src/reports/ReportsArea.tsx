@@ -56,6 +56,7 @@ import { call } from '../api.ts';
 import { useAuth } from '../auth/AuthProvider.tsx';
 import { errorOf, timeLabel, useChannel, useLang } from '../employers/common.tsx';
 import { scrollPageSx } from '../common/layout.ts';
+import { DateField } from '../common/DateField.tsx';
 
 // Routes under /reports/* (issue 7): the supervisor's dashboards (a counselor sees their own
 // caseload), each table with its chart, filters by period and counselor, and the audited export.
@@ -437,21 +438,19 @@ export function ReportsArea() {
         }}
       >
         <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-          <TextField
-            type="date"
+          <DateField
             size="small"
             label={t('reports.from')}
             value={draft.from}
-            onChange={(e) => setDraft({ ...draft, from: e.target.value })}
+            onChange={(day) => setDraft({ ...draft, from: day })}
             sx={{ width: 180 }}
             slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'report-from' } }}
           />
-          <TextField
-            type="date"
+          <DateField
             size="small"
             label={t('reports.to')}
             value={draft.to}
-            onChange={(e) => setDraft({ ...draft, to: e.target.value })}
+            onChange={(day) => setDraft({ ...draft, to: day })}
             sx={{ width: 180 }}
             slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'report-to' } }}
           />
