@@ -13,6 +13,12 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // Two files at a time. Vitest's default on a 2-core machine is one worker (cores - 1), yet
+          // these tests spend much of their time waiting on PostgreSQL, SQLite's disk and spawned
+          // processes; every file makes its own temp folders, databases and ports (port 0), so two run
+          // side by side safely. The simulation is a file per dialect so it does not hold one worker
+          // for most of the run (tests/integration/sync/simulation-*.test.ts).
+          maxWorkers: 2,
         },
       },
       {
