@@ -128,7 +128,7 @@ export async function inTransaction<T>(
     return work(trx, hlc, isoNow(ctx));
   };
   // Inside a larger write (the intake's consent and assessment, saveIntake) it joins that transaction.
-  return ctx.db.isTransaction ? run(ctx.db as Trx) : ctx.db.transaction().execute(run);
+  return ctx.db.isTransaction ? run(ctx.db) : ctx.db.transaction().execute(run);
 }
 
 // ---- The case file ----

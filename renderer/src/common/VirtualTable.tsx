@@ -182,6 +182,10 @@ export function VirtualTable<T>(p: VirtualTableProps<T>) {
                 onFocus={() => {
                   if (!isActive) setActive(item.index);
                 }}
+                // The row's place is a plain style: in `sx` every position was a new CSS class that
+                // emotion built and inserted for each row at each render (issue 15: a search repaints
+                // every visible row), while the rest of the row's style is one class for all rows.
+                style={{ transform: `translateY(${item.start}px)` }}
                 sx={{
                   ...grid,
                   position: 'absolute',
@@ -189,7 +193,6 @@ export function VirtualTable<T>(p: VirtualTableProps<T>) {
                   left: 0,
                   right: 0,
                   height: rowHeight,
-                  transform: `translateY(${item.start}px)`,
                   alignItems: 'center',
                   borderBottom: 1,
                   borderColor: 'divider',

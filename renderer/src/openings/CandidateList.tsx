@@ -123,12 +123,13 @@ export function CandidateList({
                 data-index={item.index}
                 ref={virtualizer.measureElement}
                 data-testid="candidate-row"
+                // Its place as a plain style, not a CSS class per row (common/VirtualTable.tsx says why).
+                style={{ transform: `translateY(${item.start}px)` }}
                 sx={{
                   position: 'absolute',
                   top: 0,
                   left: 0,
                   right: 0,
-                  transform: `translateY(${item.start}px)`,
                   borderBottom: 1,
                   borderTop: firstOther ? 3 : 0,
                   borderColor: 'divider',

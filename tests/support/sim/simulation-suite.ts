@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openServerDb, type OpenedServerDb } from '../../../db/server/connection.ts';
 import { buildServer } from '../../../server/app.ts';
-import { freshDatabase, SERVER_DIALECTS, type TestDatabase } from '../server-db.ts';
+import { freshDatabase, type SERVER_DIALECTS, type TestDatabase } from '../server-db.ts';
 import { openGatedDb, type DbGate } from './gated-db.ts';
 import { runSimulation } from './simulation.ts';
 
