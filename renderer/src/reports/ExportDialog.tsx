@@ -28,7 +28,6 @@ import {
   type ExportFormat,
   type ReportName,
 } from '../../../shared/reports/definitions.ts';
-import { label } from '../../../shared/reports/labels.ts';
 import { call } from '../api.ts';
 import { errorOf, useLang } from '../employers/common.tsx';
 
