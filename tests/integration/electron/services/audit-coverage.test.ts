@@ -120,6 +120,11 @@ const RULES: Record<ChannelName, Rule> = {
       consent: { required: true },
       assessment: { jobseekerId: own(s), answers: READY_ANSWERS, decision: { kind: 'accepted' } },
     }),
+    // The intake's assessment is now the latest one, the one the plan's steps belong to.
+    after: (s, out) => {
+      const file = out as { assessments: Array<{ id: string }> };
+      s.latestAssessmentId = file.assessments[0]?.id ?? '';
+    },
   },
   'casework:requestReview': {
     kind: 'person',
