@@ -99,7 +99,12 @@ export function CandidateList({
   return (
     <Stack spacing={1} sx={{ flex: 1, minHeight: 360 }}>
       <Typography variant="body2" color="text.secondary" data-testid="match-summary">
-        {t('matching.summary', { total: list.value.total, ready: list.value.readyTotal, shown: rows.length })}
+        {/* The ranking's own figures: rows referred here and kept in place are not counted again. */}
+        {t('matching.summary', {
+          total: list.value.total,
+          ready: list.value.readyTotal,
+          shown: list.value.rows.length,
+        })}
       </Typography>
       {opening.status !== 'open' && <Alert severity="info">{t('referrals.openingNotOpen')}</Alert>}
       {error && <Alert severity="error">{t(error)}</Alert>}
