@@ -26,7 +26,10 @@ const EVENT_COLUMNS = [
   'recorded_at',
 ];
 
+// Like the other append-only synced tables (0008): a row named in sync_purge may go (the case was really
+// deleted, or left this desktop's scopes); nothing else is ever deleted or changed.
 async function appendOnly(db: Kysely<any>, dialect: SqlDialect, table: string, columns: string[]) {
+  const purged = `EXISTS (SELECT 1 FROM sync_purge WHERE table_name = '${table}' AND row_id = OLD.id)`;
   if (dialect === 'sqlite') {
     const unchanged = columns.map((c) => `NEW.${c} IS OLD.${c}`).join(' AND ');
     await sql
@@ -37,7 +40,7 @@ async function appendOnly(db: Kysely<any>, dialect: SqlDialect, table: string, c
       .execute(db);
     await sql
       .raw(
-        `CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table}
+        `CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table} WHEN NOT ${purged}
          BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END`,
       )
       .execute(db);
@@ -47,7 +50,10 @@ async function appendOnly(db: Kysely<any>, dialect: SqlDialect, table: string, c
     .raw(
       `CREATE OR REPLACE FUNCTION ${table}_append_only() RETURNS trigger AS $$
        BEGIN
-         IF TG_OP = 'DELETE' THEN RAISE EXCEPTION '${table} is append-only'; END IF;
+         IF TG_OP = 'DELETE' THEN
+           IF ${purged} THEN RETURN OLD; END IF;
+           RAISE EXCEPTION '${table} is append-only';
+         END IF;
          IF (to_jsonb(NEW) - 'seq') <> (to_jsonb(OLD) - 'seq') THEN RAISE EXCEPTION '${table} is append-only'; END IF;
          RETURN NEW;
        END $$ LANGUAGE plpgsql`,
