@@ -42,6 +42,7 @@ describe.each(SERVER_DIALECTS)('sync simulation against the server on %s', (dial
     reviews: 0,
     refused: 0,
     deletes: 0,
+    moved: 0,
   };
 
   beforeAll(async () => {
@@ -81,5 +82,6 @@ describe.each(SERVER_DIALECTS)('sync simulation against the server on %s', (dial
     expect(totals.reviews).toBeGreaterThan(0);
     expect(totals.refused).toBeGreaterThan(0);
     expect(totals.deletes).toBeGreaterThan(0);
+    expect(totals.moved).toBeGreaterThan(0);
   });
 });
