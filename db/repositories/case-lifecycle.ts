@@ -63,10 +63,7 @@ export async function openTransferOf(db: Db, jobseekerId: string): Promise<Trans
 }
 
 export async function transfersOfCase(db: Db, jobseekerId: string): Promise<TransferRow[]> {
-  return transfers(db)
-    .where('t.jobseeker_id', '=', jobseekerId)
-    .orderBy('t.requested_at', 'desc')
-    .execute();
+  return transfers(db).where('t.jobseeker_id', '=', jobseekerId).orderBy('t.requested_at', 'desc').execute();
 }
 
 /** Requests to this center, waiting ones first, then the last 90 days' answers. */

@@ -76,7 +76,9 @@ export async function closeCase(
   const months = input.reason === 'no-contact' ? input.noContactMonths : null;
   await ctx.db
     .transaction()
-    .execute((trx) => writeStatus(trx, ctx, actor, row, 'closed', 'closed', input.reason, months, input.text));
+    .execute((trx) =>
+      writeStatus(trx, ctx, actor, row, 'closed', 'closed', input.reason, months, input.text),
+    );
   return (await getJobseeker(ctx.db, row.id)) as Jobseeker;
 }
 
@@ -101,7 +103,8 @@ export async function closeCases(
   await ctx.db.transaction().execute(async (trx) => {
     for (const id of unique) {
       const row = rows.get(id);
-      if (!row || !rowInScope(row, scope) || row.archived === 1) result.skipped.push({ id, why: 'not-found' });
+      if (!row || !rowInScope(row, scope) || row.archived === 1)
+        result.skipped.push({ id, why: 'not-found' });
       else if (!mayChangeStatus(actor, row)) result.skipped.push({ id, why: 'forbidden' });
       else if (row.status === 'closed') result.skipped.push({ id, why: 'already-closed' });
       else {
@@ -122,10 +125,13 @@ export async function reopenCase(
   const row = await accessibleJobseeker(ctx.db, actor, input.jobseekerId);
   if (!mayChangeStatus(actor, row))
     throw new AppFailure({ code: 'forbidden', message: 'lifecycle.error.notYours' });
-  if (row.status === 'active') throw new AppFailure({ code: 'conflict', message: 'lifecycle.error.notClosed' });
+  if (row.status === 'active')
+    throw new AppFailure({ code: 'conflict', message: 'lifecycle.error.notClosed' });
   await ctx.db
     .transaction()
-    .execute((trx) => writeStatus(trx, ctx, actor, row, 'reopened', 'active', input.reason, null, input.text));
+    .execute((trx) =>
+      writeStatus(trx, ctx, actor, row, 'reopened', 'active', input.reason, null, input.text),
+    );
   return (await getJobseeker(ctx.db, row.id)) as Jobseeker;
 }
 

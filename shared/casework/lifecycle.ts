@@ -36,7 +36,13 @@ export const closeCaseSchema = z
   .object({
     jobseekerId: id,
     reason: z.enum(CLOSE_REASONS, 'lifecycle.validation.reason'),
-    noContactMonths: z.number().int('validation.number').min(1, 'lifecycle.validation.months').max(60, 'lifecycle.validation.months').nullable().default(null),
+    noContactMonths: z
+      .number()
+      .int('validation.number')
+      .min(1, 'lifecycle.validation.months')
+      .max(60, 'lifecycle.validation.months')
+      .nullable()
+      .default(null),
     text: reasonText.default(''),
   })
   .strict()
@@ -54,7 +60,13 @@ export const closeCasesSchema = z
   .object({
     jobseekerIds: z.array(id).min(1, 'validation.required').max(1_000, 'lifecycle.validation.tooMany'),
     reason: z.enum(CLOSE_REASONS, 'lifecycle.validation.reason'),
-    noContactMonths: z.number().int('validation.number').min(1, 'lifecycle.validation.months').max(60, 'lifecycle.validation.months').nullable().default(null),
+    noContactMonths: z
+      .number()
+      .int('validation.number')
+      .min(1, 'lifecycle.validation.months')
+      .max(60, 'lifecycle.validation.months')
+      .nullable()
+      .default(null),
     text: reasonText.default(''),
   })
   .strict();
@@ -79,17 +91,18 @@ export const requestTransferSchema = z
   })
   .strict();
 
-export const decideTransferSchema = z
-  .discriminatedUnion('decision', [
-    z.object({ transferId: id, decision: z.literal('accepted'), assignTo: id.nullable().default(null) }).strict(),
-    z
-      .object({
-        transferId: id,
-        decision: z.literal('declined'),
-        reason: z.string().trim().min(1, 'validation.required').max(1_000, 'validation.tooLong'),
-      })
-      .strict(),
-  ]);
+export const decideTransferSchema = z.discriminatedUnion('decision', [
+  z
+    .object({ transferId: id, decision: z.literal('accepted'), assignTo: id.nullable().default(null) })
+    .strict(),
+  z
+    .object({
+      transferId: id,
+      decision: z.literal('declined'),
+      reason: z.string().trim().min(1, 'validation.required').max(1_000, 'validation.tooLong'),
+    })
+    .strict(),
+]);
 
 export const cancelTransferSchema = z.object({ transferId: id }).strict();
 

@@ -181,7 +181,10 @@ export const REFUSALS = {
     text: 'A transfer names a case of your center, with its own name and birth year.',
     advice: 'otherScope',
   },
-  transferCenter: { text: 'A case is transferred to another existing center ({center}).', advice: 'outdated' },
+  transferCenter: {
+    text: 'A case is transferred to another existing center ({center}).',
+    advice: 'outdated',
+  },
   transferOpen: { text: 'This case already has a transfer request waiting for an answer.', advice: null },
   transferDecider: {
     text: 'Only a supervisor of the receiving center accepts or declines a transfer; its requester may withdraw it.',

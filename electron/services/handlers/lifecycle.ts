@@ -14,7 +14,14 @@ import { actor, type HandlerMap } from './types.ts';
 export const lifecycleHandlers: HandlerMap<keyof typeof lifecycleChannels> = {
   'lifecycle:close': (input, call) => closeCase(call.services, actor(call), input),
   'lifecycle:closeMany': (input, call) =>
-    closeCases(call.services, actor(call), input.jobseekerIds, input.reason, input.text, input.noContactMonths),
+    closeCases(
+      call.services,
+      actor(call),
+      input.jobseekerIds,
+      input.reason,
+      input.text,
+      input.noContactMonths,
+    ),
   'lifecycle:reopen': (input, call) => reopenCase(call.services, actor(call), input),
   'lifecycle:history': async ({ jobseekerId }, call) => ({
     events: await statusHistory(call.services, actor(call), jobseekerId),
@@ -22,7 +29,8 @@ export const lifecycleHandlers: HandlerMap<keyof typeof lifecycleChannels> = {
   }),
   'lifecycle:requestTransfer': (input, call) => requestTransfer(call.services, actor(call), input),
   'lifecycle:decideTransfer': (input, call) => decideTransfer(call.services, actor(call), input),
-  'lifecycle:cancelTransfer': ({ transferId }, call) => cancelTransfer(call.services, actor(call), transferId),
+  'lifecycle:cancelTransfer': ({ transferId }, call) =>
+    cancelTransfer(call.services, actor(call), transferId),
   'lifecycle:transferInbox': (_input, call) => transferInbox(call.services, actor(call)),
   'lifecycle:transferChoices': async (_input, call) => {
     const a = actor(call);

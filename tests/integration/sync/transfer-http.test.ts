@@ -60,7 +60,11 @@ describe.each(SERVER_DIALECTS)('transfers between centers over HTTP with the ser
       .where('row_id', '=', id)
       .executeTakeFirstOrThrow();
   }
-  async function localCount(d: SyncDesk, table: 'jobseekers' | (typeof CHILD_TABLES)[number], caseId: string) {
+  async function localCount(
+    d: SyncDesk,
+    table: 'jobseekers' | (typeof CHILD_TABLES)[number],
+    caseId: string,
+  ) {
     const q =
       table === 'jobseekers'
         ? d.store.db.selectFrom('jobseekers').where('id', '=', caseId)
@@ -72,11 +76,29 @@ describe.each(SERVER_DIALECTS)('transfers between centers over HTTP with the ser
   it('moves a case and every record under it once; the old center drops it, the new one gets it', async () => {
     const a = await desk('counselor1');
     const b = await desk('counselor2');
-    const fields = jobseekerFieldsSchema.parse({ name: '한이사', birthYear: 1984, phone: '010-3333-4444', sido: '11' });
+    const fields = jobseekerFieldsSchema.parse({
+      name: '한이사',
+      birthYear: 1984,
+      phone: '010-3333-4444',
+      sido: '11',
+    });
     const created = await createJobseeker(a.store.context, a.session, fields, true);
-    await addNote(a.store.context, a.session, { jobseekerId: created.id, kind: 'phone', body: '부산으로 이사 예정' });
-    await closeCase(a.store.context, a.session, { jobseekerId: created.id, reason: 'moved-center', noContactMonths: null, text: '' });
-    await reopenCase(a.store.context, a.session, { jobseekerId: created.id, reason: 'new-request', text: '' });
+    await addNote(a.store.context, a.session, {
+      jobseekerId: created.id,
+      kind: 'phone',
+      body: '부산으로 이사 예정',
+    });
+    await closeCase(a.store.context, a.session, {
+      jobseekerId: created.id,
+      reason: 'moved-center',
+      noContactMonths: null,
+      text: '',
+    });
+    await reopenCase(a.store.context, a.session, {
+      jobseekerId: created.id,
+      reason: 'new-request',
+      text: '',
+    });
     await a.client.syncOnce();
     await b.client.syncOnce();
 
@@ -127,7 +149,10 @@ describe.each(SERVER_DIALECTS)('transfers between centers over HTTP with the ser
         .where('table_name', '=', table)
         .where('parent_key', '=', `jobseekers:${created.id}`)
         .execute();
-      childIds.set(table, rows.map((r) => r.row_id));
+      childIds.set(
+        table,
+        rows.map((r) => r.row_id),
+      );
     }
     expect(childIds.get('counseling_notes')).toHaveLength(1);
     expect(childIds.get('case_status_events')).toHaveLength(2);
@@ -163,7 +188,11 @@ describe.each(SERVER_DIALECTS)('transfers between centers over HTTP with the ser
     await a.client.syncOnce();
     expect(await localCount(a, 'jobseekers', created.id)).toBe(0);
     for (const table of CHILD_TABLES) expect(await localCount(a, table, created.id)).toBe(0);
-    const kept = await a.store.db.selectFrom('case_transfers').select('status').where('id', '=', asked.id).execute();
+    const kept = await a.store.db
+      .selectFrom('case_transfers')
+      .select('status')
+      .where('id', '=', asked.id)
+      .execute();
     expect(kept).toEqual([{ status: 'accepted' }]);
 
     // The other desktop still holds an unsent edit: it is pushed first (held for the new owner), then dropped.
@@ -182,13 +211,19 @@ describe.each(SERVER_DIALECTS)('transfers between centers over HTTP with the ser
     expect(await localCount(busan, 'counseling_notes', created.id)).toBe(1);
     expect(await localCount(busan, 'case_status_events', created.id)).toBe(2);
     const items = await listReviews(busan.store.context, busan.session);
-    expect(items).toEqual([expect.objectContaining({ kind: 'scope-exit', field: 'phone', heldValue: '01055556666' })]);
+    expect(items).toEqual([
+      expect.objectContaining({ kind: 'scope-exit', field: 'phone', heldValue: '01055556666' }),
+    ]);
 
     // Both sides audited: the request on the sending desktop, the acceptance on the receiving one.
     const actions = async (d: SyncDesk) =>
-      (await d.store.db.selectFrom('audit_entries').select('action').where('subject_id', '=', asked.id).execute()).map(
-        (r) => r.action,
-      );
+      (
+        await d.store.db
+          .selectFrom('audit_entries')
+          .select('action')
+          .where('subject_id', '=', asked.id)
+          .execute()
+      ).map((r) => r.action);
     expect(await actions(a)).toContain('transfer.request');
     expect(await actions(sup)).toContain('transfer.accept');
   });
@@ -267,7 +302,9 @@ describe.each(SERVER_DIALECTS)('transfers between centers over HTTP with the ser
         ...over,
       },
     });
-    expect(await reasonOf('counselor1', request({ from_center: 'BUS01' }))).toMatchObject({ status: 'refused' });
+    expect(await reasonOf('counselor1', request({ from_center: 'BUS01' }))).toMatchObject({
+      status: 'refused',
+    });
     expect(await reasonOf('counselor1', request({ jobseeker_name: '다른이름' }))).toMatchObject({
       status: 'refused',
       reason: refusalText('transferCase'),
@@ -286,7 +323,12 @@ describe.each(SERVER_DIALECTS)('transfers between centers over HTTP with the ser
 
     // Nothing moved; the real answer still works, and a second answer is refused as already given.
     expect(await serverRow('jobseekers', created.id)).toMatchObject({ scope_center: 'SEL01' });
-    expect(await reasonOf('busansup', { ...answer('declined'), fields: { status: 'declined', decision_reason: '관할 아님' } })).toMatchObject({
+    expect(
+      await reasonOf('busansup', {
+        ...answer('declined'),
+        fields: { status: 'declined', decision_reason: '관할 아님' },
+      }),
+    ).toMatchObject({
       status: 'applied',
     });
     expect(await reasonOf('busansup', answer('accepted'))).toMatchObject({

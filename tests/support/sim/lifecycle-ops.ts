@@ -155,7 +155,9 @@ export async function orphansOnServer(opened: OpenedServerDb, centers: string[])
     if (!parent || parent.deleted_at)
       problems.push(`server: orphan ${c.table_name} ${c.row_id} (parent ${key} missing)`);
     else if (parent.scope_center !== c.scope_center)
-      problems.push(`server: ${c.table_name} ${c.row_id} in ${c.scope_center}, its parent in ${parent.scope_center}`);
+      problems.push(
+        `server: ${c.table_name} ${c.row_id} in ${c.scope_center}, its parent in ${parent.scope_center}`,
+      );
   }
   return problems;
 }
@@ -184,7 +186,10 @@ export async function receiverMatches(receiver: SimDesk, opened: OpenedServerDb)
   const serverCases = rows.filter((r) => r.table_name === 'jobseekers').length;
   if (localCases.length !== serverCases)
     problems.push(`${receiver.name}: ${localCases.length} cases locally, ${serverCases} on the server`);
-  const outbox = await receiver.store.db.selectFrom('outbox').select(['client_seq', 'status', 'error']).execute();
+  const outbox = await receiver.store.db
+    .selectFrom('outbox')
+    .select(['client_seq', 'status', 'error'])
+    .execute();
   for (const e of outbox) {
     if (e.status === 'pending') problems.push(`${receiver.name}: outbox ${e.client_seq} still pending`);
     if (e.status === 'refused' && !e.error)

@@ -19,7 +19,13 @@ import type { SessionInfo } from '../../../shared/contract/auth.ts';
 import { jobseekerFieldsSchema } from '../../../shared/domain/jobseeker.ts';
 import { CALM, DeskKilled, FaultyNetwork, STORMY } from './fault-transport.ts';
 import type { DbGate } from './gated-db.ts';
-import { answerTransfer, lifecycleWrite, orphansOn, orphansOnServer, receiverMatches } from './lifecycle-ops.ts';
+import {
+  answerTransfer,
+  lifecycleWrite,
+  orphansOn,
+  orphansOnServer,
+  receiverMatches,
+} from './lifecycle-ops.ts';
 import { outsideScopes } from './scope-check.ts';
 import { TEST_STORE_KEY } from '../store-key.ts';
 
@@ -90,10 +96,20 @@ export async function runSimulation(
   }
   // Issue 16 item 4: a second center whose supervisor answers the transfers asked from the first.
   const receiving = `R${seed}`;
-  await addCenter(server.opened.db, { code: receiving, name: `수신센터${seed}`, region: '26' }, new Date(clock));
+  await addCenter(
+    server.opened.db,
+    { code: receiving, name: `수신센터${seed}`, region: '26' },
+    new Date(clock),
+  );
   await addUser(
     server.opened.db,
-    { loginId: `sim${seed}r`, name: '수신팀장', role: 'supervisor', centerCode: receiving, password: PASSWORD },
+    {
+      loginId: `sim${seed}r`,
+      name: '수신팀장',
+      role: 'supervisor',
+      centerCode: receiving,
+      password: PASSWORD,
+    },
     new Date(clock),
   );
 
@@ -212,7 +228,8 @@ export async function runSimulation(
     for (let round = 0; round < 4; round++) for (const d of [...desks, receiver]) await d.client.syncOnce();
     violations.push(...net.violations);
     violations.push(...(await checkInvariants(desks, server.opened, center, deleted)));
-    for (const d of [...desks, receiver]) violations.push(...(await orphansOn(d)).map((v) => `at quiescence: ${v}`));
+    for (const d of [...desks, receiver])
+      violations.push(...(await orphansOn(d)).map((v) => `at quiescence: ${v}`));
     violations.push(...(await orphansOnServer(server.opened, [center, receiving])));
     violations.push(...(await receiverMatches(receiver, server.opened)));
     const moved = await server.opened.db

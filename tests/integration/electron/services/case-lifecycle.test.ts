@@ -50,25 +50,41 @@ describe('closing and reopening a case', () => {
     } as never);
     expect(noMonths).toMatchObject({
       ok: false,
-      error: { code: 'validation', message: expect.stringContaining('lifecycle.validation.months'), field: 'noContactMonths' },
+      error: {
+        code: 'validation',
+        message: expect.stringContaining('lifecycle.validation.months'),
+        field: 'noContactMonths',
+      },
     });
     const noText = await call(counselor, 'lifecycle:close', {
       jobseekerId: f.own.jobseekerId,
       reason: 'other',
       text: '  ',
     } as never);
-    expect(noText).toMatchObject({ ok: false, error: { message: expect.stringContaining('lifecycle.validation.otherText') } });
+    expect(noText).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('lifecycle.validation.otherText') },
+    });
     const badReason = await call(counselor, 'lifecycle:close', {
       jobseekerId: f.own.jobseekerId,
       reason: 'fired',
     } as never);
-    expect(badReason).toMatchObject({ ok: false, error: { message: expect.stringContaining('lifecycle.validation.reason') } });
+    expect(badReason).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('lifecycle.validation.reason') },
+    });
     // Another counselor's case, and another center's: not theirs to close.
     expect(
-      await call(f.sessions.counselor2, 'lifecycle:close', { jobseekerId: f.own.jobseekerId, reason: 'employed' } as never),
+      await call(f.sessions.counselor2, 'lifecycle:close', {
+        jobseekerId: f.own.jobseekerId,
+        reason: 'employed',
+      } as never),
     ).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'lifecycle.error.notYours' } });
     expect(
-      await call(counselor, 'lifecycle:close', { jobseekerId: f.other.jobseekerId, reason: 'employed' } as never),
+      await call(counselor, 'lifecycle:close', {
+        jobseekerId: f.other.jobseekerId,
+        reason: 'employed',
+      } as never),
     ).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect([await count('outbox'), await count('case_status_events')]).toEqual(before);
   });
@@ -92,7 +108,9 @@ describe('closing and reopening a case', () => {
     expect(closed.status).toBe('closed');
     const blocked = await ok(counselor, 'matching:forJobseeker', { jobseekerId: id } as never);
     expect(blocked.blocked).toBe('not-active');
-    expect(await call(counselor, 'lifecycle:close', { jobseekerId: id, reason: 'employed' } as never)).toMatchObject({
+    expect(
+      await call(counselor, 'lifecycle:close', { jobseekerId: id, reason: 'employed' } as never),
+    ).toMatchObject({
       ok: false,
       error: { code: 'conflict', message: 'lifecycle.error.alreadyClosed' },
     });
@@ -100,7 +118,14 @@ describe('closing and reopening a case', () => {
     // A new opening the case was never referred to (the fixture's own opening already was).
     await ok(counselor, 'openings:create', {
       employerId: f.employerId,
-      fields: { title: '요양보호사 (야간)', occupation: '5501', sido: '11', wage: 2_600_000, positions: 1, public: true },
+      fields: {
+        title: '요양보호사 (야간)',
+        occupation: '5501',
+        sido: '11',
+        wage: 2_600_000,
+        positions: 1,
+        public: true,
+      },
     } as never);
     const reopened = await ok(counselor, 'lifecycle:reopen', {
       jobseekerId: id,
@@ -129,7 +154,9 @@ describe('closing and reopening a case', () => {
       .where('status', '=', 'pending')
       .execute();
     expect(queued.filter((q) => q.table_name === 'case_status_events')).toHaveLength(2);
-    expect(queued.filter((q) => q.table_name === 'jobseekers' && q.fields.includes('"status"')).length).toBeGreaterThanOrEqual(2);
+    expect(
+      queued.filter((q) => q.table_name === 'jobseekers' && q.fields.includes('"status"')).length,
+    ).toBeGreaterThanOrEqual(2);
     // The audit names the case and the reason code, never the counselor's text.
     const audit = await t.store.db
       .selectFrom('audit_entries')
@@ -147,11 +174,22 @@ describe('closing and reopening a case', () => {
       fields: { name: '정사후', birthYear: 1990, sido: '11', desiredOccupation: '5501' },
       confirmedNotDuplicate: true,
     } as never);
-    const referral = await ok(counselor, 'referrals:create', { jobseekerId: js.id, openingId: f.openingId } as never);
+    const referral = await ok(counselor, 'referrals:create', {
+      jobseekerId: js.id,
+      openingId: f.openingId,
+    } as never);
     await ok(counselor, 'referrals:record', { referralId: referral.id, kind: 'referred' } as never);
-    await ok(counselor, 'referrals:record', { referralId: referral.id, kind: 'interview', interviewOn: '2026-11-02' } as never);
+    await ok(counselor, 'referrals:record', {
+      referralId: referral.id,
+      kind: 'interview',
+      interviewOn: '2026-11-02',
+    } as never);
     await ok(counselor, 'referrals:record', { referralId: referral.id, kind: 'hired' } as never);
-    const row = await t.store.db.selectFrom('jobseekers').select('status').where('id', '=', js.id).executeTakeFirstOrThrow();
+    const row = await t.store.db
+      .selectFrom('jobseekers')
+      .select('status')
+      .where('id', '=', js.id)
+      .executeTakeFirstOrThrow();
     expect(row.status).toBe('placed');
     const page = { query: '', unclassified: false, attentionOnly: false, offset: 0, limit: 200 };
     // Right after the hire nothing is due: a placed person is not in the working caseload.
@@ -173,7 +211,13 @@ describe('closing and reopening a case', () => {
       confirmedNotDuplicate: true,
     } as never);
     await ok(counselor, 'lifecycle:close', { jobseekerId: b.id, reason: 'employed' } as never);
-    const result = await closeCases(t.store.context, supervisor, [a.id, b.id, f.other.jobseekerId, a.id], 'moved-center', '');
+    const result = await closeCases(
+      t.store.context,
+      supervisor,
+      [a.id, b.id, f.other.jobseekerId, a.id],
+      'moved-center',
+      '',
+    );
     expect(result).toEqual({
       closed: [a.id],
       skipped: [
