@@ -10,7 +10,7 @@ import {
 import { listCaseStaff } from '../../db/repositories/users.ts';
 import type { SessionInfo } from '../../shared/contract/auth.ts';
 import { AppFailure } from '../../shared/contract/result.ts';
-import type { TransferInbox, TransferStatus, TransferView } from '../../shared/casework/lifecycle.ts';
+import type { TransferInbox, TransferView } from '../../shared/casework/lifecycle.ts';
 import { accessibleJobseeker } from './case-access.ts';
 import { isoNow, type ServiceContext } from './context.ts';
 import { auditAction, insertSynced, updateSynced } from './synced-writes.ts';
@@ -35,7 +35,7 @@ function view(actor: SessionInfo, r: TransferRow): TransferView {
     toCenter: r.to_center,
     toCenterName: r.to_name,
     reason: r.reason,
-    status: r.status as TransferStatus,
+    status: r.status,
     requestedBy: r.requested_by,
     requestedByName: r.requested_by_name,
     requestedAt: r.requested_at,

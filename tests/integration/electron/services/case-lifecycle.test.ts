@@ -3,7 +3,7 @@ import { caseload } from '../../../../electron/services/casework-caseload.ts';
 import { closeCases } from '../../../../electron/services/case-lifecycle.ts';
 import type { Dispatch } from '../../../../electron/main/dispatcher.ts';
 import type { SessionInfo } from '../../../../shared/contract/auth.ts';
-import type { ChannelName, Contract, InputOf } from '../../../../shared/contract/index.ts';
+import type { ChannelName, Contract, InputOf, OutputOf } from '../../../../shared/contract/index.ts';
 import { FIXTURE_NOW, seedFixture, type Fixture } from '../../../support/case-fixtures.ts';
 import { dispatcherFor, makeTestStore, sessionHolder, type TestStore } from '../../../support/temp-store.ts';
 
@@ -28,7 +28,7 @@ function call<K extends ChannelName>(session: SessionInfo, channel: K, input: In
 async function ok<K extends ChannelName>(session: SessionInfo, channel: K, input: InputOf<Contract[K]>) {
   const r = await call(session, channel, input);
   if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-  return r.value as never as import('../../../../shared/contract/index.ts').OutputOf<Contract[K]>;
+  return r.value as OutputOf<Contract[K]>;
 }
 const count = async (table: 'outbox' | 'audit_entries' | 'case_status_events') =>
   Number(
@@ -106,7 +106,7 @@ describe('closing and reopening a case', () => {
       text: '전화 3회 부재',
     } as never);
     expect(closed.status).toBe('closed');
-    const blocked = await ok(counselor, 'matching:forJobseeker', { jobseekerId: id } as never);
+    const blocked = await ok(counselor, 'matching:forJobseeker', { jobseekerId: id });
     expect(blocked.blocked).toBe('not-active');
     expect(
       await call(counselor, 'lifecycle:close', { jobseekerId: id, reason: 'employed' } as never),
@@ -126,14 +126,14 @@ describe('closing and reopening a case', () => {
         positions: 1,
         public: true,
       },
-    } as never);
+    });
     const reopened = await ok(counselor, 'lifecycle:reopen', {
       jobseekerId: id,
       reason: 'lost-job',
       text: '계약 만료',
     } as never);
     expect(reopened.status).toBe('active');
-    const matched = await ok(counselor, 'matching:forJobseeker', { jobseekerId: id } as never);
+    const matched = await ok(counselor, 'matching:forJobseeker', { jobseekerId: id });
     expect(matched.blocked).toBeNull();
     expect(matched.total).toBeGreaterThan(0);
 
@@ -173,11 +173,11 @@ describe('closing and reopening a case', () => {
     const js = await ok(counselor, 'jobseekers:create', {
       fields: { name: '정사후', birthYear: 1990, sido: '11', desiredOccupation: '5501' },
       confirmedNotDuplicate: true,
-    } as never);
+    });
     const referral = await ok(counselor, 'referrals:create', {
       jobseekerId: js.id,
       openingId: f.openingId,
-    } as never);
+    });
     await ok(counselor, 'referrals:record', { referralId: referral.id, kind: 'referred' } as never);
     await ok(counselor, 'referrals:record', {
       referralId: referral.id,
@@ -205,11 +205,11 @@ describe('closing and reopening a case', () => {
     const a = await ok(counselor, 'jobseekers:create', {
       fields: { name: '일괄가', birthYear: 1991, sido: '11' },
       confirmedNotDuplicate: true,
-    } as never);
+    });
     const b = await ok(counselor, 'jobseekers:create', {
       fields: { name: '일괄나', birthYear: 1992, sido: '11' },
       confirmedNotDuplicate: true,
-    } as never);
+    });
     await ok(counselor, 'lifecycle:close', { jobseekerId: b.id, reason: 'employed' } as never);
     const result = await closeCases(
       t.store.context,
