@@ -26,6 +26,37 @@ let pageA: Page;
 let pageB: Page;
 const removers: Array<() => void> = [];
 
+// Screenshots for people to look at (not assertions): CW_SHOTS=<dir> [CW_SHOT_LANG=en] saves each
+// screen of the flow at 1366×768 and 1920×1080 in the chosen language.
+const SHOTS = process.env['CW_SHOTS'] ?? '';
+const LANG = process.env['CW_SHOT_LANG'] === 'en' ? 'en' : 'ko';
+const TEXT =
+  LANG === 'en'
+    ? {
+        noContact: 'No contact',
+        lostJob: 'Lost the job after placement',
+        blocked: 'Placed or closed jobseekers get no suggestions.',
+        accepted: 'Accepted',
+      }
+    : {
+        noContact: '연락 두절',
+        lostJob: '취업 후 실직',
+        blocked: '취업했거나 종결된 구직자에게는 일자리를 추천하지 않습니다.',
+        accepted: '수락됨',
+      };
+
+async function shot(page: Page, name: string): Promise<void> {
+  if (!SHOTS) return;
+  for (const [width, height] of [
+    [1366, 768],
+    [1920, 1080],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `${SHOTS}/${name}-${LANG}-${width}x${height}.png` });
+  }
+  await page.setViewportSize({ width: 1366, height: 768 });
+}
+
 beforeAll(async () => {
   if (!existsSync(`${RENDERER_DIR}/index.html`))
     throw new Error('Build the renderer first: npm run build:renderer');
@@ -48,10 +79,11 @@ beforeAll(async () => {
   busan = await startTestHost({ dataDir: dirB.dir, serverUrl: server.url });
   browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'ko-KR' });
+  const contextB = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'ko-KR' });
+  for (const c of [context, contextB])
+    await c.addInitScript((lang) => globalThis.localStorage.setItem('caseworker.language', lang), LANG);
   pageA = await context.newPage();
-  pageB = await (
-    await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'ko-KR' })
-  ).newPage();
+  pageB = await contextB.newPage();
 });
 afterAll(async () => {
   await browser?.close();
@@ -75,7 +107,7 @@ async function sync(host: TestHost): Promise<void> {
 }
 
 async function chooseReason(page: Page, reason: string): Promise<void> {
-  await page.getByRole('combobox', { name: /사유/ }).click();
+  await page.getByRole('combobox', { name: /사유|Reason/ }).click();
   await page.getByTestId(`reason-${reason}`).click();
 }
 
@@ -127,25 +159,28 @@ describe('case lifecycle and transfers on the desk', () => {
     await pageA.goto(`${seoul.url}/#/jobseekers/${caseId}`);
     await pageA.getByTestId('close-case').click();
     await chooseReason(pageA, 'no-contact');
-    // No months yet: the form says what is missing and nothing is written.
     await pageA.getByTestId('lifecycle-months').fill('3');
     await pageA.getByTestId('lifecycle-text').fill('세 번 전화했으나 받지 않음');
-    await pageA.screenshot({ path: '/tmp/caseworker-e2e-close.png' });
+    await shot(pageA, 'close-dialog');
     await pageA.getByTestId('confirm-lifecycle').click();
     await pageA.getByTestId('reopen-case').waitFor();
     await expect.poll(() => pageA.getByTestId('status-event').count()).toBe(1);
-    expect(await pageA.getByTestId('status-history').textContent()).toContain('연락 두절');
+    expect(await pageA.getByTestId('status-history').textContent()).toContain(TEXT.noContact);
 
     await pageA.goto(`${seoul.url}/#/jobseekers/${caseId}/referrals`);
-    await pageA.getByText('취업했거나 종결된 구직자에게는 일자리를 추천하지 않습니다.').waitFor();
+    await pageA.getByText(TEXT.blocked).waitFor();
 
     await pageA.goto(`${seoul.url}/#/jobseekers/${caseId}`);
     await pageA.getByTestId('reopen-case').click();
     await chooseReason(pageA, 'lost-job');
+    await pageA.getByTestId('lifecycle-text').fill('3개월 계약 만료');
+    await shot(pageA, 'reopen-dialog');
     await pageA.getByTestId('confirm-lifecycle').click();
     await pageA.getByTestId('close-case').waitFor();
     await expect.poll(() => pageA.getByTestId('status-event').count()).toBe(2);
-    expect(await pageA.getByTestId('status-history').textContent()).toContain('취업 후 실직');
+    expect(await pageA.getByTestId('status-history').textContent()).toContain(TEXT.lostJob);
+    await pageA.getByTestId('status-history').scrollIntoViewIfNeeded();
+    await shot(pageA, 'status-history');
 
     await pageA.goto(`${seoul.url}/#/jobseekers/${caseId}/referrals`);
     await pageA.getByText('물류 관리원').first().waitFor();
@@ -156,6 +191,7 @@ describe('case lifecycle and transfers on the desk', () => {
     await pageA.getByTestId('transfer-case').click();
     await pageA.getByTestId('transfer-center').fill('BUS01');
     await pageA.getByTestId('lifecycle-text').fill('부산으로 이사');
+    await shot(pageA, 'transfer-dialog');
     await pageA.getByTestId('confirm-lifecycle').click();
     await expect.poll(() => pageA.getByTestId('case-transfer').count()).toBe(1);
     await sync(seoul);
@@ -166,13 +202,15 @@ describe('case lifecycle and transfers on the desk', () => {
     const row = pageB.getByTestId('transfers-incoming').getByTestId('transfer-row');
     await row.waitFor();
     expect(await row.textContent()).toContain('오재개');
+    await shot(pageB, 'transfer-inbox');
     await row.getByTestId('accept-transfer').click();
-    await pageB.getByTestId('transfer-assignee').click();
+    await pageB.getByRole('combobox', { name: /담당 상담사|Counselor/ }).click();
     await pageB.getByRole('option', { name: /busan1/ }).click();
+    await shot(pageB, 'accept-dialog');
     await pageB.getByTestId('confirm-answer').click();
     await expect
       .poll(async () => (await row.getByTestId('transfer-status').textContent()) ?? '')
-      .toContain('수락됨');
+      .toContain(TEXT.accepted);
 
     await sync(busan); // the acceptance goes up; the server moves the case
     await sync(seoul); // the Seoul desktop drops it
@@ -184,5 +222,8 @@ describe('case lifecycle and transfers on the desk', () => {
     await pageB.getByTestId('jobseeker-name').waitFor();
     expect(await pageB.getByTestId('jobseeker-name').textContent()).toBe('오재개');
     await expect.poll(() => pageB.getByTestId('status-event').count()).toBe(2);
+    await pageA.goto(`${seoul.url}/#/transfers`);
+    await pageA.getByTestId('transfers-outgoing').getByTestId('transfer-row').waitFor();
+    await shot(pageA, 'transfer-outgoing');
   });
 });
