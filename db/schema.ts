@@ -522,6 +522,8 @@ export interface CaseTransferTable extends Synced {
   jobseeker_name: string;
   birth_year: number;
   from_center: string;
+  from_center_name: string;
+  requested_by_name: string;
   to_center: string;
   reason: string;
   status: Generated<'requested' | 'accepted' | 'declined' | 'cancelled'>;

@@ -100,6 +100,10 @@ export const migration: Migration = {
       .addColumn('jobseeker_name', 'text', (c) => c.notNull())
       .addColumn('birth_year', 'integer', (c) => c.notNull())
       .addColumn('from_center', 'text', (c) => c.notNull())
+      // Who asked and from where, as the server's directory names them: the receiving center's desktops
+      // hold neither the requester's account nor the sending center.
+      .addColumn('from_center_name', 'text', (c) => c.notNull())
+      .addColumn('requested_by_name', 'text', (c) => c.notNull())
       .addColumn('to_center', 'text', (c) => c.notNull())
       .addColumn('reason', 'text', (c) => c.notNull())
       .addColumn('status', 'text', (c) =>

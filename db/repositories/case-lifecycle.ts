@@ -29,6 +29,8 @@ const transferColumns = [
   't.jobseeker_name',
   't.birth_year',
   't.from_center',
+  't.from_center_name',
+  't.requested_by_name as requester_name',
   't.to_center',
   't.reason',
   't.status',

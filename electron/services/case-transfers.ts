@@ -31,13 +31,13 @@ function view(actor: SessionInfo, r: TransferRow): TransferView {
     jobseekerName: r.jobseeker_name,
     birthYear: r.birth_year,
     fromCenter: r.from_center,
-    fromCenterName: r.from_name,
+    fromCenterName: r.from_name ?? r.from_center_name,
     toCenter: r.to_center,
     toCenterName: r.to_name,
     reason: r.reason,
     status: r.status,
     requestedBy: r.requested_by,
-    requestedByName: r.requested_by_name,
+    requestedByName: r.requested_by_name ?? r.requester_name,
     requestedAt: r.requested_at,
     decidedAt: r.decided_at,
     decisionReason: r.decision_reason,
@@ -68,12 +68,15 @@ export async function requestTransfer(
   if (await openTransferOf(ctx.db, row.id))
     throw new AppFailure({ code: 'conflict', message: 'lifecycle.error.transferOpen' });
   const now = isoNow(ctx);
+  const names = await requesterNames(ctx, actor);
   const id = await ctx.db.transaction().execute(async (trx) => {
     const transferId = await insertSynced(trx, ctx, 'case_transfers', {
       jobseeker_id: row.id,
       jobseeker_name: row.name,
       birth_year: row.birth_year,
       from_center: actor.centerCode,
+      from_center_name: names.center,
+      requested_by_name: names.person,
       to_center: input.toCenter,
       reason: input.reason,
       status: 'requested',
@@ -90,6 +93,18 @@ export async function requestTransfer(
     return transferId;
   });
   return view(actor, (await getTransfer(ctx.db, id)) as TransferRow);
+}
+
+/** The requester's and their center's names as this desktop's directory (the server's) has them. */
+async function requesterNames(
+  ctx: ServiceContext,
+  actor: SessionInfo,
+): Promise<{ person: string; center: string }> {
+  const [user, center] = await Promise.all([
+    ctx.db.selectFrom('users').select('display_name').where('id', '=', actor.userId).executeTakeFirst(),
+    ctx.db.selectFrom('centers').select('name').where('code', '=', actor.centerCode).executeTakeFirst(),
+  ]);
+  return { person: user?.display_name ?? actor.loginId, center: center?.name ?? actor.centerCode };
 }
 
 async function askedTransfer(ctx: ServiceContext, id: string): Promise<TransferRow> {

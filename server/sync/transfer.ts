@@ -40,6 +40,21 @@ export async function checkTransferRequest(
     .where('code', '=', to)
     .executeTakeFirst();
   if (!center || to === caller.centerCode) throw new Refusal('transferCenter', { center: to });
+  // The names shown to the receiving center are the directory's own, checked like an author column.
+  const me = await work.trx
+    .selectFrom('users')
+    .select('display_name')
+    .where('id', '=', caller.userId)
+    .executeTakeFirst();
+  if (me?.display_name !== fields['requested_by_name'])
+    throw new Refusal('notCaller', { field: 'requested_by_name' });
+  const home = await work.trx
+    .selectFrom('centers')
+    .select('name')
+    .where('code', '=', caller.centerCode)
+    .executeTakeFirst();
+  if (home?.name !== fields['from_center_name'])
+    throw new Refusal('notCaller', { field: 'from_center_name' });
   for (const f of ['decided_by', 'decided_at', 'decision_reason', 'assigned_to'])
     if (fields[f] !== undefined && fields[f] !== null) throw new Refusal('transferDecider');
   if (fields['status'] !== undefined && fields['status'] !== 'requested')

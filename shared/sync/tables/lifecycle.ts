@@ -39,6 +39,8 @@ export const lifecycleTables = {
       jobseeker_name: col(z.string().max(50).min(1), never),
       birth_year: col(int(1900, 2100), never),
       from_center: col(z.string(), { author: 'center', update: 'never' }),
+      from_center_name: col(text(100, 1), never),
+      requested_by_name: col(text(100, 1), never),
       to_center: col(centerCode, never),
       reason: col(text(1_000, 1), never),
       status: col(enumOf(TRANSFER_STATUSES), { optional: true }),

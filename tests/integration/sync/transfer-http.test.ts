@@ -140,6 +140,8 @@ describe.each(SERVER_DIALECTS)('transfers between centers over HTTP with the ser
       jobseekerName: '한이사',
       birthYear: 1984,
       fromCenter: 'SEL01',
+      fromCenterName: '서울고용센터',
+      requestedByName: 'counselor1 님',
       mayDecide: true,
     });
 
@@ -296,6 +298,8 @@ describe.each(SERVER_DIALECTS)('transfers between centers over HTTP with the ser
         jobseeker_name: '공격대상',
         birth_year: 1990,
         from_center: 'SEL01',
+        from_center_name: '서울고용센터',
+        requested_by_name: 'counselor1 님',
         to_center: 'DAE01',
         reason: '이사',
         status: 'requested',
@@ -306,6 +310,10 @@ describe.each(SERVER_DIALECTS)('transfers between centers over HTTP with the ser
     });
     expect(await reasonOf('counselor1', request({ from_center: 'BUS01' }))).toMatchObject({
       status: 'refused',
+    });
+    expect(await reasonOf('counselor1', request({ requested_by_name: '팀장님' }))).toMatchObject({
+      status: 'refused',
+      reason: refusalText('notCaller', { field: 'requested_by_name' }),
     });
     expect(await reasonOf('counselor1', request({ jobseeker_name: '다른이름' }))).toMatchObject({
       status: 'refused',
