@@ -505,6 +505,40 @@ export interface Database {
   form_drafts: FormDraftTable;
 }
 
+// 0014_case_lifecycle (issue 16 items 3–4): the status history of a case and transfers between centers.
+export interface CaseStatusEventTable extends Synced {
+  jobseeker_id: string;
+  kind: 'closed' | 'reopened';
+  from_status: string;
+  to_status: string;
+  reason: string;
+  no_contact_months: number | null;
+  text: string | null;
+  recorded_by: string;
+  recorded_at: string;
+}
+export interface CaseTransferTable extends Synced {
+  jobseeker_id: string;
+  jobseeker_name: string;
+  birth_year: number;
+  from_center: string;
+  from_center_name: string;
+  requested_by_name: string;
+  to_center: string;
+  reason: string;
+  status: Generated<'requested' | 'accepted' | 'declined' | 'cancelled'>;
+  requested_by: string;
+  requested_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_reason: string | null;
+  assigned_to: string | null;
+}
+export interface Database {
+  case_status_events: CaseStatusEventTable;
+  case_transfers: CaseTransferTable;
+}
+
 export type SyncedTableName = Exclude<
   keyof Database,
   | 'meta'

@@ -212,7 +212,10 @@ export async function caseloadPage(db: Db, q: CaseloadQuery) {
     .selectFrom('jobseekers as j')
     .where('j.assigned_counselor_id', '=', q.counselorId)
     .where('j.archived', '=', 0)
-    .where('j.status', '=', 'active');
+    // Issue 16 item 3: a placed person whose follow-up is due stays in the caseload until it is done.
+    .where(
+      sql<boolean>`(j.status = 'active' or (j.status = 'placed' and j.id in (select value from json_each(${followUps}))))`,
+    );
   if (q.query) base = base.where(searchFilter(q.query));
   const groups = await base
     .select(['j.current_type', 'j.current_track', (eb) => eb.fn.countAll<number>().as('n')])

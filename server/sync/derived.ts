@@ -2,6 +2,7 @@ import { addOpeningFill, findOpenItem, openingFillSources } from '../../db/serve
 import { CLOSED_STATES } from '../../shared/referrals/state-machine.ts';
 import type { PushWork } from './push-work.ts';
 import { openReview, type Meta, type SyncCaller } from './rows.ts';
+import { moveAcceptedCase } from './transfer.ts';
 
 // Derived state (sync.md § Conflicts, "derived"): a referral's state and an opening's filled positions
 // are computed from events, never synced as counters. Each desktop checks its own writes, but two
@@ -46,6 +47,9 @@ export async function afterWrite(
     }
   } else if (table === 'job_openings' && change !== 'insert' && change.includes('positions')) {
     await checkOpening(work, caller, rowId, now);
+  } else if (table === 'case_transfers' && change !== 'insert' && change.includes('status')) {
+    // Issue 16 item 4: an accepted transfer moves the case in this same sequenced write.
+    if (data['status'] === 'accepted') await moveAcceptedCase(work, caller, data, now);
   }
 }
 

@@ -4,6 +4,7 @@ import type { SyncedTable } from '../../shared/sync/tables.ts';
 import { declarationOf } from '../../shared/sync/tables/index.ts';
 import { isCaseStaff } from './directory.ts';
 import type { PushWork } from './push-work.ts';
+import { checkTransferAnswer, checkTransferRequest } from './transfer.ts';
 import { Refusal, mayWrite, type Meta, type SyncCaller } from './rows.ts';
 
 // What a pushed change may do beyond its fields' shapes (issue 13 §2–3), decided from the token and the
@@ -83,6 +84,7 @@ export async function checkInsert(
   authored(caller, table, fields);
   await newScope(work, caller, table, fields);
   await references(work, caller, table, fields);
+  if (table === 'case_transfers') await checkTransferRequest(work, caller, fields);
   const problem = declarationOf(table).check?.(fields);
   if (problem) throw new Refusal(problem.code, problem.values);
 }
@@ -130,6 +132,7 @@ export async function checkUpdate(
   if (table === 'jobseekers' && 'archived' in m.fields && caller.role === 'counselor') {
     if (data['assigned_counselor_id'] !== caller.userId) throw new Refusal('archiveNotYours');
   }
+  if (table === 'case_transfers') await checkTransferAnswer(work, caller, data, m.fields);
   await references(work, caller, table, m.fields);
   const problem = decl.check?.({ ...data, ...m.fields });
   if (problem) throw new Refusal(problem.code, problem.values);

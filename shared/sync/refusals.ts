@@ -172,6 +172,32 @@ export const REFUSALS = {
     text: 'The jobseeker withdrew the required consent: the case is closed to {what}.',
     advice: 'consent',
   },
+  // Case lifecycle and transfers between centers (issue 16 items 3–4, server/sync/transfer.ts).
+  statusEventMismatch: {
+    text: 'A status event must match the case’s status change ({problem}).',
+    advice: 'outdated',
+  },
+  transferCase: {
+    text: 'A transfer names a case of your center, with its own name and birth year.',
+    advice: 'otherScope',
+  },
+  transferCenter: {
+    text: 'A case is transferred to another existing center ({center}).',
+    advice: 'outdated',
+  },
+  transferOpen: { text: 'This case already has a transfer request waiting for an answer.', advice: null },
+  transferDecider: {
+    text: 'Only a supervisor of the receiving center accepts or declines a transfer; its requester may withdraw it.',
+    advice: 'otherScope',
+  },
+  transferDecided: {
+    text: 'This transfer was already answered ({status}); nothing was changed.',
+    advice: 'alreadyResolved',
+  },
+  transferMoved: {
+    text: 'The case is no longer in the center the transfer was asked from.',
+    advice: 'outdated',
+  },
 } as const satisfies Record<string, RefusalEntry>;
 
 export type RefusalCode = keyof typeof REFUSALS;

@@ -119,6 +119,21 @@ export const SYNC_TABLES = {
     decisive: [],
     scope: { kind: 'parent', parentTable: 'jobseekers', parentField: 'jobseeker_id' },
   },
+  // Issue 16 item 3: every close and reopen of a case, with its reason (jobseekers.status is the decisive
+  // status in force; this is its history).
+  case_status_events: {
+    mode: 'append-only',
+    decisive: [],
+    scope: { kind: 'parent', parentTable: 'jobseekers', parentField: 'jobseeker_id' },
+  },
+  // Issue 16 item 4 (이관): held by the receiving center (its supervisors answer) and by its requester
+  // (who sees the answer after the case has left). Its answer is decisive: two different answers to the
+  // same request never both stand. Accepting it moves the case on the server (server/sync/transfer.ts).
+  case_transfers: {
+    mode: 'mutable',
+    decisive: ['status', 'assigned_to'],
+    scope: { kind: 'center', field: 'to_center', ownerField: 'requested_by' },
+  },
   // The audit trail (domain.md §10: synced to the server): inserted once, never changed, each with its
   // own device's hash chain. Owned by its actor (issue #13 item 5): a counselor's desktop gets only
   // their own entries (owner scope); a supervisor's gets the center's (see `centerScopeHolds`).

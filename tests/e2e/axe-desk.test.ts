@@ -107,6 +107,7 @@ for (const lang of ['ko', 'en'] as const) {
         await visit(page, '#/caseload', found);
         await visit(page, '#/queue', found);
         await visit(page, '#/reports', found);
+        await visit(page, '#/transfers', found);
         await page.context().close();
         expect(found).toEqual([]);
       },
@@ -125,6 +126,7 @@ for (const lang of ['ko', 'en'] as const) {
         await visit(page, '#/settings/kiosk', found);
         await visit(page, '#/settings/audit', found);
         await visit(page, '#/reviews', found);
+        await visit(page, '#/transfers', found);
         await page.context().close();
         expect(found).toEqual([]);
       },

@@ -29,6 +29,8 @@ import { todayLocal, useCaseFile } from '../casework/useCaseFile.ts';
 import { JobseekerReferrals } from '../referrals/JobseekerReferrals.tsx';
 import { CaseReviews } from '../sync/CaseReviews.tsx';
 import { applyFieldErrors, issuesOf } from './applyErrors.ts';
+import { CaseLifecycleActions } from '../lifecycle/CaseLifecycleActions.tsx';
+import { StatusHistory } from '../lifecycle/StatusHistory.tsx';
 import { ArchivedBanner, CaseHandlingActions } from './CaseHandling.tsx';
 import {
   EMPTY_FORM,
@@ -58,6 +60,8 @@ function JobseekerView({ id }: { id: string }) {
   const tab: Tab = (TABS as readonly string[]).includes(segment) ? (segment as Tab) : 'record';
   const { file, setFile, error: loadError } = useCaseFile(id);
   const [editing, setEditing] = useState(false);
+  // Bumped after a close, reopen or transfer request here: the status history reads itself again.
+  const [historyVersion, setHistoryVersion] = useState(0);
   const [saved, setSaved] = useState<string | null>(
     (location.state as { saved?: string } | null)?.saved ?? null,
   );
@@ -99,6 +103,13 @@ function JobseekerView({ id }: { id: string }) {
         )}
         <Box sx={{ flex: 1 }} />
         <CaseHandlingActions jobseeker={jobseeker} onChanged={changed} />
+        <CaseLifecycleActions
+          jobseeker={jobseeker}
+          onChanged={(j, done) => {
+            changed(j, done);
+            setHistoryVersion((v) => v + 1);
+          }}
+        />
         {!jobseeker.archived && (
           <Button
             component={Link}
@@ -158,7 +169,10 @@ function JobseekerView({ id }: { id: string }) {
               onCancel={() => setEditing(false)}
             />
           ) : (
-            <RecordView jobseeker={jobseeker} />
+            <Stack spacing={2}>
+              <RecordView jobseeker={jobseeker} />
+              <StatusHistory jobseekerId={id} version={historyVersion} />
+            </Stack>
           ))}
         {tab === 'assessments' && <AssessmentsTab file={file} onChange={setFile} />}
         {tab === 'plan' && <ServicePlanTab file={file} onChange={setFile} />}

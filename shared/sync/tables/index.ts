@@ -3,6 +3,7 @@ import { validStored, type ColumnDecl, type Role } from './columns.ts';
 import { centerTables } from './center.ts';
 import { employerTables } from './employers.ts';
 import { jobseekerTables } from './jobseekers.ts';
+import { lifecycleTables } from './lifecycle.ts';
 import { referralTables } from './referrals.ts';
 import type { Problem, TableDecl } from './types.ts';
 
@@ -21,6 +22,7 @@ export const TABLE_DECLARATIONS: Readonly<Record<SyncedTable, TableDecl>> = {
   ...employerTables,
   ...referralTables,
   ...centerTables,
+  ...lifecycleTables,
 };
 
 export function declarationOf(table: SyncedTable): TableDecl {

@@ -50,6 +50,7 @@ export function simulationSuite(dialect: ServerDialect): void {
       reviews: 0,
       refused: 0,
       deletes: 0,
+      moved: 0,
     };
 
     beforeAll(async () => {
@@ -89,6 +90,7 @@ export function simulationSuite(dialect: ServerDialect): void {
       expect(totals.reviews).toBeGreaterThan(0);
       expect(totals.refused).toBeGreaterThan(0);
       expect(totals.deletes).toBeGreaterThan(0);
+      expect(totals.moved).toBeGreaterThan(0);
     });
   });
 }

@@ -19,6 +19,13 @@ import type { SessionInfo } from '../../../shared/contract/auth.ts';
 import { jobseekerFieldsSchema } from '../../../shared/domain/jobseeker.ts';
 import { CALM, DeskKilled, FaultyNetwork, STORMY } from './fault-transport.ts';
 import type { DbGate } from './gated-db.ts';
+import {
+  answerTransfer,
+  lifecycleWrite,
+  orphansOn,
+  orphansOnServer,
+  receiverMatches,
+} from './lifecycle-ops.ts';
 import { outsideScopes } from './scope-check.ts';
 import { TEST_STORE_KEY } from '../store-key.ts';
 
@@ -51,6 +58,8 @@ export interface SimResult {
     reviews: number;
     refused: number;
     deletes: number;
+    /** Cases in the receiving center at the end (moved there by accepted transfers). */
+    moved: number;
     /** Pulls issued while another push's transaction was open. */
     interleaved: number;
     /** Of those, pulls whose reads fell on both sides of that commit (PostgreSQL only). */
@@ -85,6 +94,24 @@ export async function runSimulation(
     );
     users.push(loginId);
   }
+  // Issue 16 item 4: a second center whose supervisor answers the transfers asked from the first.
+  const receiving = `R${seed}`;
+  await addCenter(
+    server.opened.db,
+    { code: receiving, name: `수신센터${seed}`, region: '26' },
+    new Date(clock),
+  );
+  await addUser(
+    server.opened.db,
+    {
+      loginId: `sim${seed}r`,
+      name: '수신팀장',
+      role: 'supervisor',
+      centerCode: receiving,
+      password: PASSWORD,
+    },
+    new Date(clock),
+  );
 
   const desks: Desk[] = [];
   const base = mkdtempSync(join(tmpdir(), `caseworker-sim-${seed}-`));
@@ -95,6 +122,7 @@ export async function runSimulation(
   const abandoned: DesktopStore[] = [];
   // Cases really deleted on the server during the run (retention expiry): none may come back.
   const deleted = new Set<string>();
+  const desksToClose: Desk[] = [];
   try {
     for (const [i, loginId] of users.entries()) {
       const dir = join(base, loginId);
@@ -111,6 +139,22 @@ export async function runSimulation(
         skew,
       });
     }
+    const receiverName = `sim${seed}r`;
+    const receiverStore = await openDesktopStore(join(base, receiverName), {
+      key: TEST_STORE_KEY,
+      now: () => new Date(clock),
+    });
+    const receiver: Desk = {
+      name: receiverName,
+      dir: join(base, receiverName),
+      store: receiverStore,
+      client: new SyncClient(receiverStore.context, net.transportFor(receiverName)),
+      session: { userId: '', loginId: receiverName } as SessionInfo,
+      skew: 0,
+    };
+    await receiver.client.signIn(receiverName, PASSWORD, receiverName);
+    receiver.session = await login(receiverStore.context, receiverName, PASSWORD);
+    desksToClose.push(receiver);
     const userIds = (
       await server.opened.db.selectFrom('users').select('id').where('center_code', '=', center).execute()
     ).map((u) => u.id);
@@ -134,6 +178,10 @@ export async function runSimulation(
         ['partition', 1],
         ['replay', 1],
         ['delete', 1],
+        ['close', 1],
+        ['reopen', 1],
+        ['transfer', 1],
+        ['answer', 2],
       ] as const);
       try {
         if (action === 'sync') {
@@ -155,7 +203,13 @@ export async function runSimulation(
           if (net.partitioned.has(desk.name)) net.partitioned.delete(desk.name);
           else net.partitioned.add(desk.name);
         } else if (action === 'replay') await net.replayDelayed();
-        else if (action === 'delete') {
+        else if (action === 'close' || action === 'reopen' || action === 'transfer') {
+          if (await lifecycleWrite(desk, action, rng, receiving)) ops++;
+        } else if (action === 'answer') {
+          await receiver.client.syncOnce();
+          if (await answerTransfer(receiver, rng)) ops++;
+          await receiver.client.syncOnce();
+        } else if (action === 'delete') {
           const id = await deleteSomeCase(server.opened, center, rng, new Date(clock));
           if (id) deleted.add(id);
         } else if (await localWrite(desk, action, rng, userIds)) ops++;
@@ -168,9 +222,22 @@ export async function runSimulation(
     net.rates = CALM;
     net.partitioned.clear();
     await net.replayDelayed();
-    for (let round = 0; round < 4; round++) for (const d of desks) await d.client.syncOnce();
+    // The receiving center answers what is still waiting (each answer then syncs with the rest).
+    for (const d of [...desks, receiver]) await d.client.syncOnce();
+    while (await answerTransfer(receiver, rng)) ops++;
+    for (let round = 0; round < 4; round++) for (const d of [...desks, receiver]) await d.client.syncOnce();
     violations.push(...net.violations);
     violations.push(...(await checkInvariants(desks, server.opened, center, deleted)));
+    for (const d of [...desks, receiver])
+      violations.push(...(await orphansOn(d)).map((v) => `at quiescence: ${v}`));
+    violations.push(...(await orphansOnServer(server.opened, [center, receiving])));
+    violations.push(...(await receiverMatches(receiver, server.opened)));
+    const moved = await server.opened.db
+      .selectFrom('sync_rows')
+      .select('row_id')
+      .where('table_name', '=', 'jobseekers')
+      .where('scope_center', '=', receiving)
+      .execute();
     for (const d of desks)
       violations.push(...(await outsideScopes(d, server.opened, center)).map((v) => `at quiescence: ${v}`));
     const reviews = await server.opened.db
@@ -192,11 +259,12 @@ export async function runSimulation(
         reviews: reviews.length,
         refused,
         deletes: deleted.size,
+        moved: moved.length,
         ...interleave,
       },
     };
   } finally {
-    for (const d of desks) await d.store.close().catch(() => undefined);
+    for (const d of [...desks, ...desksToClose]) await d.store.close().catch(() => undefined);
     for (const s of abandoned) s.raw.close();
     rmSync(base, { recursive: true, force: true });
   }
@@ -473,7 +541,9 @@ async function checkInvariants(
     .selectAll()
     .where('scope_center', '=', center)
     .execute();
-  const serverById = new Map(allRows.map((r) => [`${r.table_name}:${r.row_id}`, r]));
+  // Acknowledged writes are looked up wherever their row is now: a transferred case left the center.
+  const everyRow = await opened.db.selectFrom('sync_rows').selectAll().execute();
+  const serverById = new Map(everyRow.map((r) => [`${r.table_name}:${r.row_id}`, r]));
   // Nothing deleted came back without a restore: not on the server, not on any desktop.
   for (const id of deleted) {
     if (!serverById.get(`jobseekers:${id}`)?.deleted_at)

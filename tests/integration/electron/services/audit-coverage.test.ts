@@ -20,6 +20,7 @@ interface State {
   latestAssessmentId: string;
   createdJobseekerId: string;
   checkinId: string;
+  transferId: string;
 }
 
 interface Call {
@@ -346,6 +347,32 @@ const RULES: Record<ChannelName, Rule> = {
   },
   'drafts:keep': { kind: 'exempt', why: "the caller's own unsaved typing on this PC, never synced" },
   'drafts:discard': { kind: 'exempt', why: "removes the caller's own unsaved typing" },
+
+  'lifecycle:history': { kind: 'person', input: (s) => ({ jobseekerId: own(s) }) },
+  'lifecycle:closeMany': {
+    kind: 'person',
+    as: 'supervisor',
+    input: (s) => ({ jobseekerIds: [own(s)], reason: 'own-request', text: '' }),
+  },
+  'lifecycle:reopen': { kind: 'person', input: (s) => ({ jobseekerId: own(s), reason: 'lost-job' }) },
+  'lifecycle:close': {
+    kind: 'person',
+    input: (s) => ({ jobseekerId: own(s), reason: 'no-contact', noContactMonths: 3 }),
+  },
+  'lifecycle:requestTransfer': {
+    kind: 'person',
+    input: (s) => ({ jobseekerId: own(s), toCenter: 'BUS01', reason: '이사' }),
+    after: (s, out) => {
+      s.transferId = (out as { id: string }).id;
+    },
+  },
+  'lifecycle:cancelTransfer': { kind: 'person', input: (s) => ({ transferId: s.transferId }) },
+  'lifecycle:transferInbox': { kind: 'list', input: () => ({}) },
+  'lifecycle:transferChoices': { kind: 'none', why: "center names and the caller's own center's staff" },
+  'lifecycle:decideTransfer': {
+    kind: 'elsewhere',
+    why: 'needs a request from another center: tests/integration/sync/transfer-http.test.ts',
+  },
 };
 
 let t: TestStore;
@@ -362,6 +389,7 @@ beforeAll(async () => {
     latestAssessmentId: f.own.assessmentId,
     createdJobseekerId: '',
     checkinId: f.checkinId,
+    transferId: '',
   };
 });
 afterAll(() => t.cleanup());
