@@ -119,6 +119,12 @@ export const SYNC_TABLES = {
     decisive: [],
     scope: { kind: 'parent', parentTable: 'jobseekers', parentField: 'jobseeker_id' },
   },
+  // A jobseeker's signature on a form (issue 18 item 2): inserted once, never changed.
+  signatures: {
+    mode: 'append-only',
+    decisive: [],
+    scope: { kind: 'parent', parentTable: 'jobseekers', parentField: 'jobseeker_id' },
+  },
   // The audit trail (domain.md §10: synced to the server): inserted once, never changed, each with its
   // own device's hash chain. Owned by its actor (issue #13 item 5): a counselor's desktop gets only
   // their own entries (owner scope); a supervisor's gets the center's (see `centerScopeHolds`).
