@@ -22,10 +22,11 @@ export const DOCUMENT_TITLES: Record<DocumentKind, string> = {
 };
 
 /**
- * A signature's picture: a PNG as base64, bounded so a row stays far below the sync row limit
- * (shared/sync/tables/index.ts MAX_ROW_BYTES, 128 KiB). A pad's strokes on a white-less canvas are a few KiB.
+ * A signature's picture: a PNG as base64, within the sync protocol's bound on one field's text
+ * (shared/sync/protocol.ts, 20,000 characters, about 15 KB of PNG). Strokes on a transparent canvas
+ * take a few KB; the pad scales a larger picture down before it is sent (renderer SignaturePad).
  */
-export const MAX_SIGNATURE_BASE64 = 96_000;
+export const MAX_SIGNATURE_BASE64 = 20_000;
 /** The first bytes of every PNG file (\x89PNG\r\n\x1a\n), as base64 begins them. */
 export const PNG_BASE64_PREFIX = 'iVBORw0KGgo';
 
