@@ -22,6 +22,7 @@ export const DESK_AREAS: Record<string, Loader> = {
   queue: pick(() => import('./queue/QueueArea.tsx'), 'QueueArea'),
   settings: pick(() => import('./settings/SettingsArea.tsx'), 'SettingsArea'),
   reviews: pick(() => import('./sync/ReviewsPage.tsx'), 'ReviewsPage'),
+  verify: pick(() => import('./documents/VerifyPage.tsx'), 'VerifyPage'),
 };
 
 /** Starts downloading the area an address (`#/jobseekers/…`) opens; the default is the jobseekers. */

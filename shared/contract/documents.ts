@@ -42,7 +42,11 @@ export const verifySchema = z
 
 export const documentsChannels = {
   /** The form's content and its signature state, for reading before signing (audited as a read). */
-  'documents:view': channel<DocumentView>()({ surface: 'desk', access: CASE_ROLES, input: documentRefSchema }),
+  'documents:view': channel<DocumentView>()({
+    surface: 'desk',
+    access: CASE_ROLES,
+    input: documentRefSchema,
+  }),
   /** The form as a PDF to print (the app prints it, the preview downloads it); each one audited. */
   'documents:print': channel<RenderedDocument>()({
     surface: 'desk',

@@ -75,6 +75,8 @@ export interface RenderedDocument {
   /** The PDF, base64 (crosses IPC and the test host's JSON alike). */
   pdfBase64: string;
   signature: SignatureStatus | null;
+  /** Set by the app's main process when it handed the PDF to the OS print dialog (electron/main). */
+  osPrint?: boolean;
 }
 
 export interface DocumentView {

@@ -102,7 +102,11 @@ export function renderFormPdf(f: FormPrint): Promise<Buffer> {
   // Footer: when and where it was printed, and the code or the content's fingerprint to check it by.
   doc.moveDown(1.2);
   if (doc.y + 50 > doc.page.height - doc.page.margins.bottom) doc.addPage();
-  doc.font('R').fontSize(10).fillColor('#000').text(`${f.printedOn}`, left, doc.y, { align: 'center', width });
+  doc
+    .font('R')
+    .fontSize(10)
+    .fillColor('#000')
+    .text(`${f.printedOn}`, left, doc.y, { align: 'center', width });
   doc.font('B').fontSize(13).text(p(f.centerName), { align: 'center', width });
   doc.font('R').fontSize(8).fillColor('#444');
   if (c.verificationCode)
@@ -110,7 +114,8 @@ export function renderFormPdf(f: FormPrint): Promise<Buffer> {
       `검증코드 ${c.verificationCode}  ·  이 알선장의 진위는 알선한 고용센터에 검증코드(또는 QR 코드)로 확인할 수 있습니다.`,
       { align: 'center', width },
     );
-  if (f.signature) doc.text(`문서 확인값 ${f.signature.currentHash.slice(0, 16)}`, { align: 'center', width });
+  if (f.signature)
+    doc.text(`문서 확인값 ${f.signature.currentHash.slice(0, 16)}`, { align: 'center', width });
   doc.end();
   return done;
 }
@@ -135,7 +140,11 @@ function signatureBlock(
   const note = left + boxW + 14;
   const noteW = width - boxW - 14;
   if (s.state === 'signed' && f.signatureImage) {
-    doc.image(f.signatureImage, left + 4, top + 4, { fit: [boxW - 8, boxH - 8], align: 'center', valign: 'center' });
+    doc.image(f.signatureImage, left + 4, top + 4, {
+      fit: [boxW - 8, boxH - 8],
+      align: 'center',
+      valign: 'center',
+    });
     doc.font('B').fontSize(10).fillColor('#0a6b2d').text(SIGNED_MARK, note, top, { width: noteW });
     doc
       .font('R')

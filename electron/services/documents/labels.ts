@@ -5,7 +5,10 @@ import type { ServicePlanStep } from '../../../shared/casework/service-plan.ts';
 // screen's language, so these live beside the PDF code rather than in the renderer's i18n files.
 
 export const GENDER_KO: Record<string, string> = { female: '여', male: '남', other: '기타' };
-export const TYPE_KO: Record<string, string> = { ready: '취업준비 완료형', 'needs-preparation': '취업준비 필요형' };
+export const TYPE_KO: Record<string, string> = {
+  ready: '취업준비 완료형',
+  'needs-preparation': '취업준비 필요형',
+};
 export const TRACK_KO: Record<string, string> = {
   'wide-area': '광역 알선',
   local: '지역 알선',

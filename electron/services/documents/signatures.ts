@@ -64,7 +64,11 @@ export async function signDocument(
 ): Promise<SignatureStatus> {
   const image = Buffer.from(input.imagePng, 'base64');
   if (!isPng(image))
-    throw new AppFailure({ code: 'validation', message: 'documents.error.signatureImage', field: 'imagePng' });
+    throw new AppFailure({
+      code: 'validation',
+      message: 'documents.error.signatureImage',
+      field: 'imagePng',
+    });
   const content = await documentContent(ctx, actor, input.kind, input.recordId);
   const hash = contentHash(content);
   // The jobseeker signs what they read: if the record changed meanwhile, they must read it again.

@@ -22,6 +22,8 @@ import kioskKo from './kiosk.ko.json';
 import ko from './ko.json';
 import queueEn from './queue.en.json';
 import queueKo from './queue.ko.json';
+import documentsEn from './documents.en.json';
+import documentsKo from './documents.ko.json';
 import formsEn from './forms.en.json';
 import formsKo from './forms.ko.json';
 import { ruleText } from './messages.ts';
@@ -91,6 +93,7 @@ void i18n.use(initReactI18next).init({
         joinKo,
         queueKo,
         formsKo,
+        documentsKo,
         a11yKo,
       ),
     },
@@ -110,6 +113,7 @@ void i18n.use(initReactI18next).init({
         joinEn,
         queueEn,
         formsEn,
+        documentsEn,
         a11yEn,
       ),
     },

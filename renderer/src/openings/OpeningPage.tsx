@@ -49,6 +49,7 @@ import {
 } from '../employers/common.tsx';
 import { ReferralDialog, ReferralStateChip } from '../referrals/ReferralDialog.tsx';
 import { scrollPageSx } from '../common/layout.ts';
+import { PrintButton } from '../documents/PrintButton.tsx';
 
 // ---- The opening form ----
 
@@ -326,6 +327,7 @@ function OpeningView({ id }: { id: string }) {
         <Chip variant="outlined" label={o.public ? t('openings.publicYes') : t('openings.publicNo')} />
         <EmployerTypeChip type={o.employerType} />
         <Box sx={{ flex: 1 }} />
+        <PrintButton kind="opening" recordId={o.id} />
         {!editing && (
           <Button startIcon={<EditIcon />} onClick={() => setEditing(true)} data-testid="edit-opening">
             {t('openings.edit')}

@@ -9,6 +9,7 @@ import PolicyIcon from '@mui/icons-material/Policy';
 import QueueIcon from '@mui/icons-material/ConfirmationNumber';
 import RuleIcon from '@mui/icons-material/Rule';
 import SettingsIcon from '@mui/icons-material/Settings';
+import VerifiedIcon from '@mui/icons-material/Verified';
 import WorkIcon from '@mui/icons-material/Work';
 import {
   AppBar,
@@ -50,6 +51,7 @@ const NAV: NavItem[] = [
   { to: '/queue', key: 'nav.queue', icon: <QueueIcon />, roles: ['counselor', 'supervisor'] },
   { to: '/reports', key: 'nav.reports', icon: <AssessmentIcon />, roles: ['counselor', 'supervisor'] },
   { to: '/reviews', key: 'reviews.nav', icon: <RuleIcon />, roles: ['counselor', 'supervisor'] },
+  { to: '/verify', key: 'documents.verify.nav', icon: <VerifiedIcon />, roles: ['counselor', 'supervisor'] },
   { to: '/audit', key: 'audit.nav', icon: <PolicyIcon />, roles: ['supervisor'] },
   { to: '/settings', key: 'nav.settings', icon: <SettingsIcon />, roles: ['admin', 'supervisor'] },
 ];

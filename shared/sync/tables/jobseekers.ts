@@ -186,6 +186,8 @@ export const jobseekerTables = {
     },
     // Every signable form is about the jobseeker: its record is the jobseeker's own.
     check: (row) =>
-      row['record_id'] === row['jobseeker_id'] ? null : { code: 'invalidValue', values: { field: 'record_id', table: 'signatures' } },
+      row['record_id'] === row['jobseeker_id']
+        ? null
+        : { code: 'invalidValue', values: { field: 'record_id', table: 'signatures' } },
   },
 } as const satisfies Record<string, TableDecl>;

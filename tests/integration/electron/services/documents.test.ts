@@ -39,7 +39,10 @@ async function refused(channel: ChannelName, input: unknown) {
   return { ...r.error, message: r.error.message.split('|')[0] };
 }
 
-async function printed(kind: 'registration' | 'opening' | 'referral' | 'service-plan' | 'consent', id: string) {
+async function printed(
+  kind: 'registration' | 'opening' | 'referral' | 'service-plan' | 'consent',
+  id: string,
+) {
   const out = await call('documents:print', { kind, recordId: id });
   const bytes = Buffer.from(out.pdfBase64, 'base64');
   return { out, bytes, text: (await pdfText(bytes)).replace(/\s+/g, ' ') };
@@ -173,8 +176,7 @@ describe('signatures', () => {
       baseSeq: 0,
       fields: { desiredWage: 3_100_000 },
     });
-    const count = async () =>
-      (await t.store.db.selectFrom('signatures').select('id').execute()).length;
+    const count = async () => (await t.store.db.selectFrom('signatures').select('id').execute()).length;
     const before = await count();
     const error = await refused('documents:sign', {
       kind: 'registration',
@@ -188,7 +190,11 @@ describe('signatures', () => {
 
   it('refuses bad pictures and forms that are not signed, with their messages', async () => {
     const view = await call('documents:view', { kind: 'registration', recordId: f.own.jobseekerId });
-    const base = { kind: 'registration', recordId: f.own.jobseekerId, documentHash: view.signature?.currentHash };
+    const base = {
+      kind: 'registration',
+      recordId: f.own.jobseekerId,
+      documentHash: view.signature?.currentHash,
+    };
     // A JPEG, not a PNG.
     const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(200)]).toString('base64');
     expect((await refused('documents:sign', { ...base, imagePng: jpeg })).message).toBe(
