@@ -10,9 +10,14 @@ import { prefetchAreaOf } from './desk-areas.ts';
 // never mounts the desk providers either: its window has no desk bridge at all.
 
 const KioskApp = lazy(() => import('./kiosk/KioskApp.tsx').then((m) => ({ default: m.KioskApp })));
+// The second screen's signing page (issue 18): its window has only the signing bridge.
+const SigningSurface = lazy(() =>
+  import('./documents/SigningSurface.tsx').then((m) => ({ default: m.SigningSurface })),
+);
 
 // On a desk address, the area's chunk downloads alongside the desk's, not after it.
-if (!location.hash.startsWith('#/kiosk')) prefetchAreaOf(location.hash);
+if (!location.hash.startsWith('#/kiosk') && !location.hash.startsWith('#/signing'))
+  prefetchAreaOf(location.hash);
 
 // A data router (one splat route around the app's own <Routes>) so a form can block in-app navigation
 // while it has unsaved changes (useBlocker, renderer/src/data/drafts.tsx).
@@ -27,6 +32,7 @@ function AppRoutes() {
     <Suspense fallback={null}>
       <Routes>
         <Route path="/kiosk/*" element={<KioskApp />} />
+        <Route path="/signing" element={<SigningSurface />} />
         <Route path="/*" element={<DeskApp />} />
       </Routes>
     </Suspense>

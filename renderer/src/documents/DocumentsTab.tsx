@@ -38,9 +38,36 @@ export function DocumentsTab({ jobseekerId, hasPlan }: { jobseekerId: string; ha
     void load().catch(() => undefined);
   }, [load]);
 
+  // In the app, a second screen can take the signature (electron/main/signing.main.ts); the states are
+  // read again when it ends. The browser preview has no second screen: only the dialog.
+  const second = window.caseworkerSigning;
+  const [waiting, setWaiting] = useState<SignableKind | null>(null);
+  const [secondError, setSecondError] = useState<string | null>(null);
+  useEffect(
+    () =>
+      second?.onEnded(() => {
+        setWaiting(null);
+        void load().catch(() => undefined);
+      }),
+    [second, load],
+  );
+  async function openSecond(kind: SignableKind) {
+    if (!second) return;
+    setSecondError(null);
+    const r = await second.open(kind, jobseekerId);
+    if (r.ok) setWaiting(kind);
+    else setSecondError(r.error.message.split('|')[0] ?? 'errors.internal');
+  }
+
   return (
     <Stack spacing={2} data-testid="documents-tab">
       <Typography color="text.secondary">{t('documents.intro')}</Typography>
+      {waiting && (
+        <Alert severity="info">
+          {t('documents.waitingSecond', { title: t(`documents.kind.${waiting}`) })}
+        </Alert>
+      )}
+      {secondError && <Alert severity="error">{t(secondError)}</Alert>}
       {kinds.map((kind) => {
         const s = states[kind];
         return (
@@ -74,6 +101,16 @@ export function DocumentsTab({ jobseekerId, hasPlan }: { jobseekerId: string; ha
                 >
                   {s?.state === 'unsigned' || !s ? t('documents.sign') : t('documents.signAgain')}
                 </Button>
+                {second && (
+                  <Button
+                    size="small"
+                    variant="outlined"
+                    onClick={() => void openSecond(kind)}
+                    data-testid={`sign-second-${kind}`}
+                  >
+                    {t('documents.signSecondScreen')}
+                  </Button>
+                )}
                 <PrintButton kind={kind} recordId={jobseekerId} />
               </Stack>
             </Stack>
