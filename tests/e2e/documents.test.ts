@@ -39,8 +39,7 @@ afterEach(() => context.close());
 
 async function bridge<T>(p: Page, channel: string, input: unknown): Promise<T> {
   const r = await p.evaluate(
-    async ([c, i]) =>
-      (globalThis as unknown as { caseworker: { invoke: Invoke } }).caseworker.invoke(c as string, i),
+    async ([c, i]) => (globalThis as unknown as { caseworker: { invoke: Invoke } }).caseworker.invoke(c, i),
     [channel, input] as const,
   );
   if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);

@@ -13,7 +13,6 @@ import {
   type DocumentRow,
 } from '../../../shared/documents/kinds.ts';
 import { occupationLabel, regionLabel } from '../../../shared/reference/index.ts';
-import type { JobseekerTrack } from '../../../shared/profiling/index.ts';
 import { accessibleJobseeker } from '../case-access.ts';
 import { loadCaseFile } from '../casework-case-file.ts';
 import type { ServiceContext } from '../context.ts';
@@ -128,7 +127,7 @@ async function servicePlan(ctx: ServiceContext, actor: SessionInfo, id: string):
   const file = await loadCaseFile(ctx, id);
   const latest = file.assessments[0];
   if (!latest) throw new AppFailure({ code: 'validation', message: 'documents.error.noPlan' });
-  const track = latest.finalTrack as JobseekerTrack;
+  const track = latest.finalTrack;
   const done = new Map(
     file.planSteps.filter((s) => s.assessmentId === latest.id).map((s) => [s.step as string, s]),
   );

@@ -1,5 +1,5 @@
 import { Alert, Button, Chip, Paper, Stack, Typography } from '@mui/material';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SIGNABLE_KINDS, type SignableKind, type SignatureStatus } from '../../../shared/documents/kinds.ts';
 import { dateTime } from '../casework/useCaseFile.ts';
@@ -23,20 +23,23 @@ export function DocumentsTab({ jobseekerId, hasPlan }: { jobseekerId: string; ha
   const [signing, setSigning] = useState<SignableKind | null>(null);
   const kinds = SIGNABLE_KINDS.filter((k) => k !== 'service-plan' || hasPlan);
 
-  const load = useCallback(async () => {
-    const entries = await Promise.all(
-      kinds.map(
+  // Read again when a second screen's signing ends.
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    let live = true;
+    const wanted = SIGNABLE_KINDS.filter((k) => k !== 'service-plan' || hasPlan);
+    Promise.all(
+      wanted.map(
         async (kind) =>
           [kind, (await call('documents:view', { kind, recordId: jobseekerId })).signature] as const,
       ),
-    );
-    setStates(Object.fromEntries(entries));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- kinds follows hasPlan
-  }, [jobseekerId, hasPlan]);
-
-  useEffect(() => {
-    void load().catch(() => undefined);
-  }, [load]);
+    )
+      .then((entries) => live && setStates(Object.fromEntries(entries)))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [jobseekerId, hasPlan, version]);
 
   // In the app, a second screen can take the signature (electron/main/signing.main.ts); the states are
   // read again when it ends. The browser preview has no second screen: only the dialog.
@@ -47,9 +50,9 @@ export function DocumentsTab({ jobseekerId, hasPlan }: { jobseekerId: string; ha
     () =>
       second?.onEnded(() => {
         setWaiting(null);
-        void load().catch(() => undefined);
+        setVersion((v) => v + 1);
       }),
-    [second, load],
+    [second],
   );
   async function openSecond(kind: SignableKind) {
     if (!second) return;

@@ -219,6 +219,22 @@ describe('signatures', () => {
   });
 });
 
+describe('the signatures table (0016)', () => {
+  it('is append-only: a stored signature is neither changed nor deleted', async () => {
+    const row = await t.store.db.selectFrom('signatures').select('id').executeTakeFirstOrThrow();
+    await expect(
+      t.store.db
+        .updateTable('signatures')
+        .set({ document_sha256: 'f'.repeat(64) })
+        .where('id', '=', row.id)
+        .execute(),
+    ).rejects.toThrow(/append-only/);
+    await expect(t.store.db.deleteFrom('signatures').where('id', '=', row.id).execute()).rejects.toThrow(
+      /append-only/,
+    );
+  });
+});
+
 describe('verification', () => {
   it('says a certificate code is genuine, for whom (masked), when, and not revoked; audited', async () => {
     const before = await auditCount('document.verify');
