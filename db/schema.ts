@@ -561,3 +561,17 @@ export type JobseekerRowUpdate = Updateable<JobseekerTable>;
 export type UserRow = Selectable<UserTable>;
 export type AuditEntryRow = Selectable<AuditEntryTable>;
 export type Timestamp = ColumnType<string, string, string>;
+
+// 0016: a jobseeker's signature on a form (issue 18 item 2).
+export interface SignatureTable extends Synced {
+  jobseeker_id: string;
+  document_kind: string;
+  record_id: string;
+  document_sha256: string;
+  image_png: string;
+  signed_at: string;
+  counselor_id: string;
+}
+export interface Database {
+  signatures: SignatureTable;
+}

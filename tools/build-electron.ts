@@ -33,6 +33,7 @@ await Promise.all([
     entryPoints: {
       'desk.preload': 'electron/preload/desk.preload.ts',
       'kiosk.preload': 'electron/preload/kiosk.preload.ts',
+      'signing.preload': 'electron/preload/signing.preload.ts',
     },
     outdir: 'dist-electron',
   }),
@@ -52,5 +53,5 @@ await Promise.all([
   }),
 ]);
 console.log(
-  'electron: built dist-electron/main.js, desk.preload.js, kiosk.preload.js, backup-worker.js, sync-snapshot-worker.js',
+  'electron: built dist-electron/main.js, desk.preload.js, kiosk.preload.js, signing.preload.js, backup-worker.js, sync-snapshot-worker.js',
 );

@@ -7,6 +7,7 @@ import { exportCommand } from './commands/export.ts';
 import { statsCommand } from './commands/stats.ts';
 import { exportOutboxCommand } from './commands/export-outbox.ts';
 import { syncCommand } from './commands/sync.ts';
+import { verifyCommand } from './commands/verify.ts';
 import { joinCommand } from './commands/join.ts';
 import { CliError } from './password.ts';
 import {
@@ -186,6 +187,19 @@ program
       });
     },
   );
+
+program
+  .command('verify')
+  .argument('<code>', 'the code printed on the certificate or 알선장 (dashes and case do not matter)')
+  .description(
+    'is a competency certificate or 알선장 code genuine: for whom (masked), issued when, revoked or not (audited; exit 1 if not genuine or revoked)',
+  )
+  .requiredOption('--data <dir>', 'the store folder')
+  .requiredOption('--user <id>', 'login id (password from CASEWORKER_PASSWORD or stdin)')
+  .option('--json', 'one JSON object')
+  .action(async (code: string, o: { data: string; user: string; json?: boolean }) => {
+    await verifyCommand({ data: o.data, user: o.user, code, json: o.json ?? false });
+  });
 
 const audit = program
   .command('audit')

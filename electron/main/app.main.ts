@@ -10,6 +10,8 @@ import { InsecureServerError } from '../services/sync/transport.ts';
 import { createDispatcher } from './dispatcher.ts';
 import { safeStorageProtector } from './secret-protector.main.ts';
 import { bindIpc } from './ipc.main.ts';
+import { printPdf } from './print.main.ts';
+import { bindSigning } from './signing.main.ts';
 import { appIcon, startupSurface } from './security.ts';
 import { installSessionGuards, Windows } from './windows.main.ts';
 
@@ -58,7 +60,14 @@ if (!app.requestSingleInstanceLock()) {
           }
         },
       });
-      bindIpc(createDispatcher(handlers, gate, log), windows);
+      const dispatch = createDispatcher(handlers, gate, log);
+      bindIpc(dispatch, windows, printPdf);
+      const here = import.meta.dirname;
+      bindSigning(dispatch, windows, {
+        preload: join(here, 'signing.preload.js'),
+        indexHtml: join(here, '..', 'dist', 'renderer', 'index.html'),
+        icon: join(here, '..', appIcon(process.platform)),
+      });
       const surface = startupSurface({
         argv: process.argv,
         env: process.env,
@@ -74,7 +83,6 @@ if (!app.requestSingleInstanceLock()) {
         app.exit(1);
         return;
       }
-      const here = import.meta.dirname;
       windows.open(
         kioskMode ? 'kiosk' : 'desk',
         {

@@ -94,6 +94,50 @@ export function kioskWindowOptions(preload: string, icon?: string): BrowserWindo
   };
 }
 
+/**
+ * The jobseeker's signing window (issue 18 item 2): full screen on the second display, framed like the
+ * kiosk (no menu, no resizing, no developer tools, its own in-memory session), but closed by main when
+ * the signature is given or cancelled. `bounds` is the display it opens on.
+ */
+export function signingWindowOptions(
+  preload: string,
+  bounds: { x: number; y: number; width: number; height: number },
+  icon?: string,
+): BrowserWindowConstructorOptions {
+  return {
+    ...(icon ? { icon } : {}),
+    ...bounds,
+    fullscreen: true,
+    frame: false,
+    resizable: false,
+    movable: false,
+    minimizable: false,
+    maximizable: false,
+    fullscreenable: false,
+    alwaysOnTop: true,
+    autoHideMenuBar: true,
+    skipTaskbar: true,
+    show: false,
+    title: 'Caseworker 서명',
+    backgroundColor: '#ffffff',
+    webPreferences: {
+      ...hardenedWebPreferences(preload, false),
+      partition: SIGNING_PARTITION,
+      zoomFactor: 1,
+    },
+  };
+}
+
+export const SIGNING_PARTITION = 'signing';
+
+/** The display a signing window opens on: another than the desk's when there is one, else the desk's. */
+export function signingDisplay<D extends { id: number }>(
+  displays: readonly D[],
+  deskDisplayId: number,
+): D | undefined {
+  return displays.find((d) => d.id !== deskDisplayId) ?? displays.find((d) => d.id === deskDisplayId);
+}
+
 export const KIOSK_PARTITION = 'kiosk';
 
 /** What is wiped from the kiosk's session when a visitor leaves (idle reset or "finish"). */
@@ -110,6 +154,11 @@ export const KIOSK_WIPED_STORAGES = [
 /** The kiosk channel after which main wipes the kiosk window's storage, cache and history. */
 export function isKioskVisitEnd(channel: unknown): boolean {
   return channel === 'kiosk:endVisit';
+}
+
+/** The desk channel whose PDF main hands to the OS print dialog (electron/main/print.main.ts). */
+export function isPrintChannel(channel: unknown): boolean {
+  return channel === 'documents:print';
 }
 
 /**

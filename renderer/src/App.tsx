@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { createHashRouter, Route, RouterProvider, Routes } from 'react-router';
 import { DeskApp } from './DeskApp.tsx';
 import { prefetchAreaOf } from './desk-areas.ts';
@@ -8,8 +8,13 @@ import { prefetchAreaOf } from './desk-areas.ts';
 // are chunks of their own; its frame (sign-in, shell) stays in the entry: a reload of a desk page then
 // waits for one download round (the area, started right away below), not two.
 
+// The second screen's signing page (issue 18): its window has only the signing bridge.
+const SigningSurface = lazy(() =>
+  import('./documents/SigningSurface.tsx').then((m) => ({ default: m.SigningSurface })),
+);
+
 // On a desk address, the area's chunk downloads alongside the desk's, not after it.
-prefetchAreaOf(location.hash);
+if (!location.hash.startsWith('#/signing')) prefetchAreaOf(location.hash);
 
 // A data router (one splat route around the app's own <Routes>) so a form can block in-app navigation
 // while it has unsaved changes (useBlocker, renderer/src/data/drafts.tsx).
@@ -23,6 +28,7 @@ function AppRoutes() {
   return (
     <Suspense fallback={null}>
       <Routes>
+        <Route path="/signing" element={<SigningSurface />} />
         <Route path="/*" element={<DeskApp />} />
       </Routes>
     </Suspense>

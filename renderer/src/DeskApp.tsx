@@ -24,6 +24,7 @@ const QueueArea = area('queue');
 const SettingsArea = area('settings');
 const ReviewsPage = area('reviews');
 const TransferInboxPage = area('transfers');
+const VerifyPage = area('verify');
 
 export function DeskApp() {
   const { t } = useTranslation();
@@ -45,6 +46,7 @@ export function DeskApp() {
               <Route path="/settings/*" element={<SettingsArea />} />
               <Route path="/reviews" element={<ReviewsPage />} />
               <Route path="/transfers" element={<TransferInboxPage />} />
+              <Route path="/verify" element={<VerifyPage />} />
               <Route path="*" element={<HomeRedirect />} />
             </Routes>
           </Suspense>

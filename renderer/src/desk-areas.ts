@@ -23,6 +23,7 @@ export const DESK_AREAS: Record<string, Loader> = {
   settings: pick(() => import('./settings/SettingsArea.tsx'), 'SettingsArea'),
   reviews: pick(() => import('./sync/ReviewsPage.tsx'), 'ReviewsPage'),
   transfers: pick(() => import('./lifecycle/TransferInboxPage.tsx'), 'TransferInboxPage'),
+  verify: pick(() => import('./documents/VerifyPage.tsx'), 'VerifyPage'),
 };
 
 /** Starts downloading the area an address (`#/jobseekers/…`) opens; the default is the jobseekers. */

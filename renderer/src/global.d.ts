@@ -1,4 +1,5 @@
 import type { CaseworkerApi, KioskApi } from '../../shared/contract/index.ts';
+import type { DeskSigningApi, SigningApi } from '../../shared/contract/signing.ts';
 
 declare global {
   interface Window {
@@ -6,5 +7,9 @@ declare global {
     caseworker?: CaseworkerApi;
     /** The kiosk bridge; absent in the desk window. */
     kiosk?: KioskApi;
+    /** The app's second-screen signing (desk window in Electron only; absent in the browser preview). */
+    caseworkerSigning?: DeskSigningApi;
+    /** The signing window's bridge; absent everywhere else. */
+    signing?: SigningApi;
   }
 }

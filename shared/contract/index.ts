@@ -5,6 +5,7 @@ import { authChannels } from './auth.ts';
 import { backupsChannels } from './backups.ts';
 import { caseworkChannels } from './casework.ts';
 import { checkinsChannels } from './checkins.ts';
+import { documentsChannels } from './documents.ts';
 import { draftsChannels } from './drafts.ts';
 import { employersChannels } from './employers.ts';
 import type { InputOf, OutputOf } from './channel.ts';
@@ -44,6 +45,7 @@ export const contract = {
   ...kioskChannels,
   ...draftsChannels,
   ...lifecycleChannels,
+  ...documentsChannels,
 };
 
 export type Contract = typeof contract;

@@ -126,6 +126,12 @@ export const SYNC_TABLES = {
     decisive: [],
     scope: { kind: 'parent', parentTable: 'jobseekers', parentField: 'jobseeker_id' },
   },
+  // A jobseeker's signature on a form (issue 18 item 2): inserted once, never changed.
+  signatures: {
+    mode: 'append-only',
+    decisive: [],
+    scope: { kind: 'parent', parentTable: 'jobseekers', parentField: 'jobseeker_id' },
+  },
   // Issue 16 item 4 (이관): held by the receiving center (its supervisors answer) and by its requester
   // (who sees the answer after the case has left). Its answer is decisive: two different answers to the
   // same request never both stand. Accepting it moves the case on the server (server/sync/transfer.ts).

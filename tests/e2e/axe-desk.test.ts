@@ -8,7 +8,16 @@ import { seriousViolations } from './support/axe.ts';
 // serious or critical violation (colour contrast included). Each screen is visited as the role that
 // uses it, once its data has arrived (no progress bar, skeleton or busy region left).
 
-const CASE_TABS = ['record', 'assessments', 'plan', 'notes', 'competency', 'consent', 'referrals'];
+const CASE_TABS = [
+  'record',
+  'assessments',
+  'plan',
+  'notes',
+  'competency',
+  'consent',
+  'documents',
+  'referrals',
+];
 const LONG = 600_000;
 
 let app: E2eApp;
@@ -108,6 +117,14 @@ for (const lang of ['ko', 'en'] as const) {
         await visit(page, '#/queue', found);
         await visit(page, '#/reports', found);
         await visit(page, '#/transfers', found);
+        await visit(page, '#/verify', found);
+        // The signing dialog (issue 18) over the case page's forms tab.
+        await visit(page, `${base}/documents`, found);
+        await page.getByTestId('sign-consent').click();
+        await page.getByTestId('document-reader').waitFor();
+        await settled(page);
+        found.push(...(await seriousViolations(page, 'signing dialog')));
+        await page.getByTestId('signing-cancel').click();
         await page.context().close();
         expect(found).toEqual([]);
       },

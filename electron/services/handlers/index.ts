@@ -6,6 +6,7 @@ import { authHandlers } from './auth.ts';
 import { backupsHandlers } from './backups.ts';
 import { caseworkHandlers } from './casework.ts';
 import { checkinsHandlers } from './checkins.ts';
+import { documentsHandlers } from './documents.ts';
 import { draftsHandlers } from './drafts.ts';
 import { employersHandlers } from './employers.ts';
 import { jobseekerHandlers } from './jobseekers.ts';
@@ -35,6 +36,7 @@ export const handlers: HandlerMap<ChannelName> = {
   ...kioskHandlers,
   ...draftsHandlers,
   ...lifecycleHandlers,
+  ...documentsHandlers,
 };
 
 export type { CallContext, Handler, HandlerMap } from './types.ts';

@@ -24,6 +24,8 @@ import lifecycleKo from './lifecycle.ko.json';
 import ko from './ko.json';
 import queueEn from './queue.en.json';
 import queueKo from './queue.ko.json';
+import documentsEn from './documents.en.json';
+import documentsKo from './documents.ko.json';
 import formsEn from './forms.en.json';
 import formsKo from './forms.ko.json';
 import { ruleText } from './messages.ts';
@@ -93,6 +95,7 @@ void i18n.use(initReactI18next).init({
         joinKo,
         queueKo,
         formsKo,
+        documentsKo,
         a11yKo,
         lifecycleKo,
       ),
@@ -113,6 +116,7 @@ void i18n.use(initReactI18next).init({
         joinEn,
         queueEn,
         formsEn,
+        documentsEn,
         a11yEn,
         lifecycleEn,
       ),

@@ -25,6 +25,7 @@ import { CompetencyTab } from '../casework/CompetencyTab.tsx';
 import { ConsentTab } from '../casework/ConsentTab.tsx';
 import { NotesTab } from '../casework/NotesTab.tsx';
 import { ServicePlanTab } from '../casework/ServicePlanTab.tsx';
+import { DocumentsTab } from '../documents/DocumentsTab.tsx';
 import { todayLocal, useCaseFile } from '../casework/useCaseFile.ts';
 import { JobseekerReferrals } from '../referrals/JobseekerReferrals.tsx';
 import { CaseReviews } from '../sync/CaseReviews.tsx';
@@ -48,7 +49,16 @@ export function JobseekerPage() {
   return <JobseekerView key={id} id={id} />;
 }
 
-const TABS = ['record', 'assessments', 'plan', 'notes', 'competency', 'consent', 'referrals'] as const;
+const TABS = [
+  'record',
+  'assessments',
+  'plan',
+  'notes',
+  'competency',
+  'consent',
+  'documents',
+  'referrals',
+] as const;
 type Tab = (typeof TABS)[number];
 
 /** The case page (issue 3): one audited read of the case file, then tabs over it. */
@@ -143,7 +153,7 @@ function JobseekerView({ id }: { id: string }) {
           <Tab
             key={key}
             value={key}
-            label={t(`case.tabs.${key}`)}
+            label={key === 'documents' ? t('documents.tab') : t(`case.tabs.${key}`)}
             component={Link}
             to={key === 'record' ? `/jobseekers/${id}` : `/jobseekers/${id}/${key}`}
             data-testid={`tab-${key}`}
@@ -179,6 +189,7 @@ function JobseekerView({ id }: { id: string }) {
         {tab === 'notes' && <NotesTab file={file} onChange={setFile} />}
         {tab === 'competency' && <CompetencyTab file={file} onChange={setFile} />}
         {tab === 'consent' && <ConsentTab file={file} onChange={setFile} />}
+        {tab === 'documents' && <DocumentsTab jobseekerId={id} hasPlan={file.assessments.length > 0} />}
         {tab === 'referrals' && <JobseekerReferrals jobseekerId={id} />}
       </Box>
       <Snackbar

@@ -23,6 +23,7 @@ import { dayLabel, EmployerTypeChip, errorOf, useChannel, useLang, won } from '.
 import { CandidateList } from './CandidateList.tsx';
 import { OpeningForm, valuesOf } from './OpeningForm.tsx';
 import { OpeningReferrals } from './OpeningReferrals.tsx';
+import { PrintButton } from '../documents/PrintButton.tsx';
 
 // An opening: its details (the form is OpeningForm.tsx), its ranked candidates (CandidateList.tsx) and
 // its referrals (OpeningReferrals.tsx).
@@ -132,6 +133,7 @@ function OpeningView({ id }: { id: string }) {
         <Chip variant="outlined" label={o.public ? t('openings.publicYes') : t('openings.publicNo')} />
         <EmployerTypeChip type={o.employerType} />
         <Box sx={{ flex: 1 }} />
+        <PrintButton kind="opening" recordId={o.id} />
         {!editing && (
           <Button startIcon={<EditIcon />} onClick={() => setEditing(true)} data-testid="edit-opening">
             {t('openings.edit')}

@@ -35,6 +35,7 @@ import { GapChip, ReasonList } from '../openings/CandidateList.tsx';
 import { CloseOpenReferrals } from './CloseOpenReferrals.tsx';
 import { ReferralDialog, ReferralStateChip } from './ReferralDialog.tsx';
 import { DateField } from '../common/DateField.tsx';
+import { PrintButton } from '../documents/PrintButton.tsx';
 
 // The jobseeker page's 알선 tab: the referral history (with placements found without a referral) and
 // the openings ranked for this jobseeker, each referable in one action.
@@ -107,6 +108,7 @@ export function JobseekerReferrals({ jobseekerId }: { jobseekerId: string }) {
                 <th>{t('referrals.column.state')}</th>
                 <th>{t('referrals.column.since')}</th>
                 <th>{t('referrals.column.next')}</th>
+                <th>{t('documents.kind.referral')}</th>
               </tr>
             </thead>
             <tbody>
@@ -142,6 +144,9 @@ export function JobseekerReferrals({ jobseekerId }: { jobseekerId: string }) {
                       : r.interviewOn && r.state === 'interview'
                         ? `${t('referrals.interviewOn')} ${dayLabel(r.interviewOn, lang)}`
                         : ''}
+                  </td>
+                  <td onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
+                    <PrintButton kind="referral" recordId={r.id} label={t('documents.printLetter')} />
                   </td>
                 </Box>
               ))}

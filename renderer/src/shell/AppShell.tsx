@@ -10,6 +10,7 @@ import PolicyIcon from '@mui/icons-material/Policy';
 import QueueIcon from '@mui/icons-material/ConfirmationNumber';
 import RuleIcon from '@mui/icons-material/Rule';
 import SettingsIcon from '@mui/icons-material/Settings';
+import VerifiedIcon from '@mui/icons-material/Verified';
 import WorkIcon from '@mui/icons-material/Work';
 import {
   AppBar,
@@ -57,6 +58,7 @@ const NAV: NavItem[] = [
     icon: <TransferIcon />,
     roles: ['counselor', 'supervisor'],
   },
+  { to: '/verify', key: 'documents.verify.nav', icon: <VerifiedIcon />, roles: ['counselor', 'supervisor'] },
   { to: '/audit', key: 'audit.nav', icon: <PolicyIcon />, roles: ['supervisor'] },
   { to: '/settings', key: 'nav.settings', icon: <SettingsIcon />, roles: ['admin', 'supervisor'] },
 ];

@@ -9,6 +9,7 @@ import {
   TRACKS,
   jobseekerFieldsSchema,
 } from '../../domain/jobseeker.ts';
+import { MAX_SIGNATURE_BASE64, PNG_BASE64_PREFIX, SIGNABLE_KINDS } from '../../documents/kinds.ts';
 import { isRegistrationNumber } from '../../domain/registration-number.ts';
 import { anyUuid, bool01, col, enumOf, int, jsonText, text, timestamp } from './columns.ts';
 import { checkJobseekerAssessment } from './derive.ts';
@@ -164,5 +165,29 @@ export const jobseekerTables = {
       issued_by: col(anyUuid, { author: 'user' }),
       issued_at: col(timestamp),
     },
+  },
+  // The pad's PNG, bounded (shared/documents/kinds.ts); the signer's counselor is the caller.
+  signatures: {
+    insert: ['counselor', 'supervisor'],
+    columns: {
+      jobseeker_id: col(anyUuid, parent),
+      document_kind: col(enumOf(SIGNABLE_KINDS)),
+      record_id: col(anyUuid),
+      document_sha256: col(z.string().regex(/^[0-9a-f]{64}$/)),
+      image_png: col(
+        z
+          .string()
+          .max(MAX_SIGNATURE_BASE64)
+          .regex(/^[A-Za-z0-9+/]+={0,2}$/)
+          .refine((s) => s.startsWith(PNG_BASE64_PREFIX)),
+      ),
+      signed_at: col(timestamp),
+      counselor_id: col(anyUuid, { author: 'user' }),
+    },
+    // Every signable form is about the jobseeker: its record is the jobseeker's own.
+    check: (row) =>
+      row['record_id'] === row['jobseeker_id']
+        ? null
+        : { code: 'invalidValue', values: { field: 'record_id', table: 'signatures' } },
   },
 } as const satisfies Record<string, TableDecl>;

@@ -4,6 +4,7 @@ import type { SessionInfo } from '../../../../shared/contract/auth.ts';
 import { channelNames, type ChannelName } from '../../../../shared/contract/index.ts';
 import { stepsOf } from '../../../../shared/casework/service-plan.ts';
 import { auditKindOf, isAccessAction, type AuditKind } from '../../../../shared/domain/audit.ts';
+import { SIGNATURE_BASE64 } from '../../../support/signature-png.ts';
 import { READY_ANSWERS, seedFixture, type Fixture } from '../../../support/case-fixtures.ts';
 import { dispatcherFor, makeTestStore, sessionHolder, type TestStore } from '../../../support/temp-store.ts';
 
@@ -21,6 +22,7 @@ interface State {
   createdJobseekerId: string;
   checkinId: string;
   transferId: string;
+  documentHash?: string;
 }
 
 interface Call {
@@ -180,6 +182,23 @@ const RULES: Record<ChannelName, Rule> = {
     input: (s) => ({ jobseekerId: own(s), itemIds: s.f.own.competencyIds }),
   },
   'casework:verifyCertificate': { kind: 'person', input: (s) => ({ code: s.f.own.certificateCode }) },
+  'documents:view': {
+    kind: 'person',
+    input: (s) => ({ kind: 'consent', recordId: own(s) }),
+    after: (s, out) =>
+      (s.documentHash = (out as { signature: { currentHash: string } }).signature.currentHash),
+  },
+  'documents:sign': {
+    kind: 'person',
+    input: (s) => ({
+      kind: 'consent',
+      recordId: own(s),
+      documentHash: s.documentHash ?? '',
+      imagePng: SIGNATURE_BASE64,
+    }),
+  },
+  'documents:print': { kind: 'person', input: (s) => ({ kind: 'registration', recordId: own(s) }) },
+  'documents:verify': { kind: 'person', input: (s) => ({ code: s.f.own.certificateCode }) },
 
   'employers:list': { kind: 'none', why: "businesses' records, not people's" },
   'employers:get': { kind: 'none', why: "businesses' records, not people's" },
