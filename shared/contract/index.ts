@@ -1,4 +1,5 @@
 import { accountsChannels } from './accounts.ts';
+import { attachmentsChannels } from './attachments.ts';
 import { appChannels } from './app.ts';
 import { auditChannels } from './audit.ts';
 import { authChannels } from './auth.ts';
@@ -42,6 +43,7 @@ export const contract = {
   ...backupsChannels,
   ...kioskChannels,
   ...draftsChannels,
+  ...attachmentsChannels,
 };
 
 export type Contract = typeof contract;

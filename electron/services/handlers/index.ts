@@ -1,5 +1,6 @@
 import type { ChannelName } from '../../../shared/contract/index.ts';
 import { accountsHandlers } from './accounts.ts';
+import { attachmentsHandlers } from './attachments.ts';
 import { appHandlers } from './app.ts';
 import { auditHandlers } from './audit.ts';
 import { authHandlers } from './auth.ts';
@@ -33,6 +34,7 @@ export const handlers: HandlerMap<ChannelName> = {
   ...backupsHandlers,
   ...kioskHandlers,
   ...draftsHandlers,
+  ...attachmentsHandlers,
 };
 
 export type { CallContext, Handler, HandlerMap } from './types.ts';
