@@ -20,6 +20,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import type { Jobseeker } from '../../../shared/domain/jobseeker.ts';
 import { occupationLabel, regionLabel, type Lang } from '../../../shared/reference/index.ts';
 import { ApiError, call } from '../api.ts';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel.tsx';
 import { AssessmentsTab } from '../casework/AssessmentsTab.tsx';
 import { CompetencyTab } from '../casework/CompetencyTab.tsx';
 import { ConsentTab } from '../casework/ConsentTab.tsx';
@@ -46,7 +47,16 @@ export function JobseekerPage() {
   return <JobseekerView key={id} id={id} />;
 }
 
-const TABS = ['record', 'assessments', 'plan', 'notes', 'competency', 'consent', 'referrals'] as const;
+const TABS = [
+  'record',
+  'assessments',
+  'plan',
+  'notes',
+  'competency',
+  'consent',
+  'documents',
+  'referrals',
+] as const;
 type Tab = (typeof TABS)[number];
 
 /** The case page (issue 3): one audited read of the case file, then tabs over it. */
@@ -132,7 +142,7 @@ function JobseekerView({ id }: { id: string }) {
           <Tab
             key={key}
             value={key}
-            label={t(`case.tabs.${key}`)}
+            label={key === 'documents' ? t('attachments.tab') : t(`case.tabs.${key}`)}
             component={Link}
             to={key === 'record' ? `/jobseekers/${id}` : `/jobseekers/${id}/${key}`}
             data-testid={`tab-${key}`}
@@ -165,6 +175,9 @@ function JobseekerView({ id }: { id: string }) {
         {tab === 'notes' && <NotesTab file={file} onChange={setFile} />}
         {tab === 'competency' && <CompetencyTab file={file} onChange={setFile} />}
         {tab === 'consent' && <ConsentTab file={file} onChange={setFile} />}
+        {tab === 'documents' && (
+          <AttachmentsPanel parent={{ table: 'jobseekers', id }} disabled={jobseeker.archived} />
+        )}
         {tab === 'referrals' && <JobseekerReferrals jobseekerId={id} />}
       </Box>
       <Snackbar
