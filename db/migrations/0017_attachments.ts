@@ -19,7 +19,9 @@ import type { Migration, SqlDialect } from './types.ts';
 
 function fileColumns<T extends string>(t: CreateTableBuilder<T, any>) {
   return t
-    .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('resume', 'certificate', 'form', 'other')`))
+    .addColumn('kind', 'text', (c) =>
+      c.notNull().check(sql`kind in ('resume', 'certificate', 'form', 'other')`),
+    )
     .addColumn('file_name', 'text', (c) => c.notNull())
     .addColumn('mime', 'text', (c) =>
       c.notNull().check(sql`mime in ('application/pdf', 'image/jpeg', 'image/png')`),

@@ -60,7 +60,11 @@ export async function findAttachment(db: Db, id: string): Promise<AnyAttachmentR
 /** Hashes of the files on this PC (of those asked). */
 export async function presentBlobs(db: Db, hashes: string[]): Promise<Set<string>> {
   if (hashes.length === 0) return new Set();
-  const rows = await db.selectFrom('attachment_blobs').select('sha256').where('sha256', 'in', hashes).execute();
+  const rows = await db
+    .selectFrom('attachment_blobs')
+    .select('sha256')
+    .where('sha256', 'in', hashes)
+    .execute();
   return new Set(rows.map((r) => r.sha256));
 }
 

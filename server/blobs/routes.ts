@@ -54,7 +54,10 @@ export function registerBlobRoutes(app: FastifyInstance, d: BlobRouteDeps): void
   );
 
   /** The attachment row the request names, if the caller may see it and it is about this content. */
-  async function attachment(req: FastifyRequest, sha256: string): Promise<AttachmentMeta & { caller: Caller }> {
+  async function attachment(
+    req: FastifyRequest,
+    sha256: string,
+  ): Promise<AttachmentMeta & { caller: Caller }> {
     const caller = await d.authenticate(req);
     const q = parseOr400(rowQuery, req.query);
     const row = await getSyncRow(d.db, q.table, q.id);

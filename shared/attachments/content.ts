@@ -88,7 +88,8 @@ export function judgeContent(
   if (!type) return { ok: false, problem: 'attachments.error.type' };
   if (!wholeFile(type, head, tail)) return { ok: false, problem: 'attachments.error.corrupt' };
   const ext = extensionOf(fileName);
-  if (ext !== null && !EXTENSIONS[type].includes(ext)) return { ok: false, problem: 'attachments.error.extension' };
+  if (ext !== null && !EXTENSIONS[type].includes(ext))
+    return { ok: false, problem: 'attachments.error.extension' };
   return { ok: true, type };
 }
 

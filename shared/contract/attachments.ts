@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { ATTACHMENT_PARENTS, type AttachmentContent, type AttachmentLimit, type AttachmentView } from '../attachments/types.ts';
+import {
+  ATTACHMENT_PARENTS,
+  type AttachmentContent,
+  type AttachmentLimit,
+  type AttachmentView,
+} from '../attachments/types.ts';
 import { ATTACHMENT_KINDS, MAX_SETTABLE_ATTACHMENT_BYTES } from '../attachments/limits.ts';
 import { channel } from './channel.ts';
 import { rule } from './messages.ts';
@@ -75,7 +80,10 @@ export const attachmentsChannels = {
           .number()
           .int()
           .min(1024 * 1024, rule('validation.range', { min: 1048576, max: MAX_SETTABLE_ATTACHMENT_BYTES }))
-          .max(MAX_SETTABLE_ATTACHMENT_BYTES, rule('validation.range', { min: 1048576, max: MAX_SETTABLE_ATTACHMENT_BYTES })),
+          .max(
+            MAX_SETTABLE_ATTACHMENT_BYTES,
+            rule('validation.range', { min: 1048576, max: MAX_SETTABLE_ATTACHMENT_BYTES }),
+          ),
       })
       .strict(),
   }),

@@ -18,7 +18,11 @@ import { getEmployer, getOpening } from '../../../db/repositories/employers.ts';
 import { getMeta, setMeta } from '../../../db/repositories/meta.ts';
 import { HEAD_BYTES, TAIL_BYTES, judgeBytes, judgeContent } from '../../../shared/attachments/content.ts';
 import { DEFAULT_MAX_ATTACHMENT_BYTES, type AttachmentKind } from '../../../shared/attachments/limits.ts';
-import type { AttachmentContent, AttachmentParent, AttachmentView } from '../../../shared/attachments/types.ts';
+import type {
+  AttachmentContent,
+  AttachmentParent,
+  AttachmentView,
+} from '../../../shared/attachments/types.ts';
 import type { SessionInfo } from '../../../shared/contract/auth.ts';
 import { rule } from '../../../shared/contract/messages.ts';
 import { AppFailure } from '../../../shared/contract/result.ts';
@@ -114,19 +118,16 @@ async function accessibleAttachment(
   const row = await findAttachment(ctx.db, id);
   if (!row) throw notFound();
   if (row.table === 'attachments') {
-    await accessibleJobseeker(ctx.db, actor, (row as CaseAttachmentRow).jobseeker_id, { archived: true }).catch(
-      () => {
-        throw notFound();
-      },
-    );
+    await accessibleJobseeker(ctx.db, actor, (row as CaseAttachmentRow).jobseeker_id, {
+      archived: true,
+    }).catch(() => {
+      throw notFound();
+    });
   }
   return row;
 }
 
-export function toView(
-  row: CaseAttachmentRow | EmployerAttachmentRow,
-  present: Set<string>,
-): AttachmentView {
+export function toView(row: CaseAttachmentRow | EmployerAttachmentRow, present: Set<string>): AttachmentView {
   return {
     id: row.id,
     kind: row.kind,

@@ -45,9 +45,17 @@ export async function chooseReferralAttachments(
     const row = await findAttachment(ctx.db, id);
     // Only the case's own files, and not removed ones, go with its referral.
     if (!row || row.table !== 'attachments' || !('jobseeker_id' in row) || row.jobseeker_id !== jobseekerId)
-      throw new AppFailure({ code: 'validation', message: 'attachments.error.notThisCase', field: 'attachmentIds' });
+      throw new AppFailure({
+        code: 'validation',
+        message: 'attachments.error.notThisCase',
+        field: 'attachmentIds',
+      });
     if (row.removed === 1)
-      throw new AppFailure({ code: 'conflict', message: 'attachments.error.removed', field: 'attachmentIds' });
+      throw new AppFailure({
+        code: 'conflict',
+        message: 'attachments.error.removed',
+        field: 'attachmentIds',
+      });
   }
   if (wanted.length > 0) {
     await ctx.db.transaction().execute(async (trx) => {

@@ -22,12 +22,18 @@ export interface BlobHttp {
   ): Promise<BlobAnswer>;
 }
 
-export function blobHttp(baseUrl: string, options: { ca?: string | null; timeoutMs?: number } = {}): BlobHttp {
+export function blobHttp(
+  baseUrl: string,
+  options: { ca?: string | null; timeoutMs?: number } = {},
+): BlobHttp {
   const url = checkServerUrl(baseUrl);
   const base = url.toString().replace(/\/+$/, '');
   const secure = url.protocol === 'https:';
   const agent = secure
-    ? new https.Agent({ keepAlive: true, ...(options.ca ? { ca: [...tls.rootCertificates, options.ca] } : {}) })
+    ? new https.Agent({
+        keepAlive: true,
+        ...(options.ca ? { ca: [...tls.rootCertificates, options.ca] } : {}),
+      })
     : new http.Agent({ keepAlive: true });
   const timeoutMs = options.timeoutMs ?? 60_000;
   return {
@@ -51,11 +57,15 @@ export function blobHttp(baseUrl: string, options: { ca?: string | null; timeout
               if (!res.complete) reject(new OfflineError(`The connection to ${base} broke off.`));
               else resolve({ status: res.statusCode ?? 0, body: Buffer.concat(parts) });
             });
-            res.on('error', (e) => reject(new OfflineError(`The connection to ${base} broke off.`, { cause: e })));
+            res.on('error', (e) =>
+              reject(new OfflineError(`The connection to ${base} broke off.`, { cause: e })),
+            );
             res.on('aborted', () => reject(new OfflineError(`The connection to ${base} broke off.`)));
           },
         );
-        req.on('error', (e) => reject(new OfflineError(`The server at ${base} cannot be reached.`, { cause: e })));
+        req.on('error', (e) =>
+          reject(new OfflineError(`The server at ${base} cannot be reached.`, { cause: e })),
+        );
         req.end(body);
       });
     },

@@ -106,7 +106,11 @@ export class BlobSync {
           continue;
         }
       }
-      await this.db.updateTable('attachment_blobs').set({ uploaded: 1 }).where('sha256', '=', w.sha256).execute();
+      await this.db
+        .updateTable('attachment_blobs')
+        .set({ uploaded: 1 })
+        .where('sha256', '=', w.sha256)
+        .execute();
       counts.uploaded++;
     }
   }

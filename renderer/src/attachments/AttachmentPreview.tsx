@@ -1,5 +1,5 @@
 import { Box, Button, Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/material';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentContent } from '../../../shared/attachments/types.ts';
 import { objectUrl, saveAs } from './files.ts';
@@ -11,12 +11,8 @@ export function AttachmentPreview(props: {
   onDownload: () => void;
 }) {
   const { t } = useTranslation();
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    const u = objectUrl(props.content);
-    setUrl(u);
-    return () => URL.revokeObjectURL(u);
-  }, [props.content]);
+  const url = useMemo(() => objectUrl(props.content), [props.content]);
+  useEffect(() => () => URL.revokeObjectURL(url), [url]);
   const image = props.content.mime.startsWith('image/');
   return (
     <Dialog open onClose={props.onClose} maxWidth="lg" fullWidth aria-labelledby="attachment-preview-title">

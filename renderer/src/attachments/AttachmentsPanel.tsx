@@ -12,7 +12,7 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ATTACHMENT_KINDS, type AttachmentKind } from '../../../shared/attachments/limits.ts';
 import type {
@@ -21,6 +21,7 @@ import type {
   AttachmentView,
 } from '../../../shared/attachments/types.ts';
 import { call } from '../api.ts';
+import { useChannel } from '../employers/common.tsx';
 import { dateTime, errorKey } from '../casework/useCaseFile.ts';
 import { AttachmentPreview } from './AttachmentPreview.tsx';
 import { readBase64, saveAs, sizeLabel } from './files.ts';
@@ -36,30 +37,18 @@ export function AttachmentsPanel(props: {
   disabled?: boolean;
 }) {
   const { t, i18n } = useTranslation();
-  const [items, setItems] = useState<AttachmentView[] | null>(null);
   const [kind, setKind] = useState<AttachmentKind>('resume');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [preview, setPreview] = useState<{ id: string; content: AttachmentContent } | null>(null);
   const [removing, setRemoving] = useState<AttachmentView | null>(null);
   const [reason, setReason] = useState('');
-  const [limit, setLimit] = useState<number | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const { table, id } = props.parent;
 
-  const load = useCallback(async () => {
-    try {
-      setItems(await call('attachments:list', { parent: { table, id } }));
-    } catch (e) {
-      setMessage({ ok: false, text: t(errorKey(e)) });
-    }
-  }, [table, id, t]);
-  useEffect(() => {
-    void load();
-    void call('attachments:getLimit', {}).then(
-      (l) => setLimit(l.maxBytes),
-      () => setLimit(null),
-    );
-  }, [load]);
+  const list = useChannel('attachments:list', { parent: { table, id } });
+  const items = list.value;
+  const limit = useChannel('attachments:getLimit', {}).value?.maxBytes ?? null;
+  const load = () => list.reload();
 
   async function pick(file: File) {
     setMessage(null);
@@ -78,7 +67,7 @@ export function AttachmentsPanel(props: {
         base64: await readBase64(file),
       });
       setMessage({ ok: true, text: t('attachments.added', { name: added.fileName }) });
-      await load();
+      load();
     } catch (e) {
       setMessage({ ok: false, text: t(errorKey(e)) });
     }
@@ -100,7 +89,7 @@ export function AttachmentsPanel(props: {
       await call('attachments:remove', { id: removing.id, reason });
       setRemoving(null);
       setReason('');
-      await load();
+      load();
     } catch (e) {
       setMessage({ ok: false, text: t(errorKey(e)) });
     }
@@ -153,6 +142,7 @@ export function AttachmentsPanel(props: {
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
         {t('attachments.hint', { max: limit ? Math.round((limit / 1024 / 1024) * 10) / 10 : 10 })}
       </Typography>
+      {list.error && <Alert severity="error">{t(list.error.message)}</Alert>}
       {message && (
         <Alert severity={message.ok ? 'success' : 'error'} sx={{ mb: 1 }} data-testid="attachment-message">
           {message.text}

@@ -1,39 +1,29 @@
 import { Alert, Box, Button, Checkbox, FormControlLabel, Stack, Typography } from '@mui/material';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentView } from '../../../shared/attachments/types.ts';
 import { call } from '../api.ts';
+import { useChannel } from '../employers/common.tsx';
 import { errorKey } from '../casework/useCaseFile.ts';
 import { sizeLabel } from './files.ts';
 
 /** The case's files that go with this referral (the 알선장 package): listed, and more can be chosen. */
 export function ReferralAttachments(props: { referralId: string; jobseekerId: string }) {
   const { t } = useTranslation();
-  const [chosen, setChosen] = useState<AttachmentView[]>([]);
-  const [caseFiles, setCaseFiles] = useState<AttachmentView[]>([]);
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [error, setError] = useState<string | null>(null);
   const { referralId, jobseekerId } = props;
 
-  const load = useCallback(async () => {
-    try {
-      const [c, all] = await Promise.all([
-        call('attachments:forReferral', { referralId }),
-        call('attachments:list', { parent: { table: 'jobseekers', id: jobseekerId } }),
-      ]);
-      setChosen(c);
-      setCaseFiles(all.filter((a) => !a.removed && !c.some((x) => x.id === a.id)));
-    } catch (e) {
-      setError(t(errorKey(e)));
-    }
-  }, [referralId, jobseekerId, t]);
-  useEffect(() => void load(), [load]);
+  const chosenQ = useChannel('attachments:forReferral', { referralId });
+  const all = useChannel('attachments:list', { parent: { table: 'jobseekers', id: jobseekerId } });
+  const chosen: AttachmentView[] = chosenQ.value ?? [];
+  const caseFiles = (all.value ?? []).filter((a) => !a.removed && !chosen.some((x) => x.id === a.id));
 
   async function add() {
     try {
-      setChosen(await call('attachments:chooseForReferral', { referralId, attachmentIds: [...picked] }));
+      chosenQ.set(await call('attachments:chooseForReferral', { referralId, attachmentIds: [...picked] }));
       setPicked(new Set());
-      await load();
+      all.reload();
     } catch (e) {
       setError(t(errorKey(e)));
     }
