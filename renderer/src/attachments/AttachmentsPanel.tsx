@@ -107,7 +107,7 @@ export function AttachmentsPanel(props: {
           label={t('attachments.kindLabel')}
           value={kind}
           onChange={(e) => setKind(e.target.value as AttachmentKind)}
-          sx={{ minWidth: 140 }}
+          sx={{ width: 180 }}
           disabled={props.disabled}
           slotProps={{ htmlInput: { 'data-testid': 'attachment-kind' } }}
         >
