@@ -539,6 +539,52 @@ export interface Database {
   case_transfers: CaseTransferTable;
 }
 
+// 0017_attachments (issue 18 item 3): file metadata (synced), the referral's chosen files, the bytes.
+interface AttachmentFile {
+  kind: 'resume' | 'certificate' | 'form' | 'other';
+  file_name: string;
+  mime: 'application/pdf' | 'image/jpeg' | 'image/png';
+  size: number;
+  sha256: string;
+  added_by: string;
+  added_at: string;
+  removed: Generated<Bool>;
+  removed_reason: string | null;
+  removed_by: string | null;
+  removed_at: string | null;
+}
+export interface AttachmentTable extends Synced, AttachmentFile {
+  jobseeker_id: string;
+}
+export interface EmployerAttachmentTable extends Synced, AttachmentFile {
+  employer_id: string;
+  opening_id: string | null;
+}
+export interface ReferralAttachmentTable extends Synced {
+  referral_id: string;
+  attachment_id: string;
+  added_by: string;
+  added_at: string;
+}
+export interface AttachmentBlobTable {
+  sha256: string;
+  size: number;
+  bytes: Uint8Array;
+  uploaded: Generated<Bool>;
+}
+export interface AttachmentChunkTable {
+  sha256: string;
+  n: number;
+  bytes: Uint8Array;
+}
+export interface Database {
+  attachments: AttachmentTable;
+  employer_attachments: EmployerAttachmentTable;
+  referral_attachments: ReferralAttachmentTable;
+  attachment_blobs: AttachmentBlobTable;
+  attachment_chunks: AttachmentChunkTable;
+}
+
 export type SyncedTableName = Exclude<
   keyof Database,
   | 'meta'
@@ -553,6 +599,8 @@ export type SyncedTableName = Exclude<
   | 'sync_purge'
   | 'sync_aside'
   | 'form_drafts'
+  | 'attachment_blobs'
+  | 'attachment_chunks'
 >;
 
 export type JobseekerRow = Selectable<JobseekerTable>;

@@ -27,6 +27,9 @@ import {
   parseOr400,
   sendError,
 } from './http-errors.ts';
+import { registerBlobRoutes } from './blobs/routes.ts';
+import { blobStore, type BlobPlace } from './blobs/store.ts';
+import { DEFAULT_MAX_ATTACHMENT_BYTES } from '../shared/attachments/limits.ts';
 import { registerClockRoutes } from './sync/clock.ts';
 import { registerLifecycleRoutes } from './sync/lifecycle-routes.ts';
 import { registerJoinRoutes } from './sync/join-routes.ts';
@@ -61,6 +64,8 @@ export interface ServerOptions {
    * preview harness, which drive one device as fast as they can on purpose.
    */
   limits?: Partial<LimitOptions>;
+  /** Where attachment bytes are kept (`--blob-dir`; default: the database) and the largest accepted. */
+  blobs?: { place?: BlobPlace; maxBytes?: number };
   /** The database pool's figures (OpenedServerDb.pool): for the metrics and the capacity check. */
   pool?: (() => PoolStats) | undefined;
 }
@@ -238,6 +243,13 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
   });
   registerLifecycleRoutes(app, { db: o.db, now, authenticate });
   registerClockRoutes(app, { db: o.db, now, authenticate });
+  registerBlobRoutes(app, {
+    db: o.db,
+    now,
+    authenticate,
+    store: blobStore(o.db, o.blobs?.place ?? { kind: 'database' }),
+    maxBytes: o.blobs?.maxBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES,
+  });
   registerSnapshotRoutes(app, {
     db: o.db,
     dialect: o.dialect,

@@ -4,6 +4,7 @@ import { AggregatorRegistry } from 'prom-client';
 import { openServerDb } from '../db/server/connection.ts';
 import { AdminInputError } from './admin.ts';
 import { buildServer, metricsRegistry } from './app.ts';
+import type { BlobPlace } from './blobs/store.ts';
 import { purgeServerAudit } from './audit-retention.ts';
 import type { LimitOptions } from './limits.ts';
 import { serveMetrics, type MetricsEndpoint } from './metrics-endpoint.ts';
@@ -37,6 +38,8 @@ export interface ServeSettings {
   metricsHost: string;
   https?: { cert: string; key: string } | undefined;
   trustProxy?: string[] | undefined;
+  /** Where attachment bytes are kept and the largest accepted (server/blobs/). */
+  blobs?: { place: BlobPlace; maxBytes: number } | undefined;
 }
 
 const say = (line: string) => console.error(`caseworker-server: ${line}`);
@@ -67,6 +70,7 @@ async function runProcess(s: ServeSettings): Promise<void> {
       limits: { ...s.limits, processes: s.processes },
       ...(s.https ? { https: s.https } : {}),
       ...(s.trustProxy ? { trustProxy: s.trustProxy } : {}),
+      ...(s.blobs ? { blobs: s.blobs } : {}),
       ...(secret ? { secret } : {}),
     });
   } catch (error) {

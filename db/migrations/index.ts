@@ -12,6 +12,7 @@ import { migration as m0010 } from './0010_audit_purged.ts';
 import { migration as m0011 } from './0011_form_drafts.ts';
 import { migration as m0014 } from './0014_case_lifecycle.ts';
 import { migration as m0016 } from './0016_signatures.ts';
+import { migration as m0017 } from './0017_attachments.ts';
 
 /**
  * Every migration, in order. Listed by hand because bundlers (the Electron main build) cannot scan a
@@ -32,6 +33,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0011_form_drafts', m0011],
   ['0014_case_lifecycle', m0014],
   ['0016_signatures', m0016],
+  ['0017_attachments', m0017],
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

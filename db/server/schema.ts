@@ -245,7 +245,27 @@ export interface AuditAnchorTable {
   created_at: string;
 }
 
+/** 0013: attachment bytes by content (server/blobs/). */
+export interface BlobChunkTable {
+  sha256: string;
+  n: number;
+  size: number;
+  /** Null when the server keeps the bytes in its folder (`--blob-dir`). */
+  bytes: Uint8Array | null;
+  received_at: string;
+}
+export interface BlobTable {
+  sha256: string;
+  size: number;
+  mime: string;
+  chunk_count: number;
+  committed_at: string;
+  committed_by: string;
+}
+
 export interface ServerDatabase {
+  blob_chunks: BlobChunkTable;
+  blobs: BlobTable;
   device_clock_flags: DeviceClockFlagTable;
   audit_chain_heads: AuditChainHeadTable;
   audit_anchors: AuditAnchorTable;

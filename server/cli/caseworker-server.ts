@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { StoreError } from '../../db/errors.ts';
@@ -10,6 +11,10 @@ import { AdminInputError, addCenter, addUser } from '../admin.ts';
 import { applyAccountChange, type AccountChange } from '../auth/account-changes.ts';
 import { purgeServerAudit, verifyServerAudit } from '../audit-retention.ts';
 import { DEFAULT_LIMITS } from '../limits.ts';
+import {
+  DEFAULT_MAX_ATTACHMENT_BYTES,
+  MAX_SETTABLE_ATTACHMENT_BYTES,
+} from '../../shared/attachments/limits.ts';
 import { serve } from '../serve.ts';
 import { deleteRecord, restoreRecord } from '../records.ts';
 
@@ -41,6 +46,8 @@ interface ServeOptions {
   tlsKey?: string;
   trustProxy?: string | true;
   insecureHttp?: boolean;
+  blobDir?: string;
+  maxAttachmentBytes: number;
 }
 
 function readPem(file: string, what: string): string {
@@ -143,6 +150,12 @@ const program = new Command('caseworker-server')
   )
   .addOption(new Option('--metrics-port <n>', 'serve GET /metrics (Prometheus) on this port').argParser(port))
   .option('--metrics-host <host>', 'address of the metrics listener', '127.0.0.1')
+  .option('--blob-dir <dir>', 'keep attachment files in this folder (default: in the database)')
+  .addOption(
+    new Option('--max-attachment-bytes <n>', 'the largest attachment file accepted')
+      .default(DEFAULT_MAX_ATTACHMENT_BYTES)
+      .argParser(count('--max-attachment-bytes', 1, MAX_SETTABLE_ATTACHMENT_BYTES)),
+  )
   .option('--verbose', 'print stack traces on errors')
   .configureOutput({ outputError: (str, write) => write(str.split('\n')[0] + '\n') })
   .action(async (o: ServeOptions) => {
@@ -180,6 +193,10 @@ const program = new Command('caseworker-server')
       metricsHost: o.metricsHost,
       https: tls ?? undefined,
       trustProxy: o.trustProxy ? proxyAddresses(o.trustProxy) : undefined,
+      blobs: {
+        place: o.blobDir ? { kind: 'folder', dir: path.resolve(o.blobDir) } : { kind: 'database' },
+        maxBytes: o.maxAttachmentBytes,
+      },
     });
   });
 

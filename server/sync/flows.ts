@@ -27,6 +27,8 @@ const REFERENCES: Partial<Record<SyncedTable, Record<string, SyncedTable>>> = {
   counseling_notes: { revision_of: 'counseling_notes' },
   classification_reviews: { assessment_id: 'assessments', outcome_assessment_id: 'assessments' },
   service_plan_steps: { assessment_id: 'assessments' },
+  employer_attachments: { opening_id: 'job_openings' },
+  referral_attachments: { attachment_id: 'attachments' },
 };
 
 function authored(caller: SyncCaller, table: SyncedTable, fields: Record<string, unknown>): void {

@@ -1,4 +1,5 @@
 import { accountsChannels } from './accounts.ts';
+import { attachmentsChannels } from './attachments.ts';
 import { appChannels } from './app.ts';
 import { auditChannels } from './audit.ts';
 import { authChannels } from './auth.ts';
@@ -46,6 +47,7 @@ export const contract = {
   ...draftsChannels,
   ...lifecycleChannels,
   ...documentsChannels,
+  ...attachmentsChannels,
 };
 
 export type Contract = typeof contract;

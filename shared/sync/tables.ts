@@ -140,6 +140,23 @@ export const SYNC_TABLES = {
     decisive: ['status', 'assigned_to'],
     scope: { kind: 'center', field: 'to_center', ownerField: 'requested_by' },
   },
+  // Document attachments (issue 18 item 3; shared/sync/tables/attachments.ts): the metadata rows; the bytes
+  // go through the blob endpoint. Removing one is decisive (like archiving): a tombstone with its reason.
+  attachments: {
+    mode: 'mutable',
+    decisive: ['removed'],
+    scope: { kind: 'parent', parentTable: 'jobseekers', parentField: 'jobseeker_id' },
+  },
+  employer_attachments: {
+    mode: 'mutable',
+    decisive: ['removed'],
+    scope: { kind: 'parent', parentTable: 'employers', parentField: 'employer_id' },
+  },
+  referral_attachments: {
+    mode: 'append-only',
+    decisive: [],
+    scope: { kind: 'parent', parentTable: 'referrals', parentField: 'referral_id' },
+  },
   // The audit trail (domain.md §10: synced to the server): inserted once, never changed, each with its
   // own device's hash chain. Owned by its actor (issue #13 item 5): a counselor's desktop gets only
   // their own entries (owner scope); a supervisor's gets the center's (see `centerScopeHolds`).

@@ -16,6 +16,7 @@ const CASE_TABS = [
   'competency',
   'consent',
   'documents',
+  'attachments',
   'referrals',
 ];
 const LONG = 600_000;

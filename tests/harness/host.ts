@@ -69,7 +69,8 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
   const indexHtml = page('index.html');
   const kioskHtml = page('kiosk.html');
 
-  const server = Fastify({ logger: false, bodyLimit: 1_048_576 });
+  // Large enough for an attachment's base64 (the desk's limit, 10 MB by default; issue 18 item 3).
+  const server = Fastify({ logger: false, bodyLimit: 32 * 1_048_576 });
   await server.register(fastifyStatic, { root: RENDERER_DIR, index: false, wildcard: true });
   server.get('/', (_req, reply) => reply.type('text/html; charset=utf-8').send(indexHtml()));
   server.get('/index.html', (_req, reply) => reply.type('text/html; charset=utf-8').send(indexHtml()));

@@ -5,10 +5,12 @@ import type { SyncedTableName } from '../../db/schema.ts';
 import { openServerDb, type OpenedServerDb } from '../../db/server/connection.ts';
 import { login } from '../../electron/services/auth.ts';
 import { openDesktopStore, type DesktopStore } from '../../electron/services/store.ts';
+import { blobHttp } from '../../electron/services/sync/blob-http.ts';
+import { BlobSync } from '../../electron/services/sync/blobs.ts';
 import { SyncClient } from '../../electron/services/sync/client.ts';
 import { httpTransport, OfflineError, type SyncTransport } from '../../electron/services/sync/transport.ts';
 import { addCenter, addUser } from '../../server/admin.ts';
-import { buildServer } from '../../server/app.ts';
+import { buildServer, type ServerOptions } from '../../server/app.ts';
 import type { SessionInfo } from '../../shared/contract/auth.ts';
 import type { SyncScheduler, SyncState } from '../../electron/services/sync/scheduler.ts';
 import { freshDatabase, type TestDatabase } from './server-db.ts';
@@ -33,6 +35,8 @@ export async function startSyncServer(
   dialect: 'sqlite' | 'postgres',
   centers: Array<{ code: string; name: string; region: string }>,
   accounts: Array<{ loginId: string; role: 'counselor' | 'supervisor' | 'admin'; center: string }>,
+  /** More of the server's options (the attachment store and limit: server/blobs/). */
+  extra: Pick<ServerOptions, 'blobs'> = {},
 ): Promise<SyncServer> {
   const database: TestDatabase = await freshDatabase(dialect);
   const opened = await openServerDb(database.url);
@@ -52,7 +56,7 @@ export async function startSyncServer(
     );
     users.set(a.loginId, id);
   }
-  const app = await buildServer({ db: opened.db, dialect: opened.dialect });
+  const app = await buildServer({ db: opened.db, dialect: opened.dialect, ...extra });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     opened,
@@ -78,7 +82,12 @@ export interface SyncDesk {
   close: () => Promise<void>;
 }
 
-export async function openSyncDesk(url: string, loginId: string): Promise<SyncDesk> {
+export async function openSyncDesk(
+  url: string,
+  loginId: string,
+  /** Attachment bytes through another address (a proxy that cuts the connection). */
+  options: { blobUrl?: string } = {},
+): Promise<SyncDesk> {
   const t = tempDir('caseworker-desk-');
   const store = await openDesktopStore(t.dir, { key: TEST_STORE_KEY });
   const http = httpTransport(url);
@@ -98,6 +107,9 @@ export async function openSyncDesk(url: string, loginId: string): Promise<SyncDe
     },
   };
   const client = new SyncClient(store.context, transport);
+  client.blobs = new BlobSync(store.context.db, blobHttp(options.blobUrl ?? url), (stale) =>
+    desk.online ? client.token(stale) : Promise.reject(new OfflineError('offline (test)')),
+  );
   await client.signIn(loginId, SYNC_PASSWORD, `${loginId}의 PC`);
   const session = await login(store.context, loginId, SYNC_PASSWORD);
   return Object.assign(desk, {

@@ -1,5 +1,6 @@
 import type { ChannelName } from '../../../shared/contract/index.ts';
 import { accountsHandlers } from './accounts.ts';
+import { attachmentsHandlers } from './attachments.ts';
 import { appHandlers } from './app.ts';
 import { auditHandlers } from './audit.ts';
 import { authHandlers } from './auth.ts';
@@ -37,6 +38,7 @@ export const handlers: HandlerMap<ChannelName> = {
   ...draftsHandlers,
   ...lifecycleHandlers,
   ...documentsHandlers,
+  ...attachmentsHandlers,
 };
 
 export type { CallContext, Handler, HandlerMap } from './types.ts';

@@ -17,6 +17,7 @@ import { hashPassword } from '../passwords.ts';
 import { applyPulledPage } from './apply-pulled.ts';
 import { openToken, sealToken } from './token-seal.ts';
 import { afterPull } from './lifecycle.ts';
+import type { BlobSync } from './blobs.ts';
 import { planFirstDownload, runSnapshot, savePlan, type SnapshotDeps } from './snapshot.ts';
 import type { SnapshotWriterFactory } from './snapshot-writer.ts';
 import { VERIFY_INTERVAL_MS, verifyDue, verifyScopes, type VerifyResult } from './verify.ts';
@@ -90,6 +91,8 @@ export class SyncClient {
   onProgress: ((pulled: number, more: boolean) => void) | undefined;
 
   private readonly snapshotWriter: SnapshotWriterFactory | undefined;
+  /** Attachment bytes, moved after the rows (sync/blobs.ts); absent where no blob endpoint is wired. */
+  blobs: BlobSync | undefined;
 
   constructor(
     ctx: ServiceContext,
@@ -229,6 +232,11 @@ export class SyncClient {
         await runSnapshot(deps);
       },
     });
+  }
+
+  /** The access token for the blob endpoint; a new one when `stale` (after a 401). */
+  token(stale: boolean): Promise<string | undefined> {
+    return stale ? this.refreshAccess(401, null) : getMeta(this.ctx.db, 'sync.access');
   }
 
   /** An authenticated GET of a JSON answer (the join's account list). */
@@ -407,6 +415,7 @@ export class SyncClient {
     // Removals (rows that left this desktop's scopes) and the open review items (sync/lifecycle.ts).
     const after = await afterPull(this.ctx.db, (path) => this.authed('GET', path), this.ctx.now);
     this.lastReviewCount = after.reviews;
+    await this.blobs?.transfer();
     await setMeta(this.ctx.db, 'sync.lastSuccess', this.ctx.now().toISOString());
     return { ...pushed, pulled };
   }

@@ -1,5 +1,7 @@
 import { getMeta } from '../../../db/repositories/meta.ts';
 import type { DesktopStore } from '../store.ts';
+import { blobHttp } from './blob-http.ts';
+import { BlobSync } from './blobs.ts';
 import { SyncClient } from './client.ts';
 import type { DesktopSync } from './desktop-sync.ts';
 import { SyncScheduler, type Timers } from './scheduler.ts';
@@ -20,6 +22,7 @@ export function startDesktopSync(
 ): DesktopSync {
   // Throws InsecureServerError for http:// to another machine, before anything is sent.
   const client = new SyncClient(store.context, httpTransport(serverUrl, { ca }), { snapshotWriter });
+  client.blobs = new BlobSync(store.context.db, blobHttp(serverUrl, { ca }), (stale) => client.token(stale));
   const scheduler = new SyncScheduler(
     async () => {
       const counts = await client.syncOnce();

@@ -4,6 +4,8 @@ import { initReactI18next } from 'react-i18next';
 import { profilingMessages } from '../../../shared/profiling/messages.ts';
 import a11yEn from './a11y.en.json';
 import a11yKo from './a11y.ko.json';
+import attachmentsEn from './attachments.en.json';
+import attachmentsKo from './attachments.ko.json';
 import auditEn from './audit.en.json';
 import auditKo from './audit.ko.json';
 import backupsEn from './backups.en.json';
@@ -98,6 +100,7 @@ void i18n.use(initReactI18next).init({
         documentsKo,
         a11yKo,
         lifecycleKo,
+        attachmentsKo,
       ),
     },
     en: {
@@ -119,6 +122,7 @@ void i18n.use(initReactI18next).init({
         documentsEn,
         a11yEn,
         lifecycleEn,
+        attachmentsEn,
       ),
     },
   },

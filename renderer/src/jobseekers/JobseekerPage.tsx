@@ -20,6 +20,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import type { Jobseeker } from '../../../shared/domain/jobseeker.ts';
 import { occupationLabel, regionLabel, type Lang } from '../../../shared/reference/index.ts';
 import { ApiError, call } from '../api.ts';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel.tsx';
 import { AssessmentsTab } from '../casework/AssessmentsTab.tsx';
 import { CompetencyTab } from '../casework/CompetencyTab.tsx';
 import { ConsentTab } from '../casework/ConsentTab.tsx';
@@ -57,6 +58,7 @@ const TABS = [
   'competency',
   'consent',
   'documents',
+  'attachments',
   'referrals',
 ] as const;
 type Tab = (typeof TABS)[number];
@@ -153,7 +155,13 @@ function JobseekerView({ id }: { id: string }) {
           <Tab
             key={key}
             value={key}
-            label={key === 'documents' ? t('documents.tab') : t(`case.tabs.${key}`)}
+            label={
+              key === 'documents'
+                ? t('documents.tab')
+                : key === 'attachments'
+                  ? t('attachments.tab')
+                  : t(`case.tabs.${key}`)
+            }
             component={Link}
             to={key === 'record' ? `/jobseekers/${id}` : `/jobseekers/${id}/${key}`}
             data-testid={`tab-${key}`}
@@ -190,6 +198,9 @@ function JobseekerView({ id }: { id: string }) {
         {tab === 'competency' && <CompetencyTab file={file} onChange={setFile} />}
         {tab === 'consent' && <ConsentTab file={file} onChange={setFile} />}
         {tab === 'documents' && <DocumentsTab jobseekerId={id} hasPlan={file.assessments.length > 0} />}
+        {tab === 'attachments' && (
+          <AttachmentsPanel parent={{ table: 'jobseekers', id }} disabled={jobseeker.archived} />
+        )}
         {tab === 'referrals' && <JobseekerReferrals jobseekerId={id} />}
       </Box>
       <Snackbar

@@ -17,6 +17,7 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ReferralAttachments } from '../attachments/ReferralAttachments.tsx';
 import { Link } from 'react-router';
 import type { AppError } from '../../../shared/contract/result.ts';
 import type { ReferralDetail, ReferralSummary } from '../../../shared/domain/employers.ts';
@@ -131,6 +132,7 @@ export function ReferralDialog(props: {
             </Stack>
           </DialogTitle>
           <DialogContent dividers>
+            <ReferralAttachments referralId={r.id} jobseekerId={r.jobseekerId} />
             <Typography variant="subtitle2" sx={{ fontWeight: 700, mb: 1 }}>
               {t('referrals.history')}
             </Typography>

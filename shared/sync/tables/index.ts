@@ -1,5 +1,6 @@
 import type { SyncedTable } from '../tables.ts';
 import { validStored, type ColumnDecl, type Role } from './columns.ts';
+import { attachmentTables } from './attachments.ts';
 import { centerTables } from './center.ts';
 import { employerTables } from './employers.ts';
 import { jobseekerTables } from './jobseekers.ts';
@@ -23,6 +24,7 @@ export const TABLE_DECLARATIONS: Readonly<Record<SyncedTable, TableDecl>> = {
   ...referralTables,
   ...centerTables,
   ...lifecycleTables,
+  ...attachmentTables,
 };
 
 export function declarationOf(table: SyncedTable): TableDecl {

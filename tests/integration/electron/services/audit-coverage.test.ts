@@ -5,6 +5,7 @@ import { channelNames, type ChannelName } from '../../../../shared/contract/inde
 import { stepsOf } from '../../../../shared/casework/service-plan.ts';
 import { auditKindOf, isAccessAction, type AuditKind } from '../../../../shared/domain/audit.ts';
 import { SIGNATURE_BASE64 } from '../../../support/signature-png.ts';
+import { tinyPdf } from '../../../support/attachment-files.ts';
 import { READY_ANSWERS, seedFixture, type Fixture } from '../../../support/case-fixtures.ts';
 import { dispatcherFor, makeTestStore, sessionHolder, type TestStore } from '../../../support/temp-store.ts';
 
@@ -23,6 +24,7 @@ interface State {
   checkinId: string;
   transferId: string;
   documentHash?: string;
+  attachmentId?: string;
 }
 
 interface Call {
@@ -392,6 +394,34 @@ const RULES: Record<ChannelName, Rule> = {
     kind: 'elsewhere',
     why: 'needs a request from another center: tests/integration/sync/transfer-http.test.ts',
   },
+  'attachments:list': {
+    kind: 'exempt',
+    why: 'file names on the case page, whose opening (casework:get) is the audited read; each file opened is audited',
+  },
+  'attachments:add': {
+    kind: 'person',
+    input: (s) => ({
+      parent: { table: 'jobseekers', id: own(s) },
+      kind: 'resume',
+      fileName: '이력서.pdf',
+      base64: tinyPdf().toString('base64'),
+    }),
+    after: (s, out) => {
+      s.attachmentId = (out as { id: string }).id;
+    },
+  },
+  'attachments:open': { kind: 'person', input: (s) => ({ id: s.attachmentId, purpose: 'download' }) },
+  'attachments:chooseForReferral': {
+    kind: 'person',
+    input: (s) => ({ referralId: s.f.own.referralId, attachmentIds: [s.attachmentId] }),
+  },
+  'attachments:forReferral': {
+    kind: 'exempt',
+    why: 'file names on the referral page, whose opening (referrals:get) is the audited read',
+  },
+  'attachments:remove': { kind: 'person', input: (s) => ({ id: s.attachmentId, reason: '잘못 올린 파일' }) },
+  'attachments:getLimit': { kind: 'none', why: "this PC's size limit" },
+  'attachments:saveLimit': { kind: 'logged', as: 'admin', input: () => ({ maxBytes: 12 * 1024 * 1024 }) },
 };
 
 let t: TestStore;
