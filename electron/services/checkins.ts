@@ -35,6 +35,7 @@ import {
   type KioskSettings,
   type SelfCheckAnswers,
 } from '../../shared/domain/kiosk.ts';
+import { ticketLabel, ticketLettersFrom } from '../../shared/domain/tickets.ts';
 import { accessibleJobseeker } from './case-access.ts';
 import { centerKioskSettings } from './center-settings.ts';
 import { isoNow, type ServiceContext } from './context.ts';
@@ -109,14 +110,17 @@ export async function takeTicket(ctx: ServiceContext, req: TicketRequest): Promi
   const nowDate = ctx.now();
   const now = nowDate.toISOString();
   const day = ticketDay(nowDate);
+  // This PC's letter from the center's settings (synced, so known offline): shared/domain/tickets.ts.
+  const prefix = ticketLettersFrom(center.settings)[ctx.deviceId] ?? '';
   const ticketNo = await ctx.db.transaction().execute(async (trx) => {
-    const no = await nextTicketNo(trx, center.code, day);
+    const no = await nextTicketNo(trx, center.code, day, prefix);
     const hlc = await nextHlc(trx, ctx.deviceId, nowDate.getTime());
     const row = {
       id,
       hlc,
       center_code: center.code,
       ticket_no: no,
+      ticket_prefix: prefix,
       ticket_day: day,
       service: service.id,
       status: 'waiting' as const,
@@ -164,7 +168,16 @@ export async function takeTicket(ctx: ServiceContext, req: TicketRequest): Promi
     return no;
   });
   const waitingAhead = await countWaitingAhead(ctx.db, center.code, day, service.counterId, now, id);
-  return { ticketNo, serviceId: service.id, counterId: service.counterId, issuedAt: now, waitingAhead };
+  return {
+    id,
+    ticketNo,
+    ticketPrefix: prefix,
+    ticketLabel: ticketLabel(prefix, ticketNo),
+    serviceId: service.id,
+    counterId: service.counterId,
+    issuedAt: now,
+    waitingAhead,
+  };
 }
 
 // ---- Counselors' side ----
@@ -178,6 +191,8 @@ function toQueueTicket(row: CheckinRowWithCaller, own: TicketTimes | undefined):
   return {
     id: row.id,
     ticketNo: row.ticket_no,
+    ticketPrefix: row.ticket_prefix,
+    ticketLabel: ticketLabel(row.ticket_prefix, row.ticket_no),
     serviceId: row.service,
     status: row.status,
     counterId: row.counter,

@@ -302,7 +302,7 @@ export function TicketScreen() {
               }}
               data-testid="ticket-number"
             >
-              {ticket.ticketNo}
+              {ticket.ticketLabel}
             </Typography>
             {service && (
               <Typography sx={{ fontSize: '1.3em', fontWeight: 700 }}>{localized(service.name)}</Typography>

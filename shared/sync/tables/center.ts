@@ -7,6 +7,7 @@ import {
 } from '../../domain/kiosk.ts';
 import { isKoreanPhone } from '../../domain/phone.ts';
 import { daySchema } from '../../domain/day.ts';
+import { ticketPrefixSchema } from '../../domain/tickets.ts';
 import { CENTER_ADMIN_ROLES, anyUuid, col, enumOf, int, jsonText, text, timestamp } from './columns.ts';
 import type { TableDecl } from './types.ts';
 
@@ -59,6 +60,7 @@ export const centerTables = {
       consent_at: col(timestamp.nullable()),
       jobseeker_id: col(anyUuid.nullable()),
       redirects: col(int(0, 1_000), { optional: true }),
+      ticket_prefix: col(ticketPrefixSchema, { optional: true, update: 'never' }),
     },
   },
   checkin_events: {
