@@ -11,6 +11,7 @@ import type { InputOf, OutputOf } from './channel.ts';
 import { jobseekerChannels } from './jobseekers.ts';
 import { joinChannels } from './join.ts';
 import { kioskChannels } from './kiosk.ts';
+import { lobbyChannels } from './lobby.ts';
 import { reportsChannels } from './reports.ts';
 import type { Result } from './result.ts';
 import { settingsChannels } from './settings.ts';
@@ -41,6 +42,7 @@ export const contract = {
   ...auditChannels,
   ...backupsChannels,
   ...kioskChannels,
+  ...lobbyChannels,
   ...draftsChannels,
 };
 

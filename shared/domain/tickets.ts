@@ -9,8 +9,8 @@ import { z } from 'zod';
 
 export const TICKET_LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ'.split('');
 /** A letter, or '' for the plain numbers of a PC without one (and of tickets from before letters). */
-export const ticketPrefixSchema = z.string().regex(/^([A-HJ-NP-Z])?$/, 'settings.ticketLetterInvalid');
-export const ticketLetterSchema = z.string().regex(/^[A-HJ-NP-Z]$/, 'settings.ticketLetterInvalid');
+export const ticketPrefixSchema = z.string().regex(/^([A-HJ-NP-Z])?$/, 'ticketDevice.letterInvalid');
+export const ticketLetterSchema = z.string().regex(/^[A-HJ-NP-Z]$/, 'ticketDevice.letterInvalid');
 
 const lettersSchema = z.record(z.string().uuid(), ticketLetterSchema);
 export type TicketLetters = z.infer<typeof lettersSchema>;

@@ -11,6 +11,7 @@ import { employersHandlers } from './employers.ts';
 import { jobseekerHandlers } from './jobseekers.ts';
 import { joinHandlers } from './join.ts';
 import { kioskHandlers } from './kiosk.ts';
+import { lobbyHandlers } from './lobby.ts';
 import { reportsHandlers } from './reports.ts';
 import { syncHandlers } from './sync.ts';
 import { settingsHandlers } from './settings.ts';
@@ -32,6 +33,7 @@ export const handlers: HandlerMap<ChannelName> = {
   ...auditHandlers,
   ...backupsHandlers,
   ...kioskHandlers,
+  ...lobbyHandlers,
   ...draftsHandlers,
 };
 
