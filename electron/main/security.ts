@@ -113,6 +113,26 @@ export function isKioskVisitEnd(channel: unknown): boolean {
 }
 
 /**
+ * The lobby call display at start (issue 18 item 4): `--display` or CASEWORKER_DISPLAY=1, unless
+ * `--desk` (IT staff). It is the kiosk's locked window and surface, opened at /kiosk/display.
+ */
+export function isDisplayStart(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): boolean {
+  if (argv.includes('--desk')) return false;
+  return argv.includes('--display') || env['CASEWORKER_DISPLAY'] === '1';
+}
+
+/** The display's window: the kiosk's, and its chime may sound without anyone touching the TV. */
+export function displayWindowOptions(preload: string, icon?: string): BrowserWindowConstructorOptions {
+  const base = kioskWindowOptions(preload, icon);
+  return { ...base, webPreferences: { ...base.webPreferences, autoplayPolicy: 'no-user-gesture-required' } };
+}
+
+/** The kiosk channel whose answer (the ticket's PDF) main sends to the kiosk's printer. */
+export function isTicketPrint(channel: unknown): boolean {
+  return channel === 'kiosk:ticketPrint';
+}
+
+/**
  * Desk or kiosk at start: `--desk` wins (IT staff servicing a kiosk PC), then `--kiosk` or
  * CASEWORKER_KIOSK=1, then the admin's stored setting for this PC.
  */

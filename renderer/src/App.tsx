@@ -9,6 +9,7 @@ import { prefetchAreaOf } from './desk-areas.ts';
 // waits for one download round (the area, started right away below), not two. The kiosk route
 // never mounts the desk providers either: its window has no desk bridge at all.
 
+const DisplayApp = lazy(() => import('./lobby/DisplayApp.tsx').then((m) => ({ default: m.DisplayApp })));
 const KioskApp = lazy(() => import('./kiosk/KioskApp.tsx').then((m) => ({ default: m.KioskApp })));
 
 // On a desk address, the area's chunk downloads alongside the desk's, not after it.
@@ -26,6 +27,8 @@ function AppRoutes() {
   return (
     <Suspense fallback={null}>
       <Routes>
+        {/* The lobby call display: a kiosk-surface page (window.kiosk, the kiosk's lock-down), no visitor input. */}
+        <Route path="/kiosk/display" element={<DisplayApp />} />
         <Route path="/kiosk/*" element={<KioskApp />} />
         <Route path="/*" element={<DeskApp />} />
       </Routes>

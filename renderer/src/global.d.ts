@@ -5,6 +5,7 @@ declare global {
     /** The desk bridge; absent in the kiosk window. */
     caseworker?: CaseworkerApi;
     /** The kiosk bridge; absent in the desk window. */
-    kiosk?: KioskApi;
+    /** `printsTickets`: Electron prints the kiosk's tickets (the browser preview shows the PDF). */
+    kiosk?: KioskApi & { printsTickets?: boolean };
   }
 }

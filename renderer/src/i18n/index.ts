@@ -20,6 +20,8 @@ import joinKo from './join.ko.json';
 import kioskEn from './kiosk.en.json';
 import kioskKo from './kiosk.ko.json';
 import ko from './ko.json';
+import lobbyEn from './lobby.en.json';
+import lobbyKo from './lobby.ko.json';
 import queueEn from './queue.en.json';
 import queueKo from './queue.ko.json';
 import formsEn from './forms.en.json';
@@ -82,6 +84,7 @@ void i18n.use(initReactI18next).init({
         caseworkKo,
         employersKo,
         kioskKo,
+        lobbyKo,
         reportsKo,
         securityKo,
         auditKo,
@@ -101,6 +104,7 @@ void i18n.use(initReactI18next).init({
         caseworkEn,
         employersEn,
         kioskEn,
+        lobbyEn,
         reportsEn,
         securityEn,
         auditEn,
