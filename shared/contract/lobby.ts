@@ -42,7 +42,7 @@ export const saveTicketDeviceSchema = z
 
 export const lobbyCallsInputSchema = z
   .object({
-    after: z.string().max(40, 'validation.tooLong').optional(),
+    after: z.string().max(100, 'validation.tooLong').optional(),
     wait: z.number().int().min(0).max(LOBBY_MAX_WAIT_MS).default(0),
   })
   .strict();
