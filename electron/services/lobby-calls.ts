@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { homeCenter } from '../../db/repositories/centers.ts';
 import type { LobbyView } from '../../shared/contract/lobby.ts';
+import { AppFailure } from '../../shared/contract/result.ts';
 import { kioskSettingsFrom, ticketDay } from '../../shared/domain/kiosk.ts';
 import {
   LOBBY_POLL_STEP_MS,
@@ -83,6 +84,12 @@ export async function lobbyCalls(
       // Offline, or this PC's session cannot read the server: the store's own calls, below.
     }
   }
-  const answer = await fromStore(ctx, center?.code ?? '', input.after, input.wait);
-  return { ...frame, ...answer, source: 'local' };
+  try {
+    const answer = await fromStore(ctx, center?.code ?? '', input.after, input.wait);
+    return { ...frame, ...answer, source: 'local' };
+  } catch {
+    // The store closed under a waiting request (the app quitting, the PC signing out): the display
+    // asks again after its pause; nothing to log.
+    throw new AppFailure({ code: 'unavailable', message: 'errors.internal' });
+  }
 }
