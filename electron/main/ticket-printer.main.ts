@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserWindow } from 'electron';
 import { log } from '../services/log.ts';
+import { TICKET_HEIGHT_PT, TICKET_WIDTH_PT } from '../services/ticket-pdf.ts';
 
 // The kiosk's ticket on paper (issue 18 item 5), kept thin: the PDF the services made
 // (ticket-pdf.ts) goes to a temporary file, a hidden window with Chromium's PDF viewer opens it in
@@ -33,7 +34,10 @@ export function printTicketSilently(pdfBase64: string, printer: string | null): 
           silent: true,
           printBackground: true,
           margins: { marginType: 'none' },
-          pageSize: { width: Math.round(227 * MICRONS_PER_PT), height: Math.round(340 * MICRONS_PER_PT) },
+          pageSize: {
+            width: Math.round(TICKET_WIDTH_PT * MICRONS_PER_PT),
+            height: Math.round(TICKET_HEIGHT_PT * MICRONS_PER_PT),
+          },
           ...(printer ? { deviceName: printer } : {}),
         },
         (ok, reason) => {

@@ -10,7 +10,7 @@ import { currentFontCoverage, printable } from './pdf-text.ts';
 
 /** 80 mm paper; thermal printers print about 72 mm of it. */
 export const TICKET_WIDTH_PT = (80 / 25.4) * 72;
-export const TICKET_HEIGHT_PT = (120 / 25.4) * 72;
+export const TICKET_HEIGHT_PT = (95 / 25.4) * 72;
 
 export interface TicketContent {
   centerName: string;

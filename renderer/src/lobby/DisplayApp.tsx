@@ -152,7 +152,7 @@ export function DisplayApp() {
               </Box>
             </Typography>
             <Box component="ol" sx={{ listStyle: 'none', p: 0, m: 0 }} data-testid="display-recent">
-              {recent.slice(0, 6).map((call) => (
+              {recent.slice(0, 5).map((call) => (
                 <Box
                   component="li"
                   key={`${call.id}@${call.calledAt}`}

@@ -73,7 +73,7 @@ export function TicketDeviceForm() {
           label={t('ticketDevice.letter')}
           value={letter}
           onChange={(e) => setLetter(e.target.value)}
-          sx={{ minWidth: 200 }}
+          sx={{ width: 220, flexShrink: 0 }}
           slotProps={{ select: { SelectDisplayProps: { 'data-testid': 'ticket-letter' } as object } }}
         >
           <MenuItem value={NONE}>{t('ticketDevice.noLetter')}</MenuItem>
@@ -88,7 +88,7 @@ export function TicketDeviceForm() {
           value={printer}
           onChange={(e) => setPrinter(e.target.value)}
           helperText={t('ticketDevice.printerHelp')}
-          sx={{ flex: 1 }}
+          sx={{ flex: 1, minWidth: 240 }}
           slotProps={{ htmlInput: { maxLength: 200, 'data-testid': 'ticket-printer' } }}
         />
       </Stack>
