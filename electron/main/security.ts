@@ -116,7 +116,10 @@ export function isKioskVisitEnd(channel: unknown): boolean {
  * The lobby call display at start (issue 18 item 4): `--display` or CASEWORKER_DISPLAY=1, unless
  * `--desk` (IT staff). It is the kiosk's locked window and surface, opened at /kiosk/display.
  */
-export function isDisplayStart(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): boolean {
+export function isDisplayStart(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): boolean {
   if (argv.includes('--desk')) return false;
   return argv.includes('--display') || env['CASEWORKER_DISPLAY'] === '1';
 }

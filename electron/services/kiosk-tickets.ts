@@ -155,4 +155,3 @@ export async function takeTicket(ctx: ServiceContext, req: TicketRequest): Promi
     waitingAhead,
   };
 }
-

@@ -20,7 +20,10 @@ export async function ticketPrinter(ctx: ServiceContext): Promise<string | null>
   return p ? p : null;
 }
 
-export async function getTicketDevice(ctx: ServiceContext, actor: SessionInfo): Promise<TicketDeviceSettings> {
+export async function getTicketDevice(
+  ctx: ServiceContext,
+  actor: SessionInfo,
+): Promise<TicketDeviceSettings> {
   const center = await getCenter(ctx.db, actor.centerCode);
   const letters = ticketLettersFrom(center?.settings);
   return {

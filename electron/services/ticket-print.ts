@@ -30,7 +30,13 @@ export async function ticketPrint(ctx: ServiceContext, id: string): Promise<Prin
   const center = await homeCenter(ctx.db);
   const row = await getCheckin(ctx.db, id);
   const day = ticketDay(ctx.now());
-  if (!center || !row || row.center_code !== center.code || row.ticket_day !== day || row.status !== 'waiting')
+  if (
+    !center ||
+    !row ||
+    row.center_code !== center.code ||
+    row.ticket_day !== day ||
+    row.status !== 'waiting'
+  )
     throw new AppFailure({ code: 'not-found', message: 'lobbyDisplay.ticketGone' });
   const settings = kioskSettingsFrom(center.settings);
   const service = settings.services.find((s) => s.id === row.service);
@@ -43,7 +49,9 @@ export async function ticketPrint(ctx: ServiceContext, id: string): Promise<Prin
     .filter((r) => r.counter === row.counter && r.called_at && r.done_at && r.status === 'done')
     .map((r) => (Date.parse(r.done_at ?? '') - Date.parse(r.called_at ?? '')) / 60_000)
     .filter((m) => Number.isFinite(m) && m >= 0);
-  const perVisit = served.length ? served.reduce((a, b) => a + b, 0) / served.length : DEFAULT_SERVICE_MINUTES;
+  const perVisit = served.length
+    ? served.reduce((a, b) => a + b, 0) / served.length
+    : DEFAULT_SERVICE_MINUTES;
   const label = ticketLabel(row.ticket_prefix, row.ticket_no);
   const pdf = await renderTicketPdf({
     centerName: center.name,

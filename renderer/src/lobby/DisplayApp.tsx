@@ -116,10 +116,7 @@ export function DisplayApp() {
                 >
                   {current.label}
                 </Typography>
-                <Typography
-                  sx={{ fontSize: '7vh', fontWeight: 800 }}
-                  data-testid="display-current-counter"
-                >
+                <Typography sx={{ fontSize: '7vh', fontWeight: 800 }} data-testid="display-current-counter">
                   {ko('lobbyDisplay.goTo', { counter: labelKo(current), ro: roParticle(labelKo(current)) })}
                 </Typography>
                 <Typography lang="en" sx={{ fontSize: '4.5vh', fontWeight: 600, color: '#f2f2f2' }}>
@@ -145,7 +142,11 @@ export function DisplayApp() {
             aria-labelledby="display-recent-title"
             sx={{ borderLeft: { md: '2px solid #fff' }, px: '2vw', py: '3vh', overflow: 'hidden' }}
           >
-            <Typography id="display-recent-title" component="h2" sx={{ fontSize: '4vh', fontWeight: 800, mb: '2vh' }}>
+            <Typography
+              id="display-recent-title"
+              component="h2"
+              sx={{ fontSize: '4vh', fontWeight: 800, mb: '2vh' }}
+            >
               {ko('lobbyDisplay.recent')}{' '}
               <Box component="span" lang="en" sx={{ fontSize: '3vh', fontWeight: 600 }}>
                 · {en('lobbyDisplay.recent')}
@@ -170,7 +171,11 @@ export function DisplayApp() {
                   </Box>
                   <Box component="span" sx={{ fontSize: '3.6vh', fontWeight: 700, textAlign: 'right' }}>
                     {labelKo(call)}
-                    <Box component="span" lang="en" sx={{ display: 'block', fontSize: '2.6vh', fontWeight: 500 }}>
+                    <Box
+                      component="span"
+                      lang="en"
+                      sx={{ display: 'block', fontSize: '2.6vh', fontWeight: 500 }}
+                    >
                       {labelEn(call)}
                     </Box>
                   </Box>

@@ -11,7 +11,9 @@ const RETRY_MS = 2_000;
 export function useLobbyFeed(onNewCall: () => void): LobbyView | null {
   const [view, setView] = useState<LobbyView | null>(null);
   const notify = useRef(onNewCall);
-  notify.current = onNewCall;
+  useEffect(() => {
+    notify.current = onNewCall;
+  }, [onNewCall]);
   useEffect(() => {
     let alive = true;
     let cursor: string | undefined;

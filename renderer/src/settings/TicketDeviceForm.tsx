@@ -93,7 +93,9 @@ export function TicketDeviceForm() {
         />
       </Stack>
       {current.taken.length > 0 && (
-        <Typography variant="body2">{t('ticketDevice.taken', { letters: current.taken.join(', ') })}</Typography>
+        <Typography variant="body2">
+          {t('ticketDevice.taken', { letters: current.taken.join(', ') })}
+        </Typography>
       )}
       {error && (
         <Alert severity="error" data-testid="ticket-device-error">

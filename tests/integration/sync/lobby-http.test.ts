@@ -150,7 +150,7 @@ describe.each(SERVER_DIALECTS)('lobby tickets and display over HTTP, server on %
       const r = await fetch(`${server.url}${path}`, {
         headers: bearer ? { authorization: `Bearer ${bearer}` } : {},
       });
-      return { status: r.status, body: (await r.json()) as unknown };
+      return { status: r.status, body: await r.json() };
     };
     expect((await get('/v1/lobby/calls', null)).status).toBe(401);
     expect((await get('/v1/lobby/calls', 'not-a-token')).status).toBe(401);
@@ -162,11 +162,13 @@ describe.each(SERVER_DIALECTS)('lobby tickets and display over HTTP, server on %
     const own = (await get('/v1/lobby/calls', admin)).body as LobbyCallsAnswer;
     expect(Object.keys(own).sort()).toEqual(['calls', 'cursor', 'day']);
     expect(own.calls.length).toBe(2);
-    for (const c of own.calls) expect(Object.keys(c).sort()).toEqual(['calledAt', 'counterId', 'id', 'label']);
+    for (const c of own.calls)
+      expect(Object.keys(c).sort()).toEqual(['calledAt', 'counterId', 'id', 'label']);
 
     // The kiosk PCs push their tickets in an admin's name, yet an admin's desktop still pulls none.
-    const pulled = (await get(`/v1/sync/pull?cursor=0&limit=5000&schemaVersion=${LATEST_SCHEMA_VERSION}`, admin))
-      .body as { rows: Array<{ table: string }> };
+    const pulled = (
+      await get(`/v1/sync/pull?cursor=0&limit=5000&schemaVersion=${LATEST_SCHEMA_VERSION}`, admin)
+    ).body as { rows: Array<{ table: string }> };
     expect(pulled.rows.length).toBeGreaterThan(0);
     expect(pulled.rows.filter((r) => r.table === 'checkins' || r.table === 'checkin_events')).toEqual([]);
 

@@ -29,7 +29,12 @@ function value<T>(r: Result<unknown>): T {
 }
 const take = async (input: Record<string, unknown> = {}) =>
   value<KioskTicket>(
-    await dispatch(kiosk, 'kiosk:takeTicket', { serviceId: 'job-search', language: 'ko', consent: false, ...input }),
+    await dispatch(kiosk, 'kiosk:takeTicket', {
+      serviceId: 'job-search',
+      language: 'ko',
+      consent: false,
+      ...input,
+    }),
   );
 
 beforeEach(async () => {
@@ -63,7 +68,10 @@ describe('this PC’s ticket letter', () => {
       const r = await dispatch(desk(admin), 'settings:saveTicketDevice', { letter, printer: null });
       expect(r).toMatchObject({ ok: false, error: { code: 'validation', field: 'letter' } });
     }
-    const byCounselor = await dispatch(desk(counselor), 'settings:saveTicketDevice', { letter: 'A', printer: null });
+    const byCounselor = await dispatch(desk(counselor), 'settings:saveTicketDevice', {
+      letter: 'A',
+      printer: null,
+    });
     expect(byCounselor).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     // Another kiosk of the center already holds B (as synced into the center's settings).
     const other = '01900000-0000-7000-8000-000000000001';
@@ -73,9 +81,16 @@ describe('this PC’s ticket letter', () => {
       .execute();
     const before = await t.store.db.selectFrom('centers').select('settings').executeTakeFirstOrThrow();
     const taken = await dispatch(desk(admin), 'settings:saveTicketDevice', { letter: 'B', printer: null });
-    expect(taken).toMatchObject({ ok: false, error: { code: 'conflict', message: 'ticketDevice.letterTaken' } });
-    expect(await t.store.db.selectFrom('centers').select('settings').executeTakeFirstOrThrow()).toEqual(before);
-    expect(value<TicketDeviceSettings>(await dispatch(desk(admin), 'settings:getTicketDevice', {}))).toMatchObject({
+    expect(taken).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: 'ticketDevice.letterTaken' },
+    });
+    expect(await t.store.db.selectFrom('centers').select('settings').executeTakeFirstOrThrow()).toEqual(
+      before,
+    );
+    expect(
+      value<TicketDeviceSettings>(await dispatch(desk(admin), 'settings:getTicketDevice', {})),
+    ).toMatchObject({
       letter: null,
       taken: ['B'],
     });
@@ -136,10 +151,23 @@ describe('the display’s feed from this PC’s store', () => {
     await dispatch(desk(counselor), 'checkins:callNext', { counterId: 'c1' });
     const shown = value<LobbyView>(await waiting);
     expect(shown.calls).toEqual([
-      { id: expect.any(String) as string, label: 'A-001', counterId: 'c1', calledAt: '2026-11-02T00:30:00.000Z' },
+      {
+        id: expect.any(String) as string,
+        label: 'A-001',
+        counterId: 'c1',
+        calledAt: '2026-11-02T00:30:00.000Z',
+      },
     ]);
     expect(JSON.stringify(shown)).not.toMatch(/김민지|01012345678/);
-    for (const bad of [{ wait: -1 }, { wait: 60_000 }, { after: 'x'.repeat(101) }, { wait: 0, center: 'SEL01' }])
-      expect(await dispatch(kiosk, 'kiosk:lobbyCalls', bad)).toMatchObject({ ok: false, error: { code: 'validation' } });
+    for (const bad of [
+      { wait: -1 },
+      { wait: 60_000 },
+      { after: 'x'.repeat(101) },
+      { wait: 0, center: 'SEL01' },
+    ])
+      expect(await dispatch(kiosk, 'kiosk:lobbyCalls', bad)).toMatchObject({
+        ok: false,
+        error: { code: 'validation' },
+      });
   });
 });
