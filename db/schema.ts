@@ -265,6 +265,8 @@ export interface CheckinTable extends Synced {
   consent_at: string | null;
   jobseeker_id: string | null;
   redirects: Generated<number>;
+  // 0018_ticket_prefix: the issuing device's letter ('' for tickets from before it)
+  ticket_prefix: Generated<string>;
 }
 
 /** Append-only history of a ticket (0006): waiting and service times for the reports. */

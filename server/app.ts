@@ -35,6 +35,7 @@ import { registerLifecycleRoutes } from './sync/lifecycle-routes.ts';
 import { registerJoinRoutes } from './sync/join-routes.ts';
 import { registerSyncRoutes } from './sync/routes.ts';
 import { registerSnapshotRoutes } from './sync/snapshot-routes.ts';
+import { registerLobbyRoutes } from './lobby/routes.ts';
 import { DEFAULT_LIMITS, registerLimits, type LimitOptions } from './limits.ts';
 import { registerMetrics } from './metrics.ts';
 import type { PoolStats } from '../db/server/connection.ts';
@@ -257,6 +258,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     authenticate,
     acceptedSchemas: ACCEPTED_CLIENT_SCHEMAS,
   });
+  registerLobbyRoutes(app, { db: o.db, dialect: o.dialect, now, authenticate });
 
   return app;
 }

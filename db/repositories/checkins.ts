@@ -17,13 +17,17 @@ type Db = Kysely<Database> | Transaction<Database>;
 export type CheckinRow = Selectable<CheckinTable>;
 export type CheckinRowWithCaller = CheckinRow & { called_by_name: string | null };
 
-/** The next number of the center's day; the unique index (center, day, number) guards races. */
-export async function nextTicketNo(db: Db, centerCode: string, day: string): Promise<number> {
+/**
+ * The next number of the center's day for one device letter (issue 18: A-001 on one kiosk, B-001 on
+ * the next). Called inside the issuing write transaction, which SQLite serialises.
+ */
+export async function nextTicketNo(db: Db, centerCode: string, day: string, prefix: string): Promise<number> {
   const row = await db
     .selectFrom('checkins')
     .select(sql<number | null>`max(ticket_no)`.as('last'))
     .where('center_code', '=', centerCode)
     .where('ticket_day', '=', day)
+    .where('ticket_prefix', '=', prefix)
     .executeTakeFirst();
   return Number(row?.last ?? 0) + 1;
 }

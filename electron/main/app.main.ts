@@ -12,7 +12,7 @@ import { safeStorageProtector } from './secret-protector.main.ts';
 import { bindIpc } from './ipc.main.ts';
 import { printPdf } from './print.main.ts';
 import { bindSigning } from './signing.main.ts';
-import { appIcon, startupSurface } from './security.ts';
+import { appIcon, isDisplayStart, startupSurface } from './security.ts';
 import { installSessionGuards, Windows } from './windows.main.ts';
 
 // The Electron entry point: one instance per user, the store in the user profile, then the desk window
@@ -73,7 +73,9 @@ if (!app.requestSingleInstanceLock()) {
         env: process.env,
         storedKioskMode: gate.hasDeviceUnlock(),
       });
-      const kioskMode = surface === 'kiosk';
+      // The lobby call display (`--display`) is the kiosk's locked window at /kiosk/display.
+      const display = isDisplayStart(process.argv, process.env);
+      const kioskMode = surface === 'kiosk' || display;
       if (kioskMode && !(await gate.unlockAsDevice())) {
         dialog.showErrorBox(
           'Caseworker',
@@ -92,6 +94,7 @@ if (!app.requestSingleInstanceLock()) {
           icon: join(here, '..', appIcon(process.platform)),
         },
         !app.isPackaged,
+        display,
       );
     })
     .catch((error: unknown) => {

@@ -2,7 +2,8 @@ import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { IPC_DESK, IPC_KIOSK, type Surface } from '../../shared/contract/index.ts';
 import { fail } from '../../shared/contract/result.ts';
 import type { Dispatch, SessionHolder } from './dispatcher.ts';
-import { isKioskVisitEnd, isPrintChannel } from './security.ts';
+import { isKioskVisitEnd, isPrintChannel, isTicketPrint } from './security.ts';
+import { printTicketSilently } from './ticket-printer.main.ts';
 
 // Binds the two IPC entry points to the dispatcher. The surface is decided by which window sent the
 // message, never by the message: a kiosk window invoking the desk entry point is refused even if its
@@ -34,6 +35,11 @@ export function bindIpc(
         const doc = result.value as { pdfBase64: string; fileName: string };
         void printer(doc.pdfBase64, doc.fileName);
         return { ok: true, value: { ...doc, osPrint: true } };
+      }
+      // The kiosk's ticket goes to its printer; the page only learns that it was asked for.
+      if (surface === 'kiosk' && result.ok && isTicketPrint(channel)) {
+        const printed = result.value as { pdf: string; printer: string | null };
+        printTicketSilently(printed.pdf, printed.printer);
       }
       return result;
     };

@@ -12,7 +12,7 @@ export const CONTENT_SECURITY_POLICY = [
   // blob: for an attachment's preview (issue 18 item 3): object URLs the window makes from the store's
   // bytes, never a remote address; the PDF viewer runs in a frame of one.
   "img-src 'self' data: blob:",
-  "frame-src blob:",
+  'frame-src blob:',
   "font-src 'self' data:",
   "connect-src 'self'",
   "base-uri 'none'",
@@ -162,6 +162,29 @@ export function isKioskVisitEnd(channel: unknown): boolean {
 /** The desk channel whose PDF main hands to the OS print dialog (electron/main/print.main.ts). */
 export function isPrintChannel(channel: unknown): boolean {
   return channel === 'documents:print';
+}
+
+/**
+ * The lobby call display at start (issue 18 item 4): `--display` or CASEWORKER_DISPLAY=1, unless
+ * `--desk` (IT staff). It is the kiosk's locked window and surface, opened at /kiosk/display.
+ */
+export function isDisplayStart(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): boolean {
+  if (argv.includes('--desk')) return false;
+  return argv.includes('--display') || env['CASEWORKER_DISPLAY'] === '1';
+}
+
+/** The display's window: the kiosk's, and its chime may sound without anyone touching the TV. */
+export function displayWindowOptions(preload: string, icon?: string): BrowserWindowConstructorOptions {
+  const base = kioskWindowOptions(preload, icon);
+  return { ...base, webPreferences: { ...base.webPreferences, autoplayPolicy: 'no-user-gesture-required' } };
+}
+
+/** The kiosk channel whose answer (the ticket's PDF) main sends to the kiosk's printer. */
+export function isTicketPrint(channel: unknown): boolean {
+  return channel === 'kiosk:ticketPrint';
 }
 
 /**

@@ -7,6 +7,7 @@ import type { WindowRegistry } from './ipc.main.ts';
 import {
   CONTENT_SECURITY_POLICY,
   deskWindowOptions,
+  displayWindowOptions,
   isAllowedNavigation,
   isBlockedKioskInput,
   KIOSK_PARTITION,
@@ -45,10 +46,14 @@ export class Windows implements WindowRegistry {
     surface: Surface,
     paths: { preload: string; indexHtml: string; icon: string },
     devTools: boolean,
+    /** The lobby call display: the kiosk's window and surface at /kiosk/display. */
+    display = false,
   ): BrowserWindow {
     const options =
       surface === 'kiosk'
-        ? kioskWindowOptions(paths.preload, paths.icon)
+        ? display
+          ? displayWindowOptions(paths.preload, paths.icon)
+          : kioskWindowOptions(paths.preload, paths.icon)
         : deskWindowOptions(paths.preload, { devTools, icon: paths.icon });
     const win = new BrowserWindow(options);
     const contents = win.webContents;
@@ -104,7 +109,8 @@ export class Windows implements WindowRegistry {
       });
     }
     win.once('ready-to-show', () => win.show());
-    void win.loadFile(page, { hash: surface === 'kiosk' ? '/kiosk' : '/' });
+    const hash = surface === 'kiosk' ? (display ? '/kiosk/display' : '/kiosk') : '/';
+    void win.loadFile(page, { hash });
     return win;
   }
 }

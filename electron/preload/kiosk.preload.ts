@@ -5,7 +5,10 @@ import { IPC_KIOSK, kioskChannelNames, type KioskApi } from '../../shared/contra
 
 const allowed = new Set<string>(kioskChannelNames);
 
-const api: KioskApi = {
+// `printsTickets`: main prints the kiosk's tickets (ticket-printer.main.ts); the browser preview, which
+// has no printer, shows the ticket's PDF instead.
+const api: KioskApi & { printsTickets: true } = {
+  printsTickets: true,
   invoke: (channel, input) =>
     allowed.has(channel)
       ? ipcRenderer.invoke(IPC_KIOSK, channel, input)

@@ -1,171 +1,32 @@
 import type { Updateable } from 'kysely';
-import { uuidv7 } from 'uuidv7';
 import { appendAudit } from '../../db/repositories/audit.ts';
-import { homeCenter } from '../../db/repositories/centers.ts';
 import {
-  countWaitingAhead,
   eventsOfDay,
   getCheckin,
-  insertCheckin,
-  insertCheckinEvent,
   listCheckinsOfDay,
-  nextTicketNo,
   oldestWaiting,
-  publicOpeningFacets,
-  searchPublicOpenings,
   staleCheckins,
-  updateCheckinRow,
   type CheckinRow,
   type CheckinRowWithCaller,
-  type PublicOpeningQuery,
 } from '../../db/repositories/checkins.ts';
-import { appendOutbox, nextHlc } from '../../db/repositories/outbox.ts';
 import type { CheckinTable } from '../../db/schema.ts';
 import type { SessionInfo } from '../../shared/contract/auth.ts';
 import type { CalledTicket, QueueTicket, QueueView } from '../../shared/contract/checkins.ts';
-import type { KioskTicket, KioskWelcome, PublicOpeningsPage } from '../../shared/contract/kiosk.ts';
 import { AppFailure } from '../../shared/contract/result.ts';
-import {
-  countdownSeconds,
-  KIOSK_CONSENT_VERSION,
-  kioskSettingsFrom,
-  parseSelfCheck,
-  ticketDay,
-  type CheckinEventKind,
-  type KioskSettings,
-  type SelfCheckAnswers,
-} from '../../shared/domain/kiosk.ts';
+import { parseSelfCheck, ticketDay, type KioskSettings } from '../../shared/domain/kiosk.ts';
+import { ticketLabel } from '../../shared/domain/tickets.ts';
 import { accessibleJobseeker } from './case-access.ts';
 import { centerKioskSettings } from './center-settings.ts';
+import { changeTicket } from './checkin-writes.ts';
 import { isoNow, type ServiceContext } from './context.ts';
 import { queueStats, ticketTimesOfDay, type TicketTimes } from './queue-figures.ts';
 
-// The kiosk's use cases (public facts and taking a ticket; no session, no case data out) and the
-// counselors' queue (today's tickets of their center). Every ticket change is a row update, an
-// append-only event (waiting and service times for the reports), an outbox entry and an audit entry.
-// A visitor's name and phone live only as long as the ticket is open: finishing a ticket, or the day
-// ending, clears them.
+// The counselors' queue (today's tickets of their center). Every ticket change is a row update, an
+// append-only event (waiting and service times for the reports), an outbox entry and an audit entry
+// (checkin-writes.ts). A visitor's name and phone live only as long as the ticket is open: finishing a
+// ticket, or the day ending, clears them. The kiosk's side is kiosk-tickets.ts (re-exported here).
 
-type Db = ServiceContext['db'] | Parameters<typeof appendAudit>[0];
-
-// ---- Kiosk side ----
-
-async function kioskCenter(ctx: ServiceContext) {
-  const center = await homeCenter(ctx.db);
-  if (!center) throw new AppFailure({ code: 'unavailable', message: 'kioskScreens.notSetUp' });
-  return center;
-}
-
-export async function kioskWelcome(ctx: ServiceContext): Promise<KioskWelcome> {
-  const center = await homeCenter(ctx.db);
-  const s = kioskSettingsFrom(center?.settings);
-  return {
-    centerName: center?.name ?? '',
-    sido: center?.sido ?? '',
-    languages: ['ko', 'en'],
-    idleSeconds: s.idleSeconds,
-    countdownSeconds: countdownSeconds(s.idleSeconds),
-    counters: s.counters,
-    services: s.services,
-    floorGuide: s.floorGuide,
-    texts: s.texts,
-  };
-}
-
-export async function kioskOpenings(ctx: ServiceContext, q: PublicOpeningQuery): Promise<PublicOpeningsPage> {
-  const [page, facets] = await Promise.all([searchPublicOpenings(ctx.db, q), publicOpeningFacets(ctx.db)]);
-  return {
-    items: page.items.map((o) => ({
-      id: o.id,
-      title: o.title,
-      employerName: o.employer_name,
-      occupation: o.occupation,
-      sido: o.sido,
-      sigungu: o.sigungu,
-      wage: o.wage,
-    })),
-    total: page.total,
-    ...facets,
-  };
-}
-
-export interface TicketRequest {
-  serviceId: string;
-  language: 'ko' | 'en';
-  consent: boolean;
-  name: string;
-  phone: string | null;
-  selfCheck: SelfCheckAnswers | null;
-}
-
-export async function takeTicket(ctx: ServiceContext, req: TicketRequest): Promise<KioskTicket> {
-  const center = await kioskCenter(ctx);
-  const settings = kioskSettingsFrom(center.settings);
-  const service = settings.services.find((s) => s.id === req.serviceId);
-  if (!service)
-    throw new AppFailure({ code: 'not-found', message: 'kioskScreens.unknownService', field: 'serviceId' });
-  const personal = req.consent && (req.name !== '' || req.phone !== null || req.selfCheck !== null);
-  const id = uuidv7();
-  const nowDate = ctx.now();
-  const now = nowDate.toISOString();
-  const day = ticketDay(nowDate);
-  const ticketNo = await ctx.db.transaction().execute(async (trx) => {
-    const no = await nextTicketNo(trx, center.code, day);
-    const hlc = await nextHlc(trx, ctx.deviceId, nowDate.getTime());
-    const row = {
-      id,
-      hlc,
-      center_code: center.code,
-      ticket_no: no,
-      ticket_day: day,
-      service: service.id,
-      status: 'waiting' as const,
-      self_check: req.consent && req.selfCheck ? JSON.stringify(req.selfCheck) : null,
-      created_at: now,
-      called_at: null,
-      done_at: null,
-      counter: service.counterId,
-      called_by: null,
-      language: req.language,
-      visitor_name: req.consent && req.name !== '' ? req.name : null,
-      visitor_phone: req.consent ? req.phone : null,
-      consent_version: personal ? KIOSK_CONSENT_VERSION : null,
-      consent_at: personal ? now : null,
-      jobseeker_id: null,
-    };
-    await insertCheckin(trx, row);
-    const { id: _id, hlc: _hlc, ...fields } = row;
-    await appendOutbox(trx, {
-      table: 'checkins',
-      rowId: id,
-      op: 'insert',
-      fields,
-      hlc,
-      baseSeq: 0,
-      createdAt: now,
-    });
-    await addEvent(ctx, trx, {
-      checkinId: id,
-      kind: 'issued',
-      service: service.id,
-      counter: service.counterId,
-    });
-    await appendAudit(trx, {
-      at: now,
-      actorId: null,
-      actorLogin: null,
-      deviceId: ctx.deviceId,
-      action: 'checkin.issue',
-      subjectType: 'checkin',
-      subjectId: id,
-      personId: null,
-      detail: { consent: personal },
-    });
-    return no;
-  });
-  const waitingAhead = await countWaitingAhead(ctx.db, center.code, day, service.counterId, now, id);
-  return { ticketNo, serviceId: service.id, counterId: service.counterId, issuedAt: now, waitingAhead };
-}
+export { kioskOpenings, kioskWelcome, takeTicket, type TicketRequest } from './kiosk-tickets.ts';
 
 // ---- Counselors' side ----
 
@@ -178,6 +39,8 @@ function toQueueTicket(row: CheckinRowWithCaller, own: TicketTimes | undefined):
   return {
     id: row.id,
     ticketNo: row.ticket_no,
+    ticketPrefix: row.ticket_prefix,
+    ticketLabel: ticketLabel(row.ticket_prefix, row.ticket_no),
     serviceId: row.service,
     status: row.status,
     counterId: row.counter,
@@ -203,79 +66,6 @@ function toCalledTicket(ctx: ServiceContext, row: CheckinRowWithCaller): CalledT
     visitorPhone: row.visitor_phone,
     selfCheck: parseSelfCheck(row.self_check),
   };
-}
-
-async function addEvent(
-  ctx: ServiceContext,
-  trx: Db,
-  e: { checkinId: string; kind: CheckinEventKind; service: string; counter: string | null; userId?: string },
-): Promise<void> {
-  const at = isoNow(ctx);
-  const hlc = await nextHlc(trx, ctx.deviceId, ctx.now().getTime());
-  const row = {
-    id: uuidv7(),
-    hlc,
-    checkin_id: e.checkinId,
-    kind: e.kind,
-    at,
-    service: e.service,
-    counter: e.counter,
-    user_id: e.userId ?? null,
-  };
-  await insertCheckinEvent(trx, row);
-  const { id, hlc: _hlc, ...fields } = row;
-  await appendOutbox(trx, {
-    table: 'checkin_events',
-    rowId: id,
-    op: 'insert',
-    fields,
-    hlc,
-    baseSeq: 0,
-    createdAt: at,
-  });
-}
-
-/** One change of a ticket: the row, its event, outbox and audit, in one transaction. */
-async function changeTicket(
-  ctx: ServiceContext,
-  actor: SessionInfo | null,
-  current: CheckinRow,
-  patch: Updateable<CheckinTable>,
-  event: CheckinEventKind | null,
-  audit: { action: string; personId?: string | null },
-  trx: Db,
-): Promise<void> {
-  const now = isoNow(ctx);
-  const hlc = await nextHlc(trx, ctx.deviceId, ctx.now().getTime());
-  await updateCheckinRow(trx, current.id, { ...patch, hlc });
-  await appendOutbox(trx, {
-    table: 'checkins',
-    rowId: current.id,
-    op: 'update',
-    fields: patch,
-    hlc,
-    baseSeq: Number(current.seq),
-    createdAt: now,
-  });
-  if (event) {
-    await addEvent(ctx, trx, {
-      checkinId: current.id,
-      kind: event,
-      service: patch.service ?? current.service,
-      counter: patch.counter !== undefined ? patch.counter : current.counter,
-      ...(actor ? { userId: actor.userId } : {}),
-    });
-  }
-  await appendAudit(trx, {
-    at: now,
-    actorId: actor?.userId ?? null,
-    actorLogin: actor?.loginId ?? null,
-    deviceId: ctx.deviceId,
-    action: audit.action,
-    subjectType: 'checkin',
-    subjectId: current.id,
-    personId: audit.personId ?? null,
-  });
 }
 
 /**
@@ -347,6 +137,7 @@ async function callTicket(
       trx,
     );
   });
+  ctx.sync?.scheduler.urgent();
   const called = await getCheckin(ctx.db, row.id);
   if (!called) throw new Error('called ticket vanished');
   return toCalledTicket(ctx, called);
@@ -378,6 +169,8 @@ export async function callNext(
     return next.id;
   });
   if (!picked) return null;
+  // The lobby display on another PC learns of the call from the server: push it now (lobby-calls.ts).
+  ctx.sync?.scheduler.urgent();
   const called = await getCheckin(ctx.db, picked);
   if (!called) throw new Error('called ticket vanished');
   return toCalledTicket(ctx, called);

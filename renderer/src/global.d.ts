@@ -6,10 +6,11 @@ declare global {
     /** The desk bridge; absent in the kiosk window. */
     caseworker?: CaseworkerApi;
     /** The kiosk bridge; absent in the desk window. */
-    kiosk?: KioskApi;
     /** The app's second-screen signing (desk window in Electron only; absent in the browser preview). */
     caseworkerSigning?: DeskSigningApi;
     /** The signing window's bridge; absent everywhere else. */
     signing?: SigningApi;
+    /** `printsTickets`: Electron prints the kiosk's tickets (the browser preview shows the PDF). */
+    kiosk?: KioskApi & { printsTickets?: boolean };
   }
 }

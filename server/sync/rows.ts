@@ -58,11 +58,15 @@ export class ParentDeleted extends Error {
 
 export type Scope = Pick<SyncRow, 'scope_center' | 'scope_owner' | 'scope_region' | 'parent_key'>;
 
+const ADMIN_WRITES: ReadonlySet<string> = new Set(['audit_entries', 'centers', 'checkins', 'checkin_events']);
+
 export function mayWrite(caller: SyncCaller, scope: ScopeOf, table?: string): boolean {
   // Admins manage accounts and their center's settings, never cases (domain.md §1); their audit entries
-  // (account and settings changes) reach the server too (§10). Both only in their own center.
+  // (account and settings changes) reach the server too (§10). Both only in their own center. A kiosk
+  // PC set up by an admin pushes its tickets in the admin's name (issue 18): adding them reads nothing
+  // (roles.ts keeps every ticket from an admin's desktop) and their columns stay the desks' to change.
   if (caller.role === 'admin')
-    return (table === 'audit_entries' || table === 'centers') && scope.scope_center === caller.centerCode;
+    return ADMIN_WRITES.has(table ?? '') && scope.scope_center === caller.centerCode;
   return (
     (scope.scope_center !== null && scope.scope_center === caller.centerCode) ||
     (scope.scope_owner !== null && scope.scope_owner === caller.userId) ||

@@ -12,6 +12,10 @@ const ref = z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'validation.required')
 export interface QueueTicket {
   id: string;
   ticketNo: number;
+  /** The issuing PC's letter ('' without one); the queue orders by issue time across letters. */
+  ticketPrefix: string;
+  /** "A-012", or the plain number of a ticket without a letter. */
+  ticketLabel: string;
   serviceId: string;
   status: CheckinStatus;
   counterId: string | null;

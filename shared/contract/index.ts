@@ -14,6 +14,7 @@ import { jobseekerChannels } from './jobseekers.ts';
 import { joinChannels } from './join.ts';
 import { kioskChannels } from './kiosk.ts';
 import { lifecycleChannels } from './lifecycle.ts';
+import { lobbyChannels } from './lobby.ts';
 import { reportsChannels } from './reports.ts';
 import type { Result } from './result.ts';
 import { settingsChannels } from './settings.ts';
@@ -44,6 +45,7 @@ export const contract = {
   ...auditChannels,
   ...backupsChannels,
   ...kioskChannels,
+  ...lobbyChannels,
   ...draftsChannels,
   ...lifecycleChannels,
   ...documentsChannels,

@@ -45,7 +45,12 @@ export interface PublicOpeningsPage {
 }
 
 export interface KioskTicket {
+  id: string;
   ticketNo: number;
+  /** The issuing PC's letter ('' for a PC without one): shared/domain/tickets.ts. */
+  ticketPrefix: string;
+  /** What the visitor reads: "A-012" (or "12" without a letter). */
+  ticketLabel: string;
   serviceId: string;
   counterId: string;
   issuedAt: string;

@@ -14,6 +14,7 @@ import { jobseekerHandlers } from './jobseekers.ts';
 import { joinHandlers } from './join.ts';
 import { kioskHandlers } from './kiosk.ts';
 import { lifecycleHandlers } from './lifecycle.ts';
+import { lobbyHandlers } from './lobby.ts';
 import { reportsHandlers } from './reports.ts';
 import { syncHandlers } from './sync.ts';
 import { settingsHandlers } from './settings.ts';
@@ -35,6 +36,7 @@ export const handlers: HandlerMap<ChannelName> = {
   ...auditHandlers,
   ...backupsHandlers,
   ...kioskHandlers,
+  ...lobbyHandlers,
   ...draftsHandlers,
   ...lifecycleHandlers,
   ...documentsHandlers,

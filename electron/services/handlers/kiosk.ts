@@ -1,5 +1,5 @@
 import type { kioskChannels } from '../../../shared/contract/kiosk.ts';
-import { kioskOpenings, kioskWelcome, takeTicket } from '../checkins.ts';
+import { kioskOpenings, kioskWelcome, takeTicket } from '../kiosk-tickets.ts';
 import type { HandlerMap } from './types.ts';
 
 // The kiosk's handlers read public facts only (center name, counters, floor guide, public openings)

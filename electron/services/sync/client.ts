@@ -12,6 +12,7 @@ import {
   type PullResponse,
   type PushResponse,
 } from '../../../shared/sync/protocol.ts';
+import type { LobbyCallsAnswer } from '../../../shared/domain/lobby.ts';
 import type { ServiceContext } from '../context.ts';
 import { hashPassword } from '../passwords.ts';
 import { applyPulledPage } from './apply-pulled.ts';
@@ -179,6 +180,12 @@ export class SyncClient {
     await this.noteServerTime(r.serverTime);
     if (r.status !== 200) throw errorOf(r.status, r.body, r.retryAfterMs ?? null);
     return r.body;
+  }
+
+  /** The lobby display's feed (server/lobby/routes.ts): a long-poll in this PC's session's name. */
+  lobbyCalls(after: string | null, waitMs: number): Promise<LobbyCallsAnswer> {
+    const q = new URLSearchParams({ wait: String(waitMs), ...(after ? { after } : {}) });
+    return this.authed('GET', `/v1/lobby/calls?${q.toString()}`) as Promise<LobbyCallsAnswer>;
   }
 
   /** Every answer carries the server's time: this desktop's clock offset follows it (clock-offset.ts). */

@@ -60,6 +60,8 @@ export class SyncScheduler {
   private firstUnsentWrite: number | null = null;
   /** A local write arrived while a sync was running: push it soon after this run. */
   private writeDuringRun = false;
+  /** An urgent write (urgent()) arrived during a run: the next run starts right after this one. */
+  private urgentDuringRun = false;
   private stopped = true;
   private readonly sync: () => Promise<SyncCounts>;
   private readonly timers: Timers;
@@ -114,6 +116,16 @@ export class SyncScheduler {
     // A sync already due (kicked, waiting for its turn of the event loop) is not put off.
     if (this.dueAt !== null && this.dueAt <= now) return;
     this.schedule(Math.max(0, due - now));
+  }
+
+  /**
+   * A write others are waiting for (a counselor calling the next ticket, which the lobby display on
+   * another PC shows within a second): synced now, not debounced, even during a failure's backoff.
+   */
+  urgent(): void {
+    if (this.stopped) return;
+    if (this.state.running) this.urgentDuringRun = true;
+    else this.schedule(0);
   }
 
   /** Sync as soon as possible (a local write, the network coming back, the counselor pressing "sync now"). */
@@ -180,9 +192,10 @@ export class SyncScheduler {
       const delay = SyncScheduler.retryDelay(this.state.failures, retryAfter);
       // An unreachable server is tried again soon; a server that asked for a wait (Retry-After) gets it.
       this.schedule(this.state.online || retryAfter !== null ? delay : Math.min(delay, OFFLINE_RETRY_MAX_MS));
-    } else if (this.writeDuringRun) {
+    } else if (this.writeDuringRun || this.urgentDuringRun) {
       this.writeDuringRun = false;
-      this.schedule(WRITE_DEBOUNCE_MS);
+      this.schedule(this.urgentDuringRun ? 0 : WRITE_DEBOUNCE_MS);
+      this.urgentDuringRun = false;
       this.firstUnsentWrite = this.now().getTime();
     } else this.schedule(SYNC_INTERVAL_MS);
   }

@@ -24,6 +24,8 @@ import kioskKo from './kiosk.ko.json';
 import lifecycleEn from './lifecycle.en.json';
 import lifecycleKo from './lifecycle.ko.json';
 import ko from './ko.json';
+import lobbyEn from './lobby.en.json';
+import lobbyKo from './lobby.ko.json';
 import queueEn from './queue.en.json';
 import queueKo from './queue.ko.json';
 import documentsEn from './documents.en.json';
@@ -88,6 +90,7 @@ void i18n.use(initReactI18next).init({
         caseworkKo,
         employersKo,
         kioskKo,
+        lobbyKo,
         reportsKo,
         securityKo,
         auditKo,
@@ -110,6 +113,7 @@ void i18n.use(initReactI18next).init({
         caseworkEn,
         employersEn,
         kioskEn,
+        lobbyEn,
         reportsEn,
         securityEn,
         auditEn,

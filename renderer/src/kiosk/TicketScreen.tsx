@@ -1,6 +1,6 @@
 import ConfirmationNumberIcon from '@mui/icons-material/ConfirmationNumber';
 import { Alert, Box, Button, Paper, Stack, Typography } from '@mui/material';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskTicket } from '../../../shared/contract/kiosk.ts';
 import { phoneDigits } from '../../../shared/domain/phone.ts';
@@ -30,6 +30,22 @@ export function TicketScreen() {
   const [ticket, setTicket] = useState<KioskTicket | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [pdfUrl, setPdfUrl] = useState<string | null>(null);
+  const [printFailed, setPrintFailed] = useState(false);
+  useEffect(() => () => (pdfUrl ? URL.revokeObjectURL(pdfUrl) : undefined), [pdfUrl]);
+
+  // The paper ticket: Electron's main prints it on the kiosk's printer (ticket-printer.main.ts); the
+  // browser preview has none and offers the same PDF to look at.
+  const print = async (id: string) => {
+    const printed = await window.kiosk?.invoke('kiosk:ticketPrint', { id });
+    if (!printed?.ok) {
+      setPrintFailed(true);
+      return;
+    }
+    if (window.kiosk?.printsTickets) return;
+    const bytes = Uint8Array.from(atob(printed.value.pdf), (c) => c.charCodeAt(0));
+    setPdfUrl(URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' })));
+  };
 
   const go = (next: Step) => {
     setHistory((h) => [...h, step]);
@@ -61,6 +77,7 @@ export function TicketScreen() {
     setBusy(false);
     if (r?.ok) {
       setTicket(r.value);
+      void print(r.value.id);
       setHistory([]);
       setStep('issued');
       window.scrollTo(0, 0);
@@ -302,7 +319,7 @@ export function TicketScreen() {
               }}
               data-testid="ticket-number"
             >
-              {ticket.ticketNo}
+              {ticket.ticketLabel}
             </Typography>
             {service && (
               <Typography sx={{ fontSize: '1.3em', fontWeight: 700 }}>{localized(service.name)}</Typography>
@@ -320,6 +337,24 @@ export function TicketScreen() {
             </Typography>
           </Paper>
           <Typography sx={{ fontSize: '1.1em' }}>{t('kioskScreens.ticket.remember')}</Typography>
+          {printFailed && (
+            <Alert severity="warning" sx={{ fontSize: '1em' }} data-testid="ticket-print-failed">
+              {t('lobbyDisplay.printFailed')}
+            </Alert>
+          )}
+          {pdfUrl && (
+            <Button
+              variant="outlined"
+              component="a"
+              href={pdfUrl}
+              target="_blank"
+              rel="noopener"
+              data-testid="ticket-pdf"
+              sx={{ minHeight: 72 }}
+            >
+              {t('lobbyDisplay.printPreview')}
+            </Button>
+          )}
           <Button
             variant="contained"
             sx={{ minHeight: 96, minWidth: 420, fontSize: '1.3em' }}

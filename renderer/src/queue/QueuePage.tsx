@@ -120,7 +120,7 @@ export function QueuePage() {
     setCurrent(ticket);
     setMessage({
       severity: 'info',
-      text: t('queue.calledMessage', { no: ticket.ticketNo, counter: counterName(ticket.counterId) }),
+      text: t('queue.calledMessage', { no: ticket.ticketLabel, counter: counterName(ticket.counterId) }),
     });
     if (ticket.selfCheck) setIntakeFor(ticket);
     void refresh();
@@ -162,7 +162,7 @@ export function QueuePage() {
   // reason is shown next to the disabled buttons rather than leaving them greyed without a word.
   const callBlocked = !counterId || current !== null;
   const blockedReason = current
-    ? t('queueDesk.finishFirst', { no: current.ticketNo })
+    ? t('queueDesk.finishFirst', { no: current.ticketLabel })
     : !counterId
       ? t('queueDesk.pickCounter')
       : null;
@@ -241,7 +241,7 @@ export function QueuePage() {
           <CardContent>
             <Typography variant="overline">{t('queue.serving')}</Typography>
             <Typography variant="h4" component="p" sx={{ fontWeight: 800 }} data-testid="queue-current-no">
-              {t('queue.ticketNo', { no: current.ticketNo })}
+              {t('queue.ticketNo', { no: current.ticketLabel })}
             </Typography>
             <Typography>
               {serviceName(current.serviceId)} · {counterName(current.counterId)} ·{' '}
@@ -326,7 +326,7 @@ export function QueuePage() {
           <TableBody>
             {waiting.map((x) => (
               <TableRow key={x.id} data-testid="queue-row" selected={mayCall(x)}>
-                <TableCell sx={{ fontWeight: 700, fontSize: 18 }}>{x.ticketNo}</TableCell>
+                <TableCell sx={{ fontWeight: 700, fontSize: 18 }}>{x.ticketLabel}</TableCell>
                 <TableCell>{serviceName(x.serviceId)}</TableCell>
                 <TableCell>{counterName(x.counterId)}</TableCell>
                 <TableCell>{minutes(x.waitedMinutes)}</TableCell>
@@ -378,7 +378,7 @@ export function QueuePage() {
             <TableBody>
               {finished.map((x) => (
                 <TableRow key={x.id} data-testid="queue-finished-row">
-                  <TableCell>{x.ticketNo}</TableCell>
+                  <TableCell>{x.ticketLabel}</TableCell>
                   <TableCell>{serviceName(x.serviceId)}</TableCell>
                   <TableCell>{t(`queue.status.${x.status}`)}</TableCell>
                   <TableCell>{x.calledByName ?? t('common.none')}</TableCell>
@@ -443,7 +443,7 @@ function RedirectDialog({
   const text = (l: { ko: string; en: string }) => (lang === 'en' && l.en ? l.en : l.ko);
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="xs" aria-labelledby="redirect-title">
-      <DialogTitle id="redirect-title">{t('queue.redirectTitle', { no: ticket.ticketNo })}</DialogTitle>
+      <DialogTitle id="redirect-title">{t('queue.redirectTitle', { no: ticket.ticketLabel })}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
           <FormControl>

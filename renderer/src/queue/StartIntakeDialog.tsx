@@ -62,7 +62,7 @@ export function StartIntakeDialog({ ticket, onClose }: { ticket: CalledTicket; o
 
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="start-intake-title">
-      <DialogTitle id="start-intake-title">{t('queue.intake.title', { no: ticket.ticketNo })}</DialogTitle>
+      <DialogTitle id="start-intake-title">{t('queue.intake.title', { no: ticket.ticketLabel })}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
           <Typography variant="body2">

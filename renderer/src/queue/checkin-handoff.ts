@@ -12,7 +12,8 @@ import { call } from '../api.ts';
 
 export interface CheckinHandoff {
   checkinId: string;
-  ticketNo: number;
+  /** The ticket as the visitor reads it ("A-012"). */
+  ticketNo: string;
   name: string;
   phone: string;
   prefill: SelfCheckAnswers | null;
@@ -21,7 +22,7 @@ export interface CheckinHandoff {
 export function handoffOf(ticket: CalledTicket): CheckinHandoff {
   return {
     checkinId: ticket.id,
-    ticketNo: ticket.ticketNo,
+    ticketNo: ticket.ticketLabel,
     name: ticket.visitorName ?? '',
     phone: ticket.visitorPhone ? formatPhone(ticket.visitorPhone) : '',
     prefill: ticket.selfCheck,
@@ -35,7 +36,8 @@ export function handoffFromState(state: unknown): CheckinHandoff | null {
   const prefill = selfCheckSchema.safeParse(raw.prefill);
   return {
     checkinId: raw.checkinId,
-    ticketNo: typeof raw.ticketNo === 'number' ? raw.ticketNo : 0,
+    ticketNo:
+      typeof raw.ticketNo === 'string' || typeof raw.ticketNo === 'number' ? String(raw.ticketNo) : '',
     name: typeof raw.name === 'string' ? raw.name : '',
     phone: typeof raw.phone === 'string' ? raw.phone : '',
     prefill: prefill.success ? prefill.data : null,

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../api.ts';
 import { IdleLockForm } from './IdleLockForm.tsx';
 import { ServerTrustForm } from './ServerTrustForm.tsx';
+import { TicketDeviceForm } from './TicketDeviceForm.tsx';
 
 /** Whether this PC starts as the lobby kiosk (kept in this store only; not synced). */
 export function DeviceSettingsPage() {
@@ -63,6 +64,7 @@ export function DeviceSettingsPage() {
       )}
       {kioskMode !== null && idle !== null && <IdleLockForm kioskMode={kioskMode} initial={idle} />}
       {saved && <Alert severity="success">{t('settings.device.saved')}</Alert>}
+      <TicketDeviceForm />
       <ServerTrustForm />
     </Stack>
   );

@@ -7,6 +7,7 @@ import {
 } from '../../domain/kiosk.ts';
 import { isKoreanPhone } from '../../domain/phone.ts';
 import { daySchema } from '../../domain/day.ts';
+import { ticketPrefixSchema } from '../../domain/tickets.ts';
 import { CENTER_ADMIN_ROLES, anyUuid, col, enumOf, int, jsonText, text, timestamp } from './columns.ts';
 import type { TableDecl } from './types.ts';
 
@@ -17,6 +18,10 @@ const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/);
 const hash = z.string().regex(/^[0-9a-f]{64}$/);
 const never = { update: 'never' } as const;
 const CHECKIN_ROLES = ['counselor', 'supervisor'] as const;
+// A kiosk PC syncs in the name of whoever set it up online, usually an admin: its tickets (and their
+// `issued` events) must reach the server for the queue, the other kiosks' letters and the lobby
+// display (issue 18). Adding them reads nothing; admins still receive no ticket (server/sync/roles.ts).
+const TICKET_ISSUERS = [...CHECKIN_ROLES, 'admin'] as const;
 
 export const centerTables = {
   // Made by `caseworker-server center add`, never by a push; only its settings change, by the center's
@@ -39,7 +44,7 @@ export const centerTables = {
     },
   },
   checkins: {
-    insert: CHECKIN_ROLES,
+    insert: TICKET_ISSUERS,
     columns: {
       center_code: col(z.string(), { scope: 'center' }),
       ticket_no: col(int(1, 100_000), never),
@@ -59,10 +64,11 @@ export const centerTables = {
       consent_at: col(timestamp.nullable()),
       jobseeker_id: col(anyUuid.nullable()),
       redirects: col(int(0, 1_000), { optional: true }),
+      ticket_prefix: col(ticketPrefixSchema, { optional: true, update: 'never' }),
     },
   },
   checkin_events: {
-    insert: CHECKIN_ROLES,
+    insert: TICKET_ISSUERS,
     columns: {
       checkin_id: col(anyUuid, { scope: 'parent' }),
       kind: col(enumOf(CHECKIN_EVENT_KINDS)),

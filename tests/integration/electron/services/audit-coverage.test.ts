@@ -362,6 +362,13 @@ const RULES: Record<ChannelName, Rule> = {
   'kiosk:openings': { kind: 'none', why: 'public openings' },
   'kiosk:takeTicket': { kind: 'none', why: "the visitor's own ticket, at the kiosk (checkin.issue)" },
   'kiosk:endVisit': { kind: 'none', why: 'clears the kiosk screen' },
+  'kiosk:ticketPrint': { kind: 'none', why: 'number, counter and time only (checkin.print)' },
+  'kiosk:lobbyCalls': { kind: 'none', why: 'ticket numbers and counters only, for the lobby display' },
+  'settings:getTicketDevice': { kind: 'none', why: "this PC's ticket letter and printer" },
+  'settings:saveTicketDevice': {
+    kind: 'none',
+    why: "this PC's ticket letter and printer (settings.ticketDevice.save)",
+  },
   'drafts:get': {
     kind: 'exempt',
     why: "the caller's own unsaved typing, shown back only to them; the saved record is audited",
