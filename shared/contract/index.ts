@@ -1,5 +1,6 @@
 import { accountsChannels } from './accounts.ts';
 import { appChannels } from './app.ts';
+import { appointmentsChannels } from './appointments.ts';
 import { auditChannels } from './audit.ts';
 import { authChannels } from './auth.ts';
 import { backupsChannels } from './backups.ts';
@@ -42,6 +43,7 @@ export const contract = {
   ...backupsChannels,
   ...kioskChannels,
   ...draftsChannels,
+  ...appointmentsChannels,
 };
 
 export type Contract = typeof contract;

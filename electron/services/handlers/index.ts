@@ -1,6 +1,7 @@
 import type { ChannelName } from '../../../shared/contract/index.ts';
 import { accountsHandlers } from './accounts.ts';
 import { appHandlers } from './app.ts';
+import { appointmentsHandlers } from './appointments.ts';
 import { auditHandlers } from './audit.ts';
 import { authHandlers } from './auth.ts';
 import { backupsHandlers } from './backups.ts';
@@ -33,6 +34,7 @@ export const handlers: HandlerMap<ChannelName> = {
   ...backupsHandlers,
   ...kioskHandlers,
   ...draftsHandlers,
+  ...appointmentsHandlers,
 };
 
 export type { CallContext, Handler, HandlerMap } from './types.ts';

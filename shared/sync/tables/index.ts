@@ -1,5 +1,6 @@
 import type { SyncedTable } from '../tables.ts';
 import { validStored, type ColumnDecl, type Role } from './columns.ts';
+import { appointmentTables } from './appointments.ts';
 import { centerTables } from './center.ts';
 import { employerTables } from './employers.ts';
 import { jobseekerTables } from './jobseekers.ts';
@@ -21,6 +22,7 @@ export const TABLE_DECLARATIONS: Readonly<Record<SyncedTable, TableDecl>> = {
   ...employerTables,
   ...referralTables,
   ...centerTables,
+  ...appointmentTables,
 };
 
 export function declarationOf(table: SyncedTable): TableDecl {

@@ -20,6 +20,7 @@ interface State {
   latestAssessmentId: string;
   createdJobseekerId: string;
   checkinId: string;
+  appointmentId: string;
 }
 
 interface Call {
@@ -334,6 +335,42 @@ const RULES: Record<ChannelName, Rule> = {
   },
   'drafts:keep': { kind: 'exempt', why: "the caller's own unsaved typing on this PC, never synced" },
   'drafts:discard': { kind: 'exempt', why: "removes the caller's own unsaved typing" },
+
+  'appointments:book': {
+    kind: 'person',
+    input: (s) => ({
+      jobseekerId: own(s),
+      kind: 'in_person',
+      startsAt: '2026-11-02T01:00:00.000Z',
+      durationMin: 30,
+      purpose: '이력서 점검',
+    }),
+    after: (s, out) => {
+      s.appointmentId = (out as { appointment: { id: string } }).appointment.id;
+    },
+  },
+  'appointments:range': {
+    kind: 'list',
+    input: () => ({ from: '2026-11-01T00:00:00.000Z', to: '2026-11-08T00:00:00.000Z' }),
+  },
+  'appointments:ofJobseeker': { kind: 'person', input: (s) => ({ jobseekerId: own(s) }) },
+  'appointments:overlaps': {
+    kind: 'exempt',
+    why:
+      "asked as the booking dialog's time changes (background): the times and names of the caller's own " +
+      'other appointments at that time; the booking itself is audited',
+  },
+  'appointments:reschedule': {
+    kind: 'person',
+    input: (s) => ({ id: s.appointmentId, startsAt: '2026-11-02T02:00:00.000Z' }),
+  },
+  'appointments:history': { kind: 'person', input: (s) => ({ id: s.appointmentId }) },
+  'appointments:outcome': { kind: 'person', input: (s) => ({ id: s.appointmentId, outcome: 'attended' }) },
+  'appointments:team': { kind: 'none', why: "the center's staff names, no jobseeker" },
+  'kiosk:appointmentArrive': {
+    kind: 'elsewhere',
+    why: 'a kiosk call without a session (appointment.arrive names the person): appointments/arrival.test.ts',
+  },
 };
 
 let t: TestStore;
@@ -350,6 +387,7 @@ beforeAll(async () => {
     latestAssessmentId: f.own.assessmentId,
     createdJobseekerId: '',
     checkinId: f.checkinId,
+    appointmentId: '',
   };
 });
 afterAll(() => t.cleanup());
