@@ -4,6 +4,8 @@ import { initReactI18next } from 'react-i18next';
 import { profilingMessages } from '../../../shared/profiling/messages.ts';
 import a11yEn from './a11y.en.json';
 import a11yKo from './a11y.ko.json';
+import appointmentsEn from './appointments.en.json';
+import appointmentsKo from './appointments.ko.json';
 import auditEn from './audit.en.json';
 import auditKo from './audit.ko.json';
 import backupsEn from './backups.en.json';
@@ -92,6 +94,7 @@ void i18n.use(initReactI18next).init({
         queueKo,
         formsKo,
         a11yKo,
+        appointmentsKo,
       ),
     },
     en: {
@@ -111,6 +114,7 @@ void i18n.use(initReactI18next).init({
         queueEn,
         formsEn,
         a11yEn,
+        appointmentsEn,
       ),
     },
   },

@@ -27,6 +27,7 @@ import { NotesTab } from '../casework/NotesTab.tsx';
 import { ServicePlanTab } from '../casework/ServicePlanTab.tsx';
 import { todayLocal, useCaseFile } from '../casework/useCaseFile.ts';
 import { JobseekerReferrals } from '../referrals/JobseekerReferrals.tsx';
+import { JobseekerAppointments } from '../appointments/JobseekerAppointments.tsx';
 import { CaseReviews } from '../sync/CaseReviews.tsx';
 import { applyFieldErrors, issuesOf } from './applyErrors.ts';
 import { ArchivedBanner, CaseHandlingActions } from './CaseHandling.tsx';
@@ -46,7 +47,16 @@ export function JobseekerPage() {
   return <JobseekerView key={id} id={id} />;
 }
 
-const TABS = ['record', 'assessments', 'plan', 'notes', 'competency', 'consent', 'referrals'] as const;
+const TABS = [
+  'record',
+  'assessments',
+  'plan',
+  'notes',
+  'competency',
+  'consent',
+  'referrals',
+  'appointments',
+] as const;
 type Tab = (typeof TABS)[number];
 
 /** The case page (issue 3): one audited read of the case file, then tabs over it. */
@@ -166,6 +176,7 @@ function JobseekerView({ id }: { id: string }) {
         {tab === 'competency' && <CompetencyTab file={file} onChange={setFile} />}
         {tab === 'consent' && <ConsentTab file={file} onChange={setFile} />}
         {tab === 'referrals' && <JobseekerReferrals jobseekerId={id} />}
+        {tab === 'appointments' && <JobseekerAppointments jobseeker={{ id, name: jobseeker.name }} />}
       </Box>
       <Snackbar
         open={saved !== null}
