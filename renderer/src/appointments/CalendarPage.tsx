@@ -11,6 +11,7 @@ import {
 } from '@mui/material';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import type { View } from 'react-big-calendar';
 import type { AppointmentView, AppointmentWrite, TeamMember } from '../../../shared/contract/appointments.ts';
 import type { AppError } from '../../../shared/contract/result.ts';
@@ -50,8 +51,17 @@ export function CalendarPage() {
   const lang = useLang();
   const { session } = useAuth();
   const isSupervisor = session.role === 'supervisor';
-  const [view, setView] = useState<View>('agenda');
-  const [date, setDate] = useState(() => new Date());
+  // ?view=week&date=2026-12-07 opens a given view and day (links, and the tests' way in).
+  const [params] = useSearchParams();
+  const [view, setView] = useState<View>(() => {
+    const v = params.get('view');
+    return v && (VIEWS as string[]).includes(v) ? (v as View) : 'agenda';
+  });
+  const [date, setDate] = useState(() => {
+    const d = params.get('date');
+    const parsed = d && /^\d{4}-\d{2}-\d{2}$/.test(d) ? new Date(`${d}T00:00:00`) : null;
+    return parsed && !Number.isNaN(parsed.getTime()) ? parsed : new Date();
+  });
   const [teamMode, setTeamMode] = useState(false);
   const [team, setTeam] = useState<TeamMember[]>([]);
   const [items, setItems] = useState<AppointmentView[]>([]);

@@ -1,7 +1,7 @@
 import dayjs from 'dayjs';
 import 'dayjs/locale/ko';
 import { dayjsLocalizer } from 'react-big-calendar';
-import withDragAndDrop from 'react-big-calendar/lib/addons/dragAndDrop';
+import dragAndDropModule from 'react-big-calendar/lib/addons/dragAndDrop';
 import { Calendar } from 'react-big-calendar';
 import 'react-big-calendar/lib/css/react-big-calendar.css';
 import 'react-big-calendar/lib/addons/dragAndDrop/styles.css';
@@ -11,6 +11,12 @@ import type { AppointmentView, TeamMember } from '../../../shared/contract/appoi
 // week and agenda views. Korean and English through the `culture` prop and dayjs's locales.
 
 export const localizer = dayjsLocalizer(dayjs);
+
+// The addon ships only as CommonJS; the bundle hands over its `exports` object, whose `default` is the
+// function (the dev server hands over the function itself).
+type WithDnD = typeof dragAndDropModule;
+const withDragAndDrop: WithDnD =
+  (dragAndDropModule as unknown as { default?: WithDnD }).default ?? dragAndDropModule;
 
 export interface CalendarEvent {
   id: string;
