@@ -143,7 +143,7 @@ describe.each(SERVER_DIALECTS)('a hostile desktop’s appointments, on %s', (dia
     await h.expectRefused(
       c1,
       await update(c1, 'appointments', ids.appt, { booked_by: c2.userId }),
-      'notCaller',
+      'notUpdatable',
     );
     await h.expectRefused(
       c1,
