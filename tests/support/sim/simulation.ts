@@ -20,6 +20,7 @@ import { jobseekerFieldsSchema } from '../../../shared/domain/jobseeker.ts';
 import { CALM, DeskKilled, FaultyNetwork, STORMY } from './fault-transport.ts';
 import type { DbGate } from './gated-db.ts';
 import { outsideScopes } from './scope-check.ts';
+import { appointmentOrphans, appointmentWrite, isAppointmentAction } from './appointment-ops.ts';
 import { TEST_STORE_KEY } from '../store-key.ts';
 
 // One seeded run of the sync simulation (sync.md § How it is proved): three desktops with real
@@ -134,6 +135,9 @@ export async function runSimulation(
         ['partition', 1],
         ['replay', 1],
         ['delete', 1],
+        ['book', 2],
+        ['reschedule', 1],
+        ['outcome', 1],
       ] as const);
       try {
         if (action === 'sync') {
@@ -158,6 +162,8 @@ export async function runSimulation(
         else if (action === 'delete') {
           const id = await deleteSomeCase(server.opened, center, rng, new Date(clock));
           if (id) deleted.add(id);
+        } else if (isAppointmentAction(action)) {
+          if (await appointmentWrite(desk, action, rng)) ops++;
         } else if (await localWrite(desk, action, rng, userIds)) ops++;
       } catch (error) {
         if (!(error instanceof OfflineError) && !(error instanceof DeskKilled)) throw error;
@@ -171,6 +177,7 @@ export async function runSimulation(
     for (let round = 0; round < 4; round++) for (const d of desks) await d.client.syncOnce();
     violations.push(...net.violations);
     violations.push(...(await checkInvariants(desks, server.opened, center, deleted)));
+    violations.push(...(await appointmentOrphans(desks, server.opened, center)));
     for (const d of desks)
       violations.push(...(await outsideScopes(d, server.opened, center)).map((v) => `at quiescence: ${v}`));
     const reviews = await server.opened.db
