@@ -8,7 +8,16 @@ import { seriousViolations } from './support/axe.ts';
 // serious or critical violation (colour contrast included). Each screen is visited as the role that
 // uses it, once its data has arrived (no progress bar, skeleton or busy region left).
 
-const CASE_TABS = ['record', 'assessments', 'plan', 'notes', 'competency', 'consent', 'referrals'];
+const CASE_TABS = [
+  'record',
+  'assessments',
+  'plan',
+  'notes',
+  'competency',
+  'consent',
+  'referrals',
+  'appointments',
+];
 const LONG = 600_000;
 
 let app: E2eApp;
@@ -107,6 +116,13 @@ for (const lang of ['ko', 'en'] as const) {
         await visit(page, '#/caseload', found);
         await visit(page, '#/queue', found);
         await visit(page, '#/reports', found);
+        // Appointments (issue 16 item 1): today's agenda, a demo week, and the booking dialog open.
+        await visit(page, '#/appointments', found);
+        await visit(page, '#/appointments?view=week&date=2026-10-28', found, 'appointments week');
+        await page.getByTestId('calendar-new').click();
+        await page.getByTestId('booking-dialog').waitFor();
+        found.push(...(await seriousViolations(page, 'booking dialog')));
+        await page.keyboard.press('Escape');
         await page.context().close();
         expect(found).toEqual([]);
       },
@@ -125,6 +141,10 @@ for (const lang of ['ko', 'en'] as const) {
         await visit(page, '#/settings/kiosk', found);
         await visit(page, '#/settings/audit', found);
         await visit(page, '#/reviews', found);
+        await visit(page, '#/appointments?view=day&date=2026-10-28', found, 'appointments day');
+        await page.getByTestId('calendar-team').click();
+        await settled(page);
+        found.push(...(await seriousViolations(page, 'appointments team day')));
         await page.context().close();
         expect(found).toEqual([]);
       },

@@ -96,6 +96,13 @@ export function CalendarPage() {
   }, [range, counselorIds, tick, generation]);
 
   const reload = useCallback(() => setTick((n) => n + 1), []);
+  // The time grid scrolls: reachable and scrollable from the keyboard too (the library leaves it out).
+  useEffect(() => {
+    for (const el of document.querySelectorAll<HTMLElement>('[data-testid="calendar"] .rbc-time-content')) {
+      el.tabIndex = 0;
+      el.setAttribute('aria-label', t('appointments.calendarLabel'));
+    }
+  }, [view, items, teamMode, t]);
   const events = useMemo(() => items.map(toEvent), [items]);
 
   const afterWrite = useCallback(
@@ -157,6 +164,7 @@ export function CalendarPage() {
             exclusive
             size="small"
             value={teamMode ? 'team' : 'mine'}
+            sx={{ '& .MuiToggleButton-root': { color: 'text.primary' } }}
             onChange={(_e, v: string | null) => v && setTeamMode(v === 'team')}
             aria-label={t('appointments.teamLabel')}
           >
