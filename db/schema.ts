@@ -510,11 +510,7 @@ export interface Database {
 // 0012_appointments (issue 16 item 1): booked meetings and their append-only history.
 export type AppointmentKind = 'in_person' | 'phone' | 'video';
 export type AppointmentOutcome =
-  | 'attended'
-  | 'no_show'
-  | 'cancelled_by_jobseeker'
-  | 'cancelled_by_center'
-  | 'rescheduled';
+  'attended' | 'no_show' | 'cancelled_by_jobseeker' | 'cancelled_by_center' | 'rescheduled';
 export interface AppointmentTable extends Synced {
   jobseeker_id: string;
   counselor_id: string;

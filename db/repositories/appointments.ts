@@ -105,7 +105,7 @@ export async function getAppointmentRow(
   const listedRow = await listed(db).where('a.id', '=', id).executeTakeFirst();
   // An archived appointment is not listed, but its id still answers (for the refusal's wording).
   if (!listedRow) return undefined;
-  return { ...toRow(listedRow as AppointmentListRow), archived: row.archived };
+  return { ...toRow(listedRow), archived: row.archived };
 }
 
 /**
@@ -125,7 +125,7 @@ export async function appointmentsInRange(
     .orderBy('a.starts_at')
     .orderBy('a.id')
     .execute();
-  return rows.map((r) => toRow(r as AppointmentListRow));
+  return rows.map((r) => toRow(r));
 }
 
 /** A case's appointments, newest first. */
@@ -134,7 +134,7 @@ export async function appointmentsOfJobseeker(db: Db, jobseekerId: string): Prom
     .where('a.jobseeker_id', '=', jobseekerId)
     .orderBy('a.starts_at', 'desc')
     .execute();
-  return rows.map((r) => toRow(r as AppointmentListRow));
+  return rows.map((r) => toRow(r));
 }
 
 /** How many of a case's appointments ended in a no-show (shown on the case). */
@@ -162,10 +162,7 @@ export async function appointmentEvents(
     .orderBy('e.at')
     .orderBy('e.id')
     .execute();
-  return rows.map(
-    (r) =>
-      ({ ...r, seq: Number(r.seq) }) as Selectable<AppointmentEventTable> & { counselor_name: string | null },
-  );
+  return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
 }
 
 export interface NoShowToContact {
@@ -201,10 +198,11 @@ export async function noShowsToContact(
     .where('a.archived', '=', 0)
     .where('j.archived', '=', 0)
     .$if(options.since !== undefined, (qb) => qb.where('a.starts_at', '>=', options.since as string))
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('appointments as later')
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('appointments as later')
             .select('later.id')
             .whereRef('later.jobseeker_id', '=', 'a.jobseeker_id')
             .whereRef('later.created_at', '>', 'a.starts_at')
