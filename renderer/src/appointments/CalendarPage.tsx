@@ -97,10 +97,16 @@ export function CalendarPage() {
 
   const reload = useCallback(() => setTick((n) => n + 1), []);
   // The time grid scrolls: reachable and scrollable from the keyboard too (the library leaves it out).
+  // Its empty all-day row (no appointment lasts all day) carries table roles outside any table: gone.
   useEffect(() => {
     for (const el of document.querySelectorAll<HTMLElement>('[data-testid="calendar"] .rbc-time-content')) {
       el.tabIndex = 0;
       el.setAttribute('aria-label', t('appointments.calendarLabel'));
+    }
+    for (const el of document.querySelectorAll<HTMLElement>('[data-testid="calendar"] .rbc-allday-cell')) {
+      el.style.display = 'none';
+      el.removeAttribute('role');
+      for (const row of el.querySelectorAll('[role]')) row.removeAttribute('role');
     }
   }, [view, items, teamMode, t]);
   const events = useMemo(() => items.map(toEvent), [items]);
