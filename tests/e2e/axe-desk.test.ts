@@ -121,6 +121,7 @@ for (const lang of ['ko', 'en'] as const) {
         await visit(page, '#/appointments?view=week&date=2026-10-28', found, 'appointments week');
         await page.getByTestId('calendar-new').click();
         await page.getByTestId('booking-dialog').waitFor();
+        await settled(page); // the dialog fades in: check its final colours
         found.push(...(await seriousViolations(page, 'booking dialog')));
         await page.keyboard.press('Escape');
         await page.context().close();
