@@ -267,6 +267,8 @@ export interface CheckinTable extends Synced {
   redirects: Generated<number>;
   // 0018_ticket_prefix: the issuing device's letter ('' for tickets from before it)
   ticket_prefix: Generated<string>;
+  // 0012_appointments: the ticket taken with "I have an appointment".
+  appointment_id: Generated<string | null>;
 }
 
 /** Append-only history of a ticket (0006): waiting and service times for the reports. */
@@ -585,6 +587,41 @@ export interface Database {
   referral_attachments: ReferralAttachmentTable;
   attachment_blobs: AttachmentBlobTable;
   attachment_chunks: AttachmentChunkTable;
+}
+
+// 0012_appointments (issue 16 item 1): booked meetings and their append-only history.
+export type AppointmentKind = 'in_person' | 'phone' | 'video';
+export type AppointmentOutcome =
+  'attended' | 'no_show' | 'cancelled_by_jobseeker' | 'cancelled_by_center' | 'rescheduled';
+export interface AppointmentTable extends Synced {
+  jobseeker_id: string;
+  counselor_id: string;
+  kind: AppointmentKind;
+  starts_at: string;
+  duration_min: number;
+  /** A room or address (in person), a phone number or a video link. */
+  place: string | null;
+  purpose: string;
+  note: string | null;
+  outcome: AppointmentOutcome | null;
+  outcome_at: string | null;
+  booked_by: string;
+  created_at: string;
+  archived: Generated<Bool>;
+}
+export interface AppointmentEventTable extends Synced {
+  appointment_id: string;
+  kind: 'booked' | 'rescheduled' | 'outcome' | 'changed';
+  at: string;
+  counselor_id: string;
+  from_starts_at: string | null;
+  to_starts_at: string | null;
+  outcome: AppointmentOutcome | null;
+  note: string | null;
+}
+export interface Database {
+  appointments: AppointmentTable;
+  appointment_events: AppointmentEventTable;
 }
 
 export type SyncedTableName = Exclude<

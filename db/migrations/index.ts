@@ -14,6 +14,7 @@ import { migration as m0014 } from './0014_case_lifecycle.ts';
 import { migration as m0016 } from './0016_signatures.ts';
 import { migration as m0017 } from './0017_attachments.ts';
 import { migration as m0018 } from './0018_ticket_prefix.ts';
+import { migration as m0012 } from './0012_appointments.ts';
 
 /**
  * Every migration, in order. Listed by hand because bundlers (the Electron main build) cannot scan a
@@ -36,6 +37,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0016_signatures', m0016],
   ['0017_attachments', m0017],
   ['0018_ticket_prefix', m0018],
+  ['0012_appointments', m0012],
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

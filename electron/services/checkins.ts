@@ -54,6 +54,7 @@ function toQueueTicket(row: CheckinRowWithCaller, own: TicketTimes | undefined):
     language: row.language,
     redirects: Number(row.redirects),
     jobseekerId: row.jobseeker_id,
+    appointmentId: row.appointment_id,
     waitedMinutes: own?.waitedMinutes ?? null,
     servedMinutes: own?.servedMinutes ?? null,
   };

@@ -13,6 +13,7 @@ import { AppShell } from './shell/AppShell.tsx';
 const area = (name: keyof typeof DESK_AREAS) =>
   lazy(() => (DESK_AREAS[name] as () => Promise<React.ComponentType>)().then((c) => ({ default: c })));
 
+const AppointmentsArea = area('appointments');
 const CaseloadPage = area('caseload');
 const JobseekersArea = area('jobseekers');
 const EmployersArea = area('employers');
@@ -35,6 +36,7 @@ export function DeskApp() {
           <Suspense fallback={<Loading label={t('a11y.loading')} />}>
             <Routes>
               <Route path="/" element={<HomeRedirect />} />
+              <Route path="/appointments/*" element={<AppointmentsArea />} />
               <Route path="/caseload" element={<CaseloadPage />} />
               <Route path="/jobseekers/*" element={<JobseekersArea />} />
               <Route path="/employers/*" element={<EmployersArea />} />
@@ -56,8 +58,11 @@ export function DeskApp() {
   );
 }
 
-/** Where a signed-in person starts: admins have no case data, so they start at the settings. */
+/**
+ * Where a signed-in person starts: a counselor or supervisor at today's agenda (issue 16 item 1);
+ * admins have no case data, so they start at the settings.
+ */
 function HomeRedirect() {
   const { session } = useAuth();
-  return <Navigate to={session.role === 'admin' ? '/settings' : '/jobseekers'} replace />;
+  return <Navigate to={session.role === 'admin' ? '/settings' : '/appointments'} replace />;
 }

@@ -23,7 +23,7 @@ const REFERENCES: Partial<Record<SyncedTable, Record<string, SyncedTable>>> = {
   job_openings: { employer_id: 'employers' },
   referrals: { opening_id: 'job_openings' },
   placements: { employer_id: 'employers', opening_id: 'job_openings' },
-  checkins: { jobseeker_id: 'jobseekers' },
+  checkins: { jobseeker_id: 'jobseekers', appointment_id: 'appointments' },
   counseling_notes: { revision_of: 'counseling_notes' },
   classification_reviews: { assessment_id: 'assessments', outcome_assessment_id: 'assessments' },
   service_plan_steps: { assessment_id: 'assessments' },

@@ -29,6 +29,8 @@ export interface QueueTicket {
   language: 'ko' | 'en';
   redirects: number;
   jobseekerId: string | null;
+  /** The appointment the visitor checked in for at the kiosk ("I have an appointment"). */
+  appointmentId: string | null;
   /** Whole minutes from ticket to first call (still in line: to now); the average is over these. */
   waitedMinutes: number | null;
   /** Whole minutes from the last call to done; null unless done. */

@@ -1,6 +1,7 @@
 import { accountsChannels } from './accounts.ts';
 import { attachmentsChannels } from './attachments.ts';
 import { appChannels } from './app.ts';
+import { appointmentsChannels } from './appointments.ts';
 import { auditChannels } from './audit.ts';
 import { authChannels } from './auth.ts';
 import { backupsChannels } from './backups.ts';
@@ -50,6 +51,7 @@ export const contract = {
   ...lifecycleChannels,
   ...documentsChannels,
   ...attachmentsChannels,
+  ...appointmentsChannels,
 };
 
 export type Contract = typeof contract;

@@ -93,6 +93,22 @@ export const takeTicketInputSchema = z
       ctx.addIssue({ code: 'custom', path: ['selfCheck'], message: 'kioskScreens.consentNeeded' });
   });
 
+/** "예약하고 왔어요": the visitor's name and the last four digits of their phone (issue 16 item 1). */
+export const appointmentArriveInputSchema = z
+  .object({
+    name: visitorNameSchema.refine((v) => v.length > 0, 'kioskScreens.appointment.nameNeeded'),
+    phoneLast4: z.string().regex(/^\d{4}$/, 'kioskScreens.appointment.fourDigits'),
+    language: z.enum(KIOSK_LANGUAGES),
+  })
+  .strict();
+
+/**
+ * The answer to an arrival: a ticket when exactly this person has an open appointment today at this
+ * center, else only `found: false` — the same answer whether the name, the digits or the day was wrong.
+ */
+export type AppointmentArrival =
+  { found: false } | { found: true; ticketNo: number; counterId: string; startsAt: string };
+
 export const kioskChannels = {
   'kiosk:welcome': channel<KioskWelcome>()({
     surface: 'kiosk',
@@ -108,6 +124,11 @@ export const kioskChannels = {
     surface: 'kiosk',
     access: 'kiosk',
     input: takeTicketInputSchema,
+  }),
+  'kiosk:appointmentArrive': channel<AppointmentArrival>()({
+    surface: 'kiosk',
+    access: 'kiosk',
+    input: appointmentArriveInputSchema,
   }),
   /** The visitor left (idle reset or "done"): main wipes the kiosk window's storage and history. */
   'kiosk:endVisit': channel<null>()({

@@ -157,6 +157,18 @@ export const SYNC_TABLES = {
     decisive: [],
     scope: { kind: 'parent', parentTable: 'referrals', parentField: 'referral_id' },
   },
+  // Appointments (issue 16 item 1): the outcome and archiving are decisive (two desktops recording
+  // different outcomes open a review item); start, length, place and purpose are descriptive.
+  appointments: {
+    mode: 'mutable',
+    decisive: ['outcome', 'archived'],
+    scope: { kind: 'parent', parentTable: 'jobseekers', parentField: 'jobseeker_id' },
+  },
+  appointment_events: {
+    mode: 'append-only',
+    decisive: [],
+    scope: { kind: 'parent', parentTable: 'appointments', parentField: 'appointment_id' },
+  },
   // The audit trail (domain.md §10: synced to the server): inserted once, never changed, each with its
   // own device's hash chain. Owned by its actor (issue #13 item 5): a counselor's desktop gets only
   // their own entries (owner scope); a supervisor's gets the center's (see `centerScopeHolds`).

@@ -1,3 +1,4 @@
+import { appointmentsBench } from './appointments.bench.ts';
 import { backupBench } from './backup.bench.ts';
 import { caseworkBench } from './casework.bench.ts';
 import { encryptionBench } from './encryption.bench.ts';
@@ -17,6 +18,7 @@ export const benchmarks: readonly Benchmark[] = [
   storeBench,
   matchingBench,
   caseworkBench,
+  appointmentsBench,
   encryptionBench,
   reportsBench,
   syncBench,

@@ -18,6 +18,7 @@ const CASE_TABS = [
   'documents',
   'attachments',
   'referrals',
+  'appointments',
 ];
 const LONG = 600_000;
 
@@ -126,6 +127,14 @@ for (const lang of ['ko', 'en'] as const) {
         await settled(page);
         found.push(...(await seriousViolations(page, 'signing dialog')));
         await page.getByTestId('signing-cancel').click();
+        // Appointments (issue 16 item 1): today's agenda, a demo week, and the booking dialog open.
+        await visit(page, '#/appointments', found);
+        await visit(page, '#/appointments?view=week&date=2026-10-28', found, 'appointments week');
+        await page.getByTestId('calendar-new').click();
+        await page.getByTestId('booking-dialog').waitFor();
+        await settled(page); // the dialog fades in: check its final colours
+        found.push(...(await seriousViolations(page, 'booking dialog')));
+        await page.keyboard.press('Escape');
         await page.context().close();
         expect(found).toEqual([]);
       },
@@ -145,6 +154,10 @@ for (const lang of ['ko', 'en'] as const) {
         await visit(page, '#/settings/audit', found);
         await visit(page, '#/reviews', found);
         await visit(page, '#/transfers', found);
+        await visit(page, '#/appointments?view=day&date=2026-10-28', found, 'appointments day');
+        await page.getByTestId('calendar-team').click();
+        await settled(page);
+        found.push(...(await seriousViolations(page, 'appointments team day')));
         await page.context().close();
         expect(found).toEqual([]);
       },

@@ -10,6 +10,7 @@ import { makeRegistrationNumber } from '../../../shared/domain/registration-numb
 import { OCCUPATIONS, SIDO, type Occupation } from '../../../shared/reference/index.ts';
 import { createAccount, ensureCenter } from '../accounts.ts';
 import type { ServiceContext } from '../context.ts';
+import { generateDemoAppointments } from './appointments.ts';
 import { generateAuditHistory } from './audit-history.ts';
 import { COMPANY_PREFIXES, COMPANY_SUFFIXES, GIVEN_FEMALE, GIVEN_MALE, SURNAMES } from './korean-names.ts';
 import { seededRng, seededUuidv7, type Rng } from './random.ts';
@@ -146,6 +147,18 @@ const NOTE_TEXTS = [
   '돌봄 부담으로 시간제 일자리 희망. 지역 내 알선 검토.',
   '디지털 역량 부족으로 온라인 지원에 어려움. 디지털 기초교육 연계.',
 ];
+
+/** Each counselor's jobseekers (the demo's appointments are booked within them). */
+function caseloadsOf(rows: ReadonlyArray<Row<'jobseekers'>>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const r of rows) {
+    if (!r.assigned_counselor_id) continue;
+    const list = out.get(r.assigned_counselor_id) ?? [];
+    list.push(r.id);
+    out.set(r.assigned_counselor_id, list);
+  }
+  return out;
+}
 
 export async function generateDemo(ctx: ServiceContext, o: DemoOptions): Promise<DemoSummary> {
   const rng = seededRng(o.seed);
@@ -531,6 +544,7 @@ export async function generateDemo(ctx: ServiceContext, o: DemoOptions): Promise
     });
   }
   await insertBatched(ctx, 'checkins', checkins);
+  await generateDemoAppointments(ctx, { anchorMs: anchor, caseloads: caseloadsOf(jobseekers), rng });
 
   await generateAuditHistory(ctx, { centerCode: o.centerCode, anchorMs: anchor, seed: o.seed });
   await appendAudit(ctx.db, {

@@ -2,6 +2,7 @@ import type { ChannelName } from '../../../shared/contract/index.ts';
 import { accountsHandlers } from './accounts.ts';
 import { attachmentsHandlers } from './attachments.ts';
 import { appHandlers } from './app.ts';
+import { appointmentsHandlers } from './appointments.ts';
 import { auditHandlers } from './audit.ts';
 import { authHandlers } from './auth.ts';
 import { backupsHandlers } from './backups.ts';
@@ -41,6 +42,7 @@ export const handlers: HandlerMap<ChannelName> = {
   ...lifecycleHandlers,
   ...documentsHandlers,
   ...attachmentsHandlers,
+  ...appointmentsHandlers,
 };
 
 export type { CallContext, Handler, HandlerMap } from './types.ts';

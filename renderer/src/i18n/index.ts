@@ -6,6 +6,8 @@ import a11yEn from './a11y.en.json';
 import a11yKo from './a11y.ko.json';
 import attachmentsEn from './attachments.en.json';
 import attachmentsKo from './attachments.ko.json';
+import appointmentsEn from './appointments.en.json';
+import appointmentsKo from './appointments.ko.json';
 import auditEn from './audit.en.json';
 import auditKo from './audit.ko.json';
 import backupsEn from './backups.en.json';
@@ -104,6 +106,7 @@ void i18n.use(initReactI18next).init({
         a11yKo,
         lifecycleKo,
         attachmentsKo,
+        appointmentsKo,
       ),
     },
     en: {
@@ -127,6 +130,7 @@ void i18n.use(initReactI18next).init({
         a11yEn,
         lifecycleEn,
         attachmentsEn,
+        appointmentsEn,
       ),
     },
   },

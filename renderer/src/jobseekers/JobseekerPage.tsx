@@ -29,6 +29,7 @@ import { ServicePlanTab } from '../casework/ServicePlanTab.tsx';
 import { DocumentsTab } from '../documents/DocumentsTab.tsx';
 import { todayLocal, useCaseFile } from '../casework/useCaseFile.ts';
 import { JobseekerReferrals } from '../referrals/JobseekerReferrals.tsx';
+import { JobseekerAppointments } from '../appointments/JobseekerAppointments.tsx';
 import { CaseReviews } from '../sync/CaseReviews.tsx';
 import { applyFieldErrors, issuesOf } from './applyErrors.ts';
 import { CaseLifecycleActions } from '../lifecycle/CaseLifecycleActions.tsx';
@@ -60,6 +61,7 @@ const TABS = [
   'documents',
   'attachments',
   'referrals',
+  'appointments',
 ] as const;
 type Tab = (typeof TABS)[number];
 
@@ -202,6 +204,7 @@ function JobseekerView({ id }: { id: string }) {
           <AttachmentsPanel parent={{ table: 'jobseekers', id }} disabled={jobseeker.archived} />
         )}
         {tab === 'referrals' && <JobseekerReferrals jobseekerId={id} />}
+        {tab === 'appointments' && <JobseekerAppointments jobseeker={{ id, name: jobseeker.name }} />}
       </Box>
       <Snackbar
         open={saved !== null}

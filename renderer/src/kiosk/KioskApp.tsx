@@ -17,6 +17,7 @@ const FloorScreen = screen(() => import('./FloorScreen.tsx'), 'FloorScreen');
 const OpeningsScreen = screen(() => import('./OpeningsScreen.tsx'), 'OpeningsScreen');
 const SelfCheckScreen = screen(() => import('./SelfCheckScreen.tsx'), 'SelfCheckScreen');
 const TicketScreen = screen(() => import('./TicketScreen.tsx'), 'TicketScreen');
+const AppointmentScreen = screen(() => import('./AppointmentScreen.tsx'), 'AppointmentScreen');
 const PREFETCH_AFTER_MS = 500;
 
 // The lobby kiosk (/kiosk/*). It talks only to window.kiosk (public facts and taking a ticket), keeps a
@@ -48,6 +49,7 @@ export function KioskApp() {
       void import('./OpeningsScreen.tsx');
       void import('./SelfCheckScreen.tsx');
       void import('./TicketScreen.tsx');
+      void import('./AppointmentScreen.tsx');
     }, PREFETCH_AFTER_MS);
     return () => clearTimeout(timer);
   }, []);
@@ -127,6 +129,7 @@ export function KioskApp() {
                 <Route path="openings" element={<OpeningsScreen />} />
                 <Route path="self-check" element={<SelfCheckScreen />} />
                 <Route path="ticket" element={<TicketScreen />} />
+                <Route path="appointment" element={<AppointmentScreen />} />
                 <Route path="*" element={<WelcomeScreen />} />
               </Routes>
             </Suspense>

@@ -1,4 +1,5 @@
 import ConfirmationNumberIcon from '@mui/icons-material/ConfirmationNumber';
+import EventAvailableIcon from '@mui/icons-material/EventAvailable';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import MapIcon from '@mui/icons-material/Map';
 import SupportAgentIcon from '@mui/icons-material/SupportAgent';
@@ -11,7 +12,7 @@ import { AccessOptions } from './KioskPage.tsx';
 import { useKiosk } from './visit.ts';
 
 // The main screen (메인 화면): who we are, language and display options, and the five things a visitor
-// can do, the ticket first and largest.
+// can do, the ticket first and largest, then "I have an appointment".
 
 function Tile({
   to,
@@ -103,10 +104,10 @@ export function WelcomeScreen() {
           display: 'grid',
           gap: 3,
           // Portrait (the usual lobby stand): two columns of tall tiles filling the screen; landscape: a
-          // wide ticket tile above one row of four.
+          // wide ticket tile above two rows of three.
           gridTemplateColumns: '1fr 1fr',
           gridAutoRows: 'minmax(170px, 1fr)',
-          '@media (orientation: landscape)': { gridTemplateColumns: 'repeat(4, 1fr)', gridAutoRows: 'auto' },
+          '@media (orientation: landscape)': { gridTemplateColumns: 'repeat(3, 1fr)', gridAutoRows: 'auto' },
         }}
       >
         <Tile
@@ -116,6 +117,13 @@ export function WelcomeScreen() {
           title={t('kioskScreens.menu.ticket')}
           body={t('kioskScreens.menu.ticketBody')}
           testId="menu-ticket"
+        />
+        <Tile
+          to="/kiosk/appointment"
+          icon={<EventAvailableIcon />}
+          title={t('kioskScreens.appointment.menu')}
+          body={t('kioskScreens.appointment.menuBody')}
+          testId="menu-appointment"
         />
         <Tile
           to="/kiosk/services"

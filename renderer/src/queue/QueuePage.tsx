@@ -34,6 +34,7 @@ import { useDataGeneration } from '../data/freshness.ts';
 import { useAuth } from '../auth/AuthProvider.tsx';
 import { scrollPageSx } from '../common/layout.ts';
 import { StartIntakeDialog } from './StartIntakeDialog.tsx';
+import { AppointmentChip, QueueBookButton } from '../appointments/QueueBooking.tsx';
 
 // 방문 접수 대기: today's kiosk tickets of the center. The counselor picks their counter, calls the next
 // visitor (or a specific one), and finishes, marks as left, or sends the ticket to another counter. A
@@ -297,6 +298,7 @@ export function QueuePage() {
             <Button variant="outlined" onClick={() => void finish('left')} data-testid="queue-left">
               {t('queue.left')}
             </Button>
+            <QueueBookButton jobseekerId={current.jobseekerId} />
             <Button variant="outlined" onClick={() => setRedirecting(current)} data-testid="queue-redirect">
               {t('queue.redirect')}
             </Button>
@@ -332,6 +334,7 @@ export function QueuePage() {
                 <TableCell>{minutes(x.waitedMinutes)}</TableCell>
                 <TableCell>
                   <Stack direction="row" spacing={1}>
+                    {x.appointmentId && <AppointmentChip />}
                     {x.hasSelfCheck && <Chip size="small" color="primary" label={t('queue.hasSelfCheck')} />}
                     {x.redirects > 0 && <Chip size="small" label={t('queue.redirected')} />}
                     {x.language === 'en' && <Chip size="small" label="EN" />}

@@ -1,5 +1,6 @@
 import AssessmentIcon from '@mui/icons-material/Assessment';
 import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
+import EventIcon from '@mui/icons-material/Event';
 import BusinessIcon from '@mui/icons-material/Business';
 import HandshakeIcon from '@mui/icons-material/Handshake';
 import LockIcon from '@mui/icons-material/Lock';
@@ -44,6 +45,7 @@ interface NavItem {
 
 // Areas by role (domain.md §1): admins manage users, devices and settings, never cases.
 const NAV: NavItem[] = [
+  { to: '/appointments', key: 'nav.appointments', icon: <EventIcon />, roles: ['counselor', 'supervisor'] },
   { to: '/caseload', key: 'nav.caseload', icon: <AssignmentIndIcon />, roles: ['counselor', 'supervisor'] },
   { to: '/jobseekers', key: 'nav.jobseekers', icon: <PeopleIcon />, roles: ['counselor', 'supervisor'] },
   { to: '/employers', key: 'nav.employers', icon: <BusinessIcon />, roles: ['counselor', 'supervisor'] },

@@ -63,6 +63,8 @@ export const centerTables = {
       consent_version: col(text(40).nullable()),
       consent_at: col(timestamp.nullable()),
       jobseeker_id: col(anyUuid.nullable()),
+      // The appointment the visitor said they came for (issue 16 item 1); set once, by the kiosk.
+      appointment_id: col(anyUuid.nullable(), never),
       redirects: col(int(0, 1_000), { optional: true }),
       ticket_prefix: col(ticketPrefixSchema, { optional: true, update: 'never' }),
     },

@@ -1,6 +1,7 @@
 import type { SyncedTable } from '../tables.ts';
 import { validStored, type ColumnDecl, type Role } from './columns.ts';
 import { attachmentTables } from './attachments.ts';
+import { appointmentTables } from './appointments.ts';
 import { centerTables } from './center.ts';
 import { employerTables } from './employers.ts';
 import { jobseekerTables } from './jobseekers.ts';
@@ -25,6 +26,7 @@ export const TABLE_DECLARATIONS: Readonly<Record<SyncedTable, TableDecl>> = {
   ...centerTables,
   ...lifecycleTables,
   ...attachmentTables,
+  ...appointmentTables,
 };
 
 export function declarationOf(table: SyncedTable): TableDecl {

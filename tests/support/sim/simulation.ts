@@ -27,6 +27,7 @@ import {
   receiverMatches,
 } from './lifecycle-ops.ts';
 import { outsideScopes } from './scope-check.ts';
+import { appointmentOrphans, appointmentWrite, isAppointmentAction } from './appointment-ops.ts';
 import { TEST_STORE_KEY } from '../store-key.ts';
 
 // One seeded run of the sync simulation (sync.md § How it is proved): three desktops with real
@@ -182,6 +183,9 @@ export async function runSimulation(
         ['reopen', 1],
         ['transfer', 1],
         ['answer', 2],
+        ['book', 2],
+        ['reschedule', 1],
+        ['outcome', 1],
       ] as const);
       try {
         if (action === 'sync') {
@@ -212,6 +216,8 @@ export async function runSimulation(
         } else if (action === 'delete') {
           const id = await deleteSomeCase(server.opened, center, rng, new Date(clock));
           if (id) deleted.add(id);
+        } else if (isAppointmentAction(action)) {
+          if (await appointmentWrite(desk, action, rng)) ops++;
         } else if (await localWrite(desk, action, rng, userIds)) ops++;
       } catch (error) {
         if (!(error instanceof OfflineError) && !(error instanceof DeskKilled)) throw error;
@@ -238,6 +244,7 @@ export async function runSimulation(
       .where('table_name', '=', 'jobseekers')
       .where('scope_center', '=', receiving)
       .execute();
+    violations.push(...(await appointmentOrphans(desks, server.opened, center)));
     for (const d of desks)
       violations.push(...(await outsideScopes(d, server.opened, center)).map((v) => `at quiescence: ${v}`));
     const reviews = await server.opened.db

@@ -25,6 +25,7 @@ interface State {
   transferId: string;
   documentHash?: string;
   attachmentId?: string;
+  appointmentId: string;
 }
 
 interface Call {
@@ -429,6 +430,41 @@ const RULES: Record<ChannelName, Rule> = {
   'attachments:remove': { kind: 'person', input: (s) => ({ id: s.attachmentId, reason: '잘못 올린 파일' }) },
   'attachments:getLimit': { kind: 'none', why: "this PC's size limit" },
   'attachments:saveLimit': { kind: 'logged', as: 'admin', input: () => ({ maxBytes: 12 * 1024 * 1024 }) },
+  'appointments:book': {
+    kind: 'person',
+    input: (s) => ({
+      jobseekerId: own(s),
+      kind: 'in_person',
+      startsAt: '2026-11-02T01:00:00.000Z',
+      durationMin: 30,
+      purpose: '이력서 점검',
+    }),
+    after: (s, out) => {
+      s.appointmentId = (out as { appointment: { id: string } }).appointment.id;
+    },
+  },
+  'appointments:range': {
+    kind: 'list',
+    input: () => ({ from: '2026-11-01T00:00:00.000Z', to: '2026-11-08T00:00:00.000Z' }),
+  },
+  'appointments:ofJobseeker': { kind: 'person', input: (s) => ({ jobseekerId: own(s) }) },
+  'appointments:overlaps': {
+    kind: 'exempt',
+    why:
+      "asked as the booking dialog's time changes (background): the times and names of the caller's own " +
+      'other appointments at that time; the booking itself is audited',
+  },
+  'appointments:reschedule': {
+    kind: 'person',
+    input: (s) => ({ id: s.appointmentId, startsAt: '2026-11-02T02:00:00.000Z' }),
+  },
+  'appointments:history': { kind: 'person', input: (s) => ({ id: s.appointmentId }) },
+  'appointments:outcome': { kind: 'person', input: (s) => ({ id: s.appointmentId, outcome: 'attended' }) },
+  'appointments:team': { kind: 'none', why: "the center's staff names, no jobseeker" },
+  'kiosk:appointmentArrive': {
+    kind: 'elsewhere',
+    why: 'a kiosk call without a session (appointment.arrive names the person): appointments/arrival.test.ts',
+  },
 };
 
 let t: TestStore;
@@ -446,6 +482,7 @@ beforeAll(async () => {
     createdJobseekerId: '',
     checkinId: f.checkinId,
     transferId: '',
+    appointmentId: '',
   };
 });
 afterAll(() => t.cleanup());
