@@ -505,6 +505,11 @@ export interface Database {
   form_drafts: FormDraftTable;
 }
 
+// 0015_case_merges (issue 16 item 5): a merged case points at its survivor.
+export interface JobseekerTable {
+  merged_into: string | null;
+}
+
 export type SyncedTableName = Exclude<
   keyof Database,
   | 'meta'

@@ -11,6 +11,7 @@ import type { InputOf, OutputOf } from './channel.ts';
 import { jobseekerChannels } from './jobseekers.ts';
 import { joinChannels } from './join.ts';
 import { kioskChannels } from './kiosk.ts';
+import { mergesChannels } from './merges.ts';
 import { reportsChannels } from './reports.ts';
 import type { Result } from './result.ts';
 import { settingsChannels } from './settings.ts';
@@ -42,6 +43,7 @@ export const contract = {
   ...backupsChannels,
   ...kioskChannels,
   ...draftsChannels,
+  ...mergesChannels,
 };
 
 export type Contract = typeof contract;

@@ -11,6 +11,7 @@ import { employersHandlers } from './employers.ts';
 import { jobseekerHandlers } from './jobseekers.ts';
 import { joinHandlers } from './join.ts';
 import { kioskHandlers } from './kiosk.ts';
+import { mergesHandlers } from './merges.ts';
 import { reportsHandlers } from './reports.ts';
 import { syncHandlers } from './sync.ts';
 import { settingsHandlers } from './settings.ts';
@@ -33,6 +34,7 @@ export const handlers: HandlerMap<ChannelName> = {
   ...backupsHandlers,
   ...kioskHandlers,
   ...draftsHandlers,
+  ...mergesHandlers,
 };
 
 export type { CallContext, Handler, HandlerMap } from './types.ts';

@@ -334,6 +334,16 @@ const RULES: Record<ChannelName, Rule> = {
   },
   'drafts:keep': { kind: 'exempt', why: "the caller's own unsaved typing on this PC, never synced" },
   'drafts:discard': { kind: 'exempt', why: "removes the caller's own unsaved typing" },
+  'merges:duplicates': { kind: 'list', as: 'supervisor', input: () => ({}) },
+  'merges:preview': {
+    kind: 'person',
+    as: 'supervisor',
+    input: (s) => ({ a: own(s), b: s.createdJobseekerId }),
+  },
+  'merges:merge': {
+    kind: 'elsewhere',
+    why: 'merging would end the case the later calls use: tests/integration/electron/services/merges.test.ts checks its entry names both ids',
+  },
 };
 
 let t: TestStore;
