@@ -190,3 +190,9 @@ export async function survivorOf(ctx: ServiceContext, id: string): Promise<strin
   }
   return current && current.id !== id ? current.id : null;
 }
+
+/** The survivor of a merged case the caller may see (else not-found, as for any case), or null. */
+export async function survivorFor(ctx: ServiceContext, actor: SessionInfo, id: string): Promise<string | null> {
+  await accessibleJobseeker(ctx.db, actor, id, { archived: true });
+  return survivorOf(ctx, id);
+}

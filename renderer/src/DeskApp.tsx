@@ -23,6 +23,7 @@ const AuditArea = area('audit');
 const QueueArea = area('queue');
 const SettingsArea = area('settings');
 const ReviewsPage = area('reviews');
+const MergesArea = area('merges');
 
 export function DeskApp() {
   const { t } = useTranslation();
@@ -43,6 +44,7 @@ export function DeskApp() {
               <Route path="/queue/*" element={<QueueArea />} />
               <Route path="/settings/*" element={<SettingsArea />} />
               <Route path="/reviews" element={<ReviewsPage />} />
+              <Route path="/merges" element={<MergesArea />} />
               <Route path="*" element={<HomeRedirect />} />
             </Routes>
           </Suspense>

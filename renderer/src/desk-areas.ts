@@ -22,6 +22,7 @@ export const DESK_AREAS: Record<string, Loader> = {
   queue: pick(() => import('./queue/QueueArea.tsx'), 'QueueArea'),
   settings: pick(() => import('./settings/SettingsArea.tsx'), 'SettingsArea'),
   reviews: pick(() => import('./sync/ReviewsPage.tsx'), 'ReviewsPage'),
+  merges: pick(() => import('./merges/MergesArea.tsx'), 'MergesArea'),
 };
 
 /** Starts downloading the area an address (`#/jobseekers/…`) opens; the default is the jobseekers. */

@@ -46,6 +46,12 @@ export interface MergeDone {
 const caseId = z.string().uuid('validation.required');
 
 export const mergesChannels = {
+  /** Where a merged-away case now lives (opening the old record shows the survivor); null: a live case. */
+  'merges:survivor': channel<{ survivorId: string | null }>()({
+    surface: 'desk',
+    access: ['counselor', 'supervisor'],
+    input: z.object({ id: caseId }).strict(),
+  }),
   'merges:duplicates': channel<DuplicatePair[]>()({
     surface: 'desk',
     access: ['counselor', 'supervisor'],

@@ -19,6 +19,8 @@ import joinEn from './join.en.json';
 import joinKo from './join.ko.json';
 import kioskEn from './kiosk.en.json';
 import kioskKo from './kiosk.ko.json';
+import mergesEn from './merges.en.json';
+import mergesKo from './merges.ko.json';
 import ko from './ko.json';
 import queueEn from './queue.en.json';
 import queueKo from './queue.ko.json';
@@ -92,6 +94,7 @@ void i18n.use(initReactI18next).init({
         queueKo,
         formsKo,
         a11yKo,
+        mergesKo,
       ),
     },
     en: {
@@ -111,6 +114,7 @@ void i18n.use(initReactI18next).init({
         queueEn,
         formsEn,
         a11yEn,
+        mergesEn,
       ),
     },
   },

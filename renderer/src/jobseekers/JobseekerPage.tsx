@@ -13,10 +13,10 @@ import {
   Tabs,
   Typography,
 } from '@mui/material';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, Navigate, useLocation, useParams } from 'react-router';
 import type { Jobseeker } from '../../../shared/domain/jobseeker.ts';
 import { occupationLabel, regionLabel, type Lang } from '../../../shared/reference/index.ts';
 import { ApiError, call } from '../api.ts';
@@ -42,8 +42,28 @@ import { scrollPageSx } from '../common/layout.ts';
 
 export function JobseekerPage() {
   const { id = '' } = useParams();
+  const survivor = useSurvivor(id);
+  if (survivor === undefined) return <CircularProgress />;
+  // A merged-away case opens its survivor (issue 16 item 5), saying so.
+  if (survivor !== null) return <Navigate to={`/jobseekers/${survivor}`} replace state={{ mergedFrom: id }} />;
   // A new id mounts a fresh view: no state from the previous person survives the switch.
   return <JobseekerView key={id} id={id} />;
+}
+
+/** The case a merged id now leads to: undefined while asking, null for a live case (or an error). */
+function useSurvivor(id: string): string | null | undefined {
+  const [answer, setAnswer] = useState<{ id: string; survivor: string | null } | null>(null);
+  useEffect(() => {
+    let live = true;
+    call('merges:survivor', { id }).then(
+      (r) => live && setAnswer({ id, survivor: r.survivorId }),
+      () => live && setAnswer({ id, survivor: null }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [id]);
+  return answer?.id === id ? answer.survivor : undefined;
 }
 
 const TABS = ['record', 'assessments', 'plan', 'notes', 'competency', 'consent', 'referrals'] as const;
@@ -57,6 +77,7 @@ function JobseekerView({ id }: { id: string }) {
   const segment = (params['*'] ?? '').split('/')[0] ?? '';
   const tab: Tab = (TABS as readonly string[]).includes(segment) ? (segment as Tab) : 'record';
   const { file, setFile, error: loadError } = useCaseFile(id);
+  const mergedFrom = (location.state as { mergedFrom?: string } | null)?.mergedFrom ?? null;
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState<string | null>(
     (location.state as { saved?: string } | null)?.saved ?? null,
@@ -78,6 +99,11 @@ function JobseekerView({ id }: { id: string }) {
         <Button component={Link} to="/jobseekers" startIcon={<ArrowBackIcon />}>
           {t('jobseekers.back')}
         </Button>
+        {mergedFrom && (
+          <Alert severity="info" sx={{ mt: 1 }} data-testid="merged-notice">
+            {t('merges.mergedNotice')}
+          </Alert>
+        )}
       </Box>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
         <Typography variant="h5" component="h1" sx={{ fontWeight: 700 }} data-testid="jobseeker-name">

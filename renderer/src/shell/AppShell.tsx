@@ -1,3 +1,4 @@
+import MergeIcon from '@mui/icons-material/CallMerge';
 import AssessmentIcon from '@mui/icons-material/Assessment';
 import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
 import BusinessIcon from '@mui/icons-material/Business';
@@ -50,6 +51,7 @@ const NAV: NavItem[] = [
   { to: '/queue', key: 'nav.queue', icon: <QueueIcon />, roles: ['counselor', 'supervisor'] },
   { to: '/reports', key: 'nav.reports', icon: <AssessmentIcon />, roles: ['counselor', 'supervisor'] },
   { to: '/reviews', key: 'reviews.nav', icon: <RuleIcon />, roles: ['counselor', 'supervisor'] },
+  { to: '/merges', key: 'merges.nav', icon: <MergeIcon />, roles: ['supervisor'] },
   { to: '/audit', key: 'audit.nav', icon: <PolicyIcon />, roles: ['supervisor'] },
   { to: '/settings', key: 'nav.settings', icon: <SettingsIcon />, roles: ['admin', 'supervisor'] },
 ];
