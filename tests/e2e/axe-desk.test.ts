@@ -114,7 +114,7 @@ for (const lang of ['ko', 'en'] as const) {
     );
 
     it(
-      'the supervisor screens: every report tab, audit, settings and sync reviews',
+      'the supervisor screens: every report tab, audit, settings, sync reviews and duplicates',
       async () => {
         const page = await open(app.browser, lang);
         const found: string[] = [];
@@ -125,6 +125,7 @@ for (const lang of ['ko', 'en'] as const) {
         await visit(page, '#/settings/kiosk', found);
         await visit(page, '#/settings/audit', found);
         await visit(page, '#/reviews', found);
+        await visit(page, '#/merges', found);
         await page.context().close();
         expect(found).toEqual([]);
       },
