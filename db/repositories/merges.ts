@@ -36,7 +36,11 @@ const CUE_FILTER: Record<DuplicateCue, string> = {
  * cue over the covering indexes of migration 0015 (no self-join over the table). At most `limit` groups
  * per cue; a group of n cases gives its n−1 pairs with the oldest registered case.
  */
-export async function findDuplicatePairs(db: Db, centerCode: string, limit: number): Promise<DuplicatePairRow[]> {
+export async function findDuplicatePairs(
+  db: Db,
+  centerCode: string,
+  limit: number,
+): Promise<DuplicatePairRow[]> {
   const pairs = new Map<string, DuplicatePairRow>();
   for (const cue of Object.keys(CUE_KEYS) as DuplicateCue[]) {
     const groups = await sql<{ ids: string }>`

@@ -18,7 +18,13 @@ import type {
   MergeSide,
 } from '../../shared/contract/merges.ts';
 import { AppFailure } from '../../shared/contract/result.ts';
-import { MERGE_FIELDS, MERGE_TABLE, type MergeField, type MergeFields, type MergeValues } from '../../shared/sync/merge.ts';
+import {
+  MERGE_FIELDS,
+  MERGE_TABLE,
+  type MergeField,
+  type MergeFields,
+  type MergeValues,
+} from '../../shared/sync/merge.ts';
 import { accessibleJobseeker, caseScope } from './case-access.ts';
 import { isoNow, type ServiceContext } from './context.ts';
 import { auditAction } from './synced-writes.ts';
@@ -84,7 +90,8 @@ async function mergeSide(ctx: ServiceContext, id: string): Promise<MergeSide> {
 
 function supervisorOnly(actor: SessionInfo): void {
   caseScope(actor);
-  if (actor.role !== 'supervisor') throw new AppFailure({ code: 'forbidden', message: 'merges.supervisorOnly' });
+  if (actor.role !== 'supervisor')
+    throw new AppFailure({ code: 'forbidden', message: 'merges.supervisorOnly' });
 }
 
 /** A live case of the supervisor's own center (a merge never crosses centers). */
@@ -135,7 +142,7 @@ export async function mergeCases(
       throw new AppFailure({ code: 'conflict', message: 'merges.sameOpening' });
     const values: MergeValues = {};
     for (const f of new Set(input.take)) {
-      if (merged[f] !== survivor[f]) values[f] = merged[f] as MergeValues[MergeField];
+      if (merged[f] !== survivor[f]) values[f] = merged[f];
     }
     const hlc = await nextHlc(trx, ctx.deviceId, ctx.now().getTime());
     const at = isoNow(ctx);
@@ -192,7 +199,11 @@ export async function survivorOf(ctx: ServiceContext, id: string): Promise<strin
 }
 
 /** The survivor of a merged case the caller may see (else not-found, as for any case), or null. */
-export async function survivorFor(ctx: ServiceContext, actor: SessionInfo, id: string): Promise<string | null> {
+export async function survivorFor(
+  ctx: ServiceContext,
+  actor: SessionInfo,
+  id: string,
+): Promise<string | null> {
   await accessibleJobseeker(ctx.db, actor, id, { archived: true });
   return survivorOf(ctx, id);
 }

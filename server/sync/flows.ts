@@ -18,7 +18,6 @@ import { Refusal, mayWrite, type Meta, type SyncCaller } from './rows.ts';
 // - the rule across columns of the table (a classification that follows from its checklist) holds on
 //   the row as it would be.
 
-
 function authored(caller: SyncCaller, table: SyncedTable, fields: Record<string, unknown>): void {
   for (const [field, c] of Object.entries(declarationOf(table).columns)) {
     if (!c.author || !(field in fields)) continue;

@@ -52,7 +52,12 @@ export async function applyMerge(
     m.hlc,
     now,
   );
-  const moved = await moveRecords(work, merged, (await work.getRow('jobseekers', survivor.row_id)) ?? survivor, now);
+  const moved = await moveRecords(
+    work,
+    merged,
+    (await work.getRow('jobseekers', survivor.row_id)) ?? survivor,
+    now,
+  );
   const seq = firstSeq ?? tombSeq ?? Number(merged.seq);
   await work.trx
     .insertInto('case_merges')
@@ -110,7 +115,12 @@ async function moveRecords(work: PushWork, merged: SyncRow, survivor: SyncRow, n
             parent_key: `jobseekers:${survivor.row_id}`,
           }
         : {};
-      await work.updateRow(row.table_name, row.row_id, { seq, data: JSON.stringify(data), ...scope, updated_at: now });
+      await work.updateRow(row.table_name, row.row_id, {
+        seq,
+        data: JSON.stringify(data),
+        ...scope,
+        updated_at: now,
+      });
       moved++;
       if (
         c.parent &&

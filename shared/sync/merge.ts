@@ -44,7 +44,10 @@ export const mergeFieldsSchema = z
   .strict();
 export type MergeFields = z.infer<typeof mergeFieldsSchema>;
 
-export const mergeValuesSchema = z.partialRecord(z.enum(MERGE_FIELDS), z.union([z.string(), z.number(), z.null()]));
+export const mergeValuesSchema = z.partialRecord(
+  z.enum(MERGE_FIELDS),
+  z.union([z.string(), z.number(), z.null()]),
+);
 export type MergeValues = z.infer<typeof mergeValuesSchema>;
 
 /** The values of a queued merge, or null when they are not an object of MERGE_FIELDS. */
@@ -73,7 +76,9 @@ export interface CaseChild {
  */
 export function caseChildTables(): CaseChild[] {
   const out: CaseChild[] = [];
-  for (const [table, rule] of Object.entries(SYNC_TABLES) as Array<[SyncedTable, (typeof SYNC_TABLES)[SyncedTable]]>) {
+  for (const [table, rule] of Object.entries(SYNC_TABLES) as Array<
+    [SyncedTable, (typeof SYNC_TABLES)[SyncedTable]]
+  >) {
     const scope = rule.scope as { kind: string; parentTable?: string; parentField?: string };
     if (scope.kind === 'parent' && scope.parentTable === 'jobseekers' && scope.parentField)
       out.push({ table, field: scope.parentField, parent: true });

@@ -7,7 +7,14 @@ import { recordConsent } from '../../electron/services/consent-record.ts';
 import { createJobseeker, openJobseeker, updateJobseeker } from '../../electron/services/jobseekers.ts';
 import { jobseekerFieldsSchema } from '../../shared/domain/jobseeker.ts';
 import { RENDERER_DIR, startTestHost, type TestHost } from '../harness/host.ts';
-import { openSyncDesk, startSyncServer, SYNC_PASSWORD, syncNow, type SyncDesk, type SyncServer } from '../support/sync-desktop.ts';
+import {
+  openSyncDesk,
+  startSyncServer,
+  SYNC_PASSWORD,
+  syncNow,
+  type SyncDesk,
+  type SyncServer,
+} from '../support/sync-desktop.ts';
 import { tempDir } from '../support/temp-store.ts';
 import { seriousViolations } from './support/axe.ts';
 import { launchChromium } from './support/browser.ts';
@@ -64,11 +71,25 @@ describe('merging duplicates on the desk', () => {
   it('lists the pair, merges it in the dialog, keeps a concurrent offline note, and the old record opens the survivor', async () => {
     const ctx = other.store.context;
     const person = (phone: string) =>
-      jobseekerFieldsSchema.parse({ name: '박서준', birthYear: 1988, phone, sido: '11', desiredWage: 2_500_000 });
+      jobseekerFieldsSchema.parse({
+        name: '박서준',
+        birthYear: 1988,
+        phone,
+        sido: '11',
+        desiredWage: 2_500_000,
+      });
     const kept = await createJobseeker(ctx, other.session, person('010-1111-2222'), true);
     const gone = await createJobseeker(ctx, other.session, person('010-3333-4444'), true);
-    await recordConsent(ctx, other.session, { jobseekerId: gone.id, channel: 'counter', granted: { required: true, optional: true } });
-    await addNote(ctx, other.session, { jobseekerId: gone.id, kind: 'in-person', body: '두 번째 등록 때 상담' });
+    await recordConsent(ctx, other.session, {
+      jobseekerId: gone.id,
+      channel: 'counter',
+      granted: { required: true, optional: true },
+    });
+    await addNote(ctx, other.session, {
+      jobseekerId: gone.id,
+      kind: 'in-person',
+      body: '두 번째 등록 때 상담',
+    });
     await other.client.syncOnce();
 
     await page.goto(`${host.url}/#/merges`);
@@ -80,7 +101,11 @@ describe('merging duplicates on the desk', () => {
 
     // counselor1 goes offline and keeps working on the second record.
     other.online = false;
-    await addNote(ctx, other.session, { jobseekerId: gone.id, kind: 'phone', body: '오프라인에서 쓴 전화 상담' });
+    await addNote(ctx, other.session, {
+      jobseekerId: gone.id,
+      kind: 'phone',
+      body: '오프라인에서 쓴 전화 상담',
+    });
     const goneNow = await openJobseeker(ctx, other.session, gone.id);
     await updateJobseeker(ctx, other.session, gone.id, goneNow.seq, { desiredWage: 2_900_000 });
 
@@ -114,7 +139,11 @@ describe('merging duplicates on the desk', () => {
     await page.goto(`${host.url}/#/jobseekers/${kept.id}/notes`);
     await page.getByText('오프라인에서 쓴 전화 상담').waitFor();
     await page.getByText('두 번째 등록 때 상담').waitFor();
-    const survivor = await openJobseeker(host.store.context, await login(host.store.context, 'supervisor1', SYNC_PASSWORD), kept.id);
+    const survivor = await openJobseeker(
+      host.store.context,
+      await login(host.store.context, 'supervisor1', SYNC_PASSWORD),
+      kept.id,
+    );
     expect(survivor).toMatchObject({ phone: '01033334444', desiredWage: 2_900_000 });
     // The pair is gone from the list.
     await page.goto(`${host.url}/#/merges`);

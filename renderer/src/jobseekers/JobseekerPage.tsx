@@ -45,7 +45,8 @@ export function JobseekerPage() {
   const survivor = useSurvivor(id);
   if (survivor === undefined) return <CircularProgress />;
   // A merged-away case opens its survivor (issue 16 item 5), saying so.
-  if (survivor !== null) return <Navigate to={`/jobseekers/${survivor}`} replace state={{ mergedFrom: id }} />;
+  if (survivor !== null)
+    return <Navigate to={`/jobseekers/${survivor}`} replace state={{ mergedFrom: id }} />;
   // A new id mounts a fresh view: no state from the previous person survives the switch.
   return <JobseekerView key={id} id={id} />;
 }

@@ -63,9 +63,10 @@ function valueOf(j: Jobseeker, f: MergeField): unknown {
 function shown(t: TFunction, lang: Lang, j: Jobseeker, f: MergeField): string {
   const v = valueOf(j, f);
   if (v === null || v === undefined || v === '') return t('common.none');
+  const text = typeof v === 'string' || typeof v === 'number' ? String(v) : '';
   switch (f) {
     case 'gender':
-      return t(`jobseekers.gender_${String(v)}`);
+      return t(`jobseekers.gender_${text}`);
     case 'phone':
       return phoneLabel(t, j.phone);
     case 'sido':
@@ -73,13 +74,13 @@ function shown(t: TFunction, lang: Lang, j: Jobseeker, f: MergeField): string {
     case 'sigungu':
       return regionLabel(j.sido, j.sigungu, lang);
     case 'desired_occupation':
-      return occupationLabel(j.desiredOccupation, lang) || String(v);
+      return occupationLabel(j.desiredOccupation, lang) || text;
     case 'desired_wage':
       return Number(v).toLocaleString(lang);
     case 'mobile':
       return v ? t('merges.yes') : t('merges.no');
     default:
-      return String(v);
+      return text;
   }
 }
 
@@ -103,7 +104,7 @@ export function MergeDialog({
   onMerged: (done: MergeDone) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const lang = (i18n.language === 'en' ? 'en' : 'ko') as Lang;
+  const lang: Lang = i18n.language === 'en' ? 'en' : 'ko';
   const [preview, setPreview] = useState<MergePreview | null>(null);
   const [keep, setKeep] = useState<Side>('a');
   const [choice, setChoice] = useState<Record<MergeField, Side> | null>(null);
@@ -218,7 +219,10 @@ export function MergeDialog({
                     {Object.keys(preview[s].records).length === 0
                       ? t('merges.recordsNone')
                       : Object.entries(preview[s].records)
-                          .map(([table, n]) => `${t(`merges.table.${table}`, { defaultValue: table })} ${t('merges.recordCount', { count: n })}`)
+                          .map(
+                            ([table, n]) =>
+                              `${t(`merges.table.${table}`, { defaultValue: table })} ${t('merges.recordCount', { count: n })}`,
+                          )
                           .join(', ')}
                   </TableCell>
                 ))}

@@ -34,13 +34,21 @@ export function MergesPage() {
   const [open, setOpen] = useState<DuplicatePair | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  const reload = useCallback(() => {
-    setError(null);
-    call('merges:duplicates', {}).then(setPairs, (e: unknown) =>
-      setError(e instanceof ApiError ? e.error.message : 'merges.loadFailed'),
-    );
-  }, []);
-  useEffect(reload, [reload]);
+  const load = useCallback(
+    () =>
+      call('merges:duplicates', {}).then(
+        (p) => {
+          setError(null);
+          setPairs(p);
+        },
+        (e: unknown) => setError(e instanceof ApiError ? e.error.message : 'merges.loadFailed'),
+      ),
+    [],
+  );
+  const reload = () => void load();
+  useEffect(() => {
+    void load();
+  }, [load]);
 
   return (
     <Stack spacing={2} sx={{ ...scrollPageSx, maxWidth: 1200 }}>
@@ -75,7 +83,11 @@ export function MergesPage() {
             </TableHead>
             <TableBody>
               {pairs.map((p) => (
-                <TableRow key={`${p.a.id}:${p.b.id}`} data-testid="merges-pair" data-pair={`${p.a.id}:${p.b.id}`}>
+                <TableRow
+                  key={`${p.a.id}:${p.b.id}`}
+                  data-testid="merges-pair"
+                  data-pair={`${p.a.id}:${p.b.id}`}
+                >
                   <TableCell>
                     <SideCell side={p.a} />
                   </TableCell>
@@ -117,7 +129,12 @@ export function MergesPage() {
           }}
         />
       )}
-      <Snackbar open={notice !== null} autoHideDuration={4000} onClose={() => setNotice(null)} message={notice ?? ''} />
+      <Snackbar
+        open={notice !== null}
+        autoHideDuration={4000}
+        onClose={() => setNotice(null)}
+        message={notice ?? ''}
+      />
     </Stack>
   );
 }
@@ -127,7 +144,10 @@ function SideCell({ side }: { side: DuplicateSide }) {
   return (
     <Stack spacing={0.25}>
       <Typography sx={{ fontWeight: 600 }}>
-        {side.name} <Typography component="span" color="text.secondary">({side.birthYear})</Typography>
+        {side.name}{' '}
+        <Typography component="span" color="text.secondary">
+          ({side.birthYear})
+        </Typography>
       </Typography>
       <Typography variant="body2" color="text.secondary">
         {side.regNo} · {phoneLabel(t, side.phone)}

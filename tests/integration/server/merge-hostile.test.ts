@@ -2,7 +2,14 @@ import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../../../server/admin.ts';
 import { MERGE_TABLE } from '../../../shared/sync/merge.ts';
-import { change, hostileServer, jobseekerFields, noteFields, type Agent, type Hostile } from '../../support/hostile.ts';
+import {
+  change,
+  hostileServer,
+  jobseekerFields,
+  noteFields,
+  type Agent,
+  type Hostile,
+} from '../../support/hostile.ts';
 import { SERVER_DIALECTS } from '../../support/server-db.ts';
 import { SYNC_PASSWORD } from '../../support/sync-desktop.ts';
 
@@ -33,7 +40,13 @@ describe.each(SERVER_DIALECTS)('hostile merges, on %s', (dialect) => {
     h = await hostileServer(dialect);
     await addUser(
       h.server.opened.db,
-      { loginId: 'southlead', name: '남부 팀장', role: 'supervisor', centerCode: 'SEL02', password: SYNC_PASSWORD },
+      {
+        loginId: 'southlead',
+        name: '남부 팀장',
+        role: 'supervisor',
+        centerCode: 'SEL02',
+        password: SYNC_PASSWORD,
+      },
       new Date(),
     );
     c1 = await h.agent('counselor1');
@@ -46,7 +59,9 @@ describe.each(SERVER_DIALECTS)('hostile merges, on %s', (dialect) => {
         change(c1, 'jobseekers', ids.b, jobseekerFields('SEL01', c1.userId)),
         change(c1, 'counseling_notes', ids.note, noteFields(ids.b, c1.userId)),
       ])),
-      ...(await h.push(south, [change(south, 'jobseekers', ids.south, jobseekerFields('SEL02', south.userId))])),
+      ...(await h.push(south, [
+        change(south, 'jobseekers', ids.south, jobseekerFields('SEL02', south.userId)),
+      ])),
     ];
     expect(results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied']);
   });
@@ -66,9 +81,21 @@ describe.each(SERVER_DIALECTS)('hostile merges, on %s', (dialect) => {
   it('refuses forged ids, a case with itself, values outside the personal fields', async () => {
     await h.expectRefused(sup, merge(sup, { merged_id: uuidv7() }), 'mergeNotFound');
     await h.expectRefused(sup, merge(sup, { merged_id: ids.a }), 'mergeSameCase');
-    await h.expectRefused(sup, merge(sup, { values: JSON.stringify({ center_code: 'SEL02' }) }), 'malformedMerge');
-    await h.expectRefused(sup, merge(sup, { values: JSON.stringify({ assigned_counselor_id: sup.userId }) }), 'malformedMerge');
-    await h.expectRefused(sup, merge(sup, { values: JSON.stringify({ birth_year: 'soon' }) }), 'invalidValue');
+    await h.expectRefused(
+      sup,
+      merge(sup, { values: JSON.stringify({ center_code: 'SEL02' }) }),
+      'malformedMerge',
+    );
+    await h.expectRefused(
+      sup,
+      merge(sup, { values: JSON.stringify({ assigned_counselor_id: sup.userId }) }),
+      'malformedMerge',
+    );
+    await h.expectRefused(
+      sup,
+      merge(sup, { values: JSON.stringify({ birth_year: 'soon' }) }),
+      'invalidValue',
+    );
     await h.expectRefused(sup, merge(sup, { values: 'not json' }), 'malformedMerge');
     await h.expectRefused(sup, merge(sup, { survivor_id: 42 }), 'malformedMerge');
   });

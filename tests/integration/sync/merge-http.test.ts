@@ -72,7 +72,8 @@ describe.each(SERVER_DIALECTS)('case merge over HTTP with the server on %s', (di
         .where('deleted_at', 'is', null)
         .execute();
       for (const r of rows)
-        if ((JSON.parse(r.data) as Record<string, unknown>)[c.field] === caseId) out.push(`${c.table}:${r.row_id}`);
+        if ((JSON.parse(r.data) as Record<string, unknown>)[c.field] === caseId)
+          out.push(`${c.table}:${r.row_id}`);
     }
     return out.sort();
   }
@@ -80,9 +81,9 @@ describe.each(SERVER_DIALECTS)('case merge over HTTP with the server on %s', (di
   async function localChildren(d: SyncDesk, caseId: string): Promise<string[]> {
     const out: string[] = [];
     for (const c of caseChildTables()) {
-      const rows = await sql<{ id: string }>`select id from ${sql.table(c.table)} where ${sql.ref(c.field)} = ${caseId}`.execute(
-        d.store.db,
-      );
+      const rows = await sql<{
+        id: string;
+      }>`select id from ${sql.table(c.table)} where ${sql.ref(c.field)} = ${caseId}`.execute(d.store.db);
       for (const r of rows.rows) out.push(`${c.table}:${r.id}`);
     }
     return out.sort();
@@ -124,7 +125,12 @@ describe.each(SERVER_DIALECTS)('case merge over HTTP with the server on %s', (di
     const l = call(lead);
     const preview = await l(s, 'merges:preview', { a: keep.jobseekerId, b: gone.jobseekerId });
     const maxBefore = Number(
-      (await server.opened.db.selectFrom('sync_rows').select((eb) => eb.fn.max('seq').as('m')).executeTakeFirst())?.m,
+      (
+        await server.opened.db
+          .selectFrom('sync_rows')
+          .select((eb) => eb.fn.max('seq').as('m'))
+          .executeTakeFirst()
+      )?.m,
     );
     const done = await l(s, 'merges:merge', {
       survivorId: keep.jobseekerId,
@@ -153,7 +159,11 @@ describe.each(SERVER_DIALECTS)('case merge over HTTP with the server on %s', (di
     expect(JSON.parse(audit.detail ?? '{}')).toMatchObject({ mergedId: gone.jobseekerId });
 
     const pushed = await lead.client.syncOnce();
-    const refused = await lead.store.db.selectFrom('outbox').select(['table_name', 'error']).where('status', '=', 'refused').execute();
+    const refused = await lead.store.db
+      .selectFrom('outbox')
+      .select(['table_name', 'error'])
+      .where('status', '=', 'refused')
+      .execute();
     expect(refused).toEqual([]);
     expect(pushed).toMatchObject({ refused: 0 });
     // On the server: one merge, every record of the merged case now the survivor's, each moved once.
@@ -166,7 +176,11 @@ describe.each(SERVER_DIALECTS)('case merge over HTTP with the server on %s', (di
     const movedSeqs = await server.opened.db
       .selectFrom('sync_rows')
       .select('seq')
-      .where('row_id', 'in', goneBefore.map((k) => k.split(':')[1] ?? ''))
+      .where(
+        'row_id',
+        'in',
+        goneBefore.map((k) => k.split(':')[1] ?? ''),
+      )
       .execute();
     expect(movedSeqs.every((r) => Number(r.seq) > maxBefore)).toBe(true);
     const tomb = await server.opened.db
@@ -202,7 +216,9 @@ describe.each(SERVER_DIALECTS)('case merge over HTTP with the server on %s', (di
       .selectAll()
       .where('row_id', '=', keep.jobseekerId)
       .execute();
-    expect(reviews.map((r) => [r.field, JSON.parse(r.held_value ?? 'null')])).toEqual([['name', '김하늘(개명)']]);
+    expect(reviews.map((r): unknown[] => [r.field, JSON.parse(r.held_value ?? 'null') as unknown])).toEqual([
+      ['name', '김하늘(개명)'],
+    ]);
 
     // Every desktop ends with the same records under the survivor and none under the merged case.
     await lead.client.syncOnce();
@@ -222,6 +238,8 @@ describe.each(SERVER_DIALECTS)('case merge over HTTP with the server on %s', (di
 
 let bizSeed = 400_000;
 function businessNo(n: number): string {
-  const first9 = `31${String(bizSeed++ * 10 + n).slice(-7).padStart(7, '0')}`;
+  const first9 = `31${String(bizSeed++ * 10 + n)
+    .slice(-7)
+    .padStart(7, '0')}`;
   return `${first9}${businessNumberCheckDigit(first9)}`;
 }

@@ -334,7 +334,10 @@ const RULES: Record<ChannelName, Rule> = {
   },
   'drafts:keep': { kind: 'exempt', why: "the caller's own unsaved typing on this PC, never synced" },
   'drafts:discard': { kind: 'exempt', why: "removes the caller's own unsaved typing" },
-  'merges:survivor': { kind: 'none', why: 'only the id of the case a merged id now leads to; opening it is audited' },
+  'merges:survivor': {
+    kind: 'none',
+    why: 'only the id of the case a merged id now leads to; opening it is audited',
+  },
   'merges:duplicates': { kind: 'list', as: 'supervisor', input: () => ({}) },
   'merges:preview': {
     kind: 'person',
