@@ -18,7 +18,7 @@ import {
 } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import type { DuplicatePair, DuplicateSide } from '../../../shared/contract/merges.ts';
 import { ApiError, call } from '../api.ts';
 import { scrollPageSx } from '../common/layout.ts';
@@ -31,7 +31,13 @@ export function MergesPage() {
   const navigate = useNavigate();
   const [pairs, setPairs] = useState<DuplicatePair[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [open, setOpen] = useState<DuplicatePair | null>(null);
+  const [picked, setOpen] = useState<DuplicatePair | null>(null);
+  // `#/merges?compare=<id>:<id>` opens that pair's dialog (a link from elsewhere, and screenshots).
+  const [params] = useSearchParams();
+  const linked = params.get('compare');
+  const [linkUsed, setLinkUsed] = useState(false);
+  const open =
+    picked ?? (linked && !linkUsed ? (pairs?.find((p) => `${p.a.id}:${p.b.id}` === linked) ?? null) : null);
   const [notice, setNotice] = useState<string | null>(null);
 
   const load = useCallback(
@@ -120,8 +126,12 @@ export function MergesPage() {
       {open && (
         <MergeDialog
           pair={open}
-          onClose={() => setOpen(null)}
+          onClose={() => {
+            setLinkUsed(true);
+            setOpen(null);
+          }}
           onMerged={(done) => {
+            setLinkUsed(true);
             setOpen(null);
             setNotice(t('merges.done', { count: done.moved }));
             reload();
