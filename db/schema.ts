@@ -624,6 +624,11 @@ export interface Database {
   appointment_events: AppointmentEventTable;
 }
 
+// 0015_case_merges (issue 16 item 5): a merged case points at its survivor.
+export interface JobseekerTable {
+  merged_into: string | null;
+}
+
 export type SyncedTableName = Exclude<
   keyof Database,
   | 'meta'

@@ -15,6 +15,7 @@ import { migration as m0016 } from './0016_signatures.ts';
 import { migration as m0017 } from './0017_attachments.ts';
 import { migration as m0018 } from './0018_ticket_prefix.ts';
 import { migration as m0012 } from './0012_appointments.ts';
+import { migration as m0015 } from './0015_case_merges.ts';
 
 /**
  * Every migration, in order. Listed by hand because bundlers (the Electron main build) cannot scan a
@@ -38,6 +39,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0017_attachments', m0017],
   ['0018_ticket_prefix', m0018],
   ['0012_appointments', m0012],
+  ['0015_case_merges', m0015],
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

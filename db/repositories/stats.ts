@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../schema.ts';
+import { countMerged } from './merges.ts';
 import { countPendingChanges } from './outbox.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -19,6 +20,8 @@ export interface StoreCounts {
   auditEntries: number;
   users: number;
   pendingChanges: number;
+  /** Cases merged into another (issue 16 item 5): tombstones pointing at their survivor. */
+  merges: number;
 }
 
 const TABLES = {
@@ -35,7 +38,7 @@ const TABLES = {
   checkins: 'checkins',
   auditEntries: 'audit_entries',
   users: 'users',
-} as const satisfies Record<Exclude<keyof StoreCounts, 'pendingChanges'>, keyof Database>;
+} as const satisfies Record<Exclude<keyof StoreCounts, 'pendingChanges' | 'merges'>, keyof Database>;
 
 export async function countRecords(db: Db): Promise<StoreCounts> {
   const entries = await Promise.all(
@@ -48,7 +51,8 @@ export async function countRecords(db: Db): Promise<StoreCounts> {
     }),
   );
   return {
-    ...(Object.fromEntries(entries) as Omit<StoreCounts, 'pendingChanges'>),
+    ...(Object.fromEntries(entries) as Omit<StoreCounts, 'pendingChanges' | 'merges'>),
     pendingChanges: await countPendingChanges(db),
+    merges: await countMerged(db),
   };
 }

@@ -162,6 +162,19 @@ export interface ReviewItemTable {
 
 export type { ReviewKind };
 
+/** A case merged into another (migration 0011, server/sync/merge.ts). */
+export interface CaseMergeTable {
+  id: string;
+  center_code: string;
+  survivor_id: string;
+  merged_id: string;
+  actor: string;
+  device_id: string;
+  seq: number;
+  moved: number;
+  at: string;
+}
+
 export interface RecordDeletionTable {
   id: string;
   action: 'delete' | 'restore';
@@ -275,6 +288,7 @@ export interface ServerDatabase {
   review_items: ReviewItemTable;
   value_history: ValueHistoryTable;
   record_deletions: RecordDeletionTable;
+  case_merges: CaseMergeTable;
   scope_exits: ScopeExitTable;
   opening_fills: OpeningFillTable;
   server_meta: ServerMetaTable;

@@ -26,6 +26,7 @@ const SettingsArea = area('settings');
 const ReviewsPage = area('reviews');
 const TransferInboxPage = area('transfers');
 const VerifyPage = area('verify');
+const MergesArea = area('merges');
 
 export function DeskApp() {
   const { t } = useTranslation();
@@ -49,6 +50,7 @@ export function DeskApp() {
               <Route path="/reviews" element={<ReviewsPage />} />
               <Route path="/transfers" element={<TransferInboxPage />} />
               <Route path="/verify" element={<VerifyPage />} />
+              <Route path="/merges" element={<MergesArea />} />
               <Route path="*" element={<HomeRedirect />} />
             </Routes>
           </Suspense>

@@ -25,6 +25,7 @@ export const DESK_AREAS: Record<string, Loader> = {
   reviews: pick(() => import('./sync/ReviewsPage.tsx'), 'ReviewsPage'),
   transfers: pick(() => import('./lifecycle/TransferInboxPage.tsx'), 'TransferInboxPage'),
   verify: pick(() => import('./documents/VerifyPage.tsx'), 'VerifyPage'),
+  merges: pick(() => import('./merges/MergesArea.tsx'), 'MergesArea'),
 };
 
 /** Starts downloading the area an address (`#/jobseekers/…`) opens; the default is the jobseekers. */

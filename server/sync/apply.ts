@@ -7,6 +7,7 @@ import {
   type Mutation,
   type MutationResult,
 } from '../../shared/sync/protocol.ts';
+import { MERGE_TABLE } from '../../shared/sync/merge.ts';
 import { isSyncedTable, syncRule } from '../../shared/sync/tables.ts';
 import { checkAuditEntry } from './audit-chain.ts';
 import { checkFields } from '../../shared/sync/tables/index.ts';
@@ -15,6 +16,8 @@ import { afterWrite } from './derived.ts';
 import { checkInsert, checkUpdate } from './flows.ts';
 import type { PushWork } from './push-work.ts';
 import { checkReferralEvent } from './referral-check.ts';
+import { applyMerge } from './merge.ts';
+import { redirectCaseEdit, redirectCaseFields, survivorRow } from './redirect.ts';
 import { applyHandover, applyResolution } from './resolve.ts';
 import { editorHadSeen } from './seen.ts';
 import {
@@ -54,13 +57,15 @@ export type { SyncCaller } from './rows.ts';
 export async function applyMutation(
   work: PushWork,
   caller: SyncCaller,
-  m: Mutation,
+  sent: Mutation,
   now: string,
   /** False only in the push bench (routes.ts `validatePushes`): the checks' cost, measured side by side. */
   checks = true,
 ): Promise<MutationResult> {
+  let m = sent;
   try {
     if (m.table === RESOLUTION_TABLE) return await applyResolution(work, caller, m, now);
+    if (m.table === MERGE_TABLE) return await applyMerge(work, caller, m, now);
     if (m.table === HANDOVER_TABLE) return await applyHandover(work, caller, m, now);
     if (!isSyncedTable(m.table)) throw new Refusal('notSynced', { table: m.table });
     const reserved = reservedIn(m.fields);
@@ -76,6 +81,23 @@ export async function applyMutation(
     const rule = syncRule(table);
     const existing = await work.getRow(table, m.rowId);
     if (existing?.deleted_at) return await holdForDeleted(work, caller, m, existing, now);
+    // Sent by a desktop that has not seen a merge yet: to the surviving case (redirect.ts).
+    m = await redirectCaseFields(work, m);
+    if (table === 'jobseekers' && m.op === 'update' && existing) {
+      const survivor = await survivorRow(work, existing);
+      if (survivor) {
+        if (!mayWrite(caller, existing, table)) throw new Refusal('otherScope');
+        return await redirectCaseEdit(
+          work,
+          caller,
+          m,
+          existing,
+          survivor,
+          (onSurvivor) => applyMutation(work, caller, onSurvivor, now, checks),
+          now,
+        );
+      }
+    }
 
     if (m.op === 'insert') {
       if (existing) {

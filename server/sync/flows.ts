@@ -2,6 +2,7 @@ import type { SyncRow } from '../../db/server/repositories/sync.ts';
 import type { Mutation } from '../../shared/sync/protocol.ts';
 import type { SyncedTable } from '../../shared/sync/tables.ts';
 import { declarationOf } from '../../shared/sync/tables/index.ts';
+import { REFERENCES } from '../../shared/sync/references.ts';
 import { isCaseStaff } from './directory.ts';
 import type { PushWork } from './push-work.ts';
 import { checkTransferAnswer, checkTransferRequest } from './transfer.ts';
@@ -17,19 +18,6 @@ import { Refusal, mayWrite, type Meta, type SyncCaller } from './rows.ts';
 // - records named by id (an opening's employer, a referral's opening...) exist and are the caller's;
 // - the rule across columns of the table (a classification that follows from its checklist) holds on
 //   the row as it would be.
-
-/** Columns naming another record the caller must be able to see, per table. */
-const REFERENCES: Partial<Record<SyncedTable, Record<string, SyncedTable>>> = {
-  job_openings: { employer_id: 'employers' },
-  referrals: { opening_id: 'job_openings' },
-  placements: { employer_id: 'employers', opening_id: 'job_openings' },
-  checkins: { jobseeker_id: 'jobseekers', appointment_id: 'appointments' },
-  counseling_notes: { revision_of: 'counseling_notes' },
-  classification_reviews: { assessment_id: 'assessments', outcome_assessment_id: 'assessments' },
-  service_plan_steps: { assessment_id: 'assessments' },
-  employer_attachments: { opening_id: 'job_openings' },
-  referral_attachments: { attachment_id: 'attachments' },
-};
 
 function authored(caller: SyncCaller, table: SyncedTable, fields: Record<string, unknown>): void {
   for (const [field, c] of Object.entries(declarationOf(table).columns)) {

@@ -105,7 +105,14 @@ export class PushWork {
     patch: Partial<
       Pick<
         SyncRow,
-        'seq' | 'data' | 'field_meta' | 'scope_center' | 'scope_owner' | 'scope_region' | 'updated_at'
+        | 'seq'
+        | 'data'
+        | 'field_meta'
+        | 'scope_center'
+        | 'scope_owner'
+        | 'scope_region'
+        | 'parent_key'
+        | 'updated_at'
       >
     >,
   ): Promise<void> {
@@ -126,6 +133,35 @@ export class PushWork {
   async children(parentKey: string): Promise<SyncRow[]> {
     await this.writeRows();
     return childrenOf(this.trx, parentKey);
+  }
+
+  /**
+   * A case's records read for a merge (sync/merge.ts), kept in this request's cache so their changes
+   * are written a chunk per statement like every other row: its scope children, or the rows of `table`
+   * in the center whose `field` names the case (a check-in's jobseeker).
+   */
+  async caseRecords(
+    parentKey: string,
+    naming?: { table: string; field: string; id: string; center: string | null },
+  ): Promise<SyncRow[]> {
+    await this.writeRows();
+    const found = naming
+      ? (
+          await this.trx
+            .selectFrom('sync_rows')
+            .selectAll()
+            .where('table_name', '=', naming.table)
+            .where('scope_center', naming.center === null ? 'is' : '=', naming.center)
+            .where('deleted_at', 'is', null)
+            .where('data', 'like', `%${JSON.stringify(naming.field)}:${JSON.stringify(naming.id)}%`)
+            .execute()
+        ).filter((r) => (JSON.parse(r.data) as Record<string, unknown>)[naming.field] === naming.id)
+      : await childrenOf(this.trx, parentKey);
+    for (const r of found) {
+      const key = PushWork.key(r.table_name, r.row_id);
+      if (!this.rows.get(key)) this.rows.set(key, r);
+    }
+    return found.map((r) => this.rows.get(PushWork.key(r.table_name, r.row_id)) ?? r);
   }
 
   /** Writes out the rows changed so far (new ones first, then changed ones), a chunk per statement. */

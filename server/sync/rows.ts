@@ -191,7 +191,7 @@ export async function commitRow(
   }
 }
 
-async function rescopeChildren(
+export async function rescopeChildren(
   work: PushWork,
   parentKey: string,
   scope: ScopeOf,

@@ -16,6 +16,7 @@ import { joinChannels } from './join.ts';
 import { kioskChannels } from './kiosk.ts';
 import { lifecycleChannels } from './lifecycle.ts';
 import { lobbyChannels } from './lobby.ts';
+import { mergesChannels } from './merges.ts';
 import { reportsChannels } from './reports.ts';
 import type { Result } from './result.ts';
 import { settingsChannels } from './settings.ts';
@@ -52,6 +53,7 @@ export const contract = {
   ...documentsChannels,
   ...attachmentsChannels,
   ...appointmentsChannels,
+  ...mergesChannels,
 };
 
 export type Contract = typeof contract;

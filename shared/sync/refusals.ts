@@ -198,6 +198,26 @@ export const REFUSALS = {
     text: 'The case is no longer in the center the transfer was asked from.',
     advice: 'outdated',
   },
+  // Case merges (issue 16 item 5, server/sync/merge.ts).
+  mergeOnce: { text: 'A merge is sent once, as a new record.', advice: 'outdated' },
+  malformedMerge: {
+    text: 'Malformed merge: it names two cases, the values kept and what each side saw.',
+    advice: 'outdated',
+  },
+  mergeSupervisorOnly: { text: 'Only a supervisor merges two cases.', advice: 'otherScope' },
+  mergeNotFound: {
+    text: 'A case of this merge is not on the server, or belongs to another center.',
+    advice: 'otherScope',
+  },
+  mergeSameCase: { text: 'A case cannot be merged with itself.', advice: 'outdated' },
+  mergeAlreadyMerged: {
+    text: 'The case was already merged into another case; nothing was changed.',
+    advice: 'alreadyResolved',
+  },
+  mergeSameOpening: {
+    text: 'Both cases were referred to the same opening; close one of those referrals first.',
+    advice: null,
+  },
 } as const satisfies Record<string, RefusalEntry>;
 
 export type RefusalCode = keyof typeof REFUSALS;

@@ -5,6 +5,7 @@ import { encryptionBench } from './encryption.bench.ts';
 import { faultsBench } from './faults.bench.ts';
 import { loadBench } from './load.bench.ts';
 import { matchingBench } from './matching.bench.ts';
+import { mergesBench } from './merges.bench.ts';
 import { pushChecksBench } from './push-checks.bench.ts';
 import { reportsBench } from './reports.bench.ts';
 import { storeBench } from './store.bench.ts';
@@ -27,4 +28,5 @@ export const benchmarks: readonly Benchmark[] = [
   faultsBench,
   loadBench,
   uiBench,
+  mergesBench,
 ];

@@ -142,7 +142,7 @@ for (const lang of ['ko', 'en'] as const) {
     );
 
     it(
-      'the supervisor screens: every report tab, audit, settings and sync reviews',
+      'the supervisor screens: every report tab, audit, settings, sync reviews and duplicates',
       async () => {
         const page = await open(app.browser, lang);
         const found: string[] = [];
@@ -158,6 +158,7 @@ for (const lang of ['ko', 'en'] as const) {
         await page.getByTestId('calendar-team').click();
         await settled(page);
         found.push(...(await seriousViolations(page, 'appointments team day')));
+        await visit(page, '#/merges', found);
         await page.context().close();
         expect(found).toEqual([]);
       },

@@ -65,7 +65,7 @@ type Call = <K extends ChannelName>(
   input: InputOf<Contract[K]>,
 ) => Promise<OutputOf<Contract[K]>>;
 
-function caller(dispatch: Dispatch): Call {
+export function caller(dispatch: Dispatch): Call {
   return async (session, channel, input) => {
     const result = await dispatch({ surface: 'desk', session: sessionHolder(session) }, channel, input);
     if (!result.ok) throw new Error(`fixture ${channel}: ${JSON.stringify(result.error)}`);
@@ -73,7 +73,7 @@ function caller(dispatch: Dispatch): Call {
   };
 }
 
-async function caseWithRecords(
+export async function caseWithRecords(
   call: Call,
   session: SessionInfo,
   name: string,

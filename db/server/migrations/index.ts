@@ -8,7 +8,8 @@ import { migration as m0006 } from './0006_push_payload_hash.ts';
 import { migration as m0007 } from './0007_clock_flags_audit_chain.ts';
 import { migration as m0008 } from './0008_audit_owner.ts';
 import { migration as m0009 } from './0009_device_escrow.ts';
-import { migration as m0013 } from './0013_blobs.ts';
+import { migration as m0010 } from './0010_case_merges.ts';
+import { migration as m0011 } from './0011_blobs.ts';
 
 /** The server's migrations, in order; append only, frozen once landed (see db/migrations/index.ts). */
 export const serverMigrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
@@ -21,7 +22,8 @@ export const serverMigrations: ReadonlyArray<readonly [name: string, migration: 
   ['0007_clock_flags_audit_chain', m0007],
   ['0008_audit_owner', m0008],
   ['0009_device_escrow', m0009],
-  ['0013_blobs', m0013],
+  ['0010_case_merges', m0010],
+  ['0011_blobs', m0011],
 ];
 
 export const SERVER_SCHEMA_VERSION = serverMigrations.length;

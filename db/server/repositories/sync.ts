@@ -51,14 +51,15 @@ export async function updateSyncRows(db: Db, rows: SyncRow[]): Promise<void> {
   const values = sql.join(
     rows.map(
       (r) =>
-        sql`(${r.table_name}, ${r.row_id}, ${r.seq}, ${r.data}, ${r.field_meta}, ${r.scope_center}, ${r.scope_owner}, ${r.scope_region}, ${r.updated_at})`,
+        sql`(${r.table_name}, ${r.row_id}, ${r.seq}, ${r.data}, ${r.field_meta}, ${r.scope_center}, ${r.scope_owner}, ${r.scope_region}, ${r.parent_key}, ${r.updated_at})`,
     ),
   );
-  await sql`with v (table_name, row_id, seq, data, field_meta, scope_center, scope_owner, scope_region, updated_at)
+  // parent_key changes only when a case merge moves a record to the surviving case (sync/merge.ts).
+  await sql`with v (table_name, row_id, seq, data, field_meta, scope_center, scope_owner, scope_region, parent_key, updated_at)
             as (values ${values})
             update sync_rows set seq = cast(v.seq as bigint), data = v.data, field_meta = v.field_meta,
               scope_center = v.scope_center, scope_owner = v.scope_owner, scope_region = v.scope_region,
-              updated_at = v.updated_at
+              parent_key = v.parent_key, updated_at = v.updated_at
             from v where sync_rows.table_name = v.table_name and sync_rows.row_id = v.row_id`.execute(db);
 }
 
@@ -69,7 +70,14 @@ export async function updateSyncRow(
   patch: Partial<
     Pick<
       SyncRow,
-      'seq' | 'data' | 'field_meta' | 'scope_center' | 'scope_owner' | 'scope_region' | 'updated_at'
+      | 'seq'
+      | 'data'
+      | 'field_meta'
+      | 'scope_center'
+      | 'scope_owner'
+      | 'scope_region'
+      | 'parent_key'
+      | 'updated_at'
     >
   >,
 ): Promise<void> {

@@ -16,6 +16,7 @@ import { joinHandlers } from './join.ts';
 import { kioskHandlers } from './kiosk.ts';
 import { lifecycleHandlers } from './lifecycle.ts';
 import { lobbyHandlers } from './lobby.ts';
+import { mergesHandlers } from './merges.ts';
 import { reportsHandlers } from './reports.ts';
 import { syncHandlers } from './sync.ts';
 import { settingsHandlers } from './settings.ts';
@@ -43,6 +44,7 @@ export const handlers: HandlerMap<ChannelName> = {
   ...documentsHandlers,
   ...attachmentsHandlers,
   ...appointmentsHandlers,
+  ...mergesHandlers,
 };
 
 export type { CallContext, Handler, HandlerMap } from './types.ts';

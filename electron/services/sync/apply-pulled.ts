@@ -1,6 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import type { PulledRow } from '../../../shared/sync/protocol.ts';
+import { caseChildTables } from '../../../shared/sync/merge.ts';
 import { isSyncedTable, syncRule } from '../../../shared/sync/tables.ts';
 import { markServerPurgedAudit } from './audit-tombstones.ts';
 import { removeTombstones } from './lifecycle.ts';
@@ -26,6 +27,9 @@ const ROWS_PER_STATEMENT = 500;
 const SERVER_HLC = '000000000000000:00000:server';
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 const columnCache = new Map<string, Set<string>>();
+/** Per table, the columns naming a case that a merge moves (shared/sync/merge.ts). */
+const MERGE_MOVED = new Map<string, string[]>();
+for (const c of caseChildTables()) MERGE_MOVED.set(c.table, [...(MERGE_MOVED.get(c.table) ?? []), c.field]);
 
 /** Forgets the columns read so far: after a migration in this process added some (kept-aside.ts). */
 export function forgetColumns(): void {
@@ -113,7 +117,12 @@ export async function applyPulledPage(
   if (rows.length === 0) return;
   const pending = await pendingEdits(trx, rows);
 
-  for (const [table, all] of groupBy(rows, (r) => r.table)) {
+  // Cases first: a merge's tombstone (merged_into) must be here before the records it moved, whose
+  // append-only rows may change their case only to the survivor of a merged case (migration 0015).
+  const groups = [...groupBy(rows, (r) => r.table)].sort(
+    ([a], [b]) => Number(b === 'jobseekers') - Number(a === 'jobseekers'),
+  );
+  for (const [table, all] of groups) {
     const tableRows = table === 'audit_entries' ? await withoutPurged(trx, all) : all;
     if (tableRows.length === 0) continue;
     const columns = isSyncedTable(table) ? await columnsOf(trx, table) : new Set<string>();
@@ -222,6 +231,17 @@ async function upsert(
           )}, j.s) from (${source}) as j where ${t}.${k} = j.k and (${fields.map(differs).join(' or ')})`,
         json,
       ).execute(trx);
+    }
+    if (appendOnly) {
+      // The one change an append-only record takes: its case, moved by a merge to the survivor.
+      for (const f of MERGE_MOVED.get(table) ?? []) {
+        if (!fields.includes(f)) continue;
+        await withJson(
+          `update ${t} set "${f}" = j."${f}" from (${source}) as j where ${t}.${k} = j.k and ${t}."${f}" is not j."${f}"` +
+            ` and j."${f}" = (select m.merged_into from jobseekers m where m.id = ${t}."${f}")`,
+          json,
+        ).execute(trx);
+      }
     }
   }
   if (knownCount < rows.length) {

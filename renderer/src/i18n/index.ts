@@ -25,6 +25,8 @@ import kioskEn from './kiosk.en.json';
 import kioskKo from './kiosk.ko.json';
 import lifecycleEn from './lifecycle.en.json';
 import lifecycleKo from './lifecycle.ko.json';
+import mergesEn from './merges.en.json';
+import mergesKo from './merges.ko.json';
 import ko from './ko.json';
 import lobbyEn from './lobby.en.json';
 import lobbyKo from './lobby.ko.json';
@@ -107,6 +109,7 @@ void i18n.use(initReactI18next).init({
         lifecycleKo,
         attachmentsKo,
         appointmentsKo,
+        mergesKo,
       ),
     },
     en: {
@@ -131,6 +134,7 @@ void i18n.use(initReactI18next).init({
         lifecycleEn,
         attachmentsEn,
         appointmentsEn,
+        mergesEn,
       ),
     },
   },

@@ -13,10 +13,10 @@ import {
   Tabs,
   Typography,
 } from '@mui/material';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, Navigate, useLocation, useParams } from 'react-router';
 import type { Jobseeker } from '../../../shared/domain/jobseeker.ts';
 import { occupationLabel, regionLabel, type Lang } from '../../../shared/reference/index.ts';
 import { ApiError, call } from '../api.ts';
@@ -47,6 +47,11 @@ import { scrollPageSx } from '../common/layout.ts';
 
 export function JobseekerPage() {
   const { id = '' } = useParams();
+  const survivor = useSurvivor(id);
+  if (survivor === undefined) return <CircularProgress />;
+  // A merged-away case opens its survivor (issue 16 item 5), saying so.
+  if (survivor !== null)
+    return <Navigate to={`/jobseekers/${survivor}`} replace state={{ mergedFrom: id }} />;
   // A new id mounts a fresh view: no state from the previous person survives the switch.
   return <JobseekerView key={id} id={id} />;
 }
@@ -63,6 +68,23 @@ const TABS = [
   'referrals',
   'appointments',
 ] as const;
+
+/** The case a merged id now leads to: undefined while asking, null for a live case (or an error). */
+function useSurvivor(id: string): string | null | undefined {
+  const [answer, setAnswer] = useState<{ id: string; survivor: string | null } | null>(null);
+  useEffect(() => {
+    let live = true;
+    call('merges:survivor', { id }).then(
+      (r) => live && setAnswer({ id, survivor: r.survivorId }),
+      () => live && setAnswer({ id, survivor: null }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [id]);
+  return answer?.id === id ? answer.survivor : undefined;
+}
+
 type Tab = (typeof TABS)[number];
 
 /** The case page (issue 3): one audited read of the case file, then tabs over it. */
@@ -73,6 +95,7 @@ function JobseekerView({ id }: { id: string }) {
   const segment = (params['*'] ?? '').split('/')[0] ?? '';
   const tab: Tab = (TABS as readonly string[]).includes(segment) ? (segment as Tab) : 'record';
   const { file, setFile, error: loadError } = useCaseFile(id);
+  const mergedFrom = (location.state as { mergedFrom?: string } | null)?.mergedFrom ?? null;
   const [editing, setEditing] = useState(false);
   // Bumped after a close, reopen or transfer request here: the status history reads itself again.
   const [historyVersion, setHistoryVersion] = useState(0);
@@ -96,6 +119,11 @@ function JobseekerView({ id }: { id: string }) {
         <Button component={Link} to="/jobseekers" startIcon={<ArrowBackIcon />}>
           {t('jobseekers.back')}
         </Button>
+        {mergedFrom && (
+          <Alert severity="info" sx={{ mt: 1 }} data-testid="merged-notice">
+            {t('merges.mergedNotice')}
+          </Alert>
+        )}
       </Box>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
         <Typography variant="h5" component="h1" sx={{ fontWeight: 700 }} data-testid="jobseeker-name">

@@ -1,3 +1,4 @@
+import MergeIcon from '@mui/icons-material/CallMerge';
 import AssessmentIcon from '@mui/icons-material/Assessment';
 import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
 import EventIcon from '@mui/icons-material/Event';
@@ -61,6 +62,7 @@ const NAV: NavItem[] = [
     roles: ['counselor', 'supervisor'],
   },
   { to: '/verify', key: 'documents.verify.nav', icon: <VerifiedIcon />, roles: ['counselor', 'supervisor'] },
+  { to: '/merges', key: 'merges.nav', icon: <MergeIcon />, roles: ['supervisor'] },
   { to: '/audit', key: 'audit.nav', icon: <PolicyIcon />, roles: ['supervisor'] },
   { to: '/settings', key: 'nav.settings', icon: <SettingsIcon />, roles: ['admin', 'supervisor'] },
 ];

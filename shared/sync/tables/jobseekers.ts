@@ -53,6 +53,8 @@ export const jobseekerTables = {
       consent_required: col(bool01.nullable(), { optional: true }),
       consent_optional: col(bool01.nullable(), { optional: true }),
       consent_sensitive: col(bool01.nullable(), { optional: true }),
+      // Set by the server's merge flow only (server/sync/merge.ts): a new case has none, no push sets it.
+      merged_into: col(z.null(), { optional: true, update: 'never' }),
     },
   },
   consent_records: {

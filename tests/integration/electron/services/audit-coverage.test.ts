@@ -464,6 +464,19 @@ const RULES: Record<ChannelName, Rule> = {
   'kiosk:appointmentArrive': {
     kind: 'elsewhere',
     why: 'a kiosk call without a session (appointment.arrive names the person): appointments/arrival.test.ts',
+  'merges:survivor': {
+    kind: 'none',
+    why: 'only the id of the case a merged id now leads to; opening it is audited',
+  },
+  'merges:duplicates': { kind: 'list', as: 'supervisor', input: () => ({}) },
+  'merges:preview': {
+    kind: 'person',
+    as: 'supervisor',
+    input: (s) => ({ a: own(s), b: s.createdJobseekerId }),
+  },
+  'merges:merge': {
+    kind: 'elsewhere',
+    why: 'merging would end the case the later calls use: tests/integration/electron/services/merges.test.ts checks its entry names both ids',
   },
 };
 

@@ -1,0 +1,18 @@
+import type { SyncedTable } from './tables.ts';
+
+// Columns of a synced record naming another record that is not its scope parent (an opening's employer,
+// a check-in's jobseeker...). The server checks on every push that the named record exists and is the
+// caller's (server/sync/flows.ts); a case merge moves the records naming the merged case to the
+// survivor (shared/sync/merge.ts), so a new reference to a case declared here is moved automatically.
+
+export const REFERENCES: Partial<Record<SyncedTable, Record<string, SyncedTable>>> = {
+  job_openings: { employer_id: 'employers' },
+  referrals: { opening_id: 'job_openings' },
+  placements: { employer_id: 'employers', opening_id: 'job_openings' },
+  checkins: { jobseeker_id: 'jobseekers', appointment_id: 'appointments' },
+  counseling_notes: { revision_of: 'counseling_notes' },
+  classification_reviews: { assessment_id: 'assessments', outcome_assessment_id: 'assessments' },
+  service_plan_steps: { assessment_id: 'assessments' },
+  employer_attachments: { opening_id: 'job_openings' },
+  referral_attachments: { attachment_id: 'attachments' },
+};

@@ -1,0 +1,152 @@
+import { existsSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { login } from '../../electron/services/auth.ts';
+import { addNote } from '../../electron/services/casework-notes.ts';
+import { recordConsent } from '../../electron/services/consent-record.ts';
+import { createJobseeker, openJobseeker, updateJobseeker } from '../../electron/services/jobseekers.ts';
+import { jobseekerFieldsSchema } from '../../shared/domain/jobseeker.ts';
+import { RENDERER_DIR, startTestHost, type TestHost } from '../harness/host.ts';
+import {
+  openSyncDesk,
+  startSyncServer,
+  SYNC_PASSWORD,
+  syncNow,
+  type SyncDesk,
+  type SyncServer,
+} from '../support/sync-desktop.ts';
+import { tempDir } from '../support/temp-store.ts';
+import { seriousViolations } from './support/axe.ts';
+import { launchChromium } from './support/browser.ts';
+
+// Merging duplicates in the real UI (issue 16 item 5): a real server, the test host as the team lead's
+// desktop (background sync on) and counselor1's desktop in-process. counselor1 registered one person
+// twice; the lead finds the pair on 중복 병합, compares the two records side by side, keeps the older
+// record with the newer phone number and merges. Meanwhile counselor1, offline, wrote a note on the
+// record being merged away: after both sync, the note is on the survivor, and opening the old record
+// shows the survivor.
+
+let server: SyncServer;
+let host: TestHost;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let other: SyncDesk;
+let removeDir: () => void;
+
+beforeAll(async () => {
+  if (!existsSync(`${RENDERER_DIR}/index.html`))
+    throw new Error('Build the renderer first: npm run build:renderer');
+  server = await startSyncServer(
+    'sqlite',
+    [{ code: 'SEL01', name: '서울강남고용센터', region: '11' }],
+    [
+      { loginId: 'counselor1', role: 'counselor', center: 'SEL01' },
+      { loginId: 'supervisor1', role: 'supervisor', center: 'SEL01' },
+    ],
+  );
+  const dir = tempDir('caseworker-e2e-merges-');
+  removeDir = dir.remove;
+  host = await startTestHost({ dataDir: dir.dir, serverUrl: server.url });
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'ko-KR' });
+  page = await context.newPage();
+  other = await openSyncDesk(server.url, 'counselor1');
+});
+afterAll(async () => {
+  await context.close();
+  await browser.close();
+  await host.close();
+  await other.close();
+  await server.close();
+  removeDir();
+});
+
+async function hostSync(): Promise<void> {
+  const state = await syncNow(host.store);
+  if (state.lastError) throw new Error(state.lastError);
+}
+
+describe('merging duplicates on the desk', () => {
+  it('lists the pair, merges it in the dialog, keeps a concurrent offline note, and the old record opens the survivor', async () => {
+    const ctx = other.store.context;
+    const person = (phone: string) =>
+      jobseekerFieldsSchema.parse({
+        name: '박서준',
+        birthYear: 1988,
+        phone,
+        sido: '11',
+        desiredWage: 2_500_000,
+      });
+    const kept = await createJobseeker(ctx, other.session, person('010-1111-2222'), true);
+    const gone = await createJobseeker(ctx, other.session, person('010-3333-4444'), true);
+    await recordConsent(ctx, other.session, {
+      jobseekerId: gone.id,
+      channel: 'counter',
+      granted: { required: true, optional: true },
+    });
+    await addNote(ctx, other.session, {
+      jobseekerId: gone.id,
+      kind: 'in-person',
+      body: '두 번째 등록 때 상담',
+    });
+    await other.client.syncOnce();
+
+    await page.goto(`${host.url}/#/merges`);
+    await page.getByLabel(/아이디|Login id/).fill('supervisor1');
+    await page.getByLabel(/비밀번호|Password/).fill(SYNC_PASSWORD);
+    await page.getByRole('button', { name: /^로그인$|^Sign in$/ }).click();
+    await page.getByTestId('signed-in-as').waitFor();
+    await hostSync();
+
+    // counselor1 goes offline and keeps working on the second record.
+    other.online = false;
+    await addNote(ctx, other.session, {
+      jobseekerId: gone.id,
+      kind: 'phone',
+      body: '오프라인에서 쓴 전화 상담',
+    });
+    const goneNow = await openJobseeker(ctx, other.session, gone.id);
+    await updateJobseeker(ctx, other.session, gone.id, goneNow.seq, { desiredWage: 2_900_000 });
+
+    // The pair is listed; the dialog shows both records side by side.
+    await page.getByTestId('merges-refresh').click();
+    const row = page.locator(`[data-pair="${kept.id}:${gone.id}"]`);
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain('이름·출생연도 같음');
+    await row.getByTestId('merges-compare').click();
+    const dialog = page.getByTestId('merge-dialog');
+    await dialog.getByText('010-3333-4444').waitFor();
+    await expect(page.getByTestId('merge-records-b').textContent()).resolves.toContain('상담 기록');
+    expect(await seriousViolations(page, 'merge dialog')).toEqual([]);
+    // Keep the first record, with the second record's (newer) phone number.
+    await page.getByTestId('merge-keep-a').check();
+    await page.getByTestId('merge-field-phone-b').check();
+    await page.getByTestId('merge-confirm').click();
+    await page.waitForURL(new RegExp(`#/jobseekers/${kept.id}$`));
+    await page.getByText('010-3333-4444').first().waitFor();
+
+    // Both desktops sync: the lead's merge first, then counselor1's offline work.
+    await hostSync();
+    other.online = true;
+    await other.client.syncOnce();
+    await hostSync();
+
+    // The old record opens the survivor, which holds the offline note and the offline wage.
+    await page.goto(`${host.url}/#/jobseekers/${gone.id}`);
+    await page.getByTestId('merged-notice').waitFor();
+    expect(page.url()).toContain(`#/jobseekers/${kept.id}`);
+    await page.goto(`${host.url}/#/jobseekers/${kept.id}/notes`);
+    await page.getByText('오프라인에서 쓴 전화 상담').waitFor();
+    await page.getByText('두 번째 등록 때 상담').waitFor();
+    const survivor = await openJobseeker(
+      host.store.context,
+      await login(host.store.context, 'supervisor1', SYNC_PASSWORD),
+      kept.id,
+    );
+    expect(survivor).toMatchObject({ phone: '01033334444', desiredWage: 2_900_000 });
+    // The pair is gone from the list.
+    await page.goto(`${host.url}/#/merges`);
+    await page.getByTestId('merges-empty').waitFor();
+  });
+});
