@@ -162,7 +162,7 @@ export interface ReviewItemTable {
 
 export type { ReviewKind };
 
-/** A case merged into another (migration 0011, server/sync/merge.ts). */
+/** A case merged into another (migration 0010, server/sync/merge.ts). */
 export interface CaseMergeTable {
   id: string;
   center_code: string;
@@ -258,7 +258,7 @@ export interface AuditAnchorTable {
   created_at: string;
 }
 
-/** 0013: attachment bytes by content (server/blobs/). */
+/** 0011: attachment bytes by content (server/blobs/). */
 export interface BlobChunkTable {
   sha256: string;
   n: number;

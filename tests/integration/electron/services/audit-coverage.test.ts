@@ -464,6 +464,7 @@ const RULES: Record<ChannelName, Rule> = {
   'kiosk:appointmentArrive': {
     kind: 'elsewhere',
     why: 'a kiosk call without a session (appointment.arrive names the person): appointments/arrival.test.ts',
+  },
   'merges:survivor': {
     kind: 'none',
     why: 'only the id of the case a merged id now leads to; opening it is audited',
