@@ -8,6 +8,7 @@ import type { AppointmentArrival } from '../../shared/contract/kiosk.ts';
 import { AppFailure } from '../../shared/contract/result.ts';
 import { comparableName, lastFour } from '../../shared/domain/appointments.ts';
 import { kioskSettingsFrom, ticketDay } from '../../shared/domain/kiosk.ts';
+import { ticketLettersFrom } from '../../shared/domain/tickets.ts';
 import type { ServiceContext } from './context.ts';
 
 // The lobby's "예약하고 왔어요 / I have an appointment" (issue 16 item 1). The visitor gives their name and
@@ -46,15 +47,17 @@ export async function arriveForAppointment(
   if (!service) throw new AppFailure({ code: 'unavailable', message: 'kioskScreens.notSetUp' });
   const nowIso = nowDate.toISOString();
   const id = uuidv7();
+  // This PC's letter (issue 18 item 5), as for any ticket it issues: kiosk-tickets.ts.
+  const prefix = ticketLettersFrom(center.settings)[ctx.deviceId] ?? '';
   const ticketNo = await ctx.db.transaction().execute(async (trx) => {
     const existing = await trx
       .selectFrom('checkins')
-      .select('ticket_no')
+      .select(['ticket_no', 'ticket_prefix'])
       .where('appointment_id', '=', match.id)
       .executeTakeFirst();
     // Tapping twice gives the same ticket, not a second place in the line.
-    if (existing) return { no: existing.ticket_no, fresh: false };
-    const no = await nextTicketNo(trx, center.code, day);
+    if (existing) return { no: existing.ticket_no, prefix: existing.ticket_prefix, fresh: false };
+    const no = await nextTicketNo(trx, center.code, day, prefix);
     const hlc = await nextHlc(trx, ctx.deviceId, now);
     const jobseekerId = match.jobseeker_id;
     const row = {
@@ -62,6 +65,7 @@ export async function arriveForAppointment(
       hlc,
       center_code: center.code,
       ticket_no: no,
+      ticket_prefix: prefix,
       ticket_day: day,
       service: service.id,
       status: 'waiting' as const,
@@ -123,7 +127,13 @@ export async function arriveForAppointment(
       personId: jobseekerId,
       detail: { appointmentId: match.id },
     });
-    return { no, fresh: true };
+    return { no, prefix, fresh: true };
   });
-  return { found: true, ticketNo: ticketNo.no, counterId: service.counterId, startsAt: match.starts_at };
+  return {
+    found: true,
+    ticketNo: ticketNo.no,
+    ticketPrefix: ticketNo.prefix,
+    counterId: service.counterId,
+    startsAt: match.starts_at,
+  };
 }

@@ -107,7 +107,8 @@ export const appointmentArriveInputSchema = z
  * center, else only `found: false` — the same answer whether the name, the digits or the day was wrong.
  */
 export type AppointmentArrival =
-  { found: false } | { found: true; ticketNo: number; counterId: string; startsAt: string };
+  | { found: false }
+  | { found: true; ticketNo: number; ticketPrefix: string; counterId: string; startsAt: string };
 
 export const kioskChannels = {
   'kiosk:welcome': channel<KioskWelcome>()({

@@ -81,7 +81,7 @@ describe('attachments on a case', () => {
       .poll(() =>
         page
           .getByTestId('attachment-preview-image')
-          .evaluate((img) => (img as HTMLImageElement).naturalWidth),
+          .evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
       )
       .toBe(600);
     await shot('attachments-preview-ko');

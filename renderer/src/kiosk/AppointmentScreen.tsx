@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { AppointmentArrival } from '../../../shared/contract/kiosk.ts';
+import { ticketLabel } from '../../../shared/domain/tickets.ts';
 import { composeKeys, KeyboardField, KoreanKeyboard } from './KoreanKeyboard.tsx';
 import { KioskPage } from './KioskPage.tsx';
 import { useKiosk } from './visit.ts';
@@ -80,7 +81,7 @@ export function AppointmentScreen() {
               }}
               data-testid="appointment-ticket-number"
             >
-              {answer.ticketNo}
+              {ticketLabel(answer.ticketPrefix, answer.ticketNo)}
             </Typography>
             {counter && (
               <Typography sx={{ fontSize: '1.5em', fontWeight: 800 }}>
