@@ -74,7 +74,7 @@ export async function listDuplicatePairs(ctx: ServiceContext, actor: SessionInfo
   out.sort((x, y) => y.cues.length - x.cues.length || x.a.name.localeCompare(y.a.name, 'ko'));
   // A list of names and phones of several people: one audit entry with the count, never the names.
   await auditAction(ctx.db, ctx, actor, {
-    action: 'jobseeker.merge.candidates',
+    action: 'jobseeker.merge.list',
     subjectType: 'jobseeker-list',
     subjectId: null,
     detail: { rows: out.length },

@@ -6,7 +6,13 @@ import { stepsOf } from '../../../../shared/casework/service-plan.ts';
 import { auditKindOf, isAccessAction, type AuditKind } from '../../../../shared/domain/audit.ts';
 import { SIGNATURE_BASE64 } from '../../../support/signature-png.ts';
 import { tinyPdf } from '../../../support/attachment-files.ts';
-import { READY_ANSWERS, seedFixture, type Fixture } from '../../../support/case-fixtures.ts';
+import {
+  caller,
+  caseWithRecords,
+  READY_ANSWERS,
+  seedFixture,
+  type Fixture,
+} from '../../../support/case-fixtures.ts';
 import { dispatcherFor, makeTestStore, sessionHolder, type TestStore } from '../../../support/temp-store.ts';
 
 // domain.md §10: every read of a jobseeker's record, every change, print and export is an audit entry
@@ -26,6 +32,8 @@ interface State {
   documentHash?: string;
   attachmentId?: string;
   appointmentId: string;
+  /** A second live case of counselor1's center, for the merge preview. */
+  spareId: string;
 }
 
 interface Call {
@@ -473,11 +481,11 @@ const RULES: Record<ChannelName, Rule> = {
   'merges:preview': {
     kind: 'person',
     as: 'supervisor',
-    input: (s) => ({ a: own(s), b: s.createdJobseekerId }),
+    input: (s) => ({ a: own(s), b: s.spareId }),
   },
   'merges:merge': {
     kind: 'elsewhere',
-    why: 'merging would end the case the later calls use: tests/integration/electron/services/merges.test.ts checks its entry names both ids',
+    why: 'merging would end the case the later calls use: tests/integration/sync/merge-http.test.ts checks its entry names both ids',
   },
 };
 
@@ -489,6 +497,7 @@ beforeAll(async () => {
   t = await makeTestStore();
   const f = await seedFixture(t);
   dispatch = dispatcherFor(t.store).dispatch;
+  const spare = await caseWithRecords(caller(dispatch), f.sessions.counselor, '박병합', f.openingId);
   state = {
     f,
     person: '',
@@ -497,6 +506,7 @@ beforeAll(async () => {
     checkinId: f.checkinId,
     transferId: '',
     appointmentId: '',
+    spareId: spare.jobseekerId,
   };
 });
 afterAll(() => t.cleanup());
@@ -554,7 +564,7 @@ describe('the audit trail covers every channel that touches a person', () => {
       name,
       rule.input(state),
     );
-    expect(result, `${name} should succeed`).toMatchObject({ ok: true });
+    expect(result, `${name} should succeed: ${JSON.stringify(result)}`).toMatchObject({ ok: true });
     if (!result.ok) return;
     rule.after?.(state, result.value);
     const entries = entriesAfter(before);
