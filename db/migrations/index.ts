@@ -10,6 +10,7 @@ import { migration as m0008 } from './0008_sync_lifecycle.ts';
 import { migration as m0009 } from './0009_consent_forward_compat.ts';
 import { migration as m0010 } from './0010_audit_purged.ts';
 import { migration as m0011 } from './0011_form_drafts.ts';
+import { migration as m0013 } from './0013_tasks_saved_filters.ts';
 
 /**
  * Every migration, in order. Listed by hand because bundlers (the Electron main build) cannot scan a
@@ -28,6 +29,8 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0009_consent_forward_compat', m0009],
   ['0010_audit_purged', m0010],
   ['0011_form_drafts', m0011],
+  // 0012 is another branch's (issue 16); the lead's merge puts it before this one.
+  ['0013_tasks_saved_filters', m0013],
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

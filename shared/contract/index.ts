@@ -15,6 +15,7 @@ import { reportsChannels } from './reports.ts';
 import type { Result } from './result.ts';
 import { settingsChannels } from './settings.ts';
 import { syncChannels } from './sync.ts';
+import { worklistChannels } from './worklist.ts';
 
 export * from './channel.ts';
 export * from './result.ts';
@@ -42,6 +43,7 @@ export const contract = {
   ...backupsChannels,
   ...kioskChannels,
   ...draftsChannels,
+  ...worklistChannels,
 };
 
 export type Contract = typeof contract;

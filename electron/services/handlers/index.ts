@@ -15,6 +15,7 @@ import { reportsHandlers } from './reports.ts';
 import { syncHandlers } from './sync.ts';
 import { settingsHandlers } from './settings.ts';
 import type { HandlerMap } from './types.ts';
+import { worklistHandlers } from './worklist.ts';
 
 /** Every channel's handler. The type makes a missing handler a compile error; a test checks it too. */
 export const handlers: HandlerMap<ChannelName> = {
@@ -33,6 +34,7 @@ export const handlers: HandlerMap<ChannelName> = {
   ...backupsHandlers,
   ...kioskHandlers,
   ...draftsHandlers,
+  ...worklistHandlers,
 };
 
 export type { CallContext, Handler, HandlerMap } from './types.ts';

@@ -4,6 +4,7 @@ import { centerTables } from './center.ts';
 import { employerTables } from './employers.ts';
 import { jobseekerTables } from './jobseekers.ts';
 import { referralTables } from './referrals.ts';
+import { taskTables } from './tasks.ts';
 import type { Problem, TableDecl } from './types.ts';
 
 // One declaration per synced table (issue 13 §1), beside its conflict rules (../tables.ts): its columns
@@ -21,6 +22,7 @@ export const TABLE_DECLARATIONS: Readonly<Record<SyncedTable, TableDecl>> = {
   ...employerTables,
   ...referralTables,
   ...centerTables,
+  ...taskTables,
 };
 
 export function declarationOf(table: SyncedTable): TableDecl {

@@ -20,6 +20,7 @@ interface State {
   latestAssessmentId: string;
   createdJobseekerId: string;
   checkinId: string;
+  taskId: string;
 }
 
 interface Call {
@@ -334,6 +335,38 @@ const RULES: Record<ChannelName, Rule> = {
   },
   'drafts:keep': { kind: 'exempt', why: "the caller's own unsaved typing on this PC, never synced" },
   'drafts:discard': { kind: 'exempt', why: "removes the caller's own unsaved typing" },
+  'inbox:list': { kind: 'list', input: () => ({}) },
+  'inbox:counts': { kind: 'none', why: 'numbers for the navigation badge, nobody’s data' },
+  'tasks:create': {
+    kind: 'person',
+    input: (s) => ({ title: '이력서 받기', dueOn: '2026-01-05', link: { kind: 'jobseeker', id: own(s) } }),
+    after: (s, out) => {
+      s.taskId = (out as { id: string }).id;
+    },
+  },
+  'tasks:setDone': { kind: 'person', input: (s) => ({ id: s.taskId, baseSeq: 0, done: true }) },
+  'tasks:snooze': { kind: 'person', input: (s) => ({ id: s.taskId, baseSeq: 0, until: '2099-01-01' }) },
+  'tasks:reassign': {
+    kind: 'person',
+    input: (s) => ({ id: s.taskId, baseSeq: 0, assigneeId: s.f.sessions.supervisor.userId }),
+  },
+  'filters:list': { kind: 'none', why: 'the caller’s own saved filters with counts only' },
+  'filters:save': { kind: 'none', why: 'a filter is the caller’s own setting, no one’s data' },
+  'filters:delete': { kind: 'none', why: 'removes the caller’s own saved filter' },
+  'jobseekers:bulkAssign': {
+    kind: 'person',
+    as: 'supervisor',
+    // The walk's last calls: the counselor's own case goes to the supervisor.
+    input: (s) => ({
+      selection: { kind: 'ids', ids: [own(s)] },
+      counselorId: s.f.sessions.supervisor.userId,
+    }),
+  },
+  'jobseekers:bulkExport': {
+    kind: 'export',
+    as: 'supervisor',
+    input: (s) => ({ selection: { kind: 'ids', ids: [own(s)] }, purpose: '이관 준비' }),
+  },
 };
 
 let t: TestStore;
@@ -350,6 +383,7 @@ beforeAll(async () => {
     latestAssessmentId: f.own.assessmentId,
     createdJobseekerId: '',
     checkinId: f.checkinId,
+    taskId: '',
   };
 });
 afterAll(() => t.cleanup());
