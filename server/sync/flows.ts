@@ -26,6 +26,12 @@ const REFERENCES: Partial<Record<SyncedTable, Record<string, SyncedTable>>> = {
   counseling_notes: { revision_of: 'counseling_notes' },
   classification_reviews: { assessment_id: 'assessments', outcome_assessment_id: 'assessments' },
   service_plan_steps: { assessment_id: 'assessments' },
+  tasks: {
+    jobseeker_id: 'jobseekers',
+    employer_id: 'employers',
+    opening_id: 'job_openings',
+    referral_id: 'referrals',
+  },
 };
 
 function authored(caller: SyncCaller, table: SyncedTable, fields: Record<string, unknown>): void {
@@ -103,6 +109,10 @@ export async function checkUpdate(
   if (m.baseSeq > Number(existing.seq))
     throw new Refusal('baseSeqAhead', { baseSeq: String(m.baseSeq), seq: String(existing.seq) });
   authored(caller, table, m.fields);
+  // A to-do is changed by the person it is for, its author, or a supervisor of its center.
+  const ownTask =
+    table === 'tasks' && (data['assignee_id'] === caller.userId || data['created_by'] === caller.userId);
+  if (table === 'tasks' && caller.role !== 'supervisor' && !ownTask) throw new Refusal('taskNotYours');
   const decl = declarationOf(table);
   for (const [field, value] of Object.entries(m.fields)) {
     const c = decl.columns[field];
@@ -117,6 +127,11 @@ export async function checkUpdate(
           value !== null &&
           (typeof value !== 'string' || !(await isCaseStaff(work, value, existing.scope_center)))
         )
+          throw new Refusal('assigneeUnknown');
+      } else if (table === 'tasks') {
+        // The person a to-do is for hands it on to someone of its center; nobody else but a supervisor.
+        if (data[field] !== caller.userId) throw new Refusal('taskNotYours');
+        if (typeof value !== 'string' || !(await isCaseStaff(work, value, existing.scope_center)))
           throw new Refusal('assigneeUnknown');
       } else if (
         value !== caller.userId ||
