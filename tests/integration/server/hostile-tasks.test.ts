@@ -121,7 +121,7 @@ describe.each(SERVER_DIALECTS)('a hostile desktop’s to-dos, on %s', (dialect) 
     await h.expectRefused(
       c2,
       change(c2, 'tasks', ids.task, { created_by: c2.userId }, 'update', taskSeq),
-      'notCaller',
+      'notUpdatable',
     );
   });
 
