@@ -13,6 +13,7 @@ import { AppShell } from './shell/AppShell.tsx';
 const area = (name: keyof typeof DESK_AREAS) =>
   lazy(() => (DESK_AREAS[name] as () => Promise<React.ComponentType>)().then((c) => ({ default: c })));
 
+const InboxPage = area('inbox');
 const CaseloadPage = area('caseload');
 const JobseekersArea = area('jobseekers');
 const EmployersArea = area('employers');
@@ -33,6 +34,7 @@ export function DeskApp() {
           <Suspense fallback={<Loading label={t('a11y.loading')} />}>
             <Routes>
               <Route path="/" element={<HomeRedirect />} />
+              <Route path="/inbox" element={<InboxPage />} />
               <Route path="/caseload" element={<CaseloadPage />} />
               <Route path="/jobseekers/*" element={<JobseekersArea />} />
               <Route path="/employers/*" element={<EmployersArea />} />

@@ -12,6 +12,7 @@ const pick =
     load().then((m) => m[name]);
 
 export const DESK_AREAS: Record<string, Loader> = {
+  inbox: pick(() => import('./inbox/InboxPage.tsx'), 'InboxPage'),
   caseload: pick(() => import('./caseload/CaseloadPage.tsx'), 'CaseloadPage'),
   jobseekers: pick(() => import('./jobseekers/JobseekersArea.tsx'), 'JobseekersArea'),
   employers: pick(() => import('./employers/EmployersArea.tsx'), 'EmployersArea'),

@@ -31,6 +31,8 @@ import securityEn from './security.en.json';
 import securityKo from './security.ko.json';
 import syncEn from './sync.en.json';
 import syncKo from './sync.ko.json';
+import worklistEn from './worklist.en.json';
+import worklistKo from './worklist.ko.json';
 
 // Korean first (the counselors' language), English as a switch. The choice is remembered per desktop.
 // Texts live in one file per area (top-level keys must not collide); the profiling rules' own texts
@@ -92,6 +94,7 @@ void i18n.use(initReactI18next).init({
         queueKo,
         formsKo,
         a11yKo,
+        worklistKo,
       ),
     },
     en: {
@@ -111,6 +114,7 @@ void i18n.use(initReactI18next).init({
         queueEn,
         formsEn,
         a11yEn,
+        worklistEn,
       ),
     },
   },
