@@ -51,7 +51,7 @@ export interface SavedFilter {
 
 /** The filter with its empty keys dropped, so two equal filters are stored alike. */
 export function normaliseFilter(f: JobseekerFilter): JobseekerFilter {
-  return Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)) as JobseekerFilter;
+  return Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined));
 }
 
 export function activeFilterCount(f: JobseekerFilter): number {

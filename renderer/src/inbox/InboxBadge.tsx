@@ -36,7 +36,13 @@ export function InboxBadge({ children }: { children: ReactNode }) {
       max={999}
       data-testid="inbox-badge"
       data-count={total}
-      slotProps={{ badge: { 'aria-label': counts ? t('inbox.badge', { total: counts.total, overdue: counts.overdue }) : undefined } as object }}
+      slotProps={{
+        badge: {
+          'aria-label': counts
+            ? t('inbox.badge', { total: counts.total, overdue: counts.overdue })
+            : undefined,
+        } as object,
+      }}
     >
       {children}
     </Badge>

@@ -211,22 +211,26 @@ export function InboxPage() {
           )}
         </List>
       </Paper>
-      <NewTaskDialog
-        open={adding}
-        today={today}
-        onClose={(created) => {
-          setAdding(false);
-          if (created) setNotice('tasks.created');
-        }}
-      />
-      <SnoozeDialog
-        task={snoozing}
-        today={today}
-        onClose={(changed) => {
-          setSnoozing(null);
-          if (changed) setNotice('tasks.snoozed');
-        }}
-      />
+      {adding && (
+        <NewTaskDialog
+          open
+          today={today}
+          onClose={(created) => {
+            setAdding(false);
+            if (created) setNotice('tasks.created');
+          }}
+        />
+      )}
+      {snoozing && (
+        <SnoozeDialog
+          task={snoozing}
+          today={today}
+          onClose={(changed) => {
+            setSnoozing(null);
+            if (changed) setNotice('tasks.snoozed');
+          }}
+        />
+      )}
       <ReassignDialog
         task={handing}
         onClose={(changed) => {

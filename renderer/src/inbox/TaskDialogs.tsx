@@ -15,7 +15,7 @@ import type { Task } from '../../../shared/domain/tasks.ts';
 import { ApiError, call } from '../api.ts';
 import { useAuth } from '../auth/AuthProvider.tsx';
 
-// The dialogs of a to-do: add one (optionally about a case, for someone of the center when a supervisor
+// The dialogs of a to-do (mounted only while open, so each opening starts blank): add one (optionally about a case, for someone of the center when a supervisor
 // adds it), snooze it to a later day, hand it on.
 
 function errorKey(e: unknown): string {
@@ -44,14 +44,6 @@ export function NewTaskDialog(props: {
   const [assignee, setAssignee] = useState('');
   const [error, setError] = useState<string | null>(null);
   const people = useCounselors(props.open && session.role === 'supervisor');
-  useEffect(() => {
-    if (props.open) {
-      setTitle('');
-      setDueOn(props.today);
-      setAssignee('');
-      setError(null);
-    }
-  }, [props.open, props.today]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -136,10 +128,6 @@ export function SnoozeDialog(props: {
   const { t } = useTranslation();
   const [until, setUntil] = useState(nextDay(props.today));
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    setUntil(nextDay(props.today));
-    setError(null);
-  }, [props.task, props.today]);
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!props.task) return;
