@@ -10,6 +10,7 @@ import { storeBench } from './store.bench.ts';
 import { syncBench } from './sync.bench.ts';
 import type { Benchmark } from './types.ts';
 import { uiBench } from './ui.bench.ts';
+import { worklistBench } from './worklist.bench.ts';
 
 // Every benchmark the runner knows, in the order it runs them. Add new modules here.
 
@@ -25,4 +26,5 @@ export const benchmarks: readonly Benchmark[] = [
   faultsBench,
   loadBench,
   uiBench,
+  worklistBench,
 ];

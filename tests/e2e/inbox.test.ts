@@ -19,10 +19,13 @@ afterAll(async () => {
   await app.close();
 });
 
+async function attributes(name: string): Promise<string[]> {
+  const items = await page.getByTestId('inbox-item').all();
+  return Promise.all(items.map(async (i) => (await i.getAttribute(name)) ?? ''));
+}
+
 async function statuses(): Promise<string[]> {
-  return page
-    .getByTestId('inbox-item')
-    .evaluateAll((els) => els.map((e) => e.getAttribute('data-status') ?? ''));
+  return attributes('data-status');
 }
 
 describe('the to-do inbox, saved filters and bulk reassignment', () => {
@@ -49,9 +52,7 @@ describe('the to-do inbox, saved filters and bulk reassignment', () => {
       .execute();
     await page.goto(`${app.host.url}/#/inbox`);
     await page.getByTestId('inbox-summary').waitFor();
-    const sources = await page
-      .getByTestId('inbox-item')
-      .evaluateAll((els) => els.map((e) => e.getAttribute('data-source') ?? ''));
+    const sources = await attributes('data-source');
     expect(sources).toContain('reassessment');
     expect(sources).toContain('follow-up');
     const order = await statuses();
