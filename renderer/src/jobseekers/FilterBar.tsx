@@ -46,7 +46,7 @@ function SelectFilter(props: {
       label={props.label}
       value={props.value}
       onChange={(e) => props.onChange(e.target.value)}
-      sx={{ minWidth: 140 }}
+      sx={{ width: 160 }}
       slotProps={{ select: { SelectDisplayProps: { 'data-testid': props.testId } as object } }}
     >
       <MenuItem value={ANY}>{t('filters.any')}</MenuItem>
@@ -101,7 +101,7 @@ export function FilterBar({
 
   return (
     <Stack spacing={1.5} data-testid="filter-bar">
-      <Stack direction="row" spacing={1.5} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+      <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5, alignItems: 'center' }}>
         <SelectFilter
           label={t('filters.status')}
           testId="filter-status"
@@ -184,7 +184,7 @@ export function FilterBar({
             </Button>
           </>
         )}
-      </Stack>
+      </Box>
       {saved.length > 0 && (
         <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
           <Box component="span" sx={{ fontSize: 14, color: 'text.secondary' }}>
