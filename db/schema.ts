@@ -629,6 +629,39 @@ export interface JobseekerTable {
   merged_into: string | null;
 }
 
+// 0013_tasks_saved_filters (issue 16 items 2, 7)
+export interface TaskTable extends Synced {
+  center_code: string;
+  assignee_id: string;
+  created_by: string;
+  title: string;
+  /** YYYY-MM-DD, the day it is due (Korean local day). */
+  due_on: string;
+  jobseeker_id: string | null;
+  employer_id: string | null;
+  opening_id: string | null;
+  referral_id: string | null;
+  done: Generated<Bool>;
+  done_at: string | null;
+  /** YYYY-MM-DD: hidden from the inbox before this day. */
+  snoozed_until: string | null;
+  created_at: string;
+  updated_at: string;
+  archived: Generated<Bool>;
+}
+export interface SavedFilterTable {
+  id: string;
+  user_id: string;
+  name: string;
+  /** The filter, JSON (shared/domain/jobseeker-filters.ts). */
+  filter: string;
+  created_at: string;
+}
+export interface Database {
+  tasks: TaskTable;
+  saved_filters: SavedFilterTable;
+}
+
 export type SyncedTableName = Exclude<
   keyof Database,
   | 'meta'
@@ -645,12 +678,14 @@ export type SyncedTableName = Exclude<
   | 'form_drafts'
   | 'attachment_blobs'
   | 'attachment_chunks'
+  | 'saved_filters'
 >;
 
 export type JobseekerRow = Selectable<JobseekerTable>;
 export type NewJobseekerRow = Insertable<JobseekerTable>;
 export type JobseekerRowUpdate = Updateable<JobseekerTable>;
 export type UserRow = Selectable<UserTable>;
+export type TaskRow = Selectable<TaskTable>;
 export type AuditEntryRow = Selectable<AuditEntryTable>;
 export type Timestamp = ColumnType<string, string, string>;
 

@@ -10,12 +10,13 @@ import { migration as m0008 } from './0008_sync_lifecycle.ts';
 import { migration as m0009 } from './0009_consent_forward_compat.ts';
 import { migration as m0010 } from './0010_audit_purged.ts';
 import { migration as m0011 } from './0011_form_drafts.ts';
+import { migration as m0012 } from './0012_appointments.ts';
+import { migration as m0013 } from './0013_tasks_saved_filters.ts';
 import { migration as m0014 } from './0014_case_lifecycle.ts';
+import { migration as m0015 } from './0015_case_merges.ts';
 import { migration as m0016 } from './0016_signatures.ts';
 import { migration as m0017 } from './0017_attachments.ts';
 import { migration as m0018 } from './0018_ticket_prefix.ts';
-import { migration as m0012 } from './0012_appointments.ts';
-import { migration as m0015 } from './0015_case_merges.ts';
 
 /**
  * Every migration, in order. Listed by hand because bundlers (the Electron main build) cannot scan a
@@ -34,12 +35,13 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0009_consent_forward_compat', m0009],
   ['0010_audit_purged', m0010],
   ['0011_form_drafts', m0011],
+  ['0012_appointments', m0012],
+  ['0013_tasks_saved_filters', m0013],
   ['0014_case_lifecycle', m0014],
+  ['0015_case_merges', m0015],
   ['0016_signatures', m0016],
   ['0017_attachments', m0017],
   ['0018_ticket_prefix', m0018],
-  ['0012_appointments', m0012],
-  ['0015_case_merges', m0015],
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -205,7 +205,10 @@ export async function noShowsToContact(
             .selectFrom('appointments as later')
             .select('later.id')
             .whereRef('later.jobseeker_id', '=', 'a.jobseeker_id')
-            .whereRef('later.created_at', '>', 'a.starts_at')
+            // Another appointment after the missed one (booked since, or already waiting): a no-show
+            // recorded after the day never counts itself as the booking that settles it.
+            .whereRef('later.id', '<>', 'a.id')
+            .whereRef('later.starts_at', '>', 'a.starts_at')
             .where('later.archived', '=', 0),
         ),
       ),

@@ -7,7 +7,9 @@ import type {
   JobseekerSort,
 } from '../../shared/domain/jobseeker.ts';
 import type { Database, JobseekerRow, JobseekerRowUpdate, NewJobseekerRow } from '../schema.ts';
+import type { JobseekerFilter } from '../../shared/domain/jobseeker-filters.ts';
 import { jobseekerInScope, type CaseScope } from './case-scope.ts';
+import { filterPredicate, type FilterEnv } from './jobseeker-filters.ts';
 
 // SQL for the jobseeker aggregate, and the one place rows become domain objects.
 
@@ -91,6 +93,8 @@ export interface JobseekerQuery {
   scope?: CaseScope | undefined;
   /** The archived cases instead of those in work (the 보관함). */
   archived?: boolean | undefined;
+  /** The filter bar's filters (issue 16 item 7), with who asks and today for the relative ones. */
+  filter?: { filter: JobseekerFilter; env: FilterEnv } | undefined;
 }
 
 /** A phrase query for FTS5: the fragment in double quotes, inner quotes doubled. */
@@ -104,7 +108,8 @@ function normaliseQuery(query: string): string {
   return /^[\d\s-]+$/.test(trimmed) ? trimmed.replace(/\D+/g, '') : trimmed;
 }
 
-export async function listJobseekers(db: Db, q: JobseekerQuery): Promise<JobseekerListPage> {
+/** The rows a list query matches, before sorting and paging (the list, its count, a bulk selection). */
+function matching(db: Db, q: Omit<JobseekerQuery, 'sort' | 'direction' | 'offset' | 'limit'>) {
   const fragment = normaliseQuery(q.query);
   let base = db.selectFrom('jobseekers as j').where('j.archived', '=', q.archived ? 1 : 0);
   if (fragment.length >= TRIGRAM_MIN) {
@@ -125,7 +130,34 @@ export async function listJobseekers(db: Db, q: JobseekerQuery): Promise<Jobseek
   if (q.counselorId) base = base.where('j.assigned_counselor_id', '=', q.counselorId);
   if (q.type) base = base.where('j.current_type', '=', q.type);
   if (q.track) base = base.where('j.current_track', '=', q.track);
+  if (q.filter) base = base.where(filterPredicate(q.filter.filter, q.filter.env));
 
+  return base;
+}
+
+/** Ids of every jobseeker a list query matches (a bulk action on "all matching"), at most `limit`. */
+export async function matchingJobseekerIds(
+  db: Db,
+  q: Omit<JobseekerQuery, 'sort' | 'direction' | 'offset' | 'limit'>,
+  limit: number,
+): Promise<string[]> {
+  const rows = await matching(db, q).select('j.id').orderBy('j.id').limit(limit).execute();
+  return rows.map((r) => r.id);
+}
+
+/** How many jobseekers a list query matches (a saved search's count). */
+export async function countMatchingJobseekers(
+  db: Db,
+  q: Omit<JobseekerQuery, 'sort' | 'direction' | 'offset' | 'limit'>,
+): Promise<number> {
+  const row = await matching(db, q)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function listJobseekers(db: Db, q: JobseekerQuery): Promise<JobseekerListPage> {
+  const base = matching(db, q);
   const [rows, count] = await Promise.all([
     base
       .leftJoin('users as u', 'u.id', 'j.assigned_counselor_id')

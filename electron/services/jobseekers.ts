@@ -25,7 +25,23 @@ import type {
 import { makeRegistrationNumber } from '../../shared/domain/registration-number.ts';
 import { accessibleJobseeker, caseScope } from './case-access.ts';
 import { isoNow, type ServiceContext } from './context.ts';
-import { auditAction } from './synced-writes.ts';
+import { auditAction, todayKst } from './synced-writes.ts';
+import {
+  activeFilterCount,
+  normaliseFilter,
+  type JobseekerFilter,
+} from '../../shared/domain/jobseeker-filters.ts';
+
+/** The repository's filter argument: the filters with who asks and today (undefined when none is set). */
+export function filterQuery(
+  ctx: ServiceContext,
+  actor: SessionInfo,
+  filter: JobseekerFilter,
+): JobseekerQuery['filter'] {
+  return activeFilterCount(filter) > 0
+    ? { filter, env: { userId: actor.userId, today: todayKst(ctx) } }
+    : undefined;
+}
 
 // Jobseeker use cases: every read of a record and every change is audited (domain.md §10), and every
 // change goes to the outbox in the same transaction (sync.md).
@@ -33,12 +49,15 @@ import { auditAction } from './synced-writes.ts';
 export async function listForCounselor(
   ctx: ServiceContext,
   actor: SessionInfo,
-  q: Omit<JobseekerQuery, 'counselorId' | 'scope'> & { mine: boolean },
+  q: Omit<JobseekerQuery, 'counselorId' | 'scope' | 'filter'> & { mine: boolean; filter?: JobseekerFilter },
 ): Promise<JobseekerListPage> {
+  const { filter, ...rest } = q;
+  const filters = filter ? normaliseFilter(filter) : {};
   const page = await listJobseekers(ctx.db, {
-    ...q,
+    ...rest,
     scope: caseScope(actor),
     counselorId: q.mine ? actor.userId : undefined,
+    filter: filterQuery(ctx, actor, filters),
   });
   // A page of names and numbers is a read of several people's data: recorded once per page, with what
   // was asked (never the search text itself: it may be a name or a phone number).
@@ -51,6 +70,8 @@ export async function listForCounselor(
       offset: q.offset,
       searched: q.query !== '',
       mine: q.mine,
+      // Which filters were set, never their values' meaning for a person (ids of accounts at most).
+      ...(activeFilterCount(filters) > 0 ? { filters: Object.keys(filters) } : {}),
       // A page of the 보관함 says so; a page of the cases in work is recorded as it always was.
       ...(q.archived ? { archived: true } : {}),
     },

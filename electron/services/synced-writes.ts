@@ -39,7 +39,7 @@ export async function insertSynced<T extends SyncedTableName>(
 export async function updateSynced(
   trx: Trx,
   ctx: ServiceContext,
-  table: 'employers' | 'job_openings' | 'jobseekers' | 'case_transfers' | 'appointments',
+  table: 'employers' | 'job_openings' | 'jobseekers' | 'case_transfers' | 'appointments' | 'tasks',
   id: string,
   changed: Record<string, unknown>,
   baseSeq: number,

@@ -14,6 +14,7 @@ const area = (name: keyof typeof DESK_AREAS) =>
   lazy(() => (DESK_AREAS[name] as () => Promise<React.ComponentType>)().then((c) => ({ default: c })));
 
 const AppointmentsArea = area('appointments');
+const InboxPage = area('inbox');
 const CaseloadPage = area('caseload');
 const JobseekersArea = area('jobseekers');
 const EmployersArea = area('employers');
@@ -38,6 +39,7 @@ export function DeskApp() {
             <Routes>
               <Route path="/" element={<HomeRedirect />} />
               <Route path="/appointments/*" element={<AppointmentsArea />} />
+              <Route path="/inbox" element={<InboxPage />} />
               <Route path="/caseload" element={<CaseloadPage />} />
               <Route path="/jobseekers/*" element={<JobseekersArea />} />
               <Route path="/employers/*" element={<EmployersArea />} />

@@ -13,6 +13,7 @@ const pick =
 
 export const DESK_AREAS: Record<string, Loader> = {
   appointments: pick(() => import('./appointments/AppointmentsArea.tsx'), 'AppointmentsArea'),
+  inbox: pick(() => import('./inbox/InboxPage.tsx'), 'InboxPage'),
   caseload: pick(() => import('./caseload/CaseloadPage.tsx'), 'CaseloadPage'),
   jobseekers: pick(() => import('./jobseekers/JobseekersArea.tsx'), 'JobseekersArea'),
   employers: pick(() => import('./employers/EmployersArea.tsx'), 'EmployersArea'),

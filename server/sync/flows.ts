@@ -95,6 +95,10 @@ export async function checkUpdate(
   if (m.baseSeq > Number(existing.seq))
     throw new Refusal('baseSeqAhead', { baseSeq: String(m.baseSeq), seq: String(existing.seq) });
   authored(caller, table, m.fields);
+  // A to-do is changed by the person it is for, its author, or a supervisor of its center.
+  const ownTask =
+    table === 'tasks' && (data['assignee_id'] === caller.userId || data['created_by'] === caller.userId);
+  if (table === 'tasks' && caller.role !== 'supervisor' && !ownTask) throw new Refusal('taskNotYours');
   const decl = declarationOf(table);
   for (const [field, value] of Object.entries(m.fields)) {
     const c = decl.columns[field];
@@ -109,6 +113,11 @@ export async function checkUpdate(
           value !== null &&
           (typeof value !== 'string' || !(await isCaseStaff(work, value, existing.scope_center)))
         )
+          throw new Refusal('assigneeUnknown');
+      } else if (table === 'tasks') {
+        // The person a to-do is for hands it on to someone of its center; nobody else but a supervisor.
+        if (data[field] !== caller.userId) throw new Refusal('taskNotYours');
+        if (typeof value !== 'string' || !(await isCaseStaff(work, value, existing.scope_center)))
           throw new Refusal('assigneeUnknown');
       } else if (
         value !== caller.userId ||

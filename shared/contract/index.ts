@@ -21,6 +21,7 @@ import { reportsChannels } from './reports.ts';
 import type { Result } from './result.ts';
 import { settingsChannels } from './settings.ts';
 import { syncChannels } from './sync.ts';
+import { worklistChannels } from './worklist.ts';
 
 export * from './channel.ts';
 export * from './result.ts';
@@ -54,6 +55,7 @@ export const contract = {
   ...attachmentsChannels,
   ...appointmentsChannels,
   ...mergesChannels,
+  ...worklistChannels,
 };
 
 export type Contract = typeof contract;

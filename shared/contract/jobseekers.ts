@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channel } from './channel.ts';
 import { searchQuerySchema } from './search.ts';
 import { patchSchema } from './patch.ts';
+import { jobseekerFilterSchema } from '../domain/jobseeker-filters.ts';
 import {
   JOBSEEKER_SORTS,
   TRACKS,
@@ -27,6 +28,8 @@ export const jobseekerListInputSchema = z
     track: z.enum(TRACKS).optional(),
     /** The 보관함: archived cases only (false: the cases in work, as always). */
     archived: z.boolean().default(false),
+    /** The filter bar (issue 16 item 7): every filter set must hold. */
+    filter: jobseekerFilterSchema.default({}),
   })
   .strict();
 

@@ -127,6 +127,10 @@ export const REFUSALS = {
     text: 'Only a supervisor or the counselor the case is assigned to may archive it or bring it back.',
     advice: 'otherScope',
   },
+  taskNotYours: {
+    text: 'Only the person a to-do is for, its author or a supervisor may change it; only they or a supervisor may hand it on.',
+    advice: 'otherScope',
+  },
   centerSettingsRole: {
     text: 'Only an admin or a supervisor of the center may change its settings.',
     advice: 'otherScope',

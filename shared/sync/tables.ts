@@ -169,6 +169,14 @@ export const SYNC_TABLES = {
     decisive: [],
     scope: { kind: 'parent', parentTable: 'appointments', parentField: 'appointment_id' },
   },
+  // A person's to-do items (issue 16 item 2): the center's, owned by the assignee. Who has it and whether it
+  // is deleted are decisive (moving work between people is never silently overwritten); done, snooze, the
+  // title and the day are descriptive: a to-do marked done twice, or reopened, loses nothing worth a review.
+  tasks: {
+    mode: 'mutable',
+    decisive: ['assignee_id', 'archived'],
+    scope: { kind: 'center', ownerField: 'assignee_id' },
+  },
   // The audit trail (domain.md §10: synced to the server): inserted once, never changed, each with its
   // own device's hash chain. Owned by its actor (issue #13 item 5): a counselor's desktop gets only
   // their own entries (owner scope); a supervisor's gets the center's (see `centerScopeHolds`).

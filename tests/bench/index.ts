@@ -12,6 +12,7 @@ import { storeBench } from './store.bench.ts';
 import { syncBench } from './sync.bench.ts';
 import type { Benchmark } from './types.ts';
 import { uiBench } from './ui.bench.ts';
+import { worklistBench } from './worklist.bench.ts';
 
 // Every benchmark the runner knows, in the order it runs them. Add new modules here.
 
@@ -29,4 +30,5 @@ export const benchmarks: readonly Benchmark[] = [
   loadBench,
   uiBench,
   mergesBench,
+  worklistBench,
 ];

@@ -21,6 +21,7 @@ import { reportsHandlers } from './reports.ts';
 import { syncHandlers } from './sync.ts';
 import { settingsHandlers } from './settings.ts';
 import type { HandlerMap } from './types.ts';
+import { worklistHandlers } from './worklist.ts';
 
 /** Every channel's handler. The type makes a missing handler a compile error; a test checks it too. */
 export const handlers: HandlerMap<ChannelName> = {
@@ -45,6 +46,7 @@ export const handlers: HandlerMap<ChannelName> = {
   ...attachmentsHandlers,
   ...appointmentsHandlers,
   ...mergesHandlers,
+  ...worklistHandlers,
 };
 
 export type { CallContext, Handler, HandlerMap } from './types.ts';

@@ -43,6 +43,8 @@ import securityEn from './security.en.json';
 import securityKo from './security.ko.json';
 import syncEn from './sync.en.json';
 import syncKo from './sync.ko.json';
+import worklistEn from './worklist.en.json';
+import worklistKo from './worklist.ko.json';
 
 // Korean first (the counselors' language), English as a switch. The choice is remembered per desktop.
 // Texts live in one file per area (top-level keys must not collide); the profiling rules' own texts
@@ -110,6 +112,7 @@ void i18n.use(initReactI18next).init({
         attachmentsKo,
         appointmentsKo,
         mergesKo,
+        worklistKo,
       ),
     },
     en: {
@@ -135,6 +138,7 @@ void i18n.use(initReactI18next).init({
         attachmentsEn,
         appointmentsEn,
         mergesEn,
+        worklistEn,
       ),
     },
   },

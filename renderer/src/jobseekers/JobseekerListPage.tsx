@@ -4,6 +4,7 @@ import {
   Alert,
   Box,
   Button,
+  Checkbox,
   Chip,
   FormControlLabel,
   InputAdornment,
@@ -14,6 +15,11 @@ import {
   Typography,
 } from '@mui/material';
 import { useDeferredValue, useMemo, useState } from 'react';
+import type { BulkSelection } from '../../../shared/contract/worklist.ts';
+import type { JobseekerFilter } from '../../../shared/domain/jobseeker-filters.ts';
+import { useAuth } from '../auth/AuthProvider.tsx';
+import { BulkBar } from './BulkBar.tsx';
+import { FilterBar } from './FilterBar.tsx';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { JobseekerSort } from '../../../shared/domain/jobseeker.ts';
@@ -25,6 +31,8 @@ import { useJobseekerPages } from './useJobseekerPages.ts';
 
 const ROW_HEIGHT = 48;
 const COLUMNS = '140px 1.2fr 90px 150px 1fr 1.4fr 1.6fr 110px';
+/** A supervisor's list starts with a column of check boxes for bulk actions. */
+const SELECT_COLUMNS = `48px ${COLUMNS}`;
 
 interface Column {
   key: string;
@@ -51,11 +59,34 @@ export function JobseekerListPage() {
   const [direction, setDirection] = useState<'asc' | 'desc'>('desc');
   const [mine, setMine] = useState(false);
   const [archived, setArchived] = useState(false);
+  const [filter, setFilter] = useState<JobseekerFilter>({});
   const query = useMemo(
-    () => ({ query: deferredSearch.trim(), sort, direction, mine, archived }),
-    [deferredSearch, sort, direction, mine, archived],
+    () => ({ query: deferredSearch.trim(), sort, direction, mine, archived, filter }),
+    [deferredSearch, sort, direction, mine, archived, filter],
   );
   const { total, rowAt, error } = useJobseekerPages(query);
+  const { session } = useAuth();
+  const selecting = session.role === 'supervisor' && !archived;
+  // A selection belongs to the query it was made on: another search or filter starts with none.
+  const [chosen, setChosen] = useState({ query, picked: new Set<string>(), all: false });
+  const current = chosen.query === query ? chosen : { query, picked: new Set<string>(), all: false };
+  const picked = current.picked;
+  const allMatching = current.all;
+  const setPicked = (update: Set<string> | ((prev: Set<string>) => Set<string>)) =>
+    setChosen({ query, all: false, picked: typeof update === 'function' ? update(picked) : update });
+  const setAllMatching = (all: boolean) => setChosen({ query, all, picked: new Set() });
+  const selection: BulkSelection | null = allMatching
+    ? { kind: 'filter', query: query.query, filter, mine }
+    : picked.size > 0
+      ? { kind: 'ids', ids: [...picked] }
+      : null;
+  const toggle = (id: string) =>
+    setPicked((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
 
   function toggleSort(column: JobseekerSort) {
     if (sort === column) setDirection(direction === 'asc' ? 'desc' : 'asc');
@@ -113,25 +144,49 @@ export function JobseekerListPage() {
           label={t('jobseekers.archivedList')}
         />
       </Stack>
+      {!archived && <FilterBar filter={filter} onChange={setFilter} />}
+      {selecting && selection && (
+        <BulkBar
+          selection={selection}
+          count={allMatching ? (total ?? 0) : picked.size}
+          onClear={() => {
+            setPicked(new Set());
+            setAllMatching(false);
+          }}
+        />
+      )}
+      {selecting && !allMatching && total !== null && total > 0 && (
+        <Box>
+          <Button size="small" onClick={() => setAllMatching(true)} data-testid="select-all-matching">
+            {t('bulk.selectAllMatching', { count: total })}
+          </Button>
+        </Box>
+      )}
       {error && <Alert severity="error">{t(error)}</Alert>}
       <VirtualTable
-        columns={COLUMNS}
-        headers={HEADER.map((c) =>
-          c.sort ? (
-            <TableSortLabel
-              active={sort === c.sort}
-              direction={sort === c.sort ? direction : 'asc'}
-              onClick={() => toggleSort(c.sort as JobseekerSort)}
-            >
-              {t(`jobseekers.${c.key}`)}
-            </TableSortLabel>
-          ) : (
-            t(`jobseekers.${c.key}`)
+        columns={selecting ? SELECT_COLUMNS : COLUMNS}
+        headers={[
+          ...(selecting ? [''] : []),
+          ...HEADER.map((c) =>
+            c.sort ? (
+              <TableSortLabel
+                active={sort === c.sort}
+                direction={sort === c.sort ? direction : 'asc'}
+                onClick={() => toggleSort(c.sort as JobseekerSort)}
+              >
+                {t(`jobseekers.${c.key}`)}
+              </TableSortLabel>
+            ) : (
+              t(`jobseekers.${c.key}`)
+            ),
           ),
-        )}
-        headerSort={HEADER.map((c) =>
-          c.sort === sort ? (direction === 'asc' ? 'ascending' : 'descending') : undefined,
-        )}
+        ]}
+        headerSort={[
+          ...(selecting ? [undefined] : []),
+          ...HEADER.map((c) =>
+            c.sort === sort ? (direction === 'asc' ? 'ascending' : 'descending') : undefined,
+          ),
+        ]}
         count={total ?? 0}
         rowAt={rowAt}
         rowKey={(row) => row.id}
@@ -143,6 +198,26 @@ export function JobseekerListPage() {
         rowHeight={ROW_HEIGHT}
         renderCells={(row) => (
           <>
+            {selecting && (
+              <Box
+                role="gridcell"
+                onClick={(e) => e.stopPropagation()}
+                onKeyDown={(e) => e.stopPropagation()}
+              >
+                <Checkbox
+                  size="small"
+                  checked={allMatching || picked.has(row.id)}
+                  disabled={allMatching}
+                  onChange={() => toggle(row.id)}
+                  slotProps={{
+                    input: {
+                      'aria-label': t('bulk.select', { name: row.name }),
+                      'data-testid': 'row-select',
+                    } as object,
+                  }}
+                />
+              </Box>
+            )}
             <Box role="gridcell" sx={{ fontFamily: 'monospace', fontSize: 13 }}>
               {row.regNo}
             </Box>

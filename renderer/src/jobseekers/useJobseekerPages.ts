@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useReducer } from 'react';
 import type { JobseekerListRow, JobseekerSort } from '../../../shared/domain/jobseeker.ts';
+import type { JobseekerFilter } from '../../../shared/domain/jobseeker-filters.ts';
 import { call } from '../api.ts';
 import { useDataGeneration } from '../data/freshness.ts';
 
@@ -17,6 +18,8 @@ export interface ListQuery {
   mine: boolean;
   /** The 보관함: archived cases only. */
   archived: boolean;
+  /** The filter bar's filters (issue 16 item 7). */
+  filter?: JobseekerFilter;
 }
 
 interface PageCache {

@@ -1,5 +1,6 @@
 import MergeIcon from '@mui/icons-material/CallMerge';
 import AssessmentIcon from '@mui/icons-material/Assessment';
+import TodayIcon from '@mui/icons-material/Today';
 import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
 import EventIcon from '@mui/icons-material/Event';
 import BusinessIcon from '@mui/icons-material/Business';
@@ -32,6 +33,7 @@ import { NavLink } from 'react-router';
 import type { Role } from '../../../shared/contract/channel.ts';
 import { useAuth } from '../auth/AuthProvider.tsx';
 import { BusyBar } from '../common/BusyBar.tsx';
+import { InboxBadge } from '../inbox/InboxBadge.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { SyncStatusChip } from './SyncStatusChip.tsx';
 
@@ -47,6 +49,16 @@ interface NavItem {
 // Areas by role (domain.md §1): admins manage users, devices and settings, never cases.
 const NAV: NavItem[] = [
   { to: '/appointments', key: 'nav.appointments', icon: <EventIcon />, roles: ['counselor', 'supervisor'] },
+  {
+    to: '/inbox',
+    key: 'inbox.nav',
+    icon: (
+      <InboxBadge>
+        <TodayIcon />
+      </InboxBadge>
+    ),
+    roles: ['counselor', 'supervisor'],
+  },
   { to: '/caseload', key: 'nav.caseload', icon: <AssignmentIndIcon />, roles: ['counselor', 'supervisor'] },
   { to: '/jobseekers', key: 'nav.jobseekers', icon: <PeopleIcon />, roles: ['counselor', 'supervisor'] },
   { to: '/employers', key: 'nav.employers', icon: <BusinessIcon />, roles: ['counselor', 'supervisor'] },

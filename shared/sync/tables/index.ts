@@ -7,6 +7,7 @@ import { employerTables } from './employers.ts';
 import { jobseekerTables } from './jobseekers.ts';
 import { lifecycleTables } from './lifecycle.ts';
 import { referralTables } from './referrals.ts';
+import { taskTables } from './tasks.ts';
 import type { Problem, TableDecl } from './types.ts';
 
 // One declaration per synced table (issue 13 §1), beside its conflict rules (../tables.ts): its columns
@@ -27,6 +28,7 @@ export const TABLE_DECLARATIONS: Readonly<Record<SyncedTable, TableDecl>> = {
   ...lifecycleTables,
   ...attachmentTables,
   ...appointmentTables,
+  ...taskTables,
 };
 
 export function declarationOf(table: SyncedTable): TableDecl {

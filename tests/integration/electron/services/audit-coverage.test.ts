@@ -34,6 +34,7 @@ interface State {
   appointmentId: string;
   /** A second live case of counselor1's center, for the merge preview. */
   spareId: string;
+  taskId: string;
 }
 
 interface Call {
@@ -486,6 +487,37 @@ const RULES: Record<ChannelName, Rule> = {
   'merges:merge': {
     kind: 'elsewhere',
     why: 'merging would end the case the later calls use: tests/integration/sync/merge-http.test.ts checks its entry names both ids',
+  'inbox:list': { kind: 'list', input: () => ({}) },
+  'inbox:counts': { kind: 'none', why: 'numbers for the navigation badge, nobody’s data' },
+  'tasks:create': {
+    kind: 'person',
+    input: (s) => ({ title: '이력서 받기', dueOn: '2026-01-05', link: { kind: 'jobseeker', id: own(s) } }),
+    after: (s, out) => {
+      s.taskId = (out as { id: string }).id;
+    },
+  },
+  'tasks:setDone': { kind: 'person', input: (s) => ({ id: s.taskId, baseSeq: 0, done: true }) },
+  'tasks:snooze': { kind: 'person', input: (s) => ({ id: s.taskId, baseSeq: 0, until: '2099-01-01' }) },
+  'tasks:reassign': {
+    kind: 'person',
+    input: (s) => ({ id: s.taskId, baseSeq: 0, assigneeId: s.f.sessions.supervisor.userId }),
+  },
+  'filters:list': { kind: 'none', why: 'the caller’s own saved filters with counts only' },
+  'filters:save': { kind: 'none', why: 'a filter is the caller’s own setting, no one’s data' },
+  'filters:delete': { kind: 'none', why: 'removes the caller’s own saved filter' },
+  'jobseekers:bulkAssign': {
+    kind: 'person',
+    as: 'supervisor',
+    // The walk's last calls: the counselor's own case goes to the supervisor.
+    input: (s) => ({
+      selection: { kind: 'ids', ids: [own(s)] },
+      counselorId: s.f.sessions.supervisor.userId,
+    }),
+  },
+  'jobseekers:bulkExport': {
+    kind: 'export',
+    as: 'supervisor',
+    input: (s) => ({ selection: { kind: 'ids', ids: [own(s)] }, purpose: '이관 준비' }),
   },
 };
 
@@ -507,6 +539,7 @@ beforeAll(async () => {
     transferId: '',
     appointmentId: '',
     spareId: spare.jobseekerId,
+    taskId: '',
   };
 });
 afterAll(() => t.cleanup());

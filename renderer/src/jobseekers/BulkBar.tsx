@@ -1,0 +1,153 @@
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  MenuItem,
+  Paper,
+  Snackbar,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BulkSelection } from '../../../shared/contract/worklist.ts';
+import type { ExportFile } from '../../../shared/reports/definitions.ts';
+import { ApiError, call } from '../api.ts';
+import { useCounselors } from '../inbox/TaskDialogs.tsx';
+
+// A supervisor's actions on the selected cases (issue 16 item 6): reassign them, or export them with a
+// purpose (audited). Closing in bulk belongs to case closing (another part of issue 16), not here.
+
+function download(file: ExportFile) {
+  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = file.fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function BulkBar(props: { selection: BulkSelection; count: number; onClear: () => void }) {
+  const { t } = useTranslation();
+  const [dialog, setDialog] = useState<'assign' | 'export' | null>(null);
+  const people = useCounselors(dialog === 'assign');
+  const [to, setTo] = useState('');
+  const [purpose, setPurpose] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    try {
+      if (dialog === 'assign') {
+        const r = await call('jobseekers:bulkAssign', { selection: props.selection, counselorId: to });
+        setNotice(t('bulk.assigned', { changed: r.changed, skipped: r.skipped }));
+      } else {
+        const file = await call('jobseekers:bulkExport', { selection: props.selection, purpose });
+        download(file);
+        setNotice(t('bulk.exported', { rows: file.rows }));
+      }
+      setDialog(null);
+      props.onClear();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.error.message : 'errors.internal');
+    }
+  }
+
+  return (
+    <>
+      <Paper variant="outlined" sx={{ px: 2, py: 1, bgcolor: 'action.hover' }} data-testid="bulk-bar">
+        <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+          <Typography sx={{ fontWeight: 600 }} data-testid="bulk-count">
+            {props.selection.kind === 'filter'
+              ? t('bulk.allMatching', { count: props.count })
+              : t('bulk.selected', { count: props.count })}
+          </Typography>
+          <Button
+            variant="contained"
+            size="small"
+            onClick={() => setDialog('assign')}
+            data-testid="bulk-assign"
+          >
+            {t('bulk.assign')}
+          </Button>
+          <Button
+            variant="outlined"
+            size="small"
+            onClick={() => setDialog('export')}
+            data-testid="bulk-export"
+          >
+            {t('bulk.export')}
+          </Button>
+          <Button size="small" onClick={props.onClear}>
+            {t('bulk.clear')}
+          </Button>
+        </Stack>
+      </Paper>
+      <Dialog open={dialog !== null} onClose={() => setDialog(null)} fullWidth maxWidth="sm">
+        <form onSubmit={(e) => void submit(e)}>
+          <DialogTitle>{t(dialog === 'export' ? 'bulk.exportTitle' : 'bulk.assignTitle')}</DialogTitle>
+          <DialogContent>
+            <Stack spacing={2} sx={{ pt: 1 }}>
+              {error && <Alert severity="error">{t(error)}</Alert>}
+              <Typography>
+                {props.selection.kind === 'filter'
+                  ? t('bulk.allMatching', { count: props.count })
+                  : t('bulk.selected', { count: props.count })}
+              </Typography>
+              {dialog === 'assign' ? (
+                <TextField
+                  select
+                  label={t('bulk.assignTo')}
+                  value={to}
+                  onChange={(e) => setTo(e.target.value)}
+                  slotProps={{ select: { SelectDisplayProps: { 'data-testid': 'bulk-assignee' } as object } }}
+                >
+                  {people.map((p) => (
+                    <MenuItem key={p.id} value={p.id}>
+                      {p.name}
+                    </MenuItem>
+                  ))}
+                </TextField>
+              ) : (
+                <TextField
+                  label={t('bulk.purpose')}
+                  helperText={t('bulk.purposeHint')}
+                  value={purpose}
+                  onChange={(e) => setPurpose(e.target.value)}
+                  required
+                  slotProps={{ htmlInput: { maxLength: 500, 'data-testid': 'bulk-purpose' } }}
+                />
+              )}
+            </Stack>
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={() => setDialog(null)}>{t('tasks.cancel')}</Button>
+            <Button
+              type="submit"
+              variant="contained"
+              disabled={dialog === 'assign' && !to}
+              data-testid="bulk-apply"
+            >
+              {t(dialog === 'export' ? 'bulk.exportApply' : 'bulk.assignApply')}
+            </Button>
+          </DialogActions>
+        </form>
+      </Dialog>
+      <Snackbar
+        open={notice !== null}
+        autoHideDuration={5000}
+        onClose={() => setNotice(null)}
+        message={notice ?? ''}
+      />
+    </>
+  );
+}
