@@ -487,6 +487,7 @@ const RULES: Record<ChannelName, Rule> = {
   'merges:merge': {
     kind: 'elsewhere',
     why: 'merging would end the case the later calls use: tests/integration/sync/merge-http.test.ts checks its entry names both ids',
+  },
   'inbox:list': { kind: 'list', input: () => ({}) },
   'inbox:counts': { kind: 'none', why: 'numbers for the navigation badge, nobody’s data' },
   'tasks:create': {
