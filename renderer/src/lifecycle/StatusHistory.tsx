@@ -2,20 +2,16 @@ import { Alert, Chip, List, ListItem, ListItemText, Paper, Stack, Typography } f
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StatusEvent, TransferView } from '../../../shared/casework/lifecycle.ts';
+import { formatDateTime } from '../../../shared/domain/day-format.ts';
 import { ApiError, call } from '../api.ts';
 
 // 상태 이력 on the case page: every close and reopen with its reason, and the case's transfer requests.
 // `version` changes after a close, reopen or request on this page, so the list reads them again.
 
-function when(iso: string, lang: string): string {
-  return new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'ko-KR', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  });
-}
+const when = (iso: string): string => formatDateTime(iso);
 
 export function StatusHistory({ jobseekerId, version }: { jobseekerId: string; version: number }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [data, setData] = useState<{ events: StatusEvent[]; transfers: TransferView[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -63,7 +59,7 @@ export function StatusHistory({ jobseekerId, version }: { jobseekerId: string; v
                     {e.text && <span style={{ display: 'block' }}>{e.text}</span>}
                     {t('lifecycle.history.by', {
                       name: e.recordedByName ?? '—',
-                      at: when(e.recordedAt, i18n.language),
+                      at: when(e.recordedAt),
                     })}
                   </>
                 }
@@ -89,7 +85,7 @@ export function StatusHistory({ jobseekerId, version }: { jobseekerId: string; v
                       </span>
                     </Stack>
                   }
-                  secondary={`${tr.reason} · ${when(tr.requestedAt, i18n.language)}`}
+                  secondary={`${tr.reason} · ${when(tr.requestedAt)}`}
                 />
               </ListItem>
             ))}

@@ -25,6 +25,7 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TransferInbox, TransferView } from '../../../shared/casework/lifecycle.ts';
+import { formatDay } from '../../../shared/domain/day-format.ts';
 import { ApiError, call } from '../api.ts';
 import { scrollPageSx } from '../common/layout.ts';
 
@@ -37,9 +38,7 @@ function messageOf(e: unknown): string {
   return e instanceof ApiError ? e.error.message : 'errors.internal';
 }
 
-function day(iso: string, lang: string): string {
-  return new Date(iso).toLocaleDateString(lang === 'en' ? 'en-GB' : 'ko-KR');
-}
+const day = (iso: string): string => formatDay(iso);
 
 type Answering = { transfer: TransferView; decision: 'accepted' | 'declined' };
 
@@ -146,7 +145,7 @@ function TransferTable({
   onAnswer: (tr: TransferView, decision: 'accepted' | 'declined') => void;
   onWithdraw: (tr: TransferView) => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (
     <Paper variant="outlined" sx={{ p: 2 }} data-testid={testId}>
       <Typography variant="h6" component="h2" sx={{ fontSize: '1rem', fontWeight: 700, mb: 1 }}>
@@ -188,7 +187,7 @@ function TransferTable({
                   )}
                 </TableCell>
                 <TableCell>{r.requestedByName ?? '—'}</TableCell>
-                <TableCell>{day(r.requestedAt, i18n.language)}</TableCell>
+                <TableCell>{day(r.requestedAt)}</TableCell>
                 <TableCell>
                   <Chip
                     size="small"

@@ -27,9 +27,11 @@ describe('the contract', () => {
     for (const name of deskChannelNames) expect(contract[name].access).not.toBe('kiosk');
   });
 
-  it('requires a session for every case channel', () => {
+  it('requires a case staff session for every case channel (bulk actions are for supervisors)', () => {
     for (const name of channelNames.filter((n) => n.startsWith('jobseekers:'))) {
-      expect(contract[name].access).toEqual(['counselor', 'supervisor']);
+      const access = contract[name].access;
+      const expected = name.startsWith('jobseekers:bulk') ? ['supervisor'] : ['counselor', 'supervisor'];
+      expect(access, name).toEqual(expected);
     }
   });
 
