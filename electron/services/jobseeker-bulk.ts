@@ -18,16 +18,20 @@ import { auditAction, todayKst } from './synced-writes.ts';
 // picked one by one or "all matching" the list's search and filters. Each case changes exactly as a
 // single reassignment does (the row, its outbox entry with its own base, its audit entry), so sync
 // sees ordinary assigned_counselor_id changes; all of it in one transaction, so half a bulk action
-// never lands. Closing cases in bulk is left to the case lifecycle (issue 16 item 3, another branch).
+// never lands. Closing in bulk is the case lifecycle's own close, case by case (case-lifecycle.ts).
 
-function supervisorOnly(actor: SessionInfo): void {
+export function supervisorOnly(actor: SessionInfo): void {
   caseScope(actor);
   if (actor.role !== 'supervisor')
     throw new AppFailure({ code: 'forbidden', message: 'bulk.supervisorOnly' });
 }
 
 /** The ids a selection names: only cases of the supervisor's center in work; others are left out. */
-async function selectedIds(ctx: ServiceContext, actor: SessionInfo, sel: BulkSelection): Promise<string[]> {
+export async function selectedIds(
+  ctx: ServiceContext,
+  actor: SessionInfo,
+  sel: BulkSelection,
+): Promise<string[]> {
   if (sel.kind === 'filter') {
     const ids = await matchingJobseekerIds(
       ctx.db,

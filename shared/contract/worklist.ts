@@ -10,6 +10,7 @@ import {
 } from '../domain/jobseeker-filters.ts';
 import { taskFieldsSchema, type InboxCounts, type InboxPage, type Task } from '../domain/tasks.ts';
 import type { ExportFile } from '../reports/definitions.ts';
+import { closeCasesSchema } from '../casework/lifecycle.ts';
 
 // The counselor's day around the list (issue 16 items 2, 6, 7): to-do items and the inbox, saved
 // searches of the jobseeker list, and the supervisors' bulk actions on it.
@@ -97,6 +98,23 @@ export const worklistChannels = {
     surface: 'desk',
     access: ['supervisor'],
     input: z.object({ selection: bulkSelectionSchema, counselorId: id.nullable() }).strict(),
+  }),
+  // 일괄 종결: the selection closed with one reason (issue 16 items 3 and 6), case by case as a single close.
+  'jobseekers:bulkClose': channel<BulkResult>()({
+    surface: 'desk',
+    access: ['supervisor'],
+    input: closeCasesSchema
+      .omit({ jobseekerIds: true })
+      .extend({ selection: bulkSelectionSchema })
+      .strict()
+      .refine((v) => v.reason !== 'no-contact' || v.noContactMonths !== null, {
+        message: 'lifecycle.validation.months',
+        path: ['noContactMonths'],
+      })
+      .refine((v) => v.reason !== 'other' || v.text.length > 0, {
+        message: 'lifecycle.validation.otherText',
+        path: ['text'],
+      }),
   }),
   'jobseekers:bulkExport': channel<ExportFile & { skipped: number }>()({
     surface: 'desk',

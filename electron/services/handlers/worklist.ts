@@ -1,6 +1,7 @@
 import type { worklistChannels } from '../../../shared/contract/worklist.ts';
 import { inbox, inboxCounts } from '../inbox/index.ts';
 import { bulkAssign, bulkExport } from '../jobseeker-bulk.ts';
+import { bulkClose } from '../jobseeker-bulk-close.ts';
 import { listSavedFilters, removeSavedFilter, saveFilter } from '../saved-filters.ts';
 import { createTask, reassignTask, setTaskDone, snoozeTask } from '../tasks.ts';
 import { actor, type HandlerMap } from './types.ts';
@@ -19,5 +20,6 @@ export const worklistHandlers: HandlerMap<keyof typeof worklistChannels> = {
     return null;
   },
   'jobseekers:bulkAssign': (input, call) => bulkAssign(call.services, actor(call), input),
+  'jobseekers:bulkClose': (input, call) => bulkClose(call.services, actor(call), input),
   'jobseekers:bulkExport': (input, call) => bulkExport(call.services, actor(call), input),
 };

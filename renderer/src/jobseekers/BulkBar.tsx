@@ -14,13 +14,14 @@ import {
 } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CLOSE_REASONS, type CloseReason } from '../../../shared/casework/lifecycle.ts';
 import type { BulkSelection } from '../../../shared/contract/worklist.ts';
 import type { ExportFile } from '../../../shared/reports/definitions.ts';
 import { ApiError, call } from '../api.ts';
 import { useCounselors } from '../inbox/TaskDialogs.tsx';
 
-// A supervisor's actions on the selected cases (issue 16 item 6): reassign them, or export them with a
-// purpose (audited). Closing in bulk belongs to case closing (another part of issue 16), not here.
+// A supervisor's actions on the selected cases (issue 16 item 6): reassign them, close them with one
+// reason (each as a single close: status event, outbox, audit), or export them with a purpose (audited).
 
 function download(file: ExportFile) {
   const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
@@ -36,7 +37,10 @@ function download(file: ExportFile) {
 
 export function BulkBar(props: { selection: BulkSelection; count: number; onClear: () => void }) {
   const { t } = useTranslation();
-  const [dialog, setDialog] = useState<'assign' | 'export' | null>(null);
+  const [dialog, setDialog] = useState<'assign' | 'close' | 'export' | null>(null);
+  const [reason, setReason] = useState<CloseReason | ''>('');
+  const [months, setMonths] = useState('3');
+  const [text, setText] = useState('');
   const people = useCounselors(dialog === 'assign');
   const [to, setTo] = useState('');
   const [purpose, setPurpose] = useState('');
@@ -50,6 +54,15 @@ export function BulkBar(props: { selection: BulkSelection; count: number; onClea
       if (dialog === 'assign') {
         const r = await call('jobseekers:bulkAssign', { selection: props.selection, counselorId: to });
         setNotice(t('bulk.assigned', { changed: r.changed, skipped: r.skipped }));
+      } else if (dialog === 'close') {
+        if (reason === '') return;
+        const r = await call('jobseekers:bulkClose', {
+          selection: props.selection,
+          reason,
+          noContactMonths: reason === 'no-contact' ? Number(months) : null,
+          text,
+        });
+        setNotice(t('bulk.closed', { changed: r.changed, skipped: r.skipped }));
       } else {
         const file = await call('jobseekers:bulkExport', { selection: props.selection, purpose });
         download(file);
@@ -79,6 +92,9 @@ export function BulkBar(props: { selection: BulkSelection; count: number; onClea
           >
             {t('bulk.assign')}
           </Button>
+          <Button variant="outlined" size="small" onClick={() => setDialog('close')} data-testid="bulk-close">
+            {t('bulk.close')}
+          </Button>
           <Button
             variant="outlined"
             size="small"
@@ -94,7 +110,15 @@ export function BulkBar(props: { selection: BulkSelection; count: number; onClea
       </Paper>
       <Dialog open={dialog !== null} onClose={() => setDialog(null)} fullWidth maxWidth="sm">
         <form onSubmit={(e) => void submit(e)}>
-          <DialogTitle>{t(dialog === 'export' ? 'bulk.exportTitle' : 'bulk.assignTitle')}</DialogTitle>
+          <DialogTitle>
+            {t(
+              dialog === 'export'
+                ? 'bulk.exportTitle'
+                : dialog === 'close'
+                  ? 'bulk.closeTitle'
+                  : 'bulk.assignTitle',
+            )}
+          </DialogTitle>
           <DialogContent>
             <Stack spacing={2} sx={{ pt: 1 }}>
               {error && <Alert severity="error">{t(error)}</Alert>}
@@ -117,6 +141,44 @@ export function BulkBar(props: { selection: BulkSelection; count: number; onClea
                     </MenuItem>
                   ))}
                 </TextField>
+              ) : dialog === 'close' ? (
+                <>
+                  <Typography variant="body2">{t('lifecycle.closeBody')}</Typography>
+                  <TextField
+                    select
+                    label={t('lifecycle.reasonLabel')}
+                    value={reason}
+                    onChange={(e) => setReason(e.target.value as CloseReason)}
+                    required
+                    slotProps={{
+                      select: { SelectDisplayProps: { 'data-testid': 'bulk-close-reason' } as object },
+                    }}
+                  >
+                    {CLOSE_REASONS.map((r) => (
+                      <MenuItem key={r} value={r}>
+                        {t(`lifecycle.reasons.${r}`)}
+                      </MenuItem>
+                    ))}
+                  </TextField>
+                  {reason === 'no-contact' && (
+                    <TextField
+                      type="number"
+                      label={t('lifecycle.monthsLabel')}
+                      value={months}
+                      onChange={(e) => setMonths(e.target.value)}
+                      slotProps={{ htmlInput: { min: 1, max: 60 } }}
+                    />
+                  )}
+                  <TextField
+                    label={t('lifecycle.noteLabel')}
+                    helperText={t('lifecycle.noteHelp')}
+                    value={text}
+                    onChange={(e) => setText(e.target.value)}
+                    required={reason === 'other'}
+                    multiline
+                    slotProps={{ htmlInput: { maxLength: 500, 'data-testid': 'bulk-close-text' } }}
+                  />
+                </>
               ) : (
                 <TextField
                   label={t('bulk.purpose')}
@@ -134,10 +196,16 @@ export function BulkBar(props: { selection: BulkSelection; count: number; onClea
             <Button
               type="submit"
               variant="contained"
-              disabled={dialog === 'assign' && !to}
+              disabled={(dialog === 'assign' && !to) || (dialog === 'close' && reason === '')}
               data-testid="bulk-apply"
             >
-              {t(dialog === 'export' ? 'bulk.exportApply' : 'bulk.assignApply')}
+              {t(
+                dialog === 'export'
+                  ? 'bulk.exportApply'
+                  : dialog === 'close'
+                    ? 'bulk.closeApply'
+                    : 'bulk.assignApply',
+              )}
             </Button>
           </DialogActions>
         </form>

@@ -520,6 +520,12 @@ const RULES: Record<ChannelName, Rule> = {
     as: 'supervisor',
     input: (s) => ({ selection: { kind: 'ids', ids: [own(s)] }, purpose: '이관 준비' }),
   },
+  'jobseekers:bulkClose': {
+    kind: 'person',
+    as: 'supervisor',
+    input: (s) => ({ selection: { kind: 'ids', ids: [s.spareId] }, reason: 'own-request', text: '' }),
+    personOf: (s) => s.spareId,
+  },
 };
 
 let t: TestStore;
