@@ -1,4 +1,12 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Bool, Synced } from './schema/base.ts';
+import type { DayTables, TaskTable } from './schema/day.ts';
+import type { DocumentTables } from './schema/documents.ts';
+import type { SyncLocalTables } from './schema/sync-local.ts';
+
+export type * from './schema/day.ts';
+export type * from './schema/documents.ts';
+export type * from './schema/sync-local.ts';
 
 // The shape of the case store, as Kysely sees it. Column names are the SQL names (snake_case);
 // repositories map rows to the camelCase domain types of shared/ in one place each.
@@ -10,14 +18,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 //   archived  deletion is archiving (sync.md): a flag, never a DELETE.
 // Booleans are INTEGER 0/1 on every dialect so repositories need no per-dialect mapping.
 
-type Bool = number;
 type Json = string;
-
-interface Synced {
-  id: string;
-  seq: Generated<number>;
-  hlc: string;
-}
 
 export interface MetaTable {
   key: string;
@@ -349,26 +350,6 @@ export interface Database {
   certificates: CertificateTable;
 }
 
-export interface OutboxTable {
-  /** The device's own sequence: (device id, client_seq) makes pushes idempotent. */
-  client_seq: Generated<number>;
-  table_name: string;
-  row_id: string;
-  op: 'insert' | 'update';
-  fields: Json;
-  hlc: string;
-  base_seq: number;
-  created_at: string;
-  status: Generated<'pending' | 'sent' | 'refused'>;
-  error: string | null;
-}
-
-export interface SyncCursorTable {
-  scope: string;
-  cursor: number;
-  updated_at: string;
-}
-
 export interface Database {
   meta: MetaTable;
   centers: CenterTable;
@@ -385,8 +366,6 @@ export interface Database {
   referral_events: ReferralEventTable;
   checkins: CheckinTable;
   audit_entries: AuditEntryTable;
-  outbox: OutboxTable;
-  sync_cursors: SyncCursorTable;
 }
 
 // 0007_audit_retention (issue 8): the entry's center (sync scope), the purge's control row and anchors.
@@ -427,54 +406,9 @@ export interface Database {
   audit_purged: AuditPurgedTable;
 }
 
-// 0008_sync_lifecycle (issue 5): review items as last pulled, what was done with refused changes,
-// removals waiting for unsent edits, and the rows sync may remove from append-only tables.
-export interface SyncReviewItemTable {
-  id: string;
-  kind: string;
-  table_name: string;
-  row_id: string;
-  case_id: string | null;
-  /** The server's ReviewItem, JSON. */
-  item: string;
-  /** A choice made here and queued for the server (kept | held | acknowledged). */
-  pending_choice: string | null;
-  pending_client_seq: number | null;
-  pending_by: string | null;
-  pending_at: string | null;
-}
-
-export interface SyncRefusedActionTable {
-  client_seq: number;
-  action: 'resent' | 'handed';
-  /** The outbox entry that carries the follow-up (the change sent again, or the hand-over). */
-  follow_up_seq: number | null;
-  actor_id: string;
-  at: string;
-}
-
-export interface SyncDeferredRemovalTable {
-  table_name: string;
-  row_id: string;
-  seq: number;
-  reason: 'deleted' | 'left-scope';
-}
-
-export interface SyncPurgeTable {
-  table_name: string;
-  row_id: string;
-}
-
-export interface Database {
-  sync_review_items: SyncReviewItemTable;
-  sync_refused_actions: SyncRefusedActionTable;
-  sync_deferred_removals: SyncDeferredRemovalTable;
-  sync_purge: SyncPurgeTable;
-}
-
 // 0009_consent_forward_compat (issue 13): the consent in force per group (a decisive field; null: never
-// recorded, read from the latest consent record), whether a referral shared the contact, and what a
-// newer server sent that this version has no column or table for.
+// recorded, read from the latest consent record) and whether a referral shared the contact (what a newer
+// server sent that this version has no column or table for: db/schema/sync-local.ts).
 export interface JobseekerTable {
   consent_required: Bool | null;
   consent_optional: Bool | null;
@@ -482,17 +416,6 @@ export interface JobseekerTable {
 }
 export interface ReferralTable {
   share_contact: Generated<Bool>;
-}
-export interface SyncAsideTable {
-  table_name: string;
-  row_id: string;
-  seq: number;
-  data: Json;
-  /** 1: the whole row of an unknown table; 0: the unknown fields of a known table's row. */
-  whole: Bool;
-}
-export interface Database {
-  sync_aside: SyncAsideTable;
 }
 
 // 0011_form_drafts (issue 15 item 3): a form's unsaved contents, per user, form and record; never synced.
@@ -509,158 +432,14 @@ export interface Database {
   form_drafts: FormDraftTable;
 }
 
-// 0014_case_lifecycle (issue 16 items 3–4): the status history of a case and transfers between centers.
-export interface CaseStatusEventTable extends Synced {
-  jobseeker_id: string;
-  kind: 'closed' | 'reopened';
-  from_status: string;
-  to_status: string;
-  reason: string;
-  no_contact_months: number | null;
-  text: string | null;
-  recorded_by: string;
-  recorded_at: string;
-}
-export interface CaseTransferTable extends Synced {
-  jobseeker_id: string;
-  jobseeker_name: string;
-  birth_year: number;
-  from_center: string;
-  from_center_name: string;
-  requested_by_name: string;
-  to_center: string;
-  reason: string;
-  status: Generated<'requested' | 'accepted' | 'declined' | 'cancelled'>;
-  requested_by: string;
-  requested_at: string;
-  decided_by: string | null;
-  decided_at: string | null;
-  decision_reason: string | null;
-  assigned_to: string | null;
-}
-export interface Database {
-  case_status_events: CaseStatusEventTable;
-  case_transfers: CaseTransferTable;
-}
-
-// 0017_attachments (issue 18 item 3): file metadata (synced), the referral's chosen files, the bytes.
-interface AttachmentFile {
-  kind: 'resume' | 'certificate' | 'form' | 'other';
-  file_name: string;
-  mime: 'application/pdf' | 'image/jpeg' | 'image/png';
-  size: number;
-  sha256: string;
-  added_by: string;
-  added_at: string;
-  removed: Generated<Bool>;
-  removed_reason: string | null;
-  removed_by: string | null;
-  removed_at: string | null;
-}
-export interface AttachmentTable extends Synced, AttachmentFile {
-  jobseeker_id: string;
-}
-export interface EmployerAttachmentTable extends Synced, AttachmentFile {
-  employer_id: string;
-  opening_id: string | null;
-}
-export interface ReferralAttachmentTable extends Synced {
-  referral_id: string;
-  attachment_id: string;
-  added_by: string;
-  added_at: string;
-}
-export interface AttachmentBlobTable {
-  sha256: string;
-  size: number;
-  bytes: Uint8Array;
-  uploaded: Generated<Bool>;
-}
-export interface AttachmentChunkTable {
-  sha256: string;
-  n: number;
-  bytes: Uint8Array;
-}
-export interface Database {
-  attachments: AttachmentTable;
-  employer_attachments: EmployerAttachmentTable;
-  referral_attachments: ReferralAttachmentTable;
-  attachment_blobs: AttachmentBlobTable;
-  attachment_chunks: AttachmentChunkTable;
-}
-
-// 0012_appointments (issue 16 item 1): booked meetings and their append-only history.
-export type AppointmentKind = 'in_person' | 'phone' | 'video';
-export type AppointmentOutcome =
-  'attended' | 'no_show' | 'cancelled_by_jobseeker' | 'cancelled_by_center' | 'rescheduled';
-export interface AppointmentTable extends Synced {
-  jobseeker_id: string;
-  counselor_id: string;
-  kind: AppointmentKind;
-  starts_at: string;
-  duration_min: number;
-  /** A room or address (in person), a phone number or a video link. */
-  place: string | null;
-  purpose: string;
-  note: string | null;
-  outcome: AppointmentOutcome | null;
-  outcome_at: string | null;
-  booked_by: string;
-  created_at: string;
-  archived: Generated<Bool>;
-}
-export interface AppointmentEventTable extends Synced {
-  appointment_id: string;
-  kind: 'booked' | 'rescheduled' | 'outcome' | 'changed';
-  at: string;
-  counselor_id: string;
-  from_starts_at: string | null;
-  to_starts_at: string | null;
-  outcome: AppointmentOutcome | null;
-  note: string | null;
-}
-export interface Database {
-  appointments: AppointmentTable;
-  appointment_events: AppointmentEventTable;
-}
-
 // 0015_case_merges (issue 16 item 5): a merged case points at its survivor.
 export interface JobseekerTable {
   merged_into: string | null;
 }
 
-// 0013_tasks_saved_filters (issue 16 items 2, 7)
-export interface TaskTable extends Synced {
-  center_code: string;
-  assignee_id: string;
-  created_by: string;
-  title: string;
-  /** YYYY-MM-DD, the day it is due (Korean local day). */
-  due_on: string;
-  jobseeker_id: string | null;
-  employer_id: string | null;
-  opening_id: string | null;
-  referral_id: string | null;
-  done: Generated<Bool>;
-  done_at: string | null;
-  /** YYYY-MM-DD: hidden from the inbox before this day. */
-  snoozed_until: string | null;
-  created_at: string;
-  updated_at: string;
-  archived: Generated<Bool>;
-}
-export interface SavedFilterTable {
-  id: string;
-  user_id: string;
-  name: string;
-  /** The filter, JSON (shared/domain/jobseeker-filters.ts). */
-  filter: string;
-  created_at: string;
-}
-export interface Database {
-  tasks: TaskTable;
-  saved_filters: SavedFilterTable;
-}
+// Tables in files of their own: sync's bookkeeping (db/schema/sync-local.ts), issue 16's (db/schema/day.ts)
+// and issue 18's (db/schema/documents.ts).
+export interface Database extends DayTables, DocumentTables, SyncLocalTables {}
 
 export type SyncedTableName = Exclude<
   keyof Database,
@@ -688,17 +467,3 @@ export type UserRow = Selectable<UserTable>;
 export type TaskRow = Selectable<TaskTable>;
 export type AuditEntryRow = Selectable<AuditEntryTable>;
 export type Timestamp = ColumnType<string, string, string>;
-
-// 0016: a jobseeker's signature on a form (issue 18 item 2).
-export interface SignatureTable extends Synced {
-  jobseeker_id: string;
-  document_kind: string;
-  record_id: string;
-  document_sha256: string;
-  image_png: string;
-  signed_at: string;
-  counselor_id: string;
-}
-export interface Database {
-  signatures: SignatureTable;
-}
