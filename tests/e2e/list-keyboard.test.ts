@@ -51,8 +51,9 @@ describe('the jobseeker list as a keyboard grid', () => {
     await expect.poll(() => page.getByTestId('jobseeker-row').count(), WAIT).toBeGreaterThan(5);
     expect(await page.getByRole('grid', { name: '구직자' }).count()).toBe(1);
     await page.getByTestId('jobseeker-search').focus();
+    // The filter bar's controls (issue 16 item 7) come between the search and the grid.
     let tabs = 0;
-    while ((await focused(page)).role !== 'row' && tabs < 12) {
+    while ((await focused(page)).role !== 'row' && tabs < 40) {
       await page.keyboard.press('Tab');
       tabs++;
     }
