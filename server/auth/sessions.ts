@@ -7,7 +7,7 @@ import {
   consumeRefreshToken,
   findRefreshToken,
   getDevice,
-  getTokenFamily,
+  holdLiveFamily,
   insertRefreshToken,
   insertTokenFamily,
   revokeTokenFamily,
@@ -75,8 +75,31 @@ export async function refreshSession(
 ): Promise<IssuedTokens> {
   const tokenHash = hashToken(body.refreshToken);
   const now = at.toISOString();
-  const consumed = await consumeRefreshToken(db, { tokenHash, deviceId: body.deviceId, now });
-  if (!consumed) {
+  // The consume, the family's check and the new token are one transaction that holds the token's and
+  // the family's rows: a parallel request with the same token waits for it, then finds the token used
+  // and ends the family (a replay) after the new token exists, so that one is ended too. Without it the
+  // replay could end the family between this consume and its check, and no request got through.
+  const outcome = await db.transaction().execute(async (trx) => {
+    const consumed = await consumeRefreshToken(trx, { tokenHash, deviceId: body.deviceId, now });
+    if (!consumed) return { kind: 'unused' as const };
+    // The family is checked after the consume too: a token rotated while a replay revoked its family
+    // is refused here, at its first use.
+    const family = consumed.family_id;
+    if (!family || !(await holdLiveFamily(trx, family))) return { kind: 'refused' as const };
+    const [user, device] = await Promise.all([
+      getServerUser(trx, consumed.user_id),
+      getDevice(trx, consumed.device_id),
+    ]);
+    if (!user || user.active !== 1) return { kind: 'inactive' as const };
+    if (!device || !(await deviceServesUser(trx, device, user))) return { kind: 'device-revoked' as const };
+    return { kind: 'issued' as const, tokens: await issueTokens(app, trx, user, device.id, family, at) };
+  });
+  if (outcome.kind === 'issued') return outcome.tokens;
+  if (outcome.kind === 'inactive')
+    throw new HttpError(401, 'account-inactive', 'This account is no longer active.');
+  if (outcome.kind === 'device-revoked')
+    throw new HttpError(403, 'device-revoked', 'This device has been revoked.');
+  if (outcome.kind === 'unused') {
     const stored = await findRefreshToken(db, tokenHash);
     // A token already used (not merely expired or revoked) is a replay: end its family.
     if (stored?.used_at && stored.family_id && stored.device_id === body.deviceId) {
@@ -96,19 +119,6 @@ export async function refreshSession(
         });
       }
     }
-    throw new HttpError(401, 'unauthenticated', REFRESH_REFUSED);
   }
-  // The family is checked after the consume too: a token rotated while a replay revoked its family
-  // is refused here, at its first use.
-  const family = consumed.family_id ? await getTokenFamily(db, consumed.family_id) : undefined;
-  if (!family || family.revoked_at) throw new HttpError(401, 'unauthenticated', REFRESH_REFUSED);
-  const [user, device] = await Promise.all([
-    getServerUser(db, consumed.user_id),
-    getDevice(db, consumed.device_id),
-  ]);
-  if (!user || user.active !== 1)
-    throw new HttpError(401, 'account-inactive', 'This account is no longer active.');
-  if (!device || !(await deviceServesUser(db, device, user)))
-    throw new HttpError(403, 'device-revoked', 'This device has been revoked.');
-  return issueTokens(app, db, user, device.id, family.id, at);
+  throw new HttpError(401, 'unauthenticated', REFRESH_REFUSED);
 }

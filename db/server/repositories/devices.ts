@@ -121,6 +121,20 @@ export async function consumeRefreshToken(db: Db, t: { tokenHash: string; device
     .executeTakeFirst();
 }
 
+/**
+ * Whether a family is still live, holding its row until the caller's transaction ends (a no-op UPDATE
+ * takes the row lock on PostgreSQL; SQLite's writer runs alone): a revocation of the family waits.
+ */
+export async function holdLiveFamily(db: Db, id: string): Promise<boolean> {
+  const held = await db
+    .updateTable('token_families')
+    .set((eb) => ({ revoked_at: eb.ref('revoked_at') }))
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(held.numUpdatedRows) === 1;
+}
+
 /** Revokes a family and every refresh token in it; answers whether it was still live. */
 export async function revokeTokenFamily(db: Db, id: string, now: string, reason: string): Promise<boolean> {
   const done = await db
