@@ -170,7 +170,8 @@ describe('appointments, as a counselor and a supervisor', () => {
     await history.getByText(/일정 변경/).waitFor();
     expect(await history.textContent()).toContain('구직자 요청');
     await recordOutcome(page, 'no_show');
-    await page.keyboard.press('Escape');
+    // The dialog's own close button: an Escape pressed while the outcome's reload re-renders it was lost.
+    await page.getByTestId('appointment-close').click();
     await page.getByTestId('appointment-dialog').waitFor({ state: 'detached' });
     await expect.poll(() => noShows(page)).toBe(before + 1);
     const events = await app.host.store.db

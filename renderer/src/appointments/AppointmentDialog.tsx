@@ -181,7 +181,9 @@ function Details({
             {t('appointments.reschedule')}
           </Button>
         )}
-        <Button onClick={onClose}>{t('appointments.close')}</Button>
+        <Button onClick={onClose} data-testid="appointment-close">
+          {t('appointments.close')}
+        </Button>
       </DialogActions>
     </Dialog>
   );
