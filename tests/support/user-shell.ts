@@ -54,6 +54,9 @@ export function runInUserShell(
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
     child.on('close', (code, signal) => resolvePromise({ code, signal, stdout, stderr }));
+    // A command that ends without reading its input closes the pipe first (EPIPE); its exit code and
+    // output are what the test judges, so that write error is not the command's failure.
+    child.stdin.on('error', () => undefined);
     child.stdin.end(options.stdin ?? '');
   });
 }
