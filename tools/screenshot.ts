@@ -12,7 +12,12 @@ const [width, height] = size.split('x').map(Number);
 const fonts = koreanFontWarning();
 if (fonts) console.error(`screenshot: ${fonts}`);
 const browser = await launchChromium();
-const page = await browser.newPage({ viewport: { width: width ?? 1440, height: height ?? 900 } });
+// Centers are in Korea: the desk shows times in the PC's zone, so the picture is taken in Korea's zone
+// whatever this machine's is (a UTC machine would put a 09:00 KST appointment at midnight, off the grid).
+const page = await browser.newPage({
+  viewport: { width: width ?? 1440, height: height ?? 900 },
+  timezoneId: 'Asia/Seoul',
+});
 // The bridge is chosen when the page loads (desk or kiosk), so the first load must be the target's kind.
 await page.goto(login ? new URL(url).origin + '/' : url);
 if (lang) await page.evaluate((l) => localStorage.setItem('caseworker.language', l), lang);

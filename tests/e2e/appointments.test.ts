@@ -183,6 +183,59 @@ describe('appointments, as a counselor and a supervisor', () => {
     expect(events.map((e) => e.kind)).toEqual(['booked', 'rescheduled', 'outcome']);
   });
 
+  it('moves an appointment by dragging it in the week, keeping its history and warning of an overlap', async () => {
+    const page = await newPage(1920, 1080);
+    await signIn(page, app.host.url, 'counselor1');
+    // A weekday three to five days ahead, so both meetings are open (no outcome) and on the grid.
+    const day = await page.evaluate(() => {
+      const d = new Date(Date.now() + 3 * 86_400_000);
+      while (d.getDay() === 0 || d.getDay() === 6) d.setDate(d.getDate() + 1);
+      const p = (n: number) => String(n).padStart(2, '0');
+      return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+    });
+    const moving = await bookFromCase(page, person.id, `${day}T10:00`, '드래그 이동 e2e');
+    const other = await bookFromCase(page, person.id, `${day}T12:00`, '겹치는 예약 e2e');
+    await page.goto(`${app.host.url}/#/appointments?view=week&date=${day}`);
+    const block = page.locator('.rbc-event', { has: page.getByTestId(`appt-${moving}`) });
+    await block.waitFor();
+    await page.locator('.rbc-event', { has: page.getByTestId(`appt-${other}`) }).waitFor();
+    // Its name shows in the block, not only its time (a half-hour used to show the time alone).
+    expect(await block.textContent()).toContain(person.name);
+    const hour = await page.locator('.rbc-time-view .rbc-timeslot-group').first().boundingBox();
+    const from = await block.boundingBox();
+    if (!hour || !from) throw new Error('the week grid is not laid out');
+    // Two hours down the same day: press on the block, move in steps as a hand would, release.
+    const x = from.x + from.width / 2;
+    const y = from.y + 6;
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(x, y + hour.height, { steps: 8 });
+    await page.mouse.move(x, y + hour.height * 2, { steps: 8 });
+    await page.mouse.up();
+    await page.getByText(/같은 시간에 다른 예약이 1건/).waitFor();
+    const [moved, booked] = await Promise.all(
+      [moving, other].map((id) =>
+        app.host.store.db
+          .selectFrom('appointments')
+          .select('starts_at')
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow(),
+      ),
+    );
+    expect(moved?.starts_at).toBe(booked?.starts_at);
+    const events = await app.host.store.db
+      .selectFrom('appointment_events')
+      .select(['kind', 'from_starts_at', 'to_starts_at'])
+      .where('appointment_id', '=', moving)
+      .orderBy('at')
+      .execute();
+    expect(events.map((e) => e.kind)).toEqual(['booked', 'rescheduled']);
+    expect(events[1]?.to_starts_at).toBe(booked?.starts_at);
+    expect(Date.parse(events[1]?.to_starts_at ?? '') - Date.parse(events[1]?.from_starts_at ?? '')).toBe(
+      2 * 3_600_000,
+    );
+  });
+
   it('shows the supervisor the team’s day, one column per counselor', async () => {
     const page = await newPage(1920, 1080);
     await signIn(page, app.host.url, 'supervisor1');

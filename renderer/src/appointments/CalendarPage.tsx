@@ -207,6 +207,11 @@ export function CalendarPage() {
           flex: 1,
           minHeight: 560,
           '& .rbc-event': { outlineOffset: 2 },
+          // A 30-minute meeting must show whom it is with, not only its time: an hour is tall enough for
+          // two lines in a half-hour, and the time label is smaller than the name.
+          '& .rbc-time-view .rbc-timeslot-group': { minHeight: 96 },
+          '& .rbc-time-view .rbc-event': { fontSize: 13, lineHeight: 1.25, py: '1px', px: '4px' },
+          '& .rbc-time-view .rbc-event-label': { fontSize: 11, lineHeight: 1.2 },
           '& .rbc-agenda-view table': { fontSize: 15 },
         }}
       >
@@ -259,6 +264,9 @@ export function CalendarPage() {
             if ((ev.nativeEvent as KeyboardEvent).key === 'Enter') setOpen(e.appointment);
           }}
           eventPropGetter={(e) => ({ className: `appt-${stateColor(e.appointment)}` })}
+          // Side by side, never stacked over each other: every overlapping meeting keeps its name visible.
+          dayLayoutAlgorithm="no-overlap"
+          tooltipAccessor={(e) => eventText(e.appointment, t)}
           components={{ event: EventLabel, agenda: { event: AgendaEvent } }}
         />
       </Box>
@@ -311,12 +319,27 @@ function StateMark({ a }: { a: AppointmentView }) {
 }
 
 function EventLabel({ event }: { event: CalendarEvent }) {
+  const a = event.appointment;
   return (
     <span data-testid={`appt-${event.id}`}>
-      {event.title}
-      <StateMark a={event.appointment} />
+      <strong>{a.jobseekerName}</strong> · {a.purpose}
+      <StateMark a={a} />
     </span>
   );
+}
+
+/** The whole of an appointment in one line: the tooltip of a block too small to show it all. */
+function eventText(a: AppointmentView, t: (key: string) => string): string {
+  return [
+    `${clock(a.startsAt)}–${clock(a.endsAt)}`,
+    a.jobseekerName,
+    a.purpose,
+    t(`appointments.kinds.${a.kind}`),
+    a.place ?? '',
+    a.counselorName ?? '',
+  ]
+    .filter((part) => part !== '')
+    .join(' · ');
 }
 
 function AgendaEvent({ event }: { event: CalendarEvent }) {
