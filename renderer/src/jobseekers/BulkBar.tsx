@@ -7,7 +7,6 @@ import {
   DialogTitle,
   MenuItem,
   Paper,
-  Snackbar,
   Stack,
   TextField,
   Typography,
@@ -35,7 +34,16 @@ function download(file: ExportFile) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function BulkBar(props: { selection: BulkSelection; count: number; onClear: () => void }) {
+/**
+ * `onDone` gets the result's sentence: the list shows it, since clearing the selection unmounts this bar
+ * (a notice kept here vanished with it, and the supervisor never saw how many changed or were skipped).
+ */
+export function BulkBar(props: {
+  selection: BulkSelection;
+  count: number;
+  onClear: () => void;
+  onDone: (notice: string) => void;
+}) {
   const { t } = useTranslation();
   const [dialog, setDialog] = useState<'assign' | 'close' | 'export' | null>(null);
   const [reason, setReason] = useState<CloseReason | ''>('');
@@ -45,15 +53,15 @@ export function BulkBar(props: { selection: BulkSelection; count: number; onClea
   const [to, setTo] = useState('');
   const [purpose, setPurpose] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setError(null);
+    let notice: string;
     try {
       if (dialog === 'assign') {
         const r = await call('jobseekers:bulkAssign', { selection: props.selection, counselorId: to });
-        setNotice(t('bulk.assigned', { changed: r.changed, skipped: r.skipped }));
+        notice = t('bulk.assigned', { changed: r.changed, skipped: r.skipped });
       } else if (dialog === 'close') {
         if (reason === '') return;
         const r = await call('jobseekers:bulkClose', {
@@ -62,14 +70,15 @@ export function BulkBar(props: { selection: BulkSelection; count: number; onClea
           noContactMonths: reason === 'no-contact' ? Number(months) : null,
           text,
         });
-        setNotice(t('bulk.closed', { changed: r.changed, skipped: r.skipped }));
+        notice = t('bulk.closed', { changed: r.changed, skipped: r.skipped });
       } else {
         const file = await call('jobseekers:bulkExport', { selection: props.selection, purpose });
         download(file);
-        setNotice(t('bulk.exported', { rows: file.rows }));
+        notice = t('bulk.exported', { rows: file.rows });
       }
       setDialog(null);
       props.onClear();
+      props.onDone(notice);
     } catch (err) {
       setError(err instanceof ApiError ? err.error.message : 'errors.internal');
     }
@@ -210,12 +219,6 @@ export function BulkBar(props: { selection: BulkSelection; count: number; onClea
           </DialogActions>
         </form>
       </Dialog>
-      <Snackbar
-        open={notice !== null}
-        autoHideDuration={5000}
-        onClose={() => setNotice(null)}
-        message={notice ?? ''}
-      />
     </>
   );
 }

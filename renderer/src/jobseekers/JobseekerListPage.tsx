@@ -8,6 +8,7 @@ import {
   Chip,
   FormControlLabel,
   InputAdornment,
+  Snackbar,
   Stack,
   Switch,
   TableSortLabel,
@@ -60,6 +61,7 @@ export function JobseekerListPage() {
   const [mine, setMine] = useState(false);
   const [archived, setArchived] = useState(false);
   const [filter, setFilter] = useState<JobseekerFilter>({});
+  const [bulkNotice, setBulkNotice] = useState<string | null>(null);
   const query = useMemo(
     () => ({ query: deferredSearch.trim(), sort, direction, mine, archived, filter }),
     [deferredSearch, sort, direction, mine, archived, filter],
@@ -153,6 +155,7 @@ export function JobseekerListPage() {
             setPicked(new Set());
             setAllMatching(false);
           }}
+          onDone={setBulkNotice}
         />
       )}
       {selecting && !allMatching && total !== null && total > 0 && (
@@ -238,6 +241,13 @@ export function JobseekerListPage() {
             <Box role="gridcell">{dateLabel(row.registeredAt, lang)}</Box>
           </>
         )}
+      />
+      <Snackbar
+        open={bulkNotice !== null}
+        autoHideDuration={8000}
+        onClose={() => setBulkNotice(null)}
+        message={bulkNotice ?? ''}
+        data-testid="bulk-notice"
       />
     </Stack>
   );
