@@ -120,6 +120,16 @@ for (const lang of ['ko', 'en'] as const) {
         await visit(page, '#/reports', found);
         await visit(page, '#/transfers', found);
         await visit(page, '#/verify', found);
+        // The to-do inbox and the list's filter bar with a filter set and the save dialog (issue 16).
+        await visit(page, '#/inbox', found);
+        await visit(page, '#/jobseekers', found);
+        await page.getByTestId('filter-reassessment').check();
+        await page.getByTestId('filter-save').click();
+        await page.getByTestId('filter-name').waitFor();
+        await settled(page);
+        found.push(...(await seriousViolations(page, 'filter bar and save dialog')));
+        await page.keyboard.press('Escape');
+        await page.getByTestId('filter-name').waitFor({ state: 'detached' });
         // The signing dialog (issue 18) over the case page's forms tab.
         await visit(page, `${base}/documents`, found);
         await page.getByTestId('sign-consent').click();
