@@ -46,6 +46,17 @@ function rangeOf(view: View, date: Date): { from: string; to: string } {
   };
 }
 
+function viewParam(params: URLSearchParams): View | null {
+  const v = params.get('view');
+  return v && (VIEWS as string[]).includes(v) ? (v as View) : null;
+}
+
+function dateParam(params: URLSearchParams): Date | null {
+  const d = params.get('date');
+  const parsed = d && /^\d{4}-\d{2}-\d{2}$/.test(d) ? new Date(`${d}T00:00:00`) : null;
+  return parsed && !Number.isNaN(parsed.getTime()) ? parsed : null;
+}
+
 export function CalendarPage() {
   const { t } = useTranslation();
   const lang = useLang();
@@ -53,15 +64,19 @@ export function CalendarPage() {
   const isSupervisor = session.role === 'supervisor';
   // ?view=week&date=2026-12-07 opens a given view and day (links, and the tests' way in).
   const [params] = useSearchParams();
-  const [view, setView] = useState<View>(() => {
-    const v = params.get('view');
-    return v && (VIEWS as string[]).includes(v) ? (v as View) : 'agenda';
-  });
-  const [date, setDate] = useState(() => {
-    const d = params.get('date');
-    const parsed = d && /^\d{4}-\d{2}-\d{2}$/.test(d) ? new Date(`${d}T00:00:00`) : null;
-    return parsed && !Number.isNaN(parsed.getTime()) ? parsed : new Date();
-  });
+  const [view, setView] = useState<View>(() => viewParam(params) ?? 'agenda');
+  const [date, setDate] = useState(() => dateParam(params) ?? new Date());
+  // A link followed while the calendar is already open (the inbox's, a test's) changes the same page:
+  // adjusted while rendering, as React advises for state that follows a prop.
+  const search = params.toString();
+  const [seenSearch, setSeenSearch] = useState(search);
+  if (search !== seenSearch) {
+    setSeenSearch(search);
+    const v = viewParam(params);
+    const d = dateParam(params);
+    if (v) setView(v);
+    if (d) setDate(d);
+  }
   const [teamMode, setTeamMode] = useState(false);
   const [team, setTeam] = useState<TeamMember[]>([]);
   const [items, setItems] = useState<AppointmentView[]>([]);

@@ -146,7 +146,7 @@ export function FilterBar({
               e.target.value && Number.isInteger(n) && n >= 1 && n <= 3650 ? n : undefined,
             );
           }}
-          sx={{ width: 190 }}
+          sx={{ width: 200 }}
           slotProps={{ htmlInput: { min: 1, max: 3650, 'data-testid': 'filter-last-contact' } }}
         />
         <SelectFilter

@@ -50,6 +50,8 @@ const HEADER: Column[] = [
   { key: 'registeredAt', sort: 'registeredAt' },
 ];
 
+const ONE_LINE = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
+
 export function JobseekerListPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
@@ -231,8 +233,11 @@ export function JobseekerListPage() {
             <Box role="gridcell" data-testid="row-phone">
               {maskedPhoneLabel(t, row.phone)}
             </Box>
-            <Box role="gridcell">{regionLabel(row.sido, null, lang)}</Box>
-            <Box role="gridcell" sx={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+            {/* One line each: an English province name wrapped mid-word and spilled into the next row. */}
+            <Box role="gridcell" sx={ONE_LINE} title={regionLabel(row.sido, null, lang)}>
+              {regionLabel(row.sido, null, lang)}
+            </Box>
+            <Box role="gridcell" sx={ONE_LINE}>
               {occupationLabel(row.desiredOccupation, lang)}
             </Box>
             <Box role="gridcell">
