@@ -110,6 +110,22 @@ export async function dropUnusedBlob(db: Db, sha256: string): Promise<void> {
   }
 }
 
+/**
+ * Drops every file no record that is not removed names (a removal or a purge that arrived by sync, where
+ * dropUnusedBlob never ran on this PC), and chunks of downloads nobody wants any more. Returns how many
+ * files went.
+ */
+export async function dropUnusedBlobs(db: Db): Promise<number> {
+  const live = db
+    .selectFrom('attachments')
+    .select('sha256')
+    .where('removed', '=', 0)
+    .union(db.selectFrom('employer_attachments').select('sha256').where('removed', '=', 0));
+  const gone = await db.deleteFrom('attachment_blobs').where('sha256', 'not in', live).executeTakeFirst();
+  await db.deleteFrom('attachment_chunks').where('sha256', 'not in', live).execute();
+  return Number(gone.numDeletedRows);
+}
+
 /** The referral's chosen files (ids of case attachments). */
 export async function referralAttachmentIds(db: Db, referralId: string): Promise<string[]> {
   const rows = await db

@@ -1,0 +1,68 @@
+import type { ServerDb } from '../../db/server/connection.ts';
+import type { BlobStore } from './store.ts';
+
+// Retention of attachment bytes on the server (issue 18 item 3). The bytes of a file are kept while at
+// least one live attachment row (not removed, not purged) names their sha256; once the last such row is
+// a tombstone (removed = 1, with its reason) or purged, the file and any chunks of it go, wherever they
+// are kept (database or `--blob-dir`). The rows stay: the tombstone keeps the hash, the file name and
+// who removed it why, and the audit entries of its adding and removal keep the hash too, so a copy
+// found later can still be matched to what was removed; only the content leaves.
+//
+// It runs after a push that removed a file (so a removal is honoured at once) and with the daily
+// retention work; both are idempotent, and a worker running it twice drops nothing live. An upload under
+// way keeps its chunks: its row is live.
+
+export const BLOB_ROW_TABLES = ['attachments', 'employer_attachments'] as const;
+
+export interface BlobSweep {
+  /** Whole files dropped. */
+  files: number;
+  /** Files whose chunks had arrived but were never put together, dropped. */
+  partial: number;
+}
+
+/** The contents still named by a live attachment row. */
+async function liveHashes(db: ServerDb): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('sync_rows')
+    .select('data')
+    .where('table_name', 'in', [...BLOB_ROW_TABLES])
+    .where('deleted_at', 'is', null)
+    .execute();
+  const live = new Set<string>();
+  for (const r of rows) {
+    // Parsed here rather than with each dialect's JSON functions: one code path for both, and the rows
+    // are metadata only (a few hundred bytes each).
+    const data = JSON.parse(r.data) as { sha256?: unknown; removed?: unknown };
+    if (typeof data.sha256 === 'string' && data.removed !== 1) live.add(data.sha256);
+  }
+  return live;
+}
+
+export async function sweepBlobs(db: ServerDb, store: BlobStore): Promise<BlobSweep> {
+  const live = await liveHashes(db);
+  const whole = new Set((await db.selectFrom('blobs').select('sha256').execute()).map((r) => r.sha256));
+  const chunked = new Set(
+    (await db.selectFrom('blob_chunks').select('sha256').distinct().execute()).map((r) => r.sha256),
+  );
+  const result: BlobSweep = { files: 0, partial: 0 };
+  for (const sha256 of new Set([...whole, ...chunked])) {
+    if (live.has(sha256)) continue;
+    // The file record first: from here on nobody is served a file whose chunks are going.
+    await db.deleteFrom('blobs').where('sha256', '=', sha256).execute();
+    await store.drop(sha256);
+    if (whole.has(sha256)) result.files++;
+    else result.partial++;
+  }
+  return result;
+}
+
+/** Whether a push body removes an attachment row (then the sweep runs before it answers). */
+export function removesAttachment(body: unknown): boolean {
+  const mutations = (body as { mutations?: unknown } | null)?.mutations;
+  if (!Array.isArray(mutations)) return false;
+  return mutations.some((m: unknown) => {
+    const x = m as { table?: unknown; fields?: { removed?: unknown } } | null;
+    return !!x && (BLOB_ROW_TABLES as readonly unknown[]).includes(x.table) && x.fields?.removed === 1;
+  });
+}
