@@ -28,6 +28,22 @@ afterAll(async () => {
   await app.close();
 });
 
+/** Dark pixels on the preview's first drawn page (a blank or undrawn canvas has none). */
+export async function inkedPixels(p: Page): Promise<number> {
+  await p.locator('[data-testid="attachment-preview-pdf"][aria-busy="false"]').waitFor();
+  return p.getByTestId('attachment-pdf-page').first().evaluate((el) => {
+    const canvas = el as unknown as {
+      width: number;
+      height: number;
+      getContext(k: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } };
+    };
+    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    let dark = 0;
+    for (let i = 0; i < data.length; i += 4) if ((data[i] ?? 255) < 128 && (data[i + 3] ?? 0) > 0) dark++;
+    return dark;
+  });
+}
+
 async function shot(name: string) {
   if (shots) await page.screenshot({ path: `${shots}/${name}.png` });
 }
@@ -98,6 +114,9 @@ describe('attachments on a case', () => {
       .getByTestId('attachment-preview')
       .click();
     await page.getByTestId('attachment-preview-pdf').waitFor();
+    // The document itself, not a dark empty frame: its text, and ink on the drawn page.
+    await expect.poll(() => page.getByTestId('attachment-pdf-text').textContent()).toContain('certificate');
+    expect(await inkedPixels(page)).toBeGreaterThan(100);
     await shot('attachments-preview-pdf-en');
     await page.getByTestId('attachment-preview-close').click();
     await page.evaluate(() => localStorage.setItem('caseworker.language', 'ko'));

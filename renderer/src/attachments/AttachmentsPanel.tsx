@@ -15,16 +15,12 @@ import {
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ATTACHMENT_KINDS, type AttachmentKind } from '../../../shared/attachments/limits.ts';
-import type {
-  AttachmentContent,
-  AttachmentParent,
-  AttachmentView,
-} from '../../../shared/attachments/types.ts';
+import type { AttachmentParent, AttachmentView } from '../../../shared/attachments/types.ts';
 import { call } from '../api.ts';
 import { useChannel } from '../employers/common.tsx';
 import { dateTime, errorKey } from '../casework/useCaseFile.ts';
-import { AttachmentPreview } from './AttachmentPreview.tsx';
-import { readBase64, saveAs, sizeLabel } from './files.ts';
+import { useAttachmentOpener } from './AttachmentPreview.tsx';
+import { readBase64, sizeLabel } from './files.ts';
 
 // The documents kept on a case, an employer or an opening (issue 18 item 3): add (type and size judged
 // before anything is sent), preview in the app, download, remove with a reason. A removed file stays
@@ -39,7 +35,6 @@ export function AttachmentsPanel(props: {
   const { t, i18n } = useTranslation();
   const [kind, setKind] = useState<AttachmentKind>('resume');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [preview, setPreview] = useState<{ id: string; content: AttachmentContent } | null>(null);
   const [removing, setRemoving] = useState<AttachmentView | null>(null);
   const [reason, setReason] = useState('');
   const input = useRef<HTMLInputElement>(null);
@@ -73,15 +68,8 @@ export function AttachmentsPanel(props: {
     }
   }
 
-  async function openFile(a: AttachmentView, purpose: 'preview' | 'download') {
-    try {
-      const content = await call('attachments:open', { id: a.id, purpose });
-      if (purpose === 'preview') setPreview({ id: a.id, content });
-      else saveAs(content);
-    } catch (e) {
-      setMessage({ ok: false, text: t(errorKey(e)) });
-    }
-  }
+  const opener = useAttachmentOpener((text) => setMessage({ ok: false, text }));
+  const openFile = opener.open;
 
   async function remove() {
     if (!removing) return;
@@ -217,6 +205,7 @@ export function AttachmentsPanel(props: {
                         size="small"
                         disabled={!a.available}
                         onClick={() => void openFile(a, 'download')}
+                        data-testid="attachment-download"
                       >
                         {t('attachments.download')}
                       </Button>
@@ -237,15 +226,7 @@ export function AttachmentsPanel(props: {
           </tbody>
         </Box>
       )}
-      {preview && (
-        <AttachmentPreview
-          content={preview.content}
-          onClose={() => setPreview(null)}
-          onDownload={() =>
-            void call('attachments:open', { id: preview.id, purpose: 'download' }).then(saveAs)
-          }
-        />
-      )}
+      {opener.dialog}
       {removing && (
         <Dialog open onClose={() => setRemoving(null)} aria-labelledby="attachment-remove-title">
           <DialogTitle id="attachment-remove-title">
