@@ -3,6 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { png, tinyPdf } from '../support/attachment-files.ts';
 import { signIn, startE2eApp, type E2eApp } from './support/app.ts';
+import { inkedPixels } from './support/pdf-preview.ts';
 
 // Issue 18 item 3 in Chromium: a counselor attaches a scanned résumé to a case, sees it listed, opens
 // the preview, and a damaged PDF is refused with its message and nothing added. SHOTS_DIR=… keeps the
@@ -27,22 +28,6 @@ afterAll(async () => {
   await context.close();
   await app.close();
 });
-
-/** Dark pixels on the preview's first drawn page (a blank or undrawn canvas has none). */
-export async function inkedPixels(p: Page): Promise<number> {
-  await p.locator('[data-testid="attachment-preview-pdf"][aria-busy="false"]').waitFor();
-  return p.getByTestId('attachment-pdf-page').first().evaluate((el) => {
-    const canvas = el as unknown as {
-      width: number;
-      height: number;
-      getContext(k: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } };
-    };
-    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
-    let dark = 0;
-    for (let i = 0; i < data.length; i += 4) if ((data[i] ?? 255) < 128 && (data[i + 3] ?? 0) > 0) dark++;
-    return dark;
-  });
-}
 
 async function shot(name: string) {
   if (shots) await page.screenshot({ path: `${shots}/${name}.png` });

@@ -112,6 +112,8 @@ export function PdfPages(props: { bytes: Uint8Array; fileName: string }) {
       ref={holder}
       data-testid="attachment-preview-pdf"
       role="document"
+      // Focusable so the pages scroll with the keyboard (arrows, Page Down), not only the mouse.
+      tabIndex={0}
       aria-label={t('attachments.previewOf', { name: props.fileName })}
       aria-busy={!failed && (pdf === null || drawn < shown) ? 'true' : 'false'}
       sx={{ width: '100%', height: '100%', overflow: 'auto', bgcolor: 'grey.200', p: 1 }}
