@@ -6,7 +6,7 @@ import { recordConsent } from '../../electron/services/consent-record.ts';
 import { createJobseeker, openJobseeker, updateJobseeker } from '../../electron/services/jobseekers.ts';
 import { jobseekerFieldsSchema } from '../../shared/domain/jobseeker.ts';
 import type { TestHost } from '../harness/host.ts';
-import { SYNC_PASSWORD, type SyncDesk, type SyncServer } from '../support/sync-desktop.ts';
+import { SYNC_PASSWORD, type SyncDesk } from '../support/sync-desktop.ts';
 import { startSyncE2e, type SyncE2e } from '../support/sync-e2e.ts';
 import { seriousViolations } from './support/axe.ts';
 
@@ -18,7 +18,6 @@ import { seriousViolations } from './support/axe.ts';
 // shows the survivor.
 
 let e2e: SyncE2e;
-let server: SyncServer;
 let host: TestHost;
 let page: Page;
 let other: SyncDesk;
@@ -33,7 +32,6 @@ beforeAll(async () => {
     ],
     inProcess: ['counselor1'],
   });
-  server = e2e.server;
   other = e2e.other();
   ({ host, page, sync: hostSync } = e2e.desk());
 });
