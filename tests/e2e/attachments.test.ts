@@ -3,6 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { png, tinyPdf } from '../support/attachment-files.ts';
 import { signIn, startE2eApp, type E2eApp } from './support/app.ts';
+import { seriousViolations } from './support/axe.ts';
 import { inkedPixels } from './support/pdf-preview.ts';
 
 // Issue 18 item 3 in Chromium: a counselor attaches a scanned résumé to a case, sees it listed, opens
@@ -30,7 +31,15 @@ afterAll(async () => {
 });
 
 async function shot(name: string) {
-  if (shots) await page.screenshot({ path: `${shots}/${name}.png` });
+  if (!shots) return;
+  for (const [width, height] of [
+    [1366, 768],
+    [1920, 1080],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `${shots}/${name}-${width}x${height}.png` });
+  }
+  await page.setViewportSize({ width: 1366, height: 768 });
 }
 
 describe('attachments on a case', () => {
@@ -69,6 +78,8 @@ describe('attachments on a case', () => {
     });
     await expect.poll(() => page.getByTestId('attachment-message').textContent()).toContain('손상');
     expect(await page.getByTestId('attachment-row').count()).toBe(2);
+    // axe on the list with files in it (the desk walk sees the tab empty) and on each preview.
+    expect(await seriousViolations(page, 'attachments list (ko)')).toEqual([]);
     await shot('attachments-list-ko');
 
     await page
@@ -85,6 +96,7 @@ describe('attachments on a case', () => {
           .evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
       )
       .toBe(600);
+    expect(await seriousViolations(page, 'image preview (ko)')).toEqual([]);
     await shot('attachments-preview-ko');
     await page.getByTestId('attachment-preview-close').click();
 
@@ -92,6 +104,7 @@ describe('attachments on a case', () => {
     await page.reload();
     await page.getByTestId('attachments-panel').waitFor();
     await page.getByTestId('attachment-row').first().waitFor();
+    expect(await seriousViolations(page, 'attachments list (en)')).toEqual([]);
     await shot('attachments-list-en');
     await page
       .getByTestId('attachment-row')
@@ -102,6 +115,7 @@ describe('attachments on a case', () => {
     // The document itself, not a dark empty frame: its text, and ink on the drawn page.
     await expect.poll(() => page.getByTestId('attachment-pdf-text').textContent()).toContain('certificate');
     expect(await inkedPixels(page)).toBeGreaterThan(100);
+    expect(await seriousViolations(page, 'PDF preview (en)')).toEqual([]);
     await shot('attachments-preview-pdf-en');
     await page.getByTestId('attachment-preview-close').click();
     await page.evaluate(() => localStorage.setItem('caseworker.language', 'ko'));
