@@ -198,6 +198,7 @@ export function AttachmentsPanel(props: {
                         disabled={!a.available}
                         onClick={() => void openFile(a, 'preview')}
                         data-testid="attachment-preview"
+                        aria-label={`${t('attachments.preview')}: ${a.fileName}`}
                       >
                         {t('attachments.preview')}
                       </Button>
@@ -206,6 +207,7 @@ export function AttachmentsPanel(props: {
                         disabled={!a.available}
                         onClick={() => void openFile(a, 'download')}
                         data-testid="attachment-download"
+                        aria-label={`${t('attachments.download')}: ${a.fileName}`}
                       >
                         {t('attachments.download')}
                       </Button>
@@ -215,6 +217,7 @@ export function AttachmentsPanel(props: {
                         disabled={props.disabled}
                         onClick={() => setRemoving(a)}
                         data-testid="attachment-remove"
+                        aria-label={`${t('attachments.remove')}: ${a.fileName}`}
                       >
                         {t('attachments.remove')}
                       </Button>
