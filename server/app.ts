@@ -29,7 +29,7 @@ import {
 } from './http-errors.ts';
 import { registerBlobRoutes } from './blobs/routes.ts';
 import { blobStore, type BlobPlace } from './blobs/store.ts';
-import { removesAttachment, sweepBlobs } from './blobs/sweep.ts';
+import { removedAttachment, sweepBlobs } from './blobs/sweep.ts';
 import { DEFAULT_MAX_ATTACHMENT_BYTES } from '../shared/attachments/limits.ts';
 import { registerClockRoutes } from './sync/clock.ts';
 import { registerLifecycleRoutes } from './sync/lifecycle-routes.ts';
@@ -256,7 +256,11 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
   // A push that removed a file drops its bytes before it answers, once no live row names them
   // (server/blobs/sweep.ts); the daily retention run catches rows purged by other paths.
   app.addHook('preSerialization', async (req, reply, payload) => {
-    if (req.routeOptions.url === '/v1/sync/push' && reply.statusCode === 200 && removesAttachment(req.body))
+    if (
+      req.routeOptions.url === '/v1/sync/push' &&
+      reply.statusCode === 200 &&
+      removedAttachment(req.body, payload)
+    )
       await sweepBlobs(o.db, blobs);
     return payload;
   });

@@ -57,12 +57,26 @@ export async function sweepBlobs(db: ServerDb, store: BlobStore): Promise<BlobSw
   return result;
 }
 
-/** Whether a push body removes an attachment row (then the sweep runs before it answers). */
-export function removesAttachment(body: unknown): boolean {
+/**
+ * Whether a push removed an attachment row: a mutation of the body that sets `removed = 1` and that the
+ * answer says was applied (a refused or held one removes nothing, and costs no sweep).
+ */
+export function removedAttachment(body: unknown, answer: unknown): boolean {
   const mutations = (body as { mutations?: unknown } | null)?.mutations;
-  if (!Array.isArray(mutations)) return false;
+  const results = (answer as { results?: unknown } | null)?.results;
+  if (!Array.isArray(mutations) || !Array.isArray(results)) return false;
+  const applied = new Set(
+    results
+      .filter((r: unknown) => (r as { status?: unknown } | null)?.status === 'applied')
+      .map((r: unknown) => (r as { clientSeq?: unknown }).clientSeq),
+  );
   return mutations.some((m: unknown) => {
-    const x = m as { table?: unknown; fields?: { removed?: unknown } } | null;
-    return !!x && (BLOB_ROW_TABLES as readonly unknown[]).includes(x.table) && x.fields?.removed === 1;
+    const x = m as { clientSeq?: unknown; table?: unknown; fields?: { removed?: unknown } } | null;
+    return (
+      !!x &&
+      (BLOB_ROW_TABLES as readonly unknown[]).includes(x.table) &&
+      x.fields?.removed === 1 &&
+      applied.has(x.clientSeq)
+    );
   });
 }

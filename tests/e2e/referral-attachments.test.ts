@@ -111,7 +111,11 @@ describe('a résumé sent with a referral, seen on another desktop', () => {
 
     // Referred to the opening from the 알선 tab; the résumé goes into the 알선장 package.
     await a.page.goto(`${a.host.url}/#/jobseekers/${js.id}/referrals`);
-    await a.page.getByTestId('opening-match').filter({ hasText: '물류 사무원' }).getByTestId('refer-opening').click();
+    await a.page
+      .getByTestId('opening-match')
+      .filter({ hasText: '물류 사무원' })
+      .getByTestId('refer-opening')
+      .click();
     await a.page.getByTestId('history-row').filter({ hasText: '물류 사무원' }).click();
     await a.page.getByTestId('referral-dialog').waitFor();
     await a.page.getByTestId('referral-attach-이력서-문서진.pdf').check();

@@ -56,7 +56,12 @@ function PdfPage(props: { pdf: Pdf; n: number; total: number; width: number; onD
 
   return (
     <Box sx={{ mx: 'auto', mb: 1, width: 'fit-content', bgcolor: 'common.white', boxShadow: 1 }}>
-      <canvas ref={canvas} data-testid="attachment-pdf-page" aria-hidden="true" style={{ display: 'block' }} />
+      <canvas
+        ref={canvas}
+        data-testid="attachment-pdf-page"
+        aria-hidden="true"
+        style={{ display: 'block' }}
+      />
       <Typography component="p" data-testid="attachment-pdf-text" sx={VISUALLY_HIDDEN}>
         {t('attachments.pageOf', { n, total: props.total })} {text}
       </Typography>

@@ -100,10 +100,9 @@ describe.each(SERVER_DIALECTS)('removed attachments’ bytes (%s)', (dialect) =>
     }
     // Asked for by its row, the removed file answers 410 (no bytes to serve).
     const token = await a.client.token(false);
-    const asked = await fetch(
-      `${server.url}/v1/blobs/${sha(resume)}?table=attachments&id=${gone.id}`,
-      { headers: { authorization: `Bearer ${token ?? ''}` } },
-    );
+    const asked = await fetch(`${server.url}/v1/blobs/${sha(resume)}?table=attachments&id=${gone.id}`, {
+      headers: { authorization: `Bearer ${token ?? ''}` },
+    });
     expect(asked.status).toBe(410);
 
     // The other desktop: the tombstone arrives with the pull, and the bytes leave that PC too.
