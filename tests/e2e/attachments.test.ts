@@ -120,4 +120,34 @@ describe('attachments on a case', () => {
     await page.getByTestId('attachment-preview-close').click();
     await page.evaluate(() => localStorage.setItem('caseworker.language', 'ko'));
   });
+
+  it('keeps papers on an employer and on an opening, each on its own page', async () => {
+    await page.goto(`${app.host.url}/#/openings`);
+    await page.reload(); // Korean again (the first test switched to English and back)
+    await page.getByTestId('opening-row').first().click();
+    await page.getByTestId('tab-documents').click();
+    await page.getByTestId('attachments-panel').waitFor();
+    await page.getByTestId('attachment-file').setInputFiles({
+      name: '구인신청서-스캔.pdf',
+      mimeType: 'application/pdf',
+      buffer: tinyPdf('job opening form'),
+    });
+    const row = page.getByTestId('attachment-row').filter({ hasText: '구인신청서-스캔.pdf' });
+    await row.waitFor();
+    // An opening's papers default to a scanned form, not a résumé.
+    expect(await row.textContent()).toContain('스캔한 신청서');
+    expect(await seriousViolations(page, 'opening documents')).toEqual([]);
+    await shot('attachments-opening-ko');
+
+    await page.goto(`${app.host.url}/#/employers`);
+    await page.getByTestId('employer-row').first().click();
+    await page.getByTestId('attachments-panel').waitFor();
+    await page.getByTestId('attachment-file').setInputFiles({
+      name: '사업자등록증.png',
+      mimeType: 'image/png',
+      buffer: png(400, 300, 9),
+    });
+    await page.getByTestId('attachment-row').filter({ hasText: '사업자등록증.png' }).waitFor();
+    expect(await seriousViolations(page, 'employer documents')).toEqual([]);
+  });
 });

@@ -33,7 +33,8 @@ export function AttachmentsPanel(props: {
   disabled?: boolean;
 }) {
   const { t, i18n } = useTranslation();
-  const [kind, setKind] = useState<AttachmentKind>('resume');
+  // A case's papers are mostly résumés; an employer's or an opening's, scanned forms.
+  const [kind, setKind] = useState<AttachmentKind>(props.parent.table === 'jobseekers' ? 'resume' : 'form');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [removing, setRemoving] = useState<AttachmentView | null>(null);
   const [reason, setReason] = useState('');
