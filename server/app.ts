@@ -261,7 +261,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
       reply.statusCode === 200 &&
       removedAttachment(req.body, payload)
     )
-      await sweepBlobs(o.db, blobs);
+      await sweepBlobs(o.db, o.dialect, blobs);
     return payload;
   });
   registerSnapshotRoutes(app, {

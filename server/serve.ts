@@ -110,11 +110,13 @@ async function runProcess(s: ServeSettings): Promise<void> {
     };
     // Attachment bytes no live row names any more (removed, purged): server/blobs/sweep.ts.
     const sweep = () => {
-      sweepBlobs(opened.db, blobStore(opened.db, s.blobs?.place ?? { kind: 'database' })).catch(
-        (error: unknown) => {
-          say(`attachment sweep failed: ${error instanceof Error ? error.message : String(error)}`);
-        },
-      );
+      sweepBlobs(
+        opened.db,
+        opened.dialect,
+        blobStore(opened.db, s.blobs?.place ?? { kind: 'database' }),
+      ).catch((error: unknown) => {
+        say(`attachment sweep failed: ${error instanceof Error ? error.message : String(error)}`);
+      });
     };
     purge();
     sweep();

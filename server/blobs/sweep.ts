@@ -1,4 +1,8 @@
+import type { Kysely } from 'kysely';
+import type { SqlDialect } from '../../db/migrations/types.ts';
 import type { ServerDb } from '../../db/server/connection.ts';
+import { lockSequencer } from '../../db/server/repositories/sync.ts';
+import type { ServerDatabase } from '../../db/server/schema.ts';
 import type { BlobStore } from './store.ts';
 
 // Retention of attachment bytes on the server (issue 18 item 3). The bytes of a file are kept while at
@@ -12,6 +16,8 @@ import type { BlobStore } from './store.ts';
 // retention work; both are idempotent, and a worker running it twice drops nothing live. An upload under
 // way keeps its chunks: its row is live.
 
+type Db = Kysely<ServerDatabase>;
+
 export const BLOB_ROW_TABLES = ['attachments', 'employer_attachments'] as const;
 
 export interface BlobSweep {
@@ -22,7 +28,7 @@ export interface BlobSweep {
 }
 
 /** The contents still named by a live attachment row. */
-async function liveHashes(db: ServerDb): Promise<Set<string>> {
+async function liveHashes(db: Db): Promise<Set<string>> {
   const rows = await db
     .selectFrom('sync_rows')
     .select('data')
@@ -39,22 +45,32 @@ async function liveHashes(db: ServerDb): Promise<Set<string>> {
   return live;
 }
 
-export async function sweepBlobs(db: ServerDb, store: BlobStore): Promise<BlobSweep> {
-  const live = await liveHashes(db);
-  const whole = new Set((await db.selectFrom('blobs').select('sha256').execute()).map((r) => r.sha256));
-  const chunked = new Set(
-    (await db.selectFrom('blob_chunks').select('sha256').distinct().execute()).map((r) => r.sha256),
-  );
-  const result: BlobSweep = { files: 0, partial: 0 };
-  for (const sha256 of new Set([...whole, ...chunked])) {
-    if (live.has(sha256)) continue;
-    // The file record first: from here on nobody is served a file whose chunks are going.
-    await db.deleteFrom('blobs').where('sha256', '=', sha256).execute();
-    await store.drop(sha256);
-    if (whole.has(sha256)) result.files++;
-    else result.partial++;
-  }
-  return result;
+export async function sweepBlobs(db: ServerDb, dialect: SqlDialect, store: BlobStore): Promise<BlobSweep> {
+  // Decided and recorded under the sequencer's lock: no push adds a row naming a content between the
+  // look at the live rows and the drop of the file record (else a desktop adding the same file again
+  // could be told "already here" by a record about to go, and never send it).
+  const doomed = await db.transaction().execute(async (trx) => {
+    await lockSequencer(trx, dialect);
+    const live = await liveHashes(trx);
+    const whole = (await trx.selectFrom('blobs').select('sha256').execute()).map((r) => r.sha256);
+    const chunked = (await trx.selectFrom('blob_chunks').select('sha256').distinct().execute()).map(
+      (r) => r.sha256,
+    );
+    const gone = [...new Set([...whole, ...chunked])].filter((sha) => !live.has(sha));
+    for (const sha256 of gone) {
+      await trx.deleteFrom('blobs').where('sha256', '=', sha256).execute();
+      await trx.deleteFrom('blob_chunks').where('sha256', '=', sha256).execute();
+    }
+    return gone.map((sha256) => ({ sha256, whole: whole.includes(sha256) }));
+  });
+  // Then the bytes wherever they are kept (a folder's files; in the database they went above). A chunk
+  // of the same content sent again meanwhile goes too; its desktop's commit says what is missing, and
+  // the next sync sends it again.
+  for (const d of doomed) await store.drop(d.sha256);
+  return {
+    files: doomed.filter((d) => d.whole).length,
+    partial: doomed.filter((d) => !d.whole).length,
+  };
 }
 
 /**
