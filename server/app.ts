@@ -29,6 +29,7 @@ import {
 } from './http-errors.ts';
 import { registerBlobRoutes } from './blobs/routes.ts';
 import { blobStore, type BlobPlace } from './blobs/store.ts';
+import { removedAttachment, sweepBlobs } from './blobs/sweep.ts';
 import { DEFAULT_MAX_ATTACHMENT_BYTES } from '../shared/attachments/limits.ts';
 import { registerClockRoutes } from './sync/clock.ts';
 import { registerLifecycleRoutes } from './sync/lifecycle-routes.ts';
@@ -244,12 +245,24 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
   });
   registerLifecycleRoutes(app, { db: o.db, now, authenticate });
   registerClockRoutes(app, { db: o.db, now, authenticate });
+  const blobs = blobStore(o.db, o.blobs?.place ?? { kind: 'database' });
   registerBlobRoutes(app, {
     db: o.db,
     now,
     authenticate,
-    store: blobStore(o.db, o.blobs?.place ?? { kind: 'database' }),
+    store: blobs,
     maxBytes: o.blobs?.maxBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES,
+  });
+  // A push that removed a file drops its bytes before it answers, once no live row names them
+  // (server/blobs/sweep.ts); the daily retention run catches rows purged by other paths.
+  app.addHook('preSerialization', async (req, reply, payload) => {
+    if (
+      req.routeOptions.url === '/v1/sync/push' &&
+      reply.statusCode === 200 &&
+      removedAttachment(req.body, payload)
+    )
+      await sweepBlobs(o.db, o.dialect, blobs);
+    return payload;
   });
   registerSnapshotRoutes(app, {
     db: o.db,

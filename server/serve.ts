@@ -4,7 +4,8 @@ import { AggregatorRegistry } from 'prom-client';
 import { openServerDb } from '../db/server/connection.ts';
 import { AdminInputError } from './admin.ts';
 import { buildServer, metricsRegistry } from './app.ts';
-import type { BlobPlace } from './blobs/store.ts';
+import { blobStore, type BlobPlace } from './blobs/store.ts';
+import { sweepBlobs } from './blobs/sweep.ts';
 import { purgeServerAudit } from './audit-retention.ts';
 import type { LimitOptions } from './limits.ts';
 import { serveMetrics, type MetricsEndpoint } from './metrics-endpoint.ts';
@@ -107,8 +108,22 @@ async function runProcess(s: ServeSettings): Promise<void> {
         say(`audit purge failed: ${error instanceof Error ? error.message : String(error)}`);
       });
     };
+    // Attachment bytes no live row names any more (removed, purged): server/blobs/sweep.ts.
+    const sweep = () => {
+      sweepBlobs(
+        opened.db,
+        opened.dialect,
+        blobStore(opened.db, s.blobs?.place ?? { kind: 'database' }),
+      ).catch((error: unknown) => {
+        say(`attachment sweep failed: ${error instanceof Error ? error.message : String(error)}`);
+      });
+    };
     purge();
-    setInterval(purge, 86_400_000).unref();
+    sweep();
+    setInterval(() => {
+      purge();
+      sweep();
+    }, 86_400_000).unref();
   }
   // Graceful shutdown: stop accepting, let in-flight requests (pushes) finish, then close the database.
   const stop = () => {

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { AttachmentTable, Database, EmployerAttachmentTable } from '../schema.ts';
 
 // SQL of document attachments (issue 18 item 3): the metadata rows of both tables (a case's files and an
@@ -105,9 +105,43 @@ export async function dropUnusedBlob(db: Db, sha256: string): Promise<void> {
     )
     .executeTakeFirst();
   if (!used) {
-    await db.deleteFrom('attachment_blobs').where('sha256', '=', sha256).execute();
-    await db.deleteFrom('attachment_chunks').where('sha256', '=', sha256).execute();
+    await zeroed(db, async () => {
+      await db.deleteFrom('attachment_blobs').where('sha256', '=', sha256).execute();
+      await db.deleteFrom('attachment_chunks').where('sha256', '=', sha256).execute();
+    });
   }
+}
+
+/**
+ * Runs deletes with SQLite's secure_delete on: the freed pages are overwritten, so a removed file's
+ * content does not linger in the store's free pages (still encrypted, but readable with the key) until
+ * SQLite reuses them. Only for these deletes: elsewhere the default stands.
+ */
+async function zeroed<T>(db: Db, run: () => Promise<T>): Promise<T> {
+  await sql`PRAGMA secure_delete = ON`.execute(db);
+  try {
+    return await run();
+  } finally {
+    await sql`PRAGMA secure_delete = OFF`.execute(db);
+  }
+}
+
+/**
+ * Drops every file no record that is not removed names (a removal or a purge that arrived by sync, where
+ * dropUnusedBlob never ran on this PC), and chunks of downloads nobody wants any more. Returns how many
+ * files went.
+ */
+export async function dropUnusedBlobs(db: Db): Promise<number> {
+  const live = db
+    .selectFrom('attachments')
+    .select('sha256')
+    .where('removed', '=', 0)
+    .union(db.selectFrom('employer_attachments').select('sha256').where('removed', '=', 0));
+  return zeroed(db, async () => {
+    const gone = await db.deleteFrom('attachment_blobs').where('sha256', 'not in', live).executeTakeFirst();
+    await db.deleteFrom('attachment_chunks').where('sha256', 'not in', live).execute();
+    return Number(gone.numDeletedRows);
+  });
 }
 
 /** The referral's chosen files (ids of case attachments). */

@@ -9,10 +9,10 @@ export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  // blob: for an attachment's preview (issue 18 item 3): object URLs the window makes from the store's
-  // bytes, never a remote address; the PDF viewer runs in a frame of one.
+  // blob: for an attachment's image preview (issue 18 item 3): object URLs the window makes from the
+  // store's bytes, never a remote address. No frames at all: PDFs are drawn by pdf.js onto canvases
+  // (renderer/src/attachments/PdfPages.tsx), not shown by a PDF viewer in a frame.
   "img-src 'self' data: blob:",
-  'frame-src blob:',
   "font-src 'self' data:",
   "connect-src 'self'",
   "base-uri 'none'",

@@ -10,6 +10,8 @@ import { findServerUserByLogin } from '../../db/server/repositories/accounts.ts'
 import { AdminInputError, addCenter, addUser } from '../admin.ts';
 import { applyAccountChange, type AccountChange } from '../auth/account-changes.ts';
 import { purgeServerAudit, verifyServerAudit } from '../audit-retention.ts';
+import { blobStore, type BlobPlace } from '../blobs/store.ts';
+import { sweepBlobs } from '../blobs/sweep.ts';
 import { DEFAULT_LIMITS } from '../limits.ts';
 import {
   DEFAULT_MAX_ATTACHMENT_BYTES,
@@ -388,6 +390,28 @@ audit
         console.log(`audit chain broken at entry ${check.id} of device ${check.deviceId} (${check.reason})`);
         process.exitCode = 3;
       }
+    } finally {
+      await opened.close();
+    }
+  });
+
+// Attachment bytes no live row names any more (server/blobs/sweep.ts): also run after each removal and
+// daily by the server; here for after a manual change, with the same --blob-dir the server uses.
+program
+  .command('blobs')
+  .description('attachment files')
+  .command('sweep')
+  .description('drop the bytes of files whose every row was removed or purged (the rows stay)')
+  .requiredOption('--db <url>', 'sqlite:FILE or postgres://…')
+  .option('--blob-dir <dir>', 'the folder the server keeps attachment files in, if it does')
+  .action(async (o: { db: string; blobDir?: string }) => {
+    const opened = await openServerDb(o.db);
+    try {
+      const place: BlobPlace = o.blobDir
+        ? { kind: 'folder', dir: path.resolve(o.blobDir) }
+        : { kind: 'database' };
+      const done = await sweepBlobs(opened.db, opened.dialect, blobStore(opened.db, place));
+      console.log(`dropped ${done.files} removed files and ${done.partial} unfinished uploads`);
     } finally {
       await opened.close();
     }

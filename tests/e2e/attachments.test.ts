@@ -3,6 +3,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { png, tinyPdf } from '../support/attachment-files.ts';
 import { signIn, startE2eApp, type E2eApp } from './support/app.ts';
+import { seriousViolations } from './support/axe.ts';
+import { inkedPixels } from './support/pdf-preview.ts';
 
 // Issue 18 item 3 in Chromium: a counselor attaches a scanned résumé to a case, sees it listed, opens
 // the preview, and a damaged PDF is refused with its message and nothing added. SHOTS_DIR=… keeps the
@@ -29,7 +31,15 @@ afterAll(async () => {
 });
 
 async function shot(name: string) {
-  if (shots) await page.screenshot({ path: `${shots}/${name}.png` });
+  if (!shots) return;
+  for (const [width, height] of [
+    [1366, 768],
+    [1920, 1080],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `${shots}/${name}-${width}x${height}.png` });
+  }
+  await page.setViewportSize({ width: 1366, height: 768 });
 }
 
 describe('attachments on a case', () => {
@@ -68,6 +78,8 @@ describe('attachments on a case', () => {
     });
     await expect.poll(() => page.getByTestId('attachment-message').textContent()).toContain('손상');
     expect(await page.getByTestId('attachment-row').count()).toBe(2);
+    // axe on the list with files in it (the desk walk sees the tab empty) and on each preview.
+    expect(await seriousViolations(page, 'attachments list (ko)')).toEqual([]);
     await shot('attachments-list-ko');
 
     await page
@@ -84,6 +96,7 @@ describe('attachments on a case', () => {
           .evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
       )
       .toBe(600);
+    expect(await seriousViolations(page, 'image preview (ko)')).toEqual([]);
     await shot('attachments-preview-ko');
     await page.getByTestId('attachment-preview-close').click();
 
@@ -91,6 +104,7 @@ describe('attachments on a case', () => {
     await page.reload();
     await page.getByTestId('attachments-panel').waitFor();
     await page.getByTestId('attachment-row').first().waitFor();
+    expect(await seriousViolations(page, 'attachments list (en)')).toEqual([]);
     await shot('attachments-list-en');
     await page
       .getByTestId('attachment-row')
@@ -98,8 +112,42 @@ describe('attachments on a case', () => {
       .getByTestId('attachment-preview')
       .click();
     await page.getByTestId('attachment-preview-pdf').waitFor();
+    // The document itself, not a dark empty frame: its text, and ink on the drawn page.
+    await expect.poll(() => page.getByTestId('attachment-pdf-text').textContent()).toContain('certificate');
+    expect(await inkedPixels(page)).toBeGreaterThan(100);
+    expect(await seriousViolations(page, 'PDF preview (en)')).toEqual([]);
     await shot('attachments-preview-pdf-en');
     await page.getByTestId('attachment-preview-close').click();
     await page.evaluate(() => localStorage.setItem('caseworker.language', 'ko'));
+  });
+
+  it('keeps papers on an employer and on an opening, each on its own page', async () => {
+    await page.goto(`${app.host.url}/#/openings`);
+    await page.reload(); // Korean again (the first test switched to English and back)
+    await page.getByTestId('opening-row').first().click();
+    await page.getByTestId('tab-documents').click();
+    await page.getByTestId('attachments-panel').waitFor();
+    await page.getByTestId('attachment-file').setInputFiles({
+      name: '구인신청서-스캔.pdf',
+      mimeType: 'application/pdf',
+      buffer: tinyPdf('job opening form'),
+    });
+    const row = page.getByTestId('attachment-row').filter({ hasText: '구인신청서-스캔.pdf' });
+    await row.waitFor();
+    // An opening's papers default to a scanned form, not a résumé.
+    expect(await row.textContent()).toContain('스캔한 신청서');
+    expect(await seriousViolations(page, 'opening documents')).toEqual([]);
+    await shot('attachments-opening-ko');
+
+    await page.goto(`${app.host.url}/#/employers`);
+    await page.getByTestId('employer-row').first().click();
+    await page.getByTestId('attachments-panel').waitFor();
+    await page.getByTestId('attachment-file').setInputFiles({
+      name: '사업자등록증.png',
+      mimeType: 'image/png',
+      buffer: png(400, 300, 9),
+    });
+    await page.getByTestId('attachment-row').filter({ hasText: '사업자등록증.png' }).waitFor();
+    expect(await seriousViolations(page, 'employer documents')).toEqual([]);
   });
 });

@@ -114,6 +114,7 @@ for (const lang of ['ko', 'en'] as const) {
         const opening = await firstRow(page, '#/openings', 'opening-row');
         await visit(page, opening, found, 'opening');
         await visit(page, `${opening}?tab=referrals`, found, 'opening referrals');
+        await visit(page, `${opening}?tab=documents`, found, 'opening documents');
         await visit(page, '#/referrals', found);
         await visit(page, '#/caseload', found);
         await visit(page, '#/queue', found);

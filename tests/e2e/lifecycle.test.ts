@@ -1,15 +1,13 @@
-import { existsSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login } from '../../electron/services/auth.ts';
 import { createEmployer, createOpening } from '../../electron/services/employers.ts';
 import { createJobseeker } from '../../electron/services/jobseekers.ts';
 import { businessNumberCheckDigit } from '../../shared/domain/business-number.ts';
 import { jobseekerFieldsSchema } from '../../shared/domain/jobseeker.ts';
-import { RENDERER_DIR, startTestHost, type TestHost } from '../harness/host.ts';
-import { startSyncServer, SYNC_PASSWORD, syncNow, type SyncServer } from '../support/sync-desktop.ts';
-import { tempDir } from '../support/temp-store.ts';
-import { launchChromium } from './support/browser.ts';
+import type { TestHost } from '../harness/host.ts';
+import { SYNC_PASSWORD } from '../support/sync-desktop.ts';
+import { startSyncE2e, type SyncE2e } from '../support/sync-e2e.ts';
 
 // Issue 16 items 3–4 in the real UI, in Chromium, with a real server and two desktops of two centers:
 // counselor1 (Seoul) closes a case with a reason, sees matching refuse it, reopens it and sees the
@@ -17,14 +15,11 @@ import { launchChromium } from './support/browser.ts';
 // On the Busan supervisor's desktop the request is in 이관 요청함; accepted there, the case leaves the
 // Seoul desktop and arrives on the Busan one.
 
-let server: SyncServer;
+let e2e: SyncE2e;
 let seoul: TestHost;
 let busan: TestHost;
-let browser: Browser;
-let context: BrowserContext;
 let pageA: Page;
 let pageB: Page;
-const removers: Array<() => void> = [];
 
 // Screenshots for people to look at (not assertions): CW_SHOTS=<dir> [CW_SHOT_LANG=en] saves each
 // screen of the flow at 1366×768 and 1920×1080 in the chosen language.
@@ -58,53 +53,29 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(`${RENDERER_DIR}/index.html`))
-    throw new Error('Build the renderer first: npm run build:renderer');
-  server = await startSyncServer(
-    'sqlite',
-    [
+  e2e = await startSyncE2e({
+    name: 'lifecycle',
+    centers: [
       { code: 'SEL01', name: '서울강남고용센터', region: '11' },
       { code: 'BUS01', name: '부산고용센터', region: '26' },
     ],
-    [
+    accounts: [
       { loginId: 'counselor1', role: 'counselor', center: 'SEL01' },
       { loginId: 'busansup', role: 'supervisor', center: 'BUS01' },
       { loginId: 'busan1', role: 'counselor', center: 'BUS01' },
     ],
-  );
-  const dirA = tempDir('caseworker-e2e-lifecycle-a-');
-  const dirB = tempDir('caseworker-e2e-lifecycle-b-');
-  removers.push(dirA.remove, dirB.remove);
-  seoul = await startTestHost({ dataDir: dirA.dir, serverUrl: server.url });
-  busan = await startTestHost({ dataDir: dirB.dir, serverUrl: server.url });
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'ko-KR' });
-  const contextB = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'ko-KR' });
-  for (const c of [context, contextB])
-    await c.addInitScript((lang) => globalThis.localStorage.setItem('caseworker.language', lang), LANG);
-  pageA = await context.newPage();
-  pageB = await contextB.newPage();
+    desks: 2,
+    viewport: { width: 1366, height: 768 },
+    lang: LANG,
+  });
+  ({ host: seoul, page: pageA } = e2e.desk(0));
+  ({ host: busan, page: pageB } = e2e.desk(1));
 });
-afterAll(async () => {
-  await browser?.close();
-  await seoul?.close();
-  await busan?.close();
-  await server?.close();
-  for (const r of removers) r();
-});
+afterAll(() => e2e?.close());
 
-async function signIn(page: Page, host: TestHost, loginId: string): Promise<void> {
-  await page.goto(`${host.url}/#/jobseekers`);
-  await page.getByLabel(/아이디|Login id/).fill(loginId);
-  await page.getByLabel(/비밀번호|Password/).fill(SYNC_PASSWORD);
-  await page.getByRole('button', { name: /^로그인$|^Sign in$/ }).click();
-  await page.getByTestId('signed-in-as').waitFor();
-}
-
-async function sync(host: TestHost): Promise<void> {
-  const state = await syncNow(host.store);
-  if (state.lastError) throw new Error(state.lastError);
-}
+const signIn = (page: Page, host: TestHost, loginId: string) =>
+  e2e.desk(host === seoul ? 0 : 1).signIn(loginId);
+const sync = (host: TestHost) => e2e.desk(host === seoul ? 0 : 1).sync();
 
 async function chooseReason(page: Page, reason: string): Promise<void> {
   await page.getByRole('combobox', { name: /사유|Reason/ }).click();

@@ -1,23 +1,14 @@
-import { existsSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login } from '../../electron/services/auth.ts';
 import { addNote } from '../../electron/services/casework-notes.ts';
 import { recordConsent } from '../../electron/services/consent-record.ts';
 import { createJobseeker, openJobseeker, updateJobseeker } from '../../electron/services/jobseekers.ts';
 import { jobseekerFieldsSchema } from '../../shared/domain/jobseeker.ts';
-import { RENDERER_DIR, startTestHost, type TestHost } from '../harness/host.ts';
-import {
-  openSyncDesk,
-  startSyncServer,
-  SYNC_PASSWORD,
-  syncNow,
-  type SyncDesk,
-  type SyncServer,
-} from '../support/sync-desktop.ts';
-import { tempDir } from '../support/temp-store.ts';
+import type { TestHost } from '../harness/host.ts';
+import { SYNC_PASSWORD, type SyncDesk } from '../support/sync-desktop.ts';
+import { startSyncE2e, type SyncE2e } from '../support/sync-e2e.ts';
 import { seriousViolations } from './support/axe.ts';
-import { launchChromium } from './support/browser.ts';
 
 // Merging duplicates in the real UI (issue 16 item 5): a real server, the test host as the team lead's
 // desktop (background sync on) and counselor1's desktop in-process. counselor1 registered one person
@@ -26,46 +17,25 @@ import { launchChromium } from './support/browser.ts';
 // record being merged away: after both sync, the note is on the survivor, and opening the old record
 // shows the survivor.
 
-let server: SyncServer;
+let e2e: SyncE2e;
 let host: TestHost;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let other: SyncDesk;
-let removeDir: () => void;
+let hostSync: () => Promise<void>;
 
 beforeAll(async () => {
-  if (!existsSync(`${RENDERER_DIR}/index.html`))
-    throw new Error('Build the renderer first: npm run build:renderer');
-  server = await startSyncServer(
-    'sqlite',
-    [{ code: 'SEL01', name: '서울강남고용센터', region: '11' }],
-    [
+  e2e = await startSyncE2e({
+    name: 'merges',
+    accounts: [
       { loginId: 'counselor1', role: 'counselor', center: 'SEL01' },
       { loginId: 'supervisor1', role: 'supervisor', center: 'SEL01' },
     ],
-  );
-  const dir = tempDir('caseworker-e2e-merges-');
-  removeDir = dir.remove;
-  host = await startTestHost({ dataDir: dir.dir, serverUrl: server.url });
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'ko-KR' });
-  page = await context.newPage();
-  other = await openSyncDesk(server.url, 'counselor1');
+    inProcess: ['counselor1'],
+  });
+  other = e2e.other();
+  ({ host, page, sync: hostSync } = e2e.desk());
 });
-afterAll(async () => {
-  await context.close();
-  await browser.close();
-  await host.close();
-  await other.close();
-  await server.close();
-  removeDir();
-});
-
-async function hostSync(): Promise<void> {
-  const state = await syncNow(host.store);
-  if (state.lastError) throw new Error(state.lastError);
-}
+afterAll(() => e2e?.close());
 
 describe('merging duplicates on the desk', () => {
   it('lists the pair, merges it in the dialog, keeps a concurrent offline note, and the old record opens the survivor', async () => {
@@ -92,11 +62,7 @@ describe('merging duplicates on the desk', () => {
     });
     await other.client.syncOnce();
 
-    await page.goto(`${host.url}/#/merges`);
-    await page.getByLabel(/아이디|Login id/).fill('supervisor1');
-    await page.getByLabel(/비밀번호|Password/).fill(SYNC_PASSWORD);
-    await page.getByRole('button', { name: /^로그인$|^Sign in$/ }).click();
-    await page.getByTestId('signed-in-as').waitFor();
+    await e2e.desk().signIn('supervisor1', '#/merges');
     await hostSync();
 
     // counselor1 goes offline and keeps working on the second record.

@@ -1,23 +1,13 @@
-import { existsSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendOutbox, nextHlc } from '../../db/repositories/outbox.ts';
 import { login } from '../../electron/services/auth.ts';
 import { addNote } from '../../electron/services/casework.ts';
 import { createJobseeker } from '../../electron/services/jobseekers.ts';
 import { jobseekerFieldsSchema } from '../../shared/domain/jobseeker.ts';
-import { RENDERER_DIR, startTestHost, type TestHost } from '../harness/host.ts';
-import {
-  openSyncDesk,
-  startSyncServer,
-  SYNC_PASSWORD,
-  syncNow,
-  writeLocally,
-  type SyncDesk,
-  type SyncServer,
-} from '../support/sync-desktop.ts';
-import { tempDir } from '../support/temp-store.ts';
-import { launchChromium } from './support/browser.ts';
+import type { TestHost } from '../harness/host.ts';
+import { SYNC_PASSWORD, writeLocally, type SyncDesk, type SyncServer } from '../support/sync-desktop.ts';
+import { startSyncE2e, type SyncE2e } from '../support/sync-e2e.ts';
 
 // The review screen in the real UI (sync.md § Conflicts), with nothing seeded by hand: a real server,
 // the test host as counselor1's desktop (background sync on, as in the app) and the team lead's desktop
@@ -25,56 +15,30 @@ import { launchChromium } from './support/browser.ts';
 // (the server refuses any other assignment by push); the server raises the conflict; counselor1 sees it on the list and on the case, decides with the keyboard, and both
 // desktops converge. Then a refused change shows its reason and goes to a supervisor.
 
+let e2e: SyncE2e;
 let server: SyncServer;
 let host: TestHost;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let other: SyncDesk;
-let removeDir: () => void;
+let hostSync: () => Promise<void>;
 
 beforeAll(async () => {
-  if (!existsSync(`${RENDERER_DIR}/index.html`))
-    throw new Error('Build the renderer first: npm run build:renderer');
-  server = await startSyncServer(
-    'sqlite',
-    [{ code: 'SEL01', name: '서울강남고용센터', region: '11' }],
-    [
-      { loginId: 'counselor1', role: 'counselor', center: 'SEL01' },
-      { loginId: 'counselor2', role: 'counselor', center: 'SEL01' },
-      { loginId: 'counselor3', role: 'counselor', center: 'SEL01' },
-      { loginId: 'supervisor1', role: 'supervisor', center: 'SEL01' },
-    ],
-  );
-  const dir = tempDir('caseworker-e2e-reviews-');
-  removeDir = dir.remove;
-  host = await startTestHost({ dataDir: dir.dir, serverUrl: server.url });
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'ko-KR' });
-  page = await context.newPage();
-  other = await openSyncDesk(server.url, 'supervisor1');
+  e2e = await startSyncE2e({
+    name: 'reviews',
+    accounts: ['counselor1', 'counselor2', 'counselor3', 'supervisor1'].map((loginId) => ({
+      loginId,
+      role: loginId.startsWith('supervisor') ? ('supervisor' as const) : ('counselor' as const),
+      center: 'SEL01',
+    })),
+    inProcess: ['supervisor1'],
+  });
+  server = e2e.server;
+  other = e2e.other();
+  ({ host, page, sync: hostSync } = e2e.desk());
 });
-afterAll(async () => {
-  await context.close();
-  await browser.close();
-  await host.close();
-  await other.close();
-  await server.close();
-  removeDir();
-});
+afterAll(() => e2e?.close());
 
-async function signIn(loginId: string): Promise<void> {
-  await page.goto(`${host.url}/#/jobseekers`);
-  await page.getByLabel(/아이디|Login id/).fill(loginId);
-  await page.getByLabel(/비밀번호|Password/).fill(SYNC_PASSWORD);
-  await page.getByRole('button', { name: /^로그인$|^Sign in$/ }).click();
-  await page.getByTestId('signed-in-as').waitFor();
-}
-
-async function hostSync(): Promise<void> {
-  const state = await syncNow(host.store);
-  if (state.lastError) throw new Error(state.lastError);
-}
+const signIn = (loginId: string) => e2e.desk().signIn(loginId);
 
 describe('review items on the desk', () => {
   it('shows a conflict with both values and authors, on the list and on the case, and resolves it', async () => {

@@ -197,7 +197,9 @@ export async function addAttachment(
       subjectType: 'attachment',
       subjectId: newId,
       personId: place.table === 'attachments' ? place.jobseekerId : null,
-      detail: { kind: input.kind, mime: verdict.type, size: input.bytes.length },
+      // The hash stays in the audit trail after a removal drops the bytes: a copy found later can be
+      // matched to this file (the retention rule, server/blobs/sweep.ts).
+      detail: { kind: input.kind, mime: verdict.type, size: input.bytes.length, sha256 },
     });
     return newId;
   });
@@ -287,6 +289,7 @@ export async function removeAttachment(
       subjectType: 'attachment',
       subjectId: row.id,
       personId: personOf(row),
+      detail: { sha256: row.sha256 },
     });
     await dropUnusedBlob(trx, row.sha256);
   });

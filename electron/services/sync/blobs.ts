@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { CaseDb } from '../../../db/connection.ts';
+import { dropUnusedBlobs } from '../../../db/repositories/attachments.ts';
 import { BLOB_CHUNK_BYTES, chunkCount } from '../../../shared/attachments/limits.ts';
 import type { BlobHttp } from './blob-http.ts';
 
@@ -9,7 +10,8 @@ import type { BlobHttp } from './blob-http.ts';
 // hold whole yet; it says which chunks it has, only the rest is sent, then it checks the hash. Downloads:
 // files named by rows this desktop holds but not their bytes; each chunk commits on its own, so a cut
 // connection resumes with the next missing chunk; the file is kept only once its hash matches. A file
-// whose row was removed is neither sent nor fetched.
+// whose row was removed is neither sent nor fetched, and its bytes leave this PC once no live row here
+// names them (the tombstone, and the audit entries, keep the hash).
 
 type FileTable = 'attachments' | 'employer_attachments';
 
@@ -27,6 +29,8 @@ export interface BlobCounts {
   chunksReceived: number;
   /** Files the server refused (over its limit, wrong type, hash): said, kept here, tried again later. */
   refused: number;
+  /** Files whose last live row was removed or purged, dropped from this PC (bytes only; rows stay). */
+  dropped: number;
 }
 
 interface Status {
@@ -59,7 +63,16 @@ export class BlobSync {
   }
 
   async transfer(): Promise<BlobCounts> {
-    const counts: BlobCounts = { uploaded: 0, downloaded: 0, chunksSent: 0, chunksReceived: 0, refused: 0 };
+    const counts: BlobCounts = {
+      uploaded: 0,
+      downloaded: 0,
+      chunksSent: 0,
+      chunksReceived: 0,
+      refused: 0,
+      dropped: 0,
+    };
+    // A removal that arrived with the pull (another PC's) takes the file's bytes off this PC too.
+    counts.dropped = await dropUnusedBlobs(this.db);
     await this.upload(counts);
     await this.download(counts);
     return counts;

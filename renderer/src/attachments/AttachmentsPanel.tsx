@@ -15,16 +15,12 @@ import {
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ATTACHMENT_KINDS, type AttachmentKind } from '../../../shared/attachments/limits.ts';
-import type {
-  AttachmentContent,
-  AttachmentParent,
-  AttachmentView,
-} from '../../../shared/attachments/types.ts';
+import type { AttachmentParent, AttachmentView } from '../../../shared/attachments/types.ts';
 import { call } from '../api.ts';
 import { useChannel } from '../employers/common.tsx';
 import { dateTime, errorKey } from '../casework/useCaseFile.ts';
-import { AttachmentPreview } from './AttachmentPreview.tsx';
-import { readBase64, saveAs, sizeLabel } from './files.ts';
+import { useAttachmentOpener } from './AttachmentPreview.tsx';
+import { readBase64, sizeLabel } from './files.ts';
 
 // The documents kept on a case, an employer or an opening (issue 18 item 3): add (type and size judged
 // before anything is sent), preview in the app, download, remove with a reason. A removed file stays
@@ -37,9 +33,9 @@ export function AttachmentsPanel(props: {
   disabled?: boolean;
 }) {
   const { t, i18n } = useTranslation();
-  const [kind, setKind] = useState<AttachmentKind>('resume');
+  // A case's papers are mostly résumés; an employer's or an opening's, scanned forms.
+  const [kind, setKind] = useState<AttachmentKind>(props.parent.table === 'jobseekers' ? 'resume' : 'form');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [preview, setPreview] = useState<{ id: string; content: AttachmentContent } | null>(null);
   const [removing, setRemoving] = useState<AttachmentView | null>(null);
   const [reason, setReason] = useState('');
   const input = useRef<HTMLInputElement>(null);
@@ -73,15 +69,8 @@ export function AttachmentsPanel(props: {
     }
   }
 
-  async function openFile(a: AttachmentView, purpose: 'preview' | 'download') {
-    try {
-      const content = await call('attachments:open', { id: a.id, purpose });
-      if (purpose === 'preview') setPreview({ id: a.id, content });
-      else saveAs(content);
-    } catch (e) {
-      setMessage({ ok: false, text: t(errorKey(e)) });
-    }
-  }
+  const opener = useAttachmentOpener((text) => setMessage({ ok: false, text }));
+  const openFile = opener.open;
 
   async function remove() {
     if (!removing) return;
@@ -210,6 +199,7 @@ export function AttachmentsPanel(props: {
                         disabled={!a.available}
                         onClick={() => void openFile(a, 'preview')}
                         data-testid="attachment-preview"
+                        aria-label={`${t('attachments.preview')}: ${a.fileName}`}
                       >
                         {t('attachments.preview')}
                       </Button>
@@ -217,6 +207,8 @@ export function AttachmentsPanel(props: {
                         size="small"
                         disabled={!a.available}
                         onClick={() => void openFile(a, 'download')}
+                        data-testid="attachment-download"
+                        aria-label={`${t('attachments.download')}: ${a.fileName}`}
                       >
                         {t('attachments.download')}
                       </Button>
@@ -226,6 +218,7 @@ export function AttachmentsPanel(props: {
                         disabled={props.disabled}
                         onClick={() => setRemoving(a)}
                         data-testid="attachment-remove"
+                        aria-label={`${t('attachments.remove')}: ${a.fileName}`}
                       >
                         {t('attachments.remove')}
                       </Button>
@@ -237,15 +230,7 @@ export function AttachmentsPanel(props: {
           </tbody>
         </Box>
       )}
-      {preview && (
-        <AttachmentPreview
-          content={preview.content}
-          onClose={() => setPreview(null)}
-          onDownload={() =>
-            void call('attachments:open', { id: preview.id, purpose: 'download' }).then(saveAs)
-          }
-        />
-      )}
+      {opener.dialog}
       {removing && (
         <Dialog open onClose={() => setRemoving(null)} aria-labelledby="attachment-remove-title">
           <DialogTitle id="attachment-remove-title">

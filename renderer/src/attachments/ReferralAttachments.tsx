@@ -5,6 +5,7 @@ import type { AttachmentView } from '../../../shared/attachments/types.ts';
 import { call } from '../api.ts';
 import { useChannel } from '../employers/common.tsx';
 import { errorKey } from '../casework/useCaseFile.ts';
+import { useAttachmentOpener } from './AttachmentPreview.tsx';
 import { sizeLabel } from './files.ts';
 
 /** The case's files that go with this referral (the 알선장 package): listed, and more can be chosen. */
@@ -13,6 +14,7 @@ export function ReferralAttachments(props: { referralId: string; jobseekerId: st
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [error, setError] = useState<string | null>(null);
   const { referralId, jobseekerId } = props;
+  const opener = useAttachmentOpener(setError);
 
   const chosenQ = useChannel('attachments:forReferral', { referralId });
   const all = useChannel('attachments:list', { parent: { table: 'jobseekers', id: jobseekerId } });
@@ -42,9 +44,34 @@ export function ReferralAttachments(props: { referralId: string; jobseekerId: st
       ) : (
         <Box component="ul" sx={{ m: 0, pl: 3 }} data-testid="referral-attachment-list">
           {chosen.map((a) => (
-            <Typography component="li" variant="body2" key={a.id}>
+            <Typography component="li" variant="body2" key={a.id} data-testid="referral-attachment">
               {t(`attachments.kind.${a.kind}`)} · {a.fileName} ({sizeLabel(a.size)})
               {a.removed ? ` — ${t('attachments.removedShort')}` : ''}
+              {!a.removed && !a.available && ` — ${t('attachments.notYetHere')}`}
+              {!a.removed && (
+                <>
+                  {/* Opened from the package too: the employer's copy is what the counselor checks. */}
+                  <Button
+                    size="small"
+                    sx={{ ml: 1 }}
+                    disabled={!a.available}
+                    onClick={() => void opener.open(a, 'preview')}
+                    aria-label={`${t('attachments.preview')}: ${a.fileName}`}
+                    data-testid="referral-attachment-preview"
+                  >
+                    {t('attachments.preview')}
+                  </Button>
+                  <Button
+                    size="small"
+                    disabled={!a.available}
+                    onClick={() => void opener.open(a, 'download')}
+                    aria-label={`${t('attachments.download')}: ${a.fileName}`}
+                    data-testid="referral-attachment-download"
+                  >
+                    {t('attachments.download')}
+                  </Button>
+                </>
+              )}
             </Typography>
           ))}
         </Box>
@@ -80,6 +107,7 @@ export function ReferralAttachments(props: { referralId: string; jobseekerId: st
           </Button>
         </Stack>
       )}
+      {opener.dialog}
     </Box>
   );
 }

@@ -12,9 +12,12 @@ export function readBase64(file: File): Promise<string> {
   });
 }
 
+export function bytesOf(content: AttachmentContent): Uint8Array {
+  return Uint8Array.from(atob(content.base64), (c) => c.charCodeAt(0));
+}
+
 export function objectUrl(content: AttachmentContent): string {
-  const bytes = Uint8Array.from(atob(content.base64), (c) => c.charCodeAt(0));
-  return URL.createObjectURL(new Blob([bytes], { type: content.mime }));
+  return URL.createObjectURL(new Blob([bytesOf(content) as Uint8Array<ArrayBuffer>], { type: content.mime }));
 }
 
 export function saveAs(content: AttachmentContent): void {

@@ -22,6 +22,7 @@ import { call } from '../api.ts';
 import { businessNoLabel, EmployerTypeChip, errorOf, useChannel, useLang } from './common.tsx';
 import { EmployerForm } from './EmployerForm.tsx';
 import { ContactsCard, OpeningsCard } from './EmployerContacts.tsx';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel.tsx';
 import { PackageCard } from './EmployerPackageCard.tsx';
 import { ProfilingCard } from './EmployerProfilingCard.tsx';
 
@@ -116,6 +117,8 @@ function EmployerView({ id }: { id: string }) {
       {showPackage && <PackageCard detail={d} onSaved={(next) => applied(next)} />}
       <OpeningsCard detail={d} />
       <ContactsCard detail={d} onSaved={(next) => applied(next)} />
+      {/* The employer's own papers (business registration, signed forms): issue 18 item 3. */}
+      <AttachmentsPanel parent={{ table: 'employers', id: e.id }} />
       <Snackbar
         open={toast !== null}
         autoHideDuration={3000}

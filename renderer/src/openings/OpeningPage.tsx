@@ -22,6 +22,7 @@ import { scrollPageSx } from '../common/layout.ts';
 import { dayLabel, EmployerTypeChip, errorOf, useChannel, useLang, won } from '../employers/common.tsx';
 import { CandidateList } from './CandidateList.tsx';
 import { OpeningForm, valuesOf } from './OpeningForm.tsx';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel.tsx';
 import { OpeningReferrals } from './OpeningReferrals.tsx';
 import { PrintButton } from '../documents/PrintButton.tsx';
 
@@ -85,7 +86,8 @@ function OpeningView({ id }: { id: string }) {
   const opening = useChannel('openings:get', { id });
   const [editing, setEditing] = useState(false);
   const [params, setParams] = useSearchParams();
-  const tab = params.get('tab') === 'referrals' ? 'referrals' : 'candidates';
+  const asked = params.get('tab');
+  const tab = asked === 'referrals' || asked === 'documents' ? asked : 'candidates';
   const [toast, setToast] = useState<string | null>(null);
   const [statusError, setStatusError] = useState<string | null>(null);
   const referrals = useChannel('referrals:forOpening', { openingId: id });
@@ -212,8 +214,12 @@ function OpeningView({ id }: { id: string }) {
           label={`${t('openings.tabReferrals')}${referrals.value ? ` (${referrals.value.length})` : ''}`}
           data-testid="tab-referrals"
         />
+        <Tab value="documents" label={t('attachments.tab')} data-testid="tab-documents" />
       </Tabs>
-      {tab === 'candidates' ? (
+      {tab === 'documents' ? (
+        // The opening's own papers (a job description, a scanned 구인신청서): issue 18 item 3.
+        <AttachmentsPanel parent={{ table: 'job_openings', id }} />
+      ) : tab === 'candidates' ? (
         <CandidateList
           opening={o}
           onReferred={(name) => {

@@ -110,6 +110,8 @@ describe('content security policy', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|https?:|\*/);
     expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'");
+    // No frames: the attachment preview draws PDFs itself (no viewer in a blob: frame).
+    expect(CONTENT_SECURITY_POLICY).not.toContain('frame-src');
   });
 });
 
