@@ -5,7 +5,6 @@ import {
   SERVICE_REFERRAL_STATUSES,
   SERVICE_TARGET_KINDS,
   mayTransition,
-  pathProblem,
   targetProblem,
   type ServiceReferralStatus,
 } from '../../programmes/service-referral-status.ts';
@@ -15,10 +14,10 @@ import type { Problem, TableDecl } from './types.ts';
 
 // Service referrals (서비스 연계, issue 17 item 4), in the jobseeker's scope. What the referral is to (kind,
 // catalogue edition, programme, provider, plan step), why, and who made it never change after the
-// insert; the steps change the status and their days, and every row must tell the path to its status
-// (shared/programmes/service-referral-status.ts `pathProblem`). A step the machine forbids from the
-// status the server holds is refused by server/sync/service-referral-check.ts. Each step is also an
-// append-only event whose from → to the machine allows.
+// insert; the steps change the status and their days. A step the machine forbids from the status the
+// server holds, or a row whose days do not tell the path to its status, is refused by the flow
+// server/sync/service-referral-check.ts (it alone knows whether the status changed concurrently, which
+// goes to a review instead). Each step is also an append-only event whose from → to the machine allows.
 
 const parent = { scope: 'parent' } as const;
 const never = { update: 'never' } as const;
@@ -70,8 +69,6 @@ export const serviceReferralTables = {
         String(row['catalogue_version']),
       );
       if (target) return invalid(target, table);
-      const path = pathProblem({ status: 'referred', ...row });
-      if (path) return invalid(path, table);
       if (row['reason_code'] === 'other' && !String(row['reason_text'] ?? '').trim())
         return invalid('reason_text', table);
       if (row['close_reason_code'] === 'other' && !String(row['close_reason_text'] ?? '').trim())
