@@ -140,8 +140,10 @@ describe('a service referral in the real UI', () => {
     await page.getByTestId('reassess-after-service').waitFor();
     await page.getByTestId('reassess-after-service-open').click();
     await page.waitForURL(/\/intake$/);
-    const consent = page.getByTestId('consent-required');
-    if ((await consent.count()) > 0 && !(await consent.isChecked())) await consent.check();
+    for (const group of ['required', 'sensitive']) {
+      const consent = page.getByTestId(`consent-${group}`);
+      if ((await consent.count()) > 0 && !(await consent.isChecked())) await consent.check();
+    }
     for (const [item, value] of Object.entries(READY_WIDE))
       await page.getByTestId(`intake-${item}-${value}`).check();
     await expect.poll(() => page.getByTestId('live-type').textContent()).toBe('준비된 구직자');

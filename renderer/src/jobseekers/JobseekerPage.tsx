@@ -97,7 +97,7 @@ function JobseekerView({ id }: { id: string }) {
   const location = useLocation();
   const segment = (params['*'] ?? '').split('/')[0] ?? '';
   const tab: Tab = (TABS as readonly string[]).includes(segment) ? (segment as Tab) : 'record';
-  const { file, setFile, error: loadError } = useCaseFile(id);
+  const { file, setFile, error: loadError, reload } = useCaseFile(id);
   const mergedFrom = (location.state as { mergedFrom?: string } | null)?.mergedFrom ?? null;
   const [editing, setEditing] = useState(false);
   // Bumped after a close, reopen or transfer request here: the status history reads itself again.
@@ -239,7 +239,7 @@ function JobseekerView({ id }: { id: string }) {
         )}
         {tab === 'referrals' && <JobseekerReferrals jobseekerId={id} />}
         {tab === 'appointments' && <JobseekerAppointments jobseeker={{ id, name: jobseeker.name }} />}
-        {tab === 'services' && <ServicesTab jobseekerId={id} />}
+        {tab === 'services' && <ServicesTab jobseekerId={id} onPlanChanged={reload} />}
       </Box>
       <Snackbar
         open={saved !== null}

@@ -27,7 +27,8 @@ import { STATUS_COLOR, targetLabel } from './labels.ts';
 // the status machine allows (each a dated dialog) and its history; a new referral; and the prompt to
 // reassess after a completed one.
 
-export function ServicesTab({ jobseekerId }: { jobseekerId: string }) {
+/** `onPlanChanged`: a completion recorded a plan step, so the case file (its plan tab) is read again. */
+export function ServicesTab({ jobseekerId, onPlanChanged }: { jobseekerId: string; onPlanChanged: () => void }) {
   const { t } = useTranslation();
   const list = useChannel('serviceReferrals:ofJobseeker', { jobseekerId });
   const [referring, setReferring] = useState(false);
@@ -79,6 +80,7 @@ export function ServicesTab({ jobseekerId }: { jobseekerId: string }) {
           today={today}
           onClose={() => setStep(null)}
           onDone={(v) => {
+            if (step.to === 'completed') onPlanChanged();
             setStep(null);
             list.set(v);
             setNotice(t('services.stepSaved'));
