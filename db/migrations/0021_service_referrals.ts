@@ -36,7 +36,9 @@ export const migration: Migration = {
     await syncedColumns(db.schema.createTable('service_referrals'))
       .addColumn('jobseeker_id', 'text', (c) => c.notNull().references('jobseekers.id'))
       .addColumn('target_kind', 'text', (c) =>
-        c.notNull().check(sql`target_kind in ('training', 'work-experience', 'partner-agency', 'welfare-resource')`),
+        c
+          .notNull()
+          .check(sql`target_kind in ('training', 'work-experience', 'partner-agency', 'welfare-resource')`),
       )
       .addColumn('catalogue_version', 'text', (c) => c.notNull())
       .addColumn('programme_code', 'text')
@@ -46,7 +48,12 @@ export const migration: Migration = {
       .addColumn('plan_step', 'text')
       .addColumn('reason_code', 'text', (c) => c.notNull())
       .addColumn('reason_text', 'text')
-      .addColumn('status', 'text', (c) => c.notNull().defaultTo('referred').check(sql.raw(`status in (${STATUSES})`)))
+      .addColumn('status', 'text', (c) =>
+        c
+          .notNull()
+          .defaultTo('referred')
+          .check(sql.raw(`status in (${STATUSES})`)),
+      )
       .addColumn('referred_on', 'text', (c) => c.notNull())
       .addColumn('accepted_on', 'text')
       .addColumn('declined_on', 'text')
@@ -74,7 +81,9 @@ export const migration: Migration = {
 
     await syncedColumns(db.schema.createTable('service_referral_events'))
       .addColumn('service_referral_id', 'text', (c) => c.notNull().references('service_referrals.id'))
-      .addColumn('from_status', 'text', (c) => c.check(sql.raw(`from_status is null or from_status in (${STATUSES})`)))
+      .addColumn('from_status', 'text', (c) =>
+        c.check(sql.raw(`from_status is null or from_status in (${STATUSES})`)),
+      )
       .addColumn('to_status', 'text', (c) => c.notNull().check(sql.raw(`to_status in (${STATUSES})`)))
       .addColumn('happened_on', 'text', (c) => c.notNull())
       .addColumn('reason_code', 'text')

@@ -13,7 +13,9 @@ import type { Database, ServiceReferralEventTable, ServiceReferralTable } from '
 type Db = Kysely<Database> | Transaction<Database>;
 
 export type ServiceReferralRow = Selectable<ServiceReferralTable>;
-export type ServiceReferralEventRow = Selectable<ServiceReferralEventTable> & { counselor_name: string | null };
+export type ServiceReferralEventRow = Selectable<ServiceReferralEventTable> & {
+  counselor_name: string | null;
+};
 
 export function getServiceReferral(db: Db, id: string): Promise<ServiceReferralRow | undefined> {
   return db.selectFrom('service_referrals').selectAll().where('id', '=', id).executeTakeFirst();
@@ -31,7 +33,10 @@ export function serviceReferralsOf(db: Db, jobseekerId: string): Promise<Service
     .execute();
 }
 
-export function serviceReferralEvents(db: Db, referralIds: readonly string[]): Promise<ServiceReferralEventRow[]> {
+export function serviceReferralEvents(
+  db: Db,
+  referralIds: readonly string[],
+): Promise<ServiceReferralEventRow[]> {
   if (referralIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('service_referral_events as e')

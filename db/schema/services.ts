@@ -4,7 +4,8 @@ import type { Bool, Synced } from './base.ts';
 // Service referrals (서비스 연계, issue 17 item 4; migration 0021). db/schema.ts lists them in the store's
 // Database. Codes and the status machine: shared/programmes/service-referral-status.ts.
 
-export type ServiceReferralStatusValue = 'referred' | 'accepted' | 'declined' | 'started' | 'completed' | 'dropped';
+export type ServiceReferralStatusValue =
+  'referred' | 'accepted' | 'declined' | 'started' | 'completed' | 'dropped';
 export type ServiceTargetKindValue = 'training' | 'work-experience' | 'partner-agency' | 'welfare-resource';
 
 export interface ServiceReferralTable extends Synced {

@@ -45,10 +45,13 @@ const NOT_FOUND = 'services.notFound';
 
 type Trx = Transaction<Database>;
 
-function view(r: ServiceReferralRow, events: Awaited<ReturnType<typeof serviceReferralEvents>>): ServiceReferralView {
-  const status = r.status as ServiceReferralStatus;
+function view(
+  r: ServiceReferralRow,
+  events: Awaited<ReturnType<typeof serviceReferralEvents>>,
+): ServiceReferralView {
+  const status = r.status;
   const days = Object.fromEntries(
-    SERVICE_REFERRAL_STATUSES.map((s) => [s, (r[STATUS_DAY_COLUMN[s]] as string | null) ?? null]),
+    SERVICE_REFERRAL_STATUSES.map((s) => [s, r[STATUS_DAY_COLUMN[s]] ?? null]),
   ) as Record<ServiceReferralStatus, string | null>;
   return {
     id: r.id,
@@ -253,7 +256,7 @@ export async function transition(
   if (!current || current.archived === 1) throw new AppFailure({ code: 'not-found', message: NOT_FOUND });
   await requireCaseAccess(ctx.db, actor, current.jobseeker_id, NOT_FOUND);
   await accessibleJobseeker(ctx.db, actor, current.jobseeker_id);
-  const from = current.status as ServiceReferralStatus;
+  const from = current.status;
   const problem = transitionProblem({
     from,
     to: input.to,

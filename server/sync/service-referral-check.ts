@@ -24,7 +24,7 @@ function pathRefusal(row: Record<string, unknown>): void {
 export function checkServiceReferralInsert(fields: Record<string, unknown>): void {
   const status = fields['status'] ?? 'referred';
   if (status !== 'referred')
-    throw new Refusal('serviceReferralTransition', { from: '-', to: String(status) });
+    throw new Refusal('serviceReferralTransition', { from: '-', to: JSON.stringify(status) });
   pathRefusal({ ...fields, status });
 }
 

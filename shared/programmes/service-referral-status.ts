@@ -22,7 +22,12 @@ export const SERVICE_REFERRAL_STATUSES = [
 export type ServiceReferralStatus = (typeof SERVICE_REFERRAL_STATUSES)[number];
 
 /** What the case is referred to: a catalogue programme (training, work experience) or provider kind. */
-export const SERVICE_TARGET_KINDS = ['training', 'work-experience', 'partner-agency', 'welfare-resource'] as const;
+export const SERVICE_TARGET_KINDS = [
+  'training',
+  'work-experience',
+  'partner-agency',
+  'welfare-resource',
+] as const;
 export type ServiceTargetKind = (typeof SERVICE_TARGET_KINDS)[number];
 
 /** Why the counselor refers (the case's need); `other` needs the written reason. */
@@ -99,11 +104,7 @@ export function needsReason(to: ServiceReferralStatus): boolean {
 }
 
 export type TransitionProblem =
-  | 'notAllowed'
-  | 'beforePrevious'
-  | 'inFuture'
-  | 'reasonRequired'
-  | 'reasonTextRequired';
+  'notAllowed' | 'beforePrevious' | 'inFuture' | 'reasonRequired' | 'reasonTextRequired';
 
 /**
  * Whether a step may be recorded: allowed from where the referral stands, dated on or after the previous
@@ -148,14 +149,16 @@ export function pathProblem(row: Record<string, unknown>): string | null {
     if (day < previous) return STATUS_DAY_COLUMN[s];
     previous = day;
   }
-  if ((status === 'declined' || status === 'dropped') && !row['close_reason_code']) return 'close_reason_code';
+  if ((status === 'declined' || status === 'dropped') && !row['close_reason_code'])
+    return 'close_reason_code';
   return null;
 }
 
 /** The day the referral reached its current status. */
 export function statusDay(row: Record<string, unknown>): string {
   const status = row['status'] as ServiceReferralStatus;
-  return String(row[STATUS_DAY_COLUMN[status]] ?? row['referred_on'] ?? '');
+  const day = row[STATUS_DAY_COLUMN[status]] ?? row['referred_on'];
+  return typeof day === 'string' ? day : '';
 }
 
 export interface ServiceTarget {

@@ -47,23 +47,61 @@ export interface DemoServiceJobseeker {
 
 function targetFor(rng: Rng, track: string | null, ready: boolean): [ServiceTarget, ServiceReferralReason] {
   const none = { programmeCode: null, providerCode: null, providerName: null, courseName: null };
-  if (ready) return [{ kind: 'partner-agency', ...none, providerCode: rng.pick(['saeil-center', 'middle-aged-center', 'local-job-center']) }, 'career-change'];
+  if (ready)
+    return [
+      {
+        kind: 'partner-agency',
+        ...none,
+        providerCode: rng.pick(['saeil-center', 'middle-aged-center', 'local-job-center']),
+      },
+      'career-change',
+    ];
   const kind = rng.weighted(
     track === 'training'
-      ? ([['training', 7], ['work-experience', 3]] as const)
+      ? ([
+          ['training', 7],
+          ['work-experience', 3],
+        ] as const)
       : track === 'integrated-case-management'
-        ? ([['welfare-resource', 6], ['partner-agency', 2], ['training', 2]] as const)
-        : ([['work-experience', 4], ['partner-agency', 3], ['welfare-resource', 2], ['training', 1]] as const),
+        ? ([
+            ['welfare-resource', 6],
+            ['partner-agency', 2],
+            ['training', 2],
+          ] as const)
+        : ([
+            ['work-experience', 4],
+            ['partner-agency', 3],
+            ['welfare-resource', 2],
+            ['training', 1],
+          ] as const),
   );
   if (kind === 'training')
-    return [{ kind, ...none, programmeCode: 'training-naeil', providerCode: rng.chance(0.7) ? 'training-institution' : null, courseName: rng.pick(COURSES) }, 'skills-gap'];
+    return [
+      {
+        kind,
+        ...none,
+        programmeCode: 'training-naeil',
+        providerCode: rng.chance(0.7) ? 'training-institution' : null,
+        courseName: rng.pick(COURSES),
+      },
+      'skills-gap',
+    ];
   if (kind === 'work-experience')
-    return [{ kind, ...none, programmeCode: rng.pick(['work-experience-trial', 'work-experience-intern']) }, 'work-experience'];
+    return [
+      { kind, ...none, programmeCode: rng.pick(['work-experience-trial', 'work-experience-intern']) },
+      'work-experience',
+    ];
   const providers = CURRENT_CATALOGUE.providers.filter((p) => p.kind === kind).map((p) => p.code);
   if (rng.chance(0.1)) return [{ kind, ...none, providerName: rng.pick(LOCAL_PROVIDERS) }, 'welfare-need'];
   const code = rng.pick(providers);
   const reason: ServiceReferralReason =
-    code === 'microfinance' ? 'finance' : code === 'childcare' ? 'childcare' : code === 'mental-health' ? 'health' : 'welfare-need';
+    code === 'microfinance'
+      ? 'finance'
+      : code === 'childcare'
+        ? 'childcare'
+        : code === 'mental-health'
+          ? 'health'
+          : 'welfare-need';
   return [{ kind, ...none, providerCode: code }, reason];
 }
 
@@ -94,12 +132,20 @@ export async function generateDemoServiceReferrals(
           : age < 20
             ? 'accepted'
             : age < 60
-              ? rng.weighted([['started', 8], ['dropped', 1]] as const)
-              : rng.weighted([['completed', 7], ['started', 2], ['dropped', 1]] as const);
+              ? rng.weighted([
+                  ['started', 8],
+                  ['dropped', 1],
+                ] as const)
+              : rng.weighted([
+                  ['completed', 7],
+                  ['started', 2],
+                  ['dropped', 1],
+                ] as const);
     const days: Partial<Record<ServiceReferralStatus, string>> = {};
     let ms = referredMs;
     for (const s of PATH[status]) {
-      if (s !== 'referred') ms = Math.min(o.anchorMs, ms + rng.int(2, Math.max(3, Math.floor(age / 3))) * DAY);
+      if (s !== 'referred')
+        ms = Math.min(o.anchorMs, ms + rng.int(2, Math.max(3, Math.floor(age / 3))) * DAY);
       days[s] = day(ms);
     }
     const closeReason: ServiceCloseReason | null =

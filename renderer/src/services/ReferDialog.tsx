@@ -222,11 +222,19 @@ export function ReferDialog({
             helperText={fieldError('reasonText')}
             slotProps={{ htmlInput: { 'data-testid': 'refer-reason-text', maxLength: 1000 } }}
           />
-          {error && !['programmeCode', 'courseName', 'providerCode', 'providerName', 'referredOn', 'reasonText'].includes(error.field ?? '') && (
-            <Alert severity="error" role="alert">
-              {t(error.message)}
-            </Alert>
-          )}
+          {error &&
+            ![
+              'programmeCode',
+              'courseName',
+              'providerCode',
+              'providerName',
+              'referredOn',
+              'reasonText',
+            ].includes(error.field ?? '') && (
+              <Alert severity="error" role="alert">
+                {t(error.message)}
+              </Alert>
+            )}
         </Stack>
       </DialogContent>
       <DialogActions>

@@ -1,22 +1,9 @@
 import AddIcon from '@mui/icons-material/Add';
-import {
-  Alert,
-  Box,
-  Button,
-  Card,
-  CardContent,
-  Chip,
-  Snackbar,
-  Stack,
-  Typography,
-} from '@mui/material';
+import { Alert, Box, Button, Card, CardContent, Chip, Snackbar, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServiceReferralView } from '../../../shared/contract/service-referrals.ts';
-import {
-  PATH,
-  type ServiceReferralStatus,
-} from '../../../shared/programmes/service-referral-status.ts';
+import { PATH, type ServiceReferralStatus } from '../../../shared/programmes/service-referral-status.ts';
 import { useChannel, useLang } from '../employers/common.tsx';
 import { ReferDialog } from './ReferDialog.tsx';
 import { TransitionDialog } from './TransitionDialog.tsx';
@@ -28,7 +15,13 @@ import { STATUS_COLOR, targetLabel } from './labels.ts';
 // reassess after a completed one.
 
 /** `onPlanChanged`: a completion recorded a plan step, so the case file (its plan tab) is read again. */
-export function ServicesTab({ jobseekerId, onPlanChanged }: { jobseekerId: string; onPlanChanged: () => void }) {
+export function ServicesTab({
+  jobseekerId,
+  onPlanChanged,
+}: {
+  jobseekerId: string;
+  onPlanChanged: () => void;
+}) {
   const { t } = useTranslation();
   const list = useChannel('serviceReferrals:ofJobseeker', { jobseekerId });
   const [referring, setReferring] = useState(false);

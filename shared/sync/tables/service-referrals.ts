@@ -69,9 +69,10 @@ export const serviceReferralTables = {
         String(row['catalogue_version']),
       );
       if (target) return invalid(target, table);
-      if (row['reason_code'] === 'other' && !String(row['reason_text'] ?? '').trim())
+      const written = (v: unknown) => typeof v === 'string' && v.trim() !== '';
+      if (row['reason_code'] === 'other' && !written(row['reason_text']))
         return invalid('reason_text', table);
-      if (row['close_reason_code'] === 'other' && !String(row['close_reason_text'] ?? '').trim())
+      if (row['close_reason_code'] === 'other' && !written(row['close_reason_text']))
         return invalid('close_reason_text', table);
       return null;
     },
@@ -83,7 +84,9 @@ export const serviceReferralTables = {
       from_status: col(enumOf(SERVICE_REFERRAL_STATUSES).nullable()),
       to_status: col(enumOf(SERVICE_REFERRAL_STATUSES)),
       happened_on: col(day),
-      reason_code: col(enumOf([...SERVICE_REFERRAL_REASONS, ...SERVICE_CLOSE_REASONS] as [string, ...string[]]).nullable()),
+      reason_code: col(
+        enumOf([...SERVICE_REFERRAL_REASONS, ...SERVICE_CLOSE_REASONS] as [string, ...string[]]).nullable(),
+      ),
       note: col(text(2_000).nullable()),
       counselor_id: col(anyUuid, { author: 'user' }),
       at: col(timestamp),

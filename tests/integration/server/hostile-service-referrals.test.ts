@@ -104,7 +104,11 @@ describe.each(SERVER_DIALECTS)('a hostile desktop’s service referrals, on %s',
       change(adm, 'service_referrals', uuidv7(), referralFields(ids.own, adm.userId)),
       'roleMayNotAdd',
     );
-    await h.expectRefused(bus, await update(bus, ids.ref, { status: 'accepted', accepted_on: '2026-11-04' }), 'otherScope');
+    await h.expectRefused(
+      bus,
+      await update(bus, ids.ref, { status: 'accepted', accepted_on: '2026-11-04' }),
+      'otherScope',
+    );
     await h.expectRefused(
       bus,
       change(bus, 'service_referral_events', uuidv7(), eventFields(ids.ref, bus.userId)),
@@ -133,7 +137,10 @@ describe.each(SERVER_DIALECTS)('a hostile desktop’s service referrals, on %s',
       [{ programme_code: 'group-cap' }, 'invalidValue'],
       [{ course_name: null }, 'invalidValue'],
       [{ catalogue_version: 'PRG-1999-v1' }, 'invalidValue'],
-      [{ target_kind: 'welfare-resource', programme_code: null, provider_code: 'saeil-center' }, 'invalidValue'],
+      [
+        { target_kind: 'welfare-resource', programme_code: null, provider_code: 'saeil-center' },
+        'invalidValue',
+      ],
       [{ reason_code: 'other' }, 'invalidValue'],
       [{ plan_step: 'flyToTheMoon' }, 'invalidValue'],
       [{ secret: 1 }, 'undeclaredField'],
@@ -150,7 +157,11 @@ describe.each(SERVER_DIALECTS)('a hostile desktop’s service referrals, on %s',
     await h.expectRefused(c1, await update(c1, ids.ref, { target_kind: 'partner-agency' }), 'notUpdatable');
     await h.expectRefused(c1, await update(c1, ids.ref, { referred_on: '2026-10-01' }), 'notUpdatable');
     await h.expectRefused(c1, await update(c1, ids.ref, { counselor_id: c2.userId }), 'notUpdatable');
-    await h.expectRefused(c1, await update(c1, ids.ref, { created_at: new Date().toISOString() }), 'notUpdatable');
+    await h.expectRefused(
+      c1,
+      await update(c1, ids.ref, { created_at: new Date().toISOString() }),
+      'notUpdatable',
+    );
   });
 
   it('refuses a new referral that claims a later status, and a row whose days do not tell its path', async () => {
@@ -225,14 +236,23 @@ describe.each(SERVER_DIALECTS)('a hostile desktop’s service referrals, on %s',
       }),
       'serviceReferralTransition',
     );
-    const [started] = await h.push(c1, [await update(c1, ids.ref, { status: 'started', started_on: '2026-11-06' })]);
+    const [started] = await h.push(c1, [
+      await update(c1, ids.ref, { status: 'started', started_on: '2026-11-06' }),
+    ]);
     expect(started?.status).toBe('applied');
   });
 
   it('opens a review for two different steps taken on the same version', async () => {
     const seq = await seqOf('service_referrals', ids.other);
     const [first] = await h.push(c1, [
-      change(c1, 'service_referrals', ids.other, { status: 'accepted', accepted_on: '2026-11-04' }, 'update', seq),
+      change(
+        c1,
+        'service_referrals',
+        ids.other,
+        { status: 'accepted', accepted_on: '2026-11-04' },
+        'update',
+        seq,
+      ),
     ]);
     expect(first?.status).toBe('applied');
     const [second] = await h.push(c2, [
@@ -267,7 +287,11 @@ describe.each(SERVER_DIALECTS)('a hostile desktop’s service referrals, on %s',
         c1,
         'service_referral_events',
         uuidv7(),
-        eventFields(ids.ref, c1.userId, { from_status: 'referred', to_status: 'accepted', reason_code: null }),
+        eventFields(ids.ref, c1.userId, {
+          from_status: 'referred',
+          to_status: 'accepted',
+          reason_code: null,
+        }),
       ),
     ]);
     expect(fine?.status).toBe('applied');

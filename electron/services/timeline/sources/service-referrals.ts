@@ -28,25 +28,23 @@ export const serviceReferralSource: TimelineSource = {
       .where('s.jobseeker_id', '=', jobseekerId)
       .where('s.archived', '=', 0)
       .execute();
-    return rows.map(
-      (r): TimelineEvent => ({
-        key: `service-referral:${r.referral_id}:${r.id}`,
-        kind: 'service-referral',
-        at: r.happened_on,
-        title: {
-          key: `services.timeline.${r.to_status}`,
-          values: {
-            targetKind: r.target_kind,
-            programme: r.programme_code ?? '',
-            provider: r.provider_code ?? '',
-            providerName: r.provider_name ?? '',
-            course: r.course_name ?? '',
-            version: r.catalogue_version,
-          },
+    return rows.map((r): TimelineEvent => ({
+      key: `service-referral:${r.referral_id}:${r.id}`,
+      kind: 'service-referral',
+      at: r.happened_on,
+      title: {
+        key: `services.timeline.${r.to_status}`,
+        values: {
+          targetKind: r.target_kind,
+          programme: r.programme_code ?? '',
+          provider: r.provider_code ?? '',
+          providerName: r.provider_name ?? '',
+          course: r.course_name ?? '',
+          version: r.catalogue_version,
         },
-        actorId: r.counselor_id,
-        link: { tab: 'services', id: r.referral_id },
-      }),
-    );
+      },
+      actorId: r.counselor_id,
+      link: { tab: 'services', id: r.referral_id },
+    }));
   },
 };

@@ -69,7 +69,9 @@ describe('a step', () => {
     const declined = { ...base, from: 'referred' as const, to: 'declined' as const };
     expect(transitionProblem(declined)).toBe('reasonRequired');
     expect(transitionProblem({ ...declined, reasonCode: 'no-place' })).toBeNull();
-    expect(transitionProblem({ ...declined, reasonCode: 'other', reasonText: '  ' })).toBe('reasonTextRequired');
+    expect(transitionProblem({ ...declined, reasonCode: 'other', reasonText: '  ' })).toBe(
+      'reasonTextRequired',
+    );
     expect(transitionProblem({ ...declined, reasonCode: 'other', reasonText: '기관 휴관' })).toBeNull();
     expect(transitionProblem({ ...base, to: 'dropped' })).toBe('reasonRequired');
   });
@@ -90,7 +92,12 @@ describe('a row’s days', () => {
     expect(pathProblem(completed)).toBeNull();
     expect(pathProblem({ status: 'referred', referred_on: '2026-09-01' })).toBeNull();
     expect(
-      pathProblem({ status: 'declined', referred_on: '2026-09-01', declined_on: '2026-09-02', close_reason_code: 'no-place' }),
+      pathProblem({
+        status: 'declined',
+        referred_on: '2026-09-01',
+        declined_on: '2026-09-02',
+        close_reason_code: 'no-place',
+      }),
     ).toBeNull();
   });
 
@@ -117,11 +124,24 @@ describe('the target and its plan step, against the catalogue', () => {
   it('takes a training course (with its name), work experience, a catalogue provider or a local one', () => {
     expect(targetProblem(training, V)).toBeNull();
     expect(targetProblem({ ...training, providerCode: 'training-institution' }, V)).toBeNull();
-    expect(targetProblem({ ...training, kind: 'work-experience', programmeCode: 'work-experience-trial', courseName: null }, V)).toBeNull();
-    const agency = { kind: 'partner-agency' as const, programmeCode: null, providerCode: 'saeil-center', providerName: null, courseName: null };
+    expect(
+      targetProblem(
+        { ...training, kind: 'work-experience', programmeCode: 'work-experience-trial', courseName: null },
+        V,
+      ),
+    ).toBeNull();
+    const agency = {
+      kind: 'partner-agency' as const,
+      programmeCode: null,
+      providerCode: 'saeil-center',
+      providerName: null,
+      courseName: null,
+    };
     expect(targetProblem(agency, V)).toBeNull();
     expect(targetProblem({ ...agency, providerCode: null, providerName: '○○구 여성회관' }, V)).toBeNull();
-    expect(targetProblem({ ...agency, kind: 'welfare-resource', providerCode: 'microfinance' }, V)).toBeNull();
+    expect(
+      targetProblem({ ...agency, kind: 'welfare-resource', providerCode: 'microfinance' }, V),
+    ).toBeNull();
   });
 
   it('refuses what the catalogue does not have or of another kind', () => {
@@ -129,15 +149,33 @@ describe('the target and its plan step, against the catalogue', () => {
     expect(targetProblem({ ...training, programmeCode: 'group-cap' }, V)).toBe('programme_code');
     expect(targetProblem({ ...training, providerCode: 'saeil-center' }, V)).toBe('provider_code');
     expect(targetProblem(training, 'PRG-1999-v1')).toBe('catalogue_version');
-    const agency = { kind: 'partner-agency' as const, programmeCode: null, providerCode: 'microfinance', providerName: null, courseName: null };
+    const agency = {
+      kind: 'partner-agency' as const,
+      programmeCode: null,
+      providerCode: 'microfinance',
+      providerName: null,
+      courseName: null,
+    };
     expect(targetProblem(agency, V)).toBe('provider_code');
     expect(targetProblem({ ...agency, providerCode: null }, V)).toBe('provider_name');
   });
 
   it('closes the programme’s completion step, else its plan step, else the provider’s', () => {
     expect(planStepOf(training, V)).toBe('trainingCompletion');
-    expect(planStepOf({ ...training, kind: 'work-experience', programmeCode: 'work-experience-intern' }, V)).toBe('workExperience');
-    expect(planStepOf({ ...training, kind: 'partner-agency', programmeCode: null, providerCode: 'saeil-center' }, V)).toBe('welfareLink');
-    expect(planStepOf({ ...training, kind: 'welfare-resource', programmeCode: null, providerName: '동 주민센터' }, V)).toBe('welfareLink');
+    expect(
+      planStepOf({ ...training, kind: 'work-experience', programmeCode: 'work-experience-intern' }, V),
+    ).toBe('workExperience');
+    expect(
+      planStepOf(
+        { ...training, kind: 'partner-agency', programmeCode: null, providerCode: 'saeil-center' },
+        V,
+      ),
+    ).toBe('welfareLink');
+    expect(
+      planStepOf(
+        { ...training, kind: 'welfare-resource', programmeCode: null, providerName: '동 주민센터' },
+        V,
+      ),
+    ).toBe('welfareLink');
   });
 });

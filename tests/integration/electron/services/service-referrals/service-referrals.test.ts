@@ -113,24 +113,37 @@ describe('a training referral from referral to completion', () => {
 
   it('refuses a step the machine forbids, a day in the future or before the previous step', async () => {
     const c = f.sessions.counselor;
-    expect(await refused(c, 'serviceReferrals:transition', { id: referral, to: 'completed', on: '2026-11-03' }))
-      .toMatchObject({ code: 'conflict', message: 'services.v.notAllowed' });
-    expect(await refused(c, 'serviceReferrals:transition', { id: referral, to: 'accepted', on: '2026-11-04' }))
-      .toMatchObject({ code: 'validation', field: 'on', message: 'services.v.inFuture' });
-    expect(await refused(c, 'serviceReferrals:transition', { id: referral, to: 'accepted', on: '2026-11-01' }))
-      .toMatchObject({ field: 'on', message: 'services.v.beforePrevious' });
-    expect(await refused(c, 'serviceReferrals:transition', { id: referral, to: 'declined', on: '2026-11-03' }))
-      .toMatchObject({ field: 'reasonCode', message: 'services.v.reasonRequired' });
-    expect(await refused(c, 'serviceReferrals:transition', { id: referral, to: 'vanished', on: '2026-11-03' }))
-      .toMatchObject({ code: 'validation', field: 'to' });
+    expect(
+      await refused(c, 'serviceReferrals:transition', { id: referral, to: 'completed', on: '2026-11-03' }),
+    ).toMatchObject({ code: 'conflict', message: 'services.v.notAllowed' });
+    expect(
+      await refused(c, 'serviceReferrals:transition', { id: referral, to: 'accepted', on: '2026-11-04' }),
+    ).toMatchObject({ code: 'validation', field: 'on', message: 'services.v.inFuture' });
+    expect(
+      await refused(c, 'serviceReferrals:transition', { id: referral, to: 'accepted', on: '2026-11-01' }),
+    ).toMatchObject({ field: 'on', message: 'services.v.beforePrevious' });
+    expect(
+      await refused(c, 'serviceReferrals:transition', { id: referral, to: 'declined', on: '2026-11-03' }),
+    ).toMatchObject({ field: 'reasonCode', message: 'services.v.reasonRequired' });
+    expect(
+      await refused(c, 'serviceReferrals:transition', { id: referral, to: 'vanished', on: '2026-11-03' }),
+    ).toMatchObject({ code: 'validation', field: 'to' });
     // Another center's counselor cannot see it, nor learn it exists.
     expect(
-      await refused(f.otherCounselor, 'serviceReferrals:transition', { id: referral, to: 'accepted', on: '2026-11-03' }),
+      await refused(f.otherCounselor, 'serviceReferrals:transition', {
+        id: referral,
+        to: 'accepted',
+        on: '2026-11-03',
+      }),
     ).toMatchObject({ code: 'not-found', message: 'services.notFound' });
-    expect(await refused(f.otherCounselor, 'serviceReferrals:ofJobseeker', { jobseekerId: person })).toMatchObject({
+    expect(
+      await refused(f.otherCounselor, 'serviceReferrals:ofJobseeker', { jobseekerId: person }),
+    ).toMatchObject({
       code: 'not-found',
     });
-    expect(await refused(f.sessions.admin, 'serviceReferrals:ofJobseeker', { jobseekerId: person })).toMatchObject({
+    expect(
+      await refused(f.sessions.admin, 'serviceReferrals:ofJobseeker', { jobseekerId: person }),
+    ).toMatchObject({
       code: 'forbidden',
     });
   });
@@ -177,8 +190,14 @@ describe('a training referral from referral to completion', () => {
     const item = inbox.items.find((i) => i.key === `reassess-after-service:${person}`);
     expect(item).toMatchObject({ source: 'reassess-after-service', dueOn: '2026-12-18', status: 'overdue' });
     // A closed referral takes no further step.
-    expect(await refused(c, 'serviceReferrals:transition', { id: referral, to: 'dropped', on: '2026-12-19', reasonCode: 'health' }))
-      .toMatchObject({ code: 'conflict' });
+    expect(
+      await refused(c, 'serviceReferrals:transition', {
+        id: referral,
+        to: 'dropped',
+        on: '2026-12-19',
+        reasonCode: 'health',
+      }),
+    ).toMatchObject({ code: 'conflict' });
   });
 
   it('drops the prompt once reassessed as ready, and credits the conversion to the course', async () => {
@@ -213,19 +232,40 @@ describe('the new referral’s fields', () => {
   it('refuses a course without its name, a provider of another kind, a local provider without a name', async () => {
     const c = f.sessions.counselor;
     const base = { jobseekerId: f.own.jobseekerId, reasonCode: 'welfare-need', referredOn: '2026-12-01' };
-    expect(await refused(c, 'serviceReferrals:create', { ...base, targetKind: 'training', programmeCode: 'training-naeil' }))
-      .toMatchObject({ field: 'courseName' });
     expect(
-      await refused(c, 'serviceReferrals:create', { ...base, targetKind: 'welfare-resource', providerCode: 'saeil-center' }),
+      await refused(c, 'serviceReferrals:create', {
+        ...base,
+        targetKind: 'training',
+        programmeCode: 'training-naeil',
+      }),
+    ).toMatchObject({ field: 'courseName' });
+    expect(
+      await refused(c, 'serviceReferrals:create', {
+        ...base,
+        targetKind: 'welfare-resource',
+        providerCode: 'saeil-center',
+      }),
     ).toMatchObject({ field: 'providerCode' });
-    expect(await refused(c, 'serviceReferrals:create', { ...base, targetKind: 'partner-agency' })).toMatchObject({
+    expect(
+      await refused(c, 'serviceReferrals:create', { ...base, targetKind: 'partner-agency' }),
+    ).toMatchObject({
       field: 'providerName',
     });
     expect(
-      await refused(c, 'serviceReferrals:create', { ...base, targetKind: 'partner-agency', providerName: '구청', reasonCode: 'other' }),
+      await refused(c, 'serviceReferrals:create', {
+        ...base,
+        targetKind: 'partner-agency',
+        providerName: '구청',
+        reasonCode: 'other',
+      }),
     ).toMatchObject({ field: 'reasonText' });
     expect(
-      await refused(c, 'serviceReferrals:create', { ...base, targetKind: 'partner-agency', providerName: '구청', referredOn: '2027-01-30' }),
+      await refused(c, 'serviceReferrals:create', {
+        ...base,
+        targetKind: 'partner-agency',
+        providerName: '구청',
+        referredOn: '2027-01-30',
+      }),
     ).toMatchObject({ field: 'referredOn' });
   });
 
@@ -283,7 +323,11 @@ describe('partner-agency linked placements (연계 취업 실적)', () => {
         });
     }
     for (const who of [linked, late, declined])
-      await ok(c, 'referrals:recordPlacement', { jobseekerId: who, employerName: '(주)새일', hiredOn: '2026-11-20' });
+      await ok(c, 'referrals:recordPlacement', {
+        jobseekerId: who,
+        employerName: '(주)새일',
+        hiredOn: '2026-11-20',
+      });
     const rows = await linkedPlacements(t.store.db, {
       centerCode: c.centerCode,
       fromDay: '2026-11-01',
