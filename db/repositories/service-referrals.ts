@@ -49,6 +49,17 @@ export function serviceReferralEvents(
     .execute();
 }
 
+/** The plan steps recorded done (not undone) on a case, any assessment. */
+export async function doneStepsOf(db: Db, jobseekerId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('service_plan_steps')
+    .select('step')
+    .where('jobseeker_id', '=', jobseekerId)
+    .where('archived', '=', 0)
+    .execute();
+  return new Set(rows.map((r) => r.step));
+}
+
 export interface ReassessPromptRow {
   jobseeker_id: string;
   name: string;

@@ -1,5 +1,6 @@
 import { findActiveStep, latestAssessmentRow } from '../../db/repositories/casework.ts';
 import {
+  doneStepsOf,
   getServiceReferral,
   reassessPrompts,
   serviceReferralEvents,
@@ -48,6 +49,7 @@ type Trx = Transaction<Database>;
 function view(
   r: ServiceReferralRow,
   events: Awaited<ReturnType<typeof serviceReferralEvents>>,
+  doneSteps: ReadonlySet<string>,
 ): ServiceReferralView {
   const status = r.status;
   const days = Object.fromEntries(
@@ -62,6 +64,7 @@ function view(
     providerName: r.provider_name,
     courseName: r.course_name,
     planStep: r.plan_step,
+    planStepDone: r.plan_step !== null && doneSteps.has(r.plan_step),
     reasonCode: r.reason_code as ServiceReferralReason,
     reasonText: r.reason_text,
     status,
@@ -101,14 +104,19 @@ function promptOf(p: ReassessPromptRow | undefined): ReassessPrompt | null {
 
 async function load(ctx: ServiceContext, jobseekerId: string): Promise<CaseServices> {
   const rows = await serviceReferralsOf(ctx.db, jobseekerId);
-  const [events, prompts] = await Promise.all([
+  const [events, prompts, doneSteps] = await Promise.all([
     serviceReferralEvents(
       ctx.db,
       rows.map((r) => r.id),
     ),
     reassessPrompts(ctx.db, { jobseekerId }),
+    doneStepsOf(ctx.db, jobseekerId),
   ]);
-  return { items: rows.map((r) => view(r, events)), prompt: promptOf(prompts[0]), today: todayKst(ctx) };
+  return {
+    items: rows.map((r) => view(r, events, doneSteps)),
+    prompt: promptOf(prompts[0]),
+    today: todayKst(ctx),
+  };
 }
 
 export async function ofJobseeker(

@@ -51,6 +51,8 @@ export interface ServiceReferralView {
   providerName: string | null;
   courseName: string | null;
   planStep: string | null;
+  /** The plan step is recorded done on the case (a completion closes it when the case's track has it). */
+  planStepDone: boolean;
   reasonCode: ServiceReferralReason;
   reasonText: string | null;
   status: ServiceReferralStatus;

@@ -36,6 +36,14 @@ import { errorOf, useLang } from '../employers/common.tsx';
 
 const LOCAL = '__local';
 
+/** The usual reason for each kind of referral, changed by the counselor when it is another. */
+const DEFAULT_REASON: Record<ServiceTargetKind, ServiceReferralReason> = {
+  training: 'skills-gap',
+  'work-experience': 'work-experience',
+  'partner-agency': 'career-change',
+  'welfare-resource': 'welfare-need',
+};
+
 export function ReferDialog({
   jobseekerId,
   today,
@@ -68,6 +76,7 @@ export function ReferDialog({
 
   function pickKind(next: ServiceTargetKind) {
     setKind(next);
+    setReason(DEFAULT_REASON[next]);
     setProgramme('');
     setProvider('');
     setProviderName('');
@@ -76,6 +85,10 @@ export function ReferDialog({
 
   async function save() {
     setError(null);
+    if (!usesProgramme && provider === '') {
+      setError({ code: 'validation', message: 'services.v.providerCode', field: 'providerCode' });
+      return;
+    }
     setBusy(true);
     try {
       const local = provider === LOCAL || (provider === '' && !usesProgramme);

@@ -139,7 +139,7 @@ function ReferralCard({
             {t('services.outcomeNote')}: {r.outcomeNote}
           </Typography>
         )}
-        {r.status === 'completed' && r.planStep && (
+        {r.status === 'completed' && r.planStep && r.planStepDone && (
           <Typography variant="body2" color="success.main" sx={{ mt: 1 }} data-testid="service-plan-step">
             {t('services.stepClosed', { step: t(`servicePlan.step.${r.planStep}`) })}
           </Typography>

@@ -170,6 +170,7 @@ describe('a training referral from referral to completion', () => {
       dropped: null,
     });
     expect(r?.next).toEqual([]);
+    expect(r?.planStepDone).toBe(true);
     expect(r?.outcomeNote).toBe('수료, 자격 시험 응시 예정');
     expect(r?.events.map((e) => `${e.from ?? '-'}>${e.to}@${e.on}`)).toEqual([
       '->referred@2026-11-03',
