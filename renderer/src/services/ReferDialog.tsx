@@ -118,6 +118,7 @@ export function ReferDialog({
         <Stack
           component="form"
           id="refer-form"
+          noValidate
           spacing={2}
           sx={{ pt: 1 }}
           data-testid="refer-dialog"

@@ -81,6 +81,7 @@ export function TransitionDialog({
         <Stack
           component="form"
           id="transition-form"
+          noValidate
           spacing={2}
           sx={{ pt: 1 }}
           data-testid="transition-dialog"
