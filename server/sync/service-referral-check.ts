@@ -7,7 +7,9 @@ import { Refusal } from './rows.ts';
 
 // A service referral's steps follow its status machine (shared/programmes/service-referral-status.ts) on
 // the server too (issue 17 item 4):
-// - a referral starts as `referred`, with no later day;
+// - a new record's days tell the path to its status (a desktop records a referral as `referred`; one
+//   that joins a server later sends each record once, as it stands, so a later status is allowed when
+//   its days show how it got there);
 // - a pushed status change is a step the machine allows from the status the server holds (a hand-made
 //   `completed` on a referral the provider declined is refused), and the row as it would be tells the
 //   path to its status (every day on the path, in order; none off it; a decline's reason);
@@ -22,10 +24,7 @@ function pathRefusal(row: Record<string, unknown>): void {
 }
 
 export function checkServiceReferralInsert(fields: Record<string, unknown>): void {
-  const status = fields['status'] ?? 'referred';
-  if (status !== 'referred')
-    throw new Refusal('serviceReferralTransition', { from: '-', to: JSON.stringify(status) });
-  pathRefusal({ ...fields, status });
+  pathRefusal({ status: 'referred', ...fields });
 }
 
 export function checkServiceReferralUpdate(

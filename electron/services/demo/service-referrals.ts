@@ -10,6 +10,8 @@ import {
   type ServiceReferralStatus,
   type ServiceTarget,
 } from '../../../shared/programmes/service-referral-status.ts';
+import { stepsOf } from '../../../shared/casework/service-plan.ts';
+import type { JobseekerTrack } from '../../../shared/profiling/index.ts';
 import type { ServiceContext } from '../context.ts';
 import { seededUuidv7, type Rng } from './random.ts';
 
@@ -17,7 +19,8 @@ import { seededUuidv7, type Rng } from './random.ts';
 // jobseekers referred, by their track, to a 내일배움카드 course, work experience, a partner agency or a
 // welfare resource over the six months before the anchor day, each at some step of the machine with
 // its days and events (and a few ready jobseekers referred to a partner agency, for the linked
-// placements). Seed data: no outbox, like the rest of the demo.
+// placements), after the case's latest assessment; a completion closes its plan step where the track
+// has it. Seed data: no outbox, like the rest of the demo.
 
 const DAY = 86_400_000;
 const HLC_ZERO = '000000000000000:00000:demo';
@@ -37,12 +40,15 @@ const LOCAL_PROVIDERS = ['○○구 여성인력개발센터', '○○동 행정
 
 type Referral = Insertable<Database['service_referrals']>;
 type ReferralEvent = Insertable<Database['service_referral_events']>;
+type PlanStep = Insertable<Database['service_plan_steps']>;
 
 export interface DemoServiceJobseeker {
   id: string;
   counselorId: string | null;
   type: string | null;
   track: string | null;
+  /** The case's latest assessment: referrals come after it, and a completion closes its plan step. */
+  assessment: { id: string; at: string } | null;
 }
 
 function targetFor(rng: Rng, track: string | null, ready: boolean): [ServiceTarget, ServiceReferralReason] {
@@ -116,12 +122,14 @@ export async function generateDemoServiceReferrals(
   const version = CURRENT_CATALOGUE.version;
   const referrals: Referral[] = [];
   const events: ReferralEvent[] = [];
+  const steps: PlanStep[] = [];
   for (const j of o.jobseekers) {
-    if (!j.counselorId) continue;
+    if (!j.counselorId || !j.assessment) continue;
     const ready = j.type === 'ready';
-    if (!(ready ? rng.chance(0.05) : j.type === 'needs-preparation' && rng.chance(0.35))) continue;
+    if (!(ready ? rng.chance(0.05) : j.type === 'needs-preparation' && rng.chance(0.25))) continue;
     const [target, reason] = targetFor(rng, j.track, ready);
-    const referredMs = o.anchorMs - rng.int(1, 180) * DAY;
+    const referredMs = Math.max(o.anchorMs - rng.int(1, 180) * DAY, Date.parse(j.assessment.at) + DAY);
+    if (referredMs >= o.anchorMs) continue;
     const age = Math.floor((o.anchorMs - referredMs) / DAY);
     // Older referrals have gone further; a decline or a drop-out now and then.
     const status: ServiceReferralStatus =
@@ -200,6 +208,25 @@ export async function generateDemoServiceReferrals(
       from = s;
     }
     referrals.push(row);
+    // The completion closes the plan step when the case's track has it, as the desk does.
+    const step = row.plan_step;
+    if (
+      status === 'completed' &&
+      step &&
+      j.track &&
+      (stepsOf(j.track as JobseekerTrack) as readonly string[]).includes(step)
+    )
+      steps.push({
+        id: seededUuidv7(ms, rng),
+        hlc: HLC_ZERO,
+        jobseeker_id: j.id,
+        assessment_id: j.assessment.id,
+        step,
+        done_on: days.completed ?? day(ms),
+        note: null,
+        recorded_by: j.counselorId,
+        recorded_at: new Date(ms).toISOString(),
+      });
   }
   await ctx.db.transaction().execute(async (trx) => {
     for (let i = 0; i < referrals.length; i += BATCH)
@@ -211,6 +238,11 @@ export async function generateDemoServiceReferrals(
       await trx
         .insertInto('service_referral_events')
         .values(events.slice(i, i + BATCH))
+        .execute();
+    for (let i = 0; i < steps.length; i += BATCH)
+      await trx
+        .insertInto('service_plan_steps')
+        .values(steps.slice(i, i + BATCH))
         .execute();
   });
   return referrals.length;
