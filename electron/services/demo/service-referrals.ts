@@ -126,7 +126,7 @@ export async function generateDemoServiceReferrals(
   for (const j of o.jobseekers) {
     if (!j.counselorId || !j.assessment) continue;
     const ready = j.type === 'ready';
-    if (!(ready ? rng.chance(0.05) : j.type === 'needs-preparation' && rng.chance(0.25))) continue;
+    if (!(ready ? rng.chance(0.05) : j.type === 'needs-preparation' && rng.chance(0.12))) continue;
     const [target, reason] = targetFor(rng, j.track, ready);
     const referredMs = Math.max(o.anchorMs - rng.int(1, 180) * DAY, Date.parse(j.assessment.at) + DAY);
     if (referredMs >= o.anchorMs) continue;
