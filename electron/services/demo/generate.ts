@@ -547,18 +547,7 @@ export async function generateDemo(ctx: ServiceContext, o: DemoOptions): Promise
   await insertBatched(ctx, 'checkins', checkins);
   await generateDemoAppointments(ctx, { anchorMs: anchor, caseloads: caseloadsOf(jobseekers), rng });
   // Its own stream of the seed, so the referrals never shift what the generators above made.
-  const latestAssessment = new Map(assessments.map((a) => [a.jobseeker_id, { id: a.id, at: a.created_at }]));
-  await generateDemoServiceReferrals(ctx, {
-    anchorMs: anchor,
-    jobseekers: jobseekers.map((j) => ({
-      assessment: latestAssessment.get(j.id) ?? null,
-      id: j.id,
-      counselorId: j.assigned_counselor_id ?? null,
-      type: j.current_type ?? null,
-      track: j.current_track ?? null,
-    })),
-    rng: seededRng(o.seed ^ 0x5e7_1ce),
-  });
+  await generateDemoServiceReferrals(ctx, { anchorMs: anchor, jobseekers, assessments, seed: o.seed });
 
   await generateAuditHistory(ctx, { centerCode: o.centerCode, anchorMs: anchor, seed: o.seed });
   await appendAudit(ctx.db, {

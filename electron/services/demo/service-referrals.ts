@@ -13,7 +13,7 @@ import {
 import { stepsOf } from '../../../shared/casework/service-plan.ts';
 import type { JobseekerTrack } from '../../../shared/profiling/index.ts';
 import type { ServiceContext } from '../context.ts';
-import { seededUuidv7, type Rng } from './random.ts';
+import { seededRng, seededUuidv7, type Rng } from './random.ts';
 
 // Demo service referrals (서비스 연계, issue 17 item 4): about a third of the needs-preparation
 // jobseekers referred, by their track, to a 내일배움카드 course, work experience, a partner agency or a
@@ -42,13 +42,28 @@ type Referral = Insertable<Database['service_referrals']>;
 type ReferralEvent = Insertable<Database['service_referral_events']>;
 type PlanStep = Insertable<Database['service_plan_steps']>;
 
-export interface DemoServiceJobseeker {
+interface DemoServiceJobseeker {
   id: string;
   counselorId: string | null;
   type: string | null;
   track: string | null;
   /** The case's latest assessment: referrals come after it, and a completion closes its plan step. */
   assessment: { id: string; at: string } | null;
+}
+
+/** The demo's cases with their latest assessment (the assessments come oldest first per case). */
+function casesOf(
+  jobseekers: ReadonlyArray<Insertable<Database['jobseekers']>>,
+  assessments: ReadonlyArray<Insertable<Database['assessments']>>,
+): DemoServiceJobseeker[] {
+  const latest = new Map(assessments.map((a) => [a.jobseeker_id, { id: a.id, at: a.created_at }]));
+  return jobseekers.map((j) => ({
+    id: j.id,
+    counselorId: j.assigned_counselor_id ?? null,
+    type: j.current_type ?? null,
+    track: j.current_track ?? null,
+    assessment: latest.get(j.id) ?? null,
+  }));
 }
 
 function targetFor(rng: Rng, track: string | null, ready: boolean): [ServiceTarget, ServiceReferralReason] {
@@ -116,14 +131,20 @@ const day = (ms: number) => new Date(ms + 9 * 3_600_000).toISOString().slice(0, 
 /** Writes the referrals and their events; returns how many referrals. */
 export async function generateDemoServiceReferrals(
   ctx: ServiceContext,
-  o: { anchorMs: number; jobseekers: readonly DemoServiceJobseeker[]; rng: Rng },
+  o: {
+    anchorMs: number;
+    jobseekers: ReadonlyArray<Insertable<Database['jobseekers']>>;
+    assessments: ReadonlyArray<Insertable<Database['assessments']>>;
+    /** The demo's seed: this generator draws from its own stream of it. */
+    seed: number;
+  },
 ): Promise<number> {
-  const { rng } = o;
+  const rng = seededRng(o.seed ^ 0x5e7_1ce);
   const version = CURRENT_CATALOGUE.version;
   const referrals: Referral[] = [];
   const events: ReferralEvent[] = [];
   const steps: PlanStep[] = [];
-  for (const j of o.jobseekers) {
+  for (const j of casesOf(o.jobseekers, o.assessments)) {
     if (!j.counselorId || !j.assessment) continue;
     const ready = j.type === 'ready';
     if (!(ready ? rng.chance(0.05) : j.type === 'needs-preparation' && rng.chance(0.12))) continue;
