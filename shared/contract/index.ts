@@ -18,6 +18,7 @@ import { lifecycleChannels } from './lifecycle.ts';
 import { lobbyChannels } from './lobby.ts';
 import { mergesChannels } from './merges.ts';
 import { reportsChannels } from './reports.ts';
+import { serviceReferralsChannels } from './service-referrals.ts';
 import type { Result } from './result.ts';
 import { settingsChannels } from './settings.ts';
 import { syncChannels } from './sync.ts';
@@ -56,6 +57,7 @@ export const contract = {
   ...appointmentsChannels,
   ...mergesChannels,
   ...worklistChannels,
+  ...serviceReferralsChannels,
 };
 
 export type Contract = typeof contract;

@@ -152,6 +152,10 @@ export const REFUSALS = {
     text: 'The referral event "{kind}" does not follow from the referral’s state ({state}).',
     advice: 'outdated',
   },
+  serviceReferralTransition: {
+    text: 'The service referral cannot go from {from} to {to}.',
+    advice: 'outdated',
+  },
   baseSeqAhead: {
     text: 'The change is based on version {baseSeq} of the record, which the server never issued (it has {seq}).',
     advice: 'outdated',

@@ -169,6 +169,19 @@ export const SYNC_TABLES = {
     decisive: [],
     scope: { kind: 'parent', parentTable: 'appointments', parentField: 'appointment_id' },
   },
+  // Service referrals (서비스 연계, issue 17 item 4): where the referral stands and its archiving are
+  // decisive (two desktops recording different steps open a review); the course name, reasons and
+  // outcome note are descriptive. Each step is also an append-only event.
+  service_referrals: {
+    mode: 'mutable',
+    decisive: ['status', 'archived'],
+    scope: { kind: 'parent', parentTable: 'jobseekers', parentField: 'jobseeker_id' },
+  },
+  service_referral_events: {
+    mode: 'append-only',
+    decisive: [],
+    scope: { kind: 'parent', parentTable: 'service_referrals', parentField: 'service_referral_id' },
+  },
   // A person's to-do items (issue 16 item 2): the center's, owned by the assignee. Who has it and whether it
   // is deleted are decisive (moving work between people is never silently overwritten); done, snooze, the
   // title and the day are descriptive: a to-do marked done twice, or reopened, loses nothing worth a review.

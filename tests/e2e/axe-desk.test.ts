@@ -19,6 +19,7 @@ const CASE_TABS = [
   'attachments',
   'referrals',
   'appointments',
+  'services',
 ];
 const LONG = 600_000;
 
@@ -145,6 +146,13 @@ for (const lang of ['ko', 'en'] as const) {
         await page.getByTestId('booking-dialog').waitFor();
         await settled(page); // the dialog fades in: check its final colours
         found.push(...(await seriousViolations(page, 'booking dialog')));
+        await page.keyboard.press('Escape');
+        // Service referrals (issue 17 item 4): the new-referral dialog over the case's services tab.
+        await visit(page, `${base}/services`, found);
+        await page.getByTestId('services-refer').click();
+        await page.getByTestId('refer-dialog').waitFor();
+        await settled(page);
+        found.push(...(await seriousViolations(page, 'service referral dialog')));
         await page.keyboard.press('Escape');
         await page.context().close();
         expect(found).toEqual([]);

@@ -18,6 +18,7 @@ import { lifecycleHandlers } from './lifecycle.ts';
 import { lobbyHandlers } from './lobby.ts';
 import { mergesHandlers } from './merges.ts';
 import { reportsHandlers } from './reports.ts';
+import { serviceReferralsHandlers } from './service-referrals.ts';
 import { syncHandlers } from './sync.ts';
 import { settingsHandlers } from './settings.ts';
 import type { HandlerMap } from './types.ts';
@@ -47,6 +48,7 @@ export const handlers: HandlerMap<ChannelName> = {
   ...appointmentsHandlers,
   ...mergesHandlers,
   ...worklistHandlers,
+  ...serviceReferralsHandlers,
 };
 
 export type { CallContext, Handler, HandlerMap } from './types.ts';

@@ -13,6 +13,7 @@ import type { InboxSource, SourceQuery } from './source.ts';
 import { employerCallbackSource } from './sources/employer-callbacks.ts';
 import { followUpSource } from './sources/follow-ups.ts';
 import { noShowSource } from './sources/no-shows.ts';
+import { reassessAfterServiceSource } from './sources/reassess-after-service.ts';
 import { reassessmentSource } from './sources/reassessments.ts';
 import { taskSource } from './sources/tasks.ts';
 
@@ -26,6 +27,7 @@ export const INBOX_SOURCES: readonly InboxSource[] = [
   followUpSource,
   employerCallbackSource,
   noShowSource,
+  reassessAfterServiceSource,
 ];
 
 function sourceQuery(ctx: ServiceContext, actor: SessionInfo): SourceQuery {

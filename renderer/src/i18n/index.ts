@@ -40,6 +40,8 @@ import { ruleText } from './messages.ts';
 import reportsEn from './reports.en.json';
 import reportsKo from './reports.ko.json';
 import securityEn from './security.en.json';
+import servicesEn from './services.en.json';
+import servicesKo from './services.ko.json';
 import securityKo from './security.ko.json';
 import syncEn from './sync.en.json';
 import syncKo from './sync.ko.json';
@@ -113,6 +115,7 @@ void i18n.use(initReactI18next).init({
         appointmentsKo,
         mergesKo,
         worklistKo,
+        servicesKo,
       ),
     },
     en: {
@@ -139,6 +142,7 @@ void i18n.use(initReactI18next).init({
         appointmentsEn,
         mergesEn,
         worklistEn,
+        servicesEn,
       ),
     },
   },

@@ -27,6 +27,8 @@ import { ConsentTab } from '../casework/ConsentTab.tsx';
 import { NotesTab } from '../casework/NotesTab.tsx';
 import { ServicePlanTab } from '../casework/ServicePlanTab.tsx';
 import { DocumentsTab } from '../documents/DocumentsTab.tsx';
+import { ReassessBanner } from '../services/ReassessBanner.tsx';
+import { ServicesTab } from '../services/ServicesTab.tsx';
 import { todayLocal, useCaseFile } from '../casework/useCaseFile.ts';
 import { JobseekerReferrals } from '../referrals/JobseekerReferrals.tsx';
 import { JobseekerAppointments } from '../appointments/JobseekerAppointments.tsx';
@@ -67,6 +69,7 @@ const TABS = [
   'attachments',
   'referrals',
   'appointments',
+  'services',
 ] as const;
 
 /** The case a merged id now leads to: undefined while asking, null for a live case (or an error). */
@@ -94,7 +97,7 @@ function JobseekerView({ id }: { id: string }) {
   const location = useLocation();
   const segment = (params['*'] ?? '').split('/')[0] ?? '';
   const tab: Tab = (TABS as readonly string[]).includes(segment) ? (segment as Tab) : 'record';
-  const { file, setFile, error: loadError } = useCaseFile(id);
+  const { file, setFile, error: loadError, reload } = useCaseFile(id);
   const mergedFrom = (location.state as { mergedFrom?: string } | null)?.mergedFrom ?? null;
   const [editing, setEditing] = useState(false);
   // Bumped after a close, reopen or transfer request here: the status history reads itself again.
@@ -175,6 +178,7 @@ function JobseekerView({ id }: { id: string }) {
       </Stack>
       <ArchivedBanner jobseeker={jobseeker} onChanged={changed} />
       <CaseReviews caseId={id} />
+      <ReassessBanner jobseekerId={id} disabled={jobseeker.archived} />
       <Tabs
         value={tab}
         variant="scrollable"
@@ -190,7 +194,9 @@ function JobseekerView({ id }: { id: string }) {
                 ? t('documents.tab')
                 : key === 'attachments'
                   ? t('attachments.tab')
-                  : t(`case.tabs.${key}`)
+                  : key === 'services'
+                    ? t('services.tab')
+                    : t(`case.tabs.${key}`)
             }
             component={Link}
             to={key === 'record' ? `/jobseekers/${id}` : `/jobseekers/${id}/${key}`}
@@ -233,6 +239,7 @@ function JobseekerView({ id }: { id: string }) {
         )}
         {tab === 'referrals' && <JobseekerReferrals jobseekerId={id} />}
         {tab === 'appointments' && <JobseekerAppointments jobseeker={{ id, name: jobseeker.name }} />}
+        {tab === 'services' && <ServicesTab jobseekerId={id} onPlanChanged={reload} />}
       </Box>
       <Snackbar
         open={saved !== null}

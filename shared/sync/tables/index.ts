@@ -7,6 +7,7 @@ import { employerTables } from './employers.ts';
 import { jobseekerTables } from './jobseekers.ts';
 import { lifecycleTables } from './lifecycle.ts';
 import { referralTables } from './referrals.ts';
+import { serviceReferralTables } from './service-referrals.ts';
 import { taskTables } from './tasks.ts';
 import type { Problem, TableDecl } from './types.ts';
 
@@ -29,6 +30,7 @@ export const TABLE_DECLARATIONS: Readonly<Record<SyncedTable, TableDecl>> = {
   ...attachmentTables,
   ...appointmentTables,
   ...taskTables,
+  ...serviceReferralTables,
 };
 
 export function declarationOf(table: SyncedTable): TableDecl {

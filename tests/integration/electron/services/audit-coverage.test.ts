@@ -35,6 +35,7 @@ interface State {
   /** A second live case of counselor1's center, for the merge preview. */
   spareId: string;
   taskId: string;
+  serviceReferralId?: string;
 }
 
 interface Call {
@@ -470,6 +471,26 @@ const RULES: Record<ChannelName, Rule> = {
   'appointments:history': { kind: 'person', input: (s) => ({ id: s.appointmentId }) },
   'appointments:outcome': { kind: 'person', input: (s) => ({ id: s.appointmentId, outcome: 'attended' }) },
   'appointments:team': { kind: 'none', why: "the center's staff names, no jobseeker" },
+  'serviceReferrals:create': {
+    kind: 'person',
+    input: (s) => ({
+      jobseekerId: own(s),
+      targetKind: 'training',
+      programmeCode: 'training-naeil',
+      courseName: '용접 기초',
+      reasonCode: 'skills-gap',
+      referredOn: '2026-01-02',
+    }),
+    after: (s, out) => {
+      s.serviceReferralId = (out as { items: Array<{ id: string }> }).items[0]?.id ?? '';
+    },
+  },
+  'serviceReferrals:ofJobseeker': { kind: 'person', input: (s) => ({ jobseekerId: own(s) }) },
+  'serviceReferrals:transition': {
+    kind: 'person',
+    input: (s) => ({ id: s.serviceReferralId, to: 'accepted', on: '2026-01-03' }),
+  },
+  'serviceReferrals:prompt': { kind: 'person', input: (s) => ({ jobseekerId: own(s) }) },
   'kiosk:appointmentArrive': {
     kind: 'elsewhere',
     why: 'a kiosk call without a session (appointment.arrive names the person): appointments/arrival.test.ts',

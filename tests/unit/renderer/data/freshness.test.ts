@@ -92,6 +92,9 @@ const READS = [
   'inbox:counts',
   'filters:list',
   'jobseekers:bulkExport',
+  // Issue 17: a case's service referrals and its reassessment prompt.
+  'serviceReferrals:ofJobseeker',
+  'serviceReferrals:prompt',
 ];
 
 describe('which channels are writes', () => {
