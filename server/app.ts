@@ -18,6 +18,7 @@ import { registerAccountRoutes } from './auth/account-routes.ts';
 import { registerEscrowRoutes } from './auth/escrow-routes.ts';
 import { registerSessionRoutes } from './auth/session-routes.ts';
 import { ACCESS_TOKEN_SECONDS, type AccessClaims } from './auth/tokens.ts';
+import type { Caller } from './auth/caller.ts';
 import { isDatabaseUnavailable } from '../db/server/faults.ts';
 import { serverReadiness } from '../db/server/repositories/readiness.ts';
 import {
@@ -94,16 +95,6 @@ const logSerializers = {
 export const ACCEPTED_CLIENT_SCHEMAS = { min: 1, max: LATEST_SCHEMA_VERSION } as const;
 
 const idParam = z.object({ id: z.string().uuid() }).strict();
-
-export interface Caller {
-  userId: string;
-  loginId: string;
-  deviceId: string;
-  role: AccessClaims['role'];
-  centerCode: string;
-  /** The center's 시도: the region whose employers and openings the caller sees. */
-  region: string;
-}
 
 export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
   const now = o.now ?? (() => new Date());

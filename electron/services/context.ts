@@ -1,21 +1,13 @@
-import type { CaseDb } from '../../db/connection.ts';
-import type { SecretProtector } from './keyring.ts';
-import type { DesktopSync } from './sync/desktop-sync.ts';
+import type { DesktopSync } from './sync/desktop-sync-handle.ts';
+import type { StoreContext } from './store-context.ts';
+
+export { isoNow } from './store-context.ts';
 
 /**
  * What every use case needs, passed explicitly: the store, this device's id (audit and sync), and the
- * clock (tests and the demo generator fix it).
+ * clock (tests and the demo generator fix it); those three are StoreContext (store-context.ts).
  */
-export interface ServiceContext {
-  db: CaseDb;
-  deviceId: string;
-  now: () => Date;
+export interface ServiceContext extends StoreContext {
   /** Present when a server is configured: sign-in goes online first, writes wake the background sync. */
   sync?: DesktopSync;
-  /** The OS keyring (Electron's safeStorage) where the app has one: seals the sync refresh token. */
-  secrets?: SecretProtector;
-}
-
-export function isoNow(ctx: ServiceContext): string {
-  return ctx.now().toISOString();
 }

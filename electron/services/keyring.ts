@@ -3,6 +3,7 @@ import { chmodSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { join } from 'node:path';
 import { hashRaw } from '@node-rs/argon2';
 import { z } from 'zod';
+import { argon2Cost } from '../../db/hash-cost.ts';
 
 // The store key's keyring (domain.md §10, encrypted at rest). The case store is encrypted with one
 // random 32-byte key. That key is never written down in the clear: this file beside the store holds it
@@ -15,8 +16,11 @@ import { z } from 'zod';
 export const KEYRING_FILE = 'caseworker.keys';
 export const STORE_KEY_BYTES = 32;
 
-/** OWASP's argon2id baseline: 19 MiB, 2 passes. About 50 ms here, paid once per sign-in. */
-const KDF = { algorithm: 2 /* argon2id */, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+/**
+ * argon2id at OWASP's baseline, 19 MiB and 2 passes (db/hash-cost.ts; lower only inside vitest's
+ * workers). About 50 ms here, paid once per sign-in. Each entry records its own `kdf`.
+ */
+const ARGON2ID = 2;
 
 const b64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
@@ -135,7 +139,7 @@ export function newStoreKey(): Buffer {
 
 async function passwordKey(password: string, salt: Buffer, kdf: UserKeyEntry['kdf']): Promise<Buffer> {
   return hashRaw(password, {
-    algorithm: KDF.algorithm,
+    algorithm: ARGON2ID,
     memoryCost: kdf.m,
     timeCost: kdf.t,
     parallelism: kdf.p,
@@ -156,7 +160,8 @@ export async function wrapForUser(
   password: string,
 ): Promise<UserKeyEntry> {
   const salt = randomBytes(16);
-  const kdf = { m: KDF.memoryCost, t: KDF.timeCost, p: KDF.parallelism };
+  const cost = argon2Cost();
+  const kdf = { m: cost.memoryCost, t: cost.timeCost, p: cost.parallelism };
   const kek = await passwordKey(password, salt, kdf);
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', kek, iv);

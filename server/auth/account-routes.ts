@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ServerDb } from '../../db/server/connection.ts';
 import { getServerUser, listServerUsers } from '../../db/server/repositories/accounts.ts';
-import type { Caller } from '../app.ts';
+import type { Caller } from './caller.ts';
 import { AdminInputError } from '../admin.ts';
 import { HttpError, parseOr400 } from '../http-errors.ts';
 import { applyAccountChange, authorizeAccountChange, type AccountChange } from './account-changes.ts';

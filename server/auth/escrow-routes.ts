@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { ServerDb } from '../../db/server/connection.ts';
 import { getDevice } from '../../db/server/repositories/devices.ts';
 import { getEscrow, insertEscrow, noteRelease } from '../../db/server/repositories/escrow.ts';
-import type { Caller } from '../app.ts';
+import type { Caller } from './caller.ts';
 import { HttpError, parseOr400 } from '../http-errors.ts';
 
 // Store-key escrow for shared PCs (issue #19 item 2; server/README.md § Shared PCs).

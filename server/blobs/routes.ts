@@ -6,7 +6,7 @@ import { getBlob, presentChunks, recordBlob } from '../../db/server/repositories
 import { getSyncRow } from '../../db/server/repositories/sync.ts';
 import { judgeContent, HEAD_BYTES, TAIL_BYTES } from '../../shared/attachments/content.ts';
 import { BLOB_CHUNK_BYTES, SHA256_HEX, chunkCount } from '../../shared/attachments/limits.ts';
-import type { Caller } from '../app.ts';
+import type { Caller } from '../auth/caller.ts';
 import { HttpError, parseOr400 } from '../http-errors.ts';
 import { mayRead } from '../sync/rows.ts';
 import type { BlobStore } from './store.ts';

@@ -16,13 +16,15 @@ import {
 } from '../employers.ts';
 import { rankJobseekersForOpening, rankOpeningsForJobseeker } from '../matching.ts';
 import {
-  centerCounselors,
-  createReferral,
   dueFollowUps,
   jobseekerReferralHistory,
-  openReferral,
   recordPlacement,
   recordPlacementFollowUp,
+} from '../placements.ts';
+import {
+  centerCounselors,
+  createReferral,
+  openReferral,
   recordReferralEvent,
   referralBoard,
   referralsForOpening,

@@ -1,9 +1,8 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import { learnClockOffset } from '../../../db/repositories/clock-offset.ts';
 import { getMeta, setMeta } from '../../../db/repositories/meta.ts';
 import { LATEST_SCHEMA_VERSION } from '../../../db/migrations/index.ts';
 import type { Database } from '../../../db/schema.ts';
-import type { Selectable, Transaction } from 'kysely';
 import {
   MAX_PUSH_BATCH,
   type PulledRow,
@@ -13,7 +12,7 @@ import {
   type PushResponse,
 } from '../../../shared/sync/protocol.ts';
 import type { LobbyCallsAnswer } from '../../../shared/domain/lobby.ts';
-import type { ServiceContext } from '../context.ts';
+import type { StoreContext } from '../store-context.ts';
 import { hashPassword } from '../passwords.ts';
 import { applyPulledPage } from './apply-pulled.ts';
 import { openToken, sealToken } from './token-seal.ts';
@@ -22,33 +21,19 @@ import type { BlobSync } from './blobs.ts';
 import { planFirstDownload, runSnapshot, savePlan, type SnapshotDeps } from './snapshot.ts';
 import type { SnapshotWriterFactory } from './snapshot-writer.ts';
 import { VERIFY_INTERVAL_MS, verifyDue, verifyScopes, type VerifyResult } from './verify.ts';
-import { isRetryableStatus, type SyncTransport } from './transport.ts';
+import type { SyncTransport } from './transport.ts';
+import { upsertCenter, upsertUsers } from './directory.ts';
+import { errorOf } from './sync-error.ts';
 
 // The desktop side of sync (sync.md § Model): push the outbox in order, then pull pages of current rows
 // after the cursor, each page and its cursor in one transaction. Refused mutations are marked with
 // the server's reason and never block the rest.
 
+// SyncError lives in sync-error.ts (directory.ts throws it too); importers keep taking it from here.
+export { SyncError } from './sync-error.ts';
+
 export const PULL_PAGE = 1000;
 const CURSOR_SCOPE = 'all';
-
-export class SyncError extends Error {
-  readonly code: string;
-  readonly status: number;
-  /** How long the server asked to wait before trying again (503, 429), bounded; null if it did not say. */
-  readonly retryAfterMs: number | null;
-  constructor(status: number, code: string, message: string, retryAfterMs: number | null = null) {
-    super(message);
-    this.name = 'SyncError';
-    this.code = code;
-    this.status = status;
-    this.retryAfterMs = retryAfterMs;
-  }
-
-  /** The server is there but cannot serve now (its database is down, it is overloaded): try again later. */
-  get retryable(): boolean {
-    return isRetryableStatus(this.status);
-  }
-}
 
 export interface SyncCounts {
   pushed: number;
@@ -76,13 +61,8 @@ function toMutation(e: OutboxEntry): Mutation {
   };
 }
 
-function errorOf(status: number, body: unknown, retryAfter: number | null = null): SyncError {
-  const e = (body as { error?: { code?: string; message?: string } } | null)?.error;
-  return new SyncError(status, e?.code ?? 'http', e?.message ?? `The server answered ${status}.`, retryAfter);
-}
-
 export class SyncClient {
-  private readonly ctx: ServiceContext;
+  private readonly ctx: StoreContext;
   private readonly transport: SyncTransport;
   /** Open review items in the user's center, as of the last sync. */
   lastReviewCount = 0;
@@ -96,7 +76,7 @@ export class SyncClient {
   blobs: BlobSync | undefined;
 
   constructor(
-    ctx: ServiceContext,
+    ctx: StoreContext,
     transport: SyncTransport,
     options: { snapshotWriter?: SnapshotWriterFactory | undefined } = {},
   ) {
@@ -425,81 +405,5 @@ export class SyncClient {
     await this.blobs?.transfer();
     await setMeta(this.ctx.db, 'sync.lastSuccess', this.ctx.now().toISOString());
     return { ...pushed, pulled };
-  }
-}
-
-async function upsertCenter(
-  trx: Transaction<Database>,
-  c: { code: string; name: string; sido: string; sigungu: string | null },
-  now: Date,
-): Promise<void> {
-  const existing = await trx
-    .selectFrom('centers')
-    .select(['code', 'sido'])
-    .where('code', '=', c.code)
-    .executeTakeFirst();
-  if (existing) {
-    await trx
-      .updateTable('centers')
-      .set({ name: c.name, ...(c.sido ? { sido: c.sido, sigungu: c.sigungu } : {}) })
-      .where('code', '=', c.code)
-      .execute();
-  } else {
-    await trx
-      .insertInto('centers')
-      .values({
-        code: c.code,
-        name: c.name,
-        sido: c.sido,
-        sigungu: c.sigungu,
-        hlc: '000000000000000:00000:server',
-        updated_at: now.toISOString(),
-      })
-      .execute();
-  }
-}
-
-/** Accounts of the center as the server knows them; local verifiers of people who signed in here are kept. */
-async function upsertUsers(trx: Transaction<Database>, users: DirectoryUser[], now: Date): Promise<void> {
-  for (const u of users) {
-    const existing = await trx.selectFrom('users').select('id').where('id', '=', u.id).executeTakeFirst();
-    if (existing) {
-      await trx
-        .updateTable('users')
-        .set({ display_name: u.displayName, role: u.role, center_code: u.centerCode })
-        .where('id', '=', u.id)
-        .execute();
-    } else {
-      // The same login id under another id: an account this desktop made before it synced with this
-      // server (first-run setup, a demo). Not overwritten: an admin pairs them first (a join).
-      const clash = await trx
-        .selectFrom('users')
-        .select('id')
-        .where('login_id', '=', u.loginId)
-        .executeTakeFirst();
-      if (clash)
-        throw new SyncError(
-          409,
-          'join-needed',
-          `This desktop has its own account ${u.loginId}, made before it synced with this server: an admin ` +
-            'joins the desktop to the server first (caseworker join --server URL, or Settings › Join a server).',
-        );
-      await trx
-        .insertInto('users')
-        .values({
-          id: u.id,
-          hlc: '000000000000000:00000:server',
-          login_id: u.loginId,
-          display_name: u.displayName,
-          role: u.role,
-          center_code: u.centerCode,
-          // Not a hash: this person has never signed in on this desktop, so offline sign-in is refused.
-          password_hash: 'remote-account',
-          locked_until: null,
-          created_at: now.toISOString(),
-          updated_at: now.toISOString(),
-        })
-        .execute();
-    }
   }
 }

@@ -2,17 +2,12 @@ import type { SyncStatus } from '../../../shared/contract/sync.ts';
 import { getClockOffset } from '../../../db/repositories/clock-offset.ts';
 import { countPendingChanges } from '../../../db/repositories/outbox.ts';
 import type { CaseDb } from '../../../db/connection.ts';
-import type { SyncClient } from './client.ts';
-import type { SyncScheduler } from './scheduler.ts';
+import type { DesktopSync } from './desktop-sync-handle.ts';
 import { countLocalReviewItems } from '../../../db/repositories/sync-lifecycle.ts';
 import { refusedChanges } from './refused.ts';
 import { verifyState } from './verify.ts';
 
-/** The desktop's sync machinery as the rest of the services see it. */
-export interface DesktopSync {
-  client: SyncClient;
-  scheduler: SyncScheduler;
-}
+export type { DesktopSync } from './desktop-sync-handle.ts';
 
 export async function syncStatus(db: CaseDb, sync: DesktopSync | undefined): Promise<SyncStatus> {
   const pending = await countPendingChanges(db);

@@ -1,17 +1,8 @@
 import CampaignIcon from '@mui/icons-material/Campaign';
-import FactCheckIcon from '@mui/icons-material/FactCheck';
 import {
   Alert,
-  Box,
   Button,
-  Card,
-  CardActions,
-  CardContent,
   Chip,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
   FormControl,
   InputLabel,
   MenuItem,
@@ -28,13 +19,14 @@ import {
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CalledTicket, QueueTicket, QueueView } from '../../../shared/contract/checkins.ts';
-import { formatPhone } from '../../../shared/domain/phone.ts';
 import { ApiError, call } from '../api.ts';
 import { useDataGeneration } from '../data/freshness.ts';
 import { useAuth } from '../auth/AuthProvider.tsx';
 import { scrollPageSx } from '../common/layout.ts';
 import { StartIntakeDialog } from './StartIntakeDialog.tsx';
-import { AppointmentChip, QueueBookButton } from '../appointments/QueueBooking.tsx';
+import { AppointmentChip } from '../appointments/QueueBooking.tsx';
+import { CurrentTicketCard } from './CurrentTicketCard.tsx';
+import { RedirectDialog } from './RedirectDialog.tsx';
 
 // 방문 접수 대기: today's kiosk tickets of the center. The counselor picks their counter, calls the next
 // visitor (or a specific one), and finishes, marks as left, or sends the ticket to another counter. A
@@ -234,80 +226,16 @@ export function QueuePage() {
       )}
 
       {current && (
-        <Card
-          variant="outlined"
-          sx={{ borderColor: 'primary.main', borderWidth: 2 }}
-          data-testid="queue-current"
-        >
-          <CardContent>
-            <Typography variant="overline">{t('queue.serving')}</Typography>
-            <Typography variant="h4" component="p" sx={{ fontWeight: 800 }} data-testid="queue-current-no">
-              {t('queue.ticketNo', { no: current.ticketLabel })}
-            </Typography>
-            <Typography>
-              {serviceName(current.serviceId)} · {counterName(current.counterId)} ·{' '}
-              {t('queue.waited', { minutes: current.waitedMinutes ?? 0 })}
-              {current.language === 'en' && ` · ${t('queue.prefersEnglish')}`}
-            </Typography>
-            {(current.visitorName || current.visitorPhone) && (
-              <Typography sx={{ mt: 1 }}>
-                {t('queue.visitor')}: {current.visitorName ?? ''}{' '}
-                {current.visitorPhone ? formatPhone(current.visitorPhone) : ''}
-              </Typography>
-            )}
-            {current.selfCheck ? (
-              <Box
-                component="dl"
-                sx={{ mt: 1, display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: 2, m: 0 }}
-              >
-                {(['searchActivities4w', 'startWish', 'willToWork'] as const).map((item) => (
-                  <Box key={item} sx={{ display: 'contents' }}>
-                    <Typography component="dt" variant="body2" color="text.secondary">
-                      {t(`queue.selfCheck.${item}`)}
-                    </Typography>
-                    <Typography component="dd" variant="body2" sx={{ m: 0 }}>
-                      {t(`checklist.${item}.option.${String(current.selfCheck?.[item])}`)}
-                    </Typography>
-                  </Box>
-                ))}
-              </Box>
-            ) : (
-              <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
-                {t('queue.noSelfCheck')}
-              </Typography>
-            )}
-          </CardContent>
-          <CardActions sx={{ flexWrap: 'wrap', gap: 1 }}>
-            <Button
-              variant="contained"
-              startIcon={<FactCheckIcon />}
-              onClick={() => setIntakeFor(current)}
-              ref={startIntakeButton}
-              data-testid="queue-start-intake"
-            >
-              {t('queue.startIntake')}
-            </Button>
-            <Button
-              variant="contained"
-              color="success"
-              onClick={() => void finish('done')}
-              data-testid="queue-done"
-            >
-              {t('queue.done')}
-            </Button>
-            <Button variant="outlined" onClick={() => void finish('left')} data-testid="queue-left">
-              {t('queue.left')}
-            </Button>
-            <QueueBookButton jobseekerId={current.jobseekerId} />
-            <Button variant="outlined" onClick={() => setRedirecting(current)} data-testid="queue-redirect">
-              {t('queue.redirect')}
-            </Button>
-            <Button onClick={() => void callOne(current.id)}>{t('queue.recall')}</Button>
-          </CardActions>
-          <Typography variant="caption" color="text.secondary" sx={{ px: 2, pb: 1, display: 'block' }}>
-            {t('queue.privacyNote')}
-          </Typography>
-        </Card>
+        <CurrentTicketCard
+          ticket={current}
+          serviceName={serviceName}
+          counterName={counterName}
+          startIntakeButton={startIntakeButton}
+          onStartIntake={() => setIntakeFor(current)}
+          onFinish={(outcome) => void finish(outcome)}
+          onRedirect={() => setRedirecting(current)}
+          onRecall={() => void callOne(current.id)}
+        />
       )}
 
       <Paper variant="outlined">
@@ -420,88 +348,5 @@ export function QueuePage() {
         />
       )}
     </Stack>
-  );
-}
-
-function RedirectDialog({
-  view,
-  ticket,
-  lang,
-  onClose,
-  onDone,
-  onError,
-}: {
-  view: QueueView;
-  ticket: QueueTicket;
-  lang: 'ko' | 'en';
-  onClose: () => void;
-  onDone: () => void;
-  onError: (e: unknown) => void;
-}) {
-  const { t } = useTranslation();
-  const [serviceId, setServiceId] = useState(ticket.serviceId);
-  const [counterId, setCounterId] = useState(
-    view.services.find((s) => s.id === ticket.serviceId)?.counterId ?? view.counters[0]?.id ?? '',
-  );
-  const text = (l: { ko: string; en: string }) => (lang === 'en' && l.en ? l.en : l.ko);
-  return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="xs" aria-labelledby="redirect-title">
-      <DialogTitle id="redirect-title">{t('queue.redirectTitle', { no: ticket.ticketLabel })}</DialogTitle>
-      <DialogContent>
-        <Stack spacing={2} sx={{ pt: 1 }}>
-          <FormControl>
-            <InputLabel id="redirect-service">{t('queue.col.service')}</InputLabel>
-            <Select
-              labelId="redirect-service"
-              label={t('queue.col.service')}
-              value={serviceId}
-              onChange={(e) => {
-                setServiceId(e.target.value);
-                const s = view.services.find((x) => x.id === e.target.value);
-                if (s) setCounterId(s.counterId);
-              }}
-              data-testid="redirect-service"
-            >
-              {view.services.map((s) => (
-                <MenuItem key={s.id} value={s.id}>
-                  {text(s.name)}
-                </MenuItem>
-              ))}
-            </Select>
-          </FormControl>
-          <FormControl>
-            <InputLabel id="redirect-counter">{t('queue.col.counter')}</InputLabel>
-            <Select
-              labelId="redirect-counter"
-              label={t('queue.col.counter')}
-              value={counterId}
-              onChange={(e) => setCounterId(e.target.value)}
-              data-testid="redirect-counter"
-            >
-              {view.counters.map((c) => (
-                <MenuItem key={c.id} value={c.id}>
-                  {text(c.label)} {c.location.ko ? `· ${text(c.location)}` : ''}
-                </MenuItem>
-              ))}
-            </Select>
-          </FormControl>
-          <Typography variant="body2" color="text.secondary">
-            {t('queue.redirectNote')}
-          </Typography>
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>{t('jobseekers.cancel')}</Button>
-        <Button
-          variant="contained"
-          data-testid="redirect-confirm"
-          onClick={() =>
-            void call('checkins:redirect', { id: ticket.id, serviceId, counterId }).then(onDone, onError)
-          }
-        >
-          {t('queue.redirect')}
-        </Button>
-      </DialogActions>
-    </Dialog>
   );
 }

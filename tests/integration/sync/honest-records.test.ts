@@ -22,12 +22,8 @@ import {
   updateOpening,
 } from '../../../electron/services/employers.ts';
 import { assignJobseeker, createJobseeker, updateJobseeker } from '../../../electron/services/jobseekers.ts';
-import {
-  createReferral,
-  recordPlacement,
-  recordPlacementFollowUp,
-  recordReferralEvent,
-} from '../../../electron/services/referrals.ts';
+import { recordPlacement, recordPlacementFollowUp } from '../../../electron/services/placements.ts';
+import { createReferral, recordReferralEvent } from '../../../electron/services/referrals.ts';
 import { syncStatus } from '../../../electron/services/sync/desktop-sync.ts';
 import { stepsOf } from '../../../shared/casework/service-plan.ts';
 import { businessNumberCheckDigit } from '../../../shared/domain/business-number.ts';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../../../db/repositories/audit.ts';
 import { createJobseeker } from '../../../../electron/services/jobseekers.ts';
-import { placementCounts } from '../../../../electron/services/referrals.ts';
+import { placementCounts } from '../../../../electron/services/placements.ts';
 import type { SessionInfo } from '../../../../shared/contract/auth.ts';
 import type { ChannelName, Contract, InputOf, OutputOf } from '../../../../shared/contract/index.ts';
 import type { Result } from '../../../../shared/contract/result.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login } from '../../../../electron/services/auth.ts';
 import { generateDemo } from '../../../../electron/services/demo/generate.ts';
-import { placementCounts, recordPlacement } from '../../../../electron/services/referrals.ts';
+import { placementCounts, recordPlacement } from '../../../../electron/services/placements.ts';
 import { computeReport } from '../../../../electron/services/reports/compute.ts';
 import { openDesktopStore, type DesktopStore } from '../../../../electron/services/store.ts';
 import type { SessionInfo } from '../../../../shared/contract/auth.ts';

@@ -8,7 +8,7 @@ import { applyStoreKey } from '../../../../db/connection.ts';
 import { login } from '../../../../electron/services/auth.ts';
 import { generateDemo } from '../../../../electron/services/demo/generate.ts';
 import { recordPackageStep } from '../../../../electron/services/employers.ts';
-import { recordPlacement, recordPlacementFollowUp } from '../../../../electron/services/referrals.ts';
+import { recordPlacement, recordPlacementFollowUp } from '../../../../electron/services/placements.ts';
 import { computeReport } from '../../../../electron/services/reports/compute.ts';
 import { exportReport } from '../../../../electron/services/reports/export.ts';
 import { openDesktopStore, type DesktopStore } from '../../../../electron/services/store.ts';
