@@ -11,6 +11,11 @@ import {
   providersOfKind,
 } from '../../../../shared/programmes/catalogue.ts';
 
+function must<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error('missing from the catalogue');
+  return value;
+}
+
 describe('programme catalogue', () => {
   it('parses every edition and names the newest as current', () => {
     expect(CATALOGUES.length).toBeGreaterThan(0);
@@ -38,18 +43,18 @@ describe('programme catalogue', () => {
 
   it('refuses an edition with a duplicate code, a figure outside its limits or a programme missing its data', () => {
     const dup = structuredClone(v1);
-    dup.providers.push({ ...dup.providers[0]! });
+    dup.providers.push({ ...must(dup.providers[0]) });
     expect(catalogueSchema.safeParse(dup).success).toBe(false);
     const outside = structuredClone(v1);
-    outside.programmes[0]!.stageDeadlineDays!.plan.value = 500;
+    must(must(outside.programmes[0]).stageDeadlineDays).plan.value = 500;
     expect(catalogueSchema.safeParse(outside).success).toBe(false);
     const noSessions = structuredClone(v1) as { programmes: Array<Record<string, unknown>> };
-    delete noSessions.programmes.find((p) => p['kind'] === 'group-programme')!['sessions'];
+    delete must(noSessions.programmes.find((p) => p['kind'] === 'group-programme'))['sessions'];
     expect(catalogueSchema.safeParse(noSessions).success).toBe(false);
   });
 
   it("takes a center's figure only within the figure's limits", () => {
-    const plan = programmeOf('nes-1')!.stageDeadlineDays!.plan;
+    const plan = must(must(programmeOf('nes-1')).stageDeadlineDays).plan;
     expect(figureFor(plan, null)).toBe(plan.value);
     expect(figureFor(plan, plan.min)).toBe(plan.min);
     expect(figureFor(plan, (plan.max ?? 0) + 1)).toBe(plan.value);
