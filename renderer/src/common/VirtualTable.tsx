@@ -174,7 +174,7 @@ export function VirtualTable<T>(p: VirtualTableProps<T>) {
                 aria-selected={isActive}
                 tabIndex={isActive ? 0 : -1}
                 data-testid={row ? p.rowTestId : undefined}
-                data-id={row ? p.rowKey(row) : undefined}
+                data-id={row && p.rowKey ? p.rowKey(row) : undefined}
                 data-active={isActive || undefined}
                 onClick={() => {
                   setActive(item.index);
