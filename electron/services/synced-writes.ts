@@ -39,7 +39,15 @@ export async function insertSynced<T extends SyncedTableName>(
 export async function updateSynced(
   trx: Trx,
   ctx: ServiceContext,
-  table: 'employers' | 'job_openings' | 'jobseekers' | 'case_transfers' | 'appointments' | 'tasks',
+  table:
+    | 'employers'
+    | 'job_openings'
+    | 'jobseekers'
+    | 'case_transfers'
+    | 'appointments'
+    | 'tasks'
+    | 'programme_enrolments'
+    | 'action_plans',
   id: string,
   changed: Record<string, unknown>,
   baseSeq: number,

@@ -17,6 +17,7 @@ import { kioskChannels } from './kiosk.ts';
 import { lifecycleChannels } from './lifecycle.ts';
 import { lobbyChannels } from './lobby.ts';
 import { mergesChannels } from './merges.ts';
+import { programmesChannels } from './programmes.ts';
 import { reportsChannels } from './reports.ts';
 import type { Result } from './result.ts';
 import { settingsChannels } from './settings.ts';
@@ -56,6 +57,7 @@ export const contract = {
   ...appointmentsChannels,
   ...mergesChannels,
   ...worklistChannels,
+  ...programmesChannels,
 };
 
 export type Contract = typeof contract;

@@ -17,6 +17,7 @@ import { kioskHandlers } from './kiosk.ts';
 import { lifecycleHandlers } from './lifecycle.ts';
 import { lobbyHandlers } from './lobby.ts';
 import { mergesHandlers } from './merges.ts';
+import { programmesHandlers } from './programmes.ts';
 import { reportsHandlers } from './reports.ts';
 import { syncHandlers } from './sync.ts';
 import { settingsHandlers } from './settings.ts';
@@ -47,6 +48,7 @@ export const handlers: HandlerMap<ChannelName> = {
   ...appointmentsHandlers,
   ...mergesHandlers,
   ...worklistHandlers,
+  ...programmesHandlers,
 };
 
 export type { CallContext, Handler, HandlerMap } from './types.ts';
