@@ -150,6 +150,14 @@ describe('an enrolment in 국민취업지원제도', () => {
 
   it('records a decision per period, not met only with a reason, the first standing until corrected', async () => {
     const base = { enrolmentId: e.id, obligation: 'job-search-report', on: '2026-12-05' };
+    // Once period 1 has ended undecided, it is in the counselor's inbox (overdue); deciding it takes it out.
+    const inboxKeys = async () =>
+      (await ok<{ items: Array<{ key: string; source: string; status: string }> }>(c(), 'inbox:list', {})).items
+        .filter((i) => i.source === 'obligation')
+        .map((i) => `${i.key.split(':').slice(2).join(':')} ${i.status}`);
+    expect(await inboxKeys()).toEqual([]);
+    t.store.context.now = () => new Date('2026-12-06T01:00:00Z');
+    expect(await inboxKeys()).toEqual(['job-search-report:1 overdue']);
     e = await ok<EnrolmentView>(c(), 'programmes:decidePeriod', { ...base, period: 1, decision: 'met' });
     expect((await refused(c(), 'programmes:decidePeriod', { ...base, period: 2, decision: 'not-met' })).message).toBe(
       'programmes.period.reasonNeeded',
@@ -163,6 +171,7 @@ describe('an enrolment in 국민취업지원제도', () => {
       reasonText: '보고서 미제출',
     });
     expect(e.periods.slice(0, 2).map((p) => p.decision?.decision)).toEqual(['met', 'not-met']);
+    expect(await inboxKeys()).toEqual([]);
     expect((await refused(c(), 'programmes:decidePeriod', { ...base, period: 1, decision: 'not-met', reasonCode: 'no-report' })).message).toBe(
       'programmes.period.decided',
     );
