@@ -107,6 +107,10 @@ export async function serviceEnrolmentsOf(
 export async function userNames(db: Db, ids: ReadonlyArray<string | null>): Promise<Map<string, string>> {
   const wanted = [...new Set(ids.filter((i): i is string => typeof i === 'string'))];
   if (wanted.length === 0) return new Map();
-  const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', wanted).execute();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('id', 'in', wanted)
+    .execute();
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }

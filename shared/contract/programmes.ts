@@ -157,7 +157,9 @@ export const programmesChannels = {
     surface: 'desk',
     access: ROLES,
     input: enrolmentRef
-      .extend({ inputs: z.record(z.string().max(40), z.union([z.number(), z.string().max(40), z.boolean()])) })
+      .extend({
+        inputs: z.record(z.string().max(40), z.union([z.number(), z.string().max(40), z.boolean()])),
+      })
       .strict(),
   }),
   'programmes:decide': channel<EnrolmentView>()({

@@ -76,7 +76,12 @@ const programmeSchema = z
       .strict()
       .optional(),
     stageDeadlineDays: z
-      .object({ eligibility: figureSchema, plan: figureSchema, service: figureSchema, 'follow-up': figureSchema })
+      .object({
+        eligibility: figureSchema,
+        plan: figureSchema,
+        service: figureSchema,
+        'follow-up': figureSchema,
+      })
       .strict()
       .optional(),
     obligations: z.array(obligationSchema).optional(),
@@ -150,7 +155,8 @@ export const OUTCOME_CODES = CURRENT_CATALOGUE.outcomes.map((o) => o.code);
 
 /** A figure's value for a center: the center's own setting when it lies within the figure's limits. */
 export function figureFor(figure: Figure, centerValue: number | null | undefined): number {
-  if (centerValue === null || centerValue === undefined || !Number.isInteger(centerValue)) return figure.value;
+  if (centerValue === null || centerValue === undefined || !Number.isInteger(centerValue))
+    return figure.value;
   const min = figure.min ?? figure.value;
   const max = figure.max ?? figure.value;
   return centerValue >= min && centerValue <= max ? centerValue : figure.value;

@@ -49,7 +49,7 @@ export type CenterFigures = Readonly<Record<string, number>>;
 const FIGURE_KEY = /^[a-z0-9-]+(\.[a-zA-Z0-9-]+){1,3}$/;
 /** The stored shape (and the channel's input): figure key → whole number. */
 export const centerFiguresSchema = z
-  .record(z.string().regex(FIGURE_KEY, 'programmes.figures.unknown'), z.number().int().nonnegative())
+  .record(z.string().regex(FIGURE_KEY, 'programmes.figuresUnknown'), z.number().int().nonnegative())
   .refine((v) => Object.keys(v).length <= 200, 'validation.tooLong');
 
 export interface FigureProblem {
@@ -75,7 +75,8 @@ export function checkCenterFigures(
     }
     const min = f.min ?? f.value;
     const max = f.max ?? f.value;
-    if (!Number.isInteger(value) || value < min || value > max) problems.push({ key, problem: 'range', min, max });
+    if (!Number.isInteger(value) || value < min || value > max)
+      problems.push({ key, problem: 'range', min, max });
   }
   return problems;
 }
@@ -88,7 +89,12 @@ function figureAt(programme: Programme, path: readonly string[]): Figure | undef
     const o = programme.obligations?.find((x) => x.code === a);
     return b === 'intervalDays' ? o?.intervalDays : b === 'periods' ? o?.periods : undefined;
   }
-  if (head === 'sessions' || head === 'capacity' || head === 'completionAttendancePct' || head === 'durationDays')
+  if (
+    head === 'sessions' ||
+    head === 'capacity' ||
+    head === 'completionAttendancePct' ||
+    head === 'durationDays'
+  )
     return programme[head];
   return undefined;
 }
@@ -124,7 +130,8 @@ export function withCenterFigures(settingsJson: string | null | undefined, figur
   let base: Record<string, unknown> = {};
   try {
     const parsed: unknown = JSON.parse(settingsJson ?? '{}');
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) base = parsed as Record<string, unknown>;
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+      base = parsed as Record<string, unknown>;
   } catch {
     base = {};
   }

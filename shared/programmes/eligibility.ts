@@ -35,7 +35,9 @@ export const SENSITIVE_ELIGIBILITY_INPUTS: readonly EligibilityInput[] = [
 
 export function consentGroupsFor(programme: Programme): Array<'required' | 'sensitive'> {
   const inputs = programme.eligibility?.inputs ?? [];
-  return inputs.some((i) => SENSITIVE_ELIGIBILITY_INPUTS.includes(i)) ? ['required', 'sensitive'] : ['required'];
+  return inputs.some((i) => SENSITIVE_ELIGIBILITY_INPUTS.includes(i))
+    ? ['required', 'sensitive']
+    : ['required'];
 }
 
 /** The schema of a programme's pre-check inputs: exactly its listed inputs, each required, nothing else. */
@@ -67,7 +69,8 @@ export function evaluateEligibility(programme: Programme, inputs: EligibilityInp
       failed.push({ input: r.input, rule: 'missing' });
       continue;
     }
-    if (r.allowed && !r.allowed.includes(String(value))) failed.push({ input: r.input, rule: 'allowed', limit: r.allowed });
+    if (r.allowed && !r.allowed.includes(String(value)))
+      failed.push({ input: r.input, rule: 'allowed', limit: r.allowed });
     if (typeof value === 'number') {
       if (r.min && value < r.min.value) failed.push({ input: r.input, rule: 'min', limit: r.min.value });
       if (r.max && value > r.max.value) failed.push({ input: r.input, rule: 'max', limit: r.max.value });

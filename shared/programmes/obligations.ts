@@ -22,7 +22,8 @@ export const MET_REASONS = ['report-accepted', 'excused', 'other'] as const;
 export const COMPLIANCE_REASONS = [...new Set([...NOT_MET_REASONS, ...MET_REASONS])] as [string, ...string[]];
 
 export function complianceReasonFits(decision: ComplianceDecision, reason: string | null): boolean {
-  if (decision === 'not-met') return reason !== null && (NOT_MET_REASONS as readonly string[]).includes(reason);
+  if (decision === 'not-met')
+    return reason !== null && (NOT_MET_REASONS as readonly string[]).includes(reason);
   return reason === null || (MET_REASONS as readonly string[]).includes(reason);
 }
 
@@ -76,7 +77,9 @@ export function decisionsInForce<T extends RecordedDecision>(
   rows: readonly T[],
 ): Map<string, { decision: T; conflict: T[] }> {
   const order = (a: T, b: T) =>
-    (a.seq === 0 ? 1 : 0) - (b.seq === 0 ? 1 : 0) || a.seq - b.seq || a.created_at.localeCompare(b.created_at);
+    (a.seq === 0 ? 1 : 0) - (b.seq === 0 ? 1 : 0) ||
+    a.seq - b.seq ||
+    a.created_at.localeCompare(b.created_at);
   const sorted = [...rows].sort(order);
   const out = new Map<string, { decision: T; conflict: T[] }>();
   for (const r of sorted) {

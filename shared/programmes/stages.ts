@@ -1,4 +1,10 @@
-import { CATALOGUES, PROGRAMME_STAGES, type Catalogue, type Programme, type ProgrammeStage } from './catalogue.ts';
+import {
+  CATALOGUES,
+  PROGRAMME_STAGES,
+  type Catalogue,
+  type Programme,
+  type ProgrammeStage,
+} from './catalogue.ts';
 import { figureValue, type CenterFigures } from './center-figures.ts';
 
 // The enrolment's stage machine (issue 17 item 2): 참여 요건 확인 → 취업활동계획 수립 → 취업지원서비스 →
@@ -139,7 +145,8 @@ export function moveStage(
   const outcome = opts.outcome ?? null;
   if (to === 'ended') {
     if (!outcome) return { error: 'programmes.stage.needsOutcome' };
-    if (!found.catalogue.outcomes.some((o) => o.code === outcome)) return { error: 'programmes.stage.unknownOutcome' };
+    if (!found.catalogue.outcomes.some((o) => o.code === outcome))
+      return { error: 'programmes.stage.unknownOutcome' };
   } else if (outcome) return { error: 'programmes.stage.outcomeOnlyAtEnd' };
   if (on < currentStageDay(e)) return { error: 'programmes.stage.dayBeforeLast' };
   const days = stageDeadlineDays(found.programme, to, opts.centerFigures);

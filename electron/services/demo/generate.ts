@@ -548,13 +548,15 @@ export async function generateDemo(ctx: ServiceContext, o: DemoOptions): Promise
   await generateDemoAppointments(ctx, { anchorMs: anchor, caseloads: caseloadsOf(jobseekers), rng });
   // Issue 17: enrolments in 국민취업지원제도 for needs-preparation jobseekers who gave the sensitive consent
   // (its own generator seeded apart, so the records above stay as they were for a given seed).
-  const sensitive = new Set(consents.filter((c) => c.item_group === 'sensitive' && c.granted === 1).map((c) => c.jobseeker_id));
+  const sensitive = new Set(
+    consents.filter((c) => c.item_group === 'sensitive' && c.granted === 1).map((c) => c.jobseeker_id),
+  );
   await generateDemoProgrammes(ctx, {
     anchorMs: anchor,
     rng: seededRng(o.seed ^ 0x17),
     candidates: jobseekers
-      .filter((j) => j.current_type === 'needs-preparation' && j.assigned_counselor_id && sensitive.has(j.id as string))
-      .map((j) => ({ id: j.id as string, counselorId: j.assigned_counselor_id as string, birthYear: j.birth_year })),
+      .filter((j) => j.current_type === 'needs-preparation' && j.assigned_counselor_id && sensitive.has(j.id))
+      .map((j) => ({ id: j.id, counselorId: j.assigned_counselor_id as string, birthYear: j.birth_year })),
   });
 
   await generateAuditHistory(ctx, { centerCode: o.centerCode, anchorMs: anchor, seed: o.seed });

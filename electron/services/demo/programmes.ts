@@ -3,7 +3,12 @@ import type { Database } from '../../../db/schema.ts';
 import { programmeOf } from '../../../shared/programmes/catalogue.ts';
 import { evaluateEligibility, type EligibilityInputs } from '../../../shared/programmes/eligibility.ts';
 import { obligationPeriods } from '../../../shared/programmes/obligations.ts';
-import { currentStageDay, moveStage, startEnrolment, type EnrolmentState } from '../../../shared/programmes/stages.ts';
+import {
+  currentStageDay,
+  moveStage,
+  startEnrolment,
+  type EnrolmentState,
+} from '../../../shared/programmes/stages.ts';
 import type { ProgrammeStage } from '../../../shared/programmes/catalogue.ts';
 import type { ServiceContext } from '../context.ts';
 import { seededUuidv7, type Rng } from './random.ts';
@@ -32,7 +37,11 @@ export interface DemoProgrammeInput {
   share?: number;
 }
 
-const GOALS = ['6개월 안에 희망 직종 취업', '직업훈련 수료 후 관련 분야 취업', '구직 의욕 회복과 구직활동 습관화'];
+const GOALS = [
+  '6개월 안에 희망 직종 취업',
+  '직업훈련 수료 후 관련 분야 취업',
+  '구직 의욕 회복과 구직활동 습관화',
+];
 const ACTIVITIES: ReadonlyArray<readonly [string, 'counselor' | 'jobseeker' | 'partner', string | null]> = [
   ['이력서·자기소개서 작성', 'jobseeker', null],
   ['심층상담 (월 1회)', 'counselor', null],
@@ -91,8 +100,12 @@ export async function generateDemoProgrammes(ctx: ServiceContext, o: DemoProgram
       age: Math.max(15, new Date(o.anchorMs).getUTCFullYear() - c.birthYear),
       householdIncomePct: rng.int(20, rng.chance(0.85) ? 60 : 120),
       ...(programme.eligibility?.inputs.includes('assetsBand') ? { assetsBand: 'under-400m' as const } : {}),
-      ...(programme.eligibility?.inputs.includes('recentWorkDays') ? { recentWorkDays: rng.int(100, 900) } : {}),
-      ...(programme.eligibility?.inputs.includes('vulnerableGroup') ? { vulnerableGroup: rng.chance(0.2) } : {}),
+      ...(programme.eligibility?.inputs.includes('recentWorkDays')
+        ? { recentWorkDays: rng.int(100, 900) }
+        : {}),
+      ...(programme.eligibility?.inputs.includes('vulnerableGroup')
+        ? { vulnerableGroup: rng.chance(0.2) }
+        : {}),
     };
     const listed = Object.fromEntries(
       Object.entries(inputs).filter(([k]) => programme.eligibility?.inputs.includes(k as never)),
@@ -104,7 +117,10 @@ export async function generateDemoProgrammes(ctx: ServiceContext, o: DemoProgram
     event(e.enrolled_on, 'prechecked');
     if (decided) {
       e = { ...e, decision: admit ? 'admit' : 'refuse' };
-      event(decidedOn, 'decided', { decision: e.decision, reason_code: admit ? 'meets-rules' : 'income-over-limit' });
+      event(decidedOn, 'decided', {
+        decision: e.decision,
+        reason_code: admit ? 'meets-rules' : 'income-over-limit',
+      });
     }
     let plan: Plan | null = null;
     if (decided && !admit) move('ended', rng.int(1, 10) + 10, 'ineligible');
@@ -151,7 +167,9 @@ export async function generateDemoProgrammes(ctx: ServiceContext, o: DemoProgram
               period_from: p.from,
               period_to: p.to,
               decision: met ? 'met' : 'not-met',
-              reason_code: met ? 'report-accepted' : rng.pick(['no-report', 'insufficient-activity', 'missed-appointment']),
+              reason_code: met
+                ? 'report-accepted'
+                : rng.pick(['no-report', 'insufficient-activity', 'missed-appointment']),
               reason_text: met ? null : '기한 내 구직활동 보고 없음',
               decided_on: on,
               counselor_id: c.counselorId,
@@ -160,7 +178,8 @@ export async function generateDemoProgrammes(ctx: ServiceContext, o: DemoProgram
             });
           }
           if (rng.chance(0.25)) move('ended', rng.int(60, 180), 'employed');
-          else if (move('follow-up', rng.int(150, 200))) move('ended', rng.int(30, 120), rng.pick(['employed', 'employed', 'completed']));
+          else if (move('follow-up', rng.int(150, 200)))
+            move('ended', rng.int(30, 120), rng.pick(['employed', 'employed', 'completed']));
         }
       }
     }
@@ -194,7 +213,7 @@ export async function generateDemoProgrammes(ctx: ServiceContext, o: DemoProgram
       for (let i = 0; i < rows.length; i += 300)
         await trx
           .insertInto(table)
-          .values(rows.slice(i, i + 300) as never)
+          .values(rows.slice(i, i + 300))
           .execute();
     }
   });

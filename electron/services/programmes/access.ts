@@ -29,7 +29,11 @@ export async function reachable(
   }
 }
 
-export async function viewOf(ctx: ServiceContext, actor: SessionInfo, enrolmentId: string): Promise<EnrolmentView> {
+export async function viewOf(
+  ctx: ServiceContext,
+  actor: SessionInfo,
+  enrolmentId: string,
+): Promise<EnrolmentView> {
   const row = await getEnrolment(ctx.db, enrolmentId);
   if (!row) throw new Error('enrolment vanished');
   const [view] = await enrolmentViews(ctx, [row], await centerFigures(ctx, actor.centerCode), todayKst(ctx));

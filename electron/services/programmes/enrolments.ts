@@ -26,10 +26,19 @@ import { caseEnrolmentViews, programmeOptions } from './views.ts';
 // inputs its edition lists, with the consent they need), a person's decision with its reason, and stage
 // moves the machine allows. Each write: the enrolment row, an event, the outbox, an audit entry.
 
-export async function ofJobseeker(ctx: ServiceContext, actor: SessionInfo, jobseekerId: string): Promise<CaseProgrammes> {
+export async function ofJobseeker(
+  ctx: ServiceContext,
+  actor: SessionInfo,
+  jobseekerId: string,
+): Promise<CaseProgrammes> {
   await accessibleJobseeker(ctx.db, actor, jobseekerId);
   const today = todayKst(ctx);
-  const enrolments = await caseEnrolmentViews(ctx, jobseekerId, await centerFigures(ctx, actor.centerCode), today);
+  const enrolments = await caseEnrolmentViews(
+    ctx,
+    jobseekerId,
+    await centerFigures(ctx, actor.centerCode),
+    today,
+  );
   await auditAction(ctx.db, ctx, actor, {
     action: 'programme.list',
     subjectType: 'jobseeker',
@@ -53,8 +62,13 @@ export async function enrol(
   if (jobseeker.status === 'closed')
     throw new AppFailure({ code: 'conflict', message: 'programmes.caseClosed', field: 'jobseekerId' });
   await requireConsent(ctx.db, jobseeker, 'required');
-  const state = startEnrolment(input.programmeCode, todayKst(ctx), await centerFigures(ctx, actor.centerCode));
-  if ('error' in state) throw new AppFailure({ code: 'validation', message: state.error, field: 'programmeCode' });
+  const state = startEnrolment(
+    input.programmeCode,
+    todayKst(ctx),
+    await centerFigures(ctx, actor.centerCode),
+  );
+  if ('error' in state)
+    throw new AppFailure({ code: 'validation', message: state.error, field: 'programmeCode' });
   const now = isoNow(ctx);
   const id = await ctx.db.transaction().execute(async (trx) => {
     const enrolmentId = await insertSynced(trx, ctx, 'programme_enrolments', {
@@ -127,7 +141,8 @@ export async function precheck(
   if (row.stage !== 'eligibility' || row.decision !== null)
     throw new AppFailure({ code: 'conflict', message: 'programmes.precheckClosed' });
   // Income and assets are welfare data: the sensitive consent must be given (shared/programmes/eligibility.ts).
-  for (const group of consentGroupsFor(found.programme)) await requireConsent(ctx.db, jobseeker, group, 'inputs');
+  for (const group of consentGroupsFor(found.programme))
+    await requireConsent(ctx.db, jobseeker, group, 'inputs');
   const parsedInputs = eligibilityInputsSchema(found.programme).safeParse(input.inputs);
   if (!parsedInputs.success) {
     const issue = parsedInputs.error.issues[0];
@@ -181,13 +196,15 @@ export async function decide(
   const { row } = await reachable(ctx, actor, input.enrolmentId);
   if (row.stage !== 'eligibility' || row.decision !== null)
     throw new AppFailure({ code: 'conflict', message: 'programmes.decided' });
-  if (row.prechecked_on === null) throw new AppFailure({ code: 'conflict', message: 'programmes.precheckFirst' });
+  if (row.prechecked_on === null)
+    throw new AppFailure({ code: 'conflict', message: 'programmes.precheckFirst' });
   if (!reasonFits(input.decision, input.reasonCode))
     throw new AppFailure({ code: 'validation', message: 'programmes.v.reason', field: 'reasonCode' });
   if (input.reasonCode === 'other' && !input.reasonText)
     throw new AppFailure({ code: 'validation', message: 'programmes.v.reasonText', field: 'reasonText' });
   const on = input.on ?? todayKst(ctx);
-  if (on < row.enrolled_on) throw new AppFailure({ code: 'validation', message: 'programmes.stage.dayBeforeLast', field: 'on' });
+  if (on < row.enrolled_on)
+    throw new AppFailure({ code: 'validation', message: 'programmes.stage.dayBeforeLast', field: 'on' });
   await ctx.db.transaction().execute(async (trx) => {
     await updateSynced(
       trx,
@@ -234,9 +251,21 @@ export async function move(
     outcome: input.outcome,
     centerFigures: await centerFigures(ctx, actor.centerCode),
   });
-  if ('error' in r) throw new AppFailure({ code: 'conflict', message: r.error, field: input.to === 'ended' ? 'outcome' : 'to' });
+  if ('error' in r)
+    throw new AppFailure({
+      code: 'conflict',
+      message: r.error,
+      field: input.to === 'ended' ? 'outcome' : 'to',
+    });
   await ctx.db.transaction().execute(async (trx) => {
-    await updateSynced(trx, ctx, 'programme_enrolments', row.id, { ...r.patch, updated_at: isoNow(ctx) }, Number(row.seq));
+    await updateSynced(
+      trx,
+      ctx,
+      'programme_enrolments',
+      row.id,
+      { ...r.patch, updated_at: isoNow(ctx) },
+      Number(row.seq),
+    );
     await event(trx, ctx, actor, row.id, {
       kind: 'stage',
       from_stage: row.stage,

@@ -24,7 +24,10 @@ export async function centerFigures(ctx: ServiceContext, centerCode: string): Pr
   return centerFiguresFrom((await getCenter(ctx.db, centerCode))?.settings);
 }
 
-export async function getProgrammeFigures(ctx: ServiceContext, actor: SessionInfo): Promise<ProgrammeFiguresView> {
+export async function getProgrammeFigures(
+  ctx: ServiceContext,
+  actor: SessionInfo,
+): Promise<ProgrammeFiguresView> {
   const own = await centerFigures(ctx, actor.centerCode);
   const names = new Map(CURRENT_CATALOGUE.programmes.map((p) => [p.code, p]));
   return {
@@ -55,8 +58,8 @@ export async function saveProgrammeFigures(
       code: 'validation',
       message:
         problem.problem === 'range'
-          ? rule('programmes.figures.range', { min: problem.min ?? 0, max: problem.max ?? 0 })
-          : 'programmes.figures.unknown',
+          ? rule('programmes.figuresRange', { min: problem.min ?? 0, max: problem.max ?? 0 })
+          : 'programmes.figuresUnknown',
       field: problem.key,
     });
   const center = await getCenter(ctx.db, actor.centerCode);
@@ -67,7 +70,11 @@ export async function saveProgrammeFigures(
   const now = isoNow(ctx);
   await ctx.db.transaction().execute(async (trx) => {
     const hlc = await nextHlc(trx, ctx.deviceId, ctx.now().getTime());
-    await trx.updateTable('centers').set({ settings: json, hlc, updated_at: now }).where('code', '=', center.code).execute();
+    await trx
+      .updateTable('centers')
+      .set({ settings: json, hlc, updated_at: now })
+      .where('code', '=', center.code)
+      .execute();
     await appendOutbox(trx, {
       table: 'centers',
       rowId: center.code,

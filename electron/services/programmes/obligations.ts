@@ -35,12 +35,19 @@ export async function decidePeriod(
   const { row } = await reachable(ctx, actor, input.enrolmentId);
   const found = enrolmentProgramme(row);
   if (!found) throw new AppFailure({ code: 'conflict', message: 'programmes.stage.unknownEdition' });
-  const period = obligationPeriods(found.programme, row.service_on, await centerFigures(ctx, actor.centerCode)).find(
-    (p) => p.obligation === input.obligation && p.period === input.period,
-  );
-  if (!period) throw new AppFailure({ code: 'not-found', message: 'programmes.period.unknown', field: 'period' });
+  const period = obligationPeriods(
+    found.programme,
+    row.service_on,
+    await centerFigures(ctx, actor.centerCode),
+  ).find((p) => p.obligation === input.obligation && p.period === input.period);
+  if (!period)
+    throw new AppFailure({ code: 'not-found', message: 'programmes.period.unknown', field: 'period' });
   if (!complianceReasonFits(input.decision, input.reasonCode))
-    throw new AppFailure({ code: 'validation', message: 'programmes.period.reasonNeeded', field: 'reasonCode' });
+    throw new AppFailure({
+      code: 'validation',
+      message: 'programmes.period.reasonNeeded',
+      field: 'reasonCode',
+    });
   if (input.reasonCode === 'other' && !input.reasonText)
     throw new AppFailure({ code: 'validation', message: 'programmes.v.reasonText', field: 'reasonText' });
   if (input.on < period.from)
@@ -51,7 +58,11 @@ export async function decidePeriod(
   if (held && input.corrects !== held.decision.id)
     throw new AppFailure({ code: 'conflict', message: 'programmes.period.decided', field: 'period' });
   if (!held && input.corrects !== null)
-    throw new AppFailure({ code: 'conflict', message: 'programmes.period.nothingToCorrect', field: 'corrects' });
+    throw new AppFailure({
+      code: 'conflict',
+      message: 'programmes.period.nothingToCorrect',
+      field: 'corrects',
+    });
   const now = isoNow(ctx);
   await ctx.db.transaction().execute(async (trx) => {
     const id = await insertSynced(trx, ctx, 'obligation_decisions', {

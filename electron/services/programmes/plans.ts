@@ -20,16 +20,32 @@ export async function savePlan(
   input: { enrolmentId: string; goals: string[]; items: PlanItem[] },
 ): Promise<EnrolmentView> {
   const { row } = await reachable(ctx, actor, input.enrolmentId);
-  if (!OPEN_STAGES.has(row.stage)) throw new AppFailure({ code: 'conflict', message: 'programmes.plan.notNow' });
+  if (!OPEN_STAGES.has(row.stage))
+    throw new AppFailure({ code: 'conflict', message: 'programmes.plan.notNow' });
   const current = (await plansOf(ctx.db, [row.id])).get(row.id);
   const now = isoNow(ctx);
   const goals = JSON.stringify(input.goals);
   const items = JSON.stringify(input.items);
   await ctx.db.transaction().execute(async (trx) => {
     if (current && current.agreed_on === null) {
-      await updateSynced(trx, ctx, 'action_plans', current.id, { goals, items, updated_at: now }, Number(current.seq));
+      await updateSynced(
+        trx,
+        ctx,
+        'action_plans',
+        current.id,
+        { goals, items, updated_at: now },
+        Number(current.seq),
+      );
     } else {
-      if (current) await updateSynced(trx, ctx, 'action_plans', current.id, { archived: 1, updated_at: now }, Number(current.seq));
+      if (current)
+        await updateSynced(
+          trx,
+          ctx,
+          'action_plans',
+          current.id,
+          { archived: 1, updated_at: now },
+          Number(current.seq),
+        );
       await insertSynced(trx, ctx, 'action_plans', {
         enrolment_id: row.id,
         goals,
@@ -59,7 +75,8 @@ export async function agreePlan(
   const { row } = await reachable(ctx, actor, input.enrolmentId);
   const plan = (await plansOf(ctx.db, [row.id])).get(row.id);
   if (!plan) throw new AppFailure({ code: 'conflict', message: 'programmes.plan.none' });
-  if (plan.agreed_on !== null) throw new AppFailure({ code: 'conflict', message: 'programmes.plan.agreed' });
+  if (plan.agreed_on !== null)
+    throw new AppFailure({ code: 'conflict', message: 'programmes.plan.agreedAlready' });
   if (!planAgreeable(JSON.parse(plan.goals) as string[], JSON.parse(plan.items) as PlanItem[]))
     throw new AppFailure({ code: 'validation', message: 'programmes.plan.incomplete' });
   if (input.on < (row.plan_on ?? row.enrolled_on))

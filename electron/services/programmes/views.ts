@@ -92,7 +92,9 @@ export async function enrolmentViews(
       stage: r.stage,
       steps: stageSteps(r, today),
       nextStages: [...nextStages(r.stage)],
-      outcome: r.outcome ? { code: r.outcome, ko: outcome?.ko ?? r.outcome, en: outcome?.en ?? r.outcome } : null,
+      outcome: r.outcome
+        ? { code: r.outcome, ko: outcome?.ko ?? r.outcome, en: outcome?.en ?? r.outcome }
+        : null,
       eligibility: {
         inputs: [...(programme?.eligibility?.inputs ?? [])],
         recorded: parsed<Record<string, unknown> | null>(r.eligibility_inputs, null),

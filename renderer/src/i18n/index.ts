@@ -27,6 +27,8 @@ import lifecycleEn from './lifecycle.en.json';
 import lifecycleKo from './lifecycle.ko.json';
 import mergesEn from './merges.en.json';
 import mergesKo from './merges.ko.json';
+import programmesEn from './programmes.en.json';
+import programmesKo from './programmes.ko.json';
 import ko from './ko.json';
 import lobbyEn from './lobby.en.json';
 import lobbyKo from './lobby.ko.json';
@@ -113,6 +115,7 @@ void i18n.use(initReactI18next).init({
         appointmentsKo,
         mergesKo,
         worklistKo,
+        programmesKo,
       ),
     },
     en: {
@@ -139,6 +142,7 @@ void i18n.use(initReactI18next).init({
         appointmentsEn,
         mergesEn,
         worklistEn,
+        programmesEn,
       ),
     },
   },

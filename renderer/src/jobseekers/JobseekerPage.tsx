@@ -27,6 +27,7 @@ import { ConsentTab } from '../casework/ConsentTab.tsx';
 import { NotesTab } from '../casework/NotesTab.tsx';
 import { ServicePlanTab } from '../casework/ServicePlanTab.tsx';
 import { DocumentsTab } from '../documents/DocumentsTab.tsx';
+import { ProgrammesTab } from '../programmes/ProgrammesTab.tsx';
 import { todayLocal, useCaseFile } from '../casework/useCaseFile.ts';
 import { JobseekerReferrals } from '../referrals/JobseekerReferrals.tsx';
 import { JobseekerAppointments } from '../appointments/JobseekerAppointments.tsx';
@@ -67,6 +68,7 @@ const TABS = [
   'attachments',
   'referrals',
   'appointments',
+  'programmes',
 ] as const;
 
 /** The case a merged id now leads to: undefined while asking, null for a live case (or an error). */
@@ -233,6 +235,7 @@ function JobseekerView({ id }: { id: string }) {
         )}
         {tab === 'referrals' && <JobseekerReferrals jobseekerId={id} />}
         {tab === 'appointments' && <JobseekerAppointments jobseeker={{ id, name: jobseeker.name }} />}
+        {tab === 'programmes' && <ProgrammesTab jobseekerId={id} />}
       </Box>
       <Snackbar
         open={saved !== null}

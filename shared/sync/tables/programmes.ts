@@ -1,8 +1,17 @@
 import { z } from 'zod';
 import { planGoalsSchema, planItemsSchema } from '../../programmes/action-plan.ts';
 import { CATALOGUES, PROGRAMME_STAGES } from '../../programmes/catalogue.ts';
-import { DECISION_REASONS, ELIGIBILITY_DECISIONS, eligibilityInputsSchema, reasonFits } from '../../programmes/eligibility.ts';
-import { COMPLIANCE_DECISIONS, COMPLIANCE_REASONS, complianceReasonFits } from '../../programmes/obligations.ts';
+import {
+  DECISION_REASONS,
+  ELIGIBILITY_DECISIONS,
+  eligibilityInputsSchema,
+  reasonFits,
+} from '../../programmes/eligibility.ts';
+import {
+  COMPLIANCE_DECISIONS,
+  COMPLIANCE_REASONS,
+  complianceReasonFits,
+} from '../../programmes/obligations.ts';
 import { checkEnrolmentRow, enrolmentProgramme } from '../../programmes/stages.ts';
 import { daySchema } from '../../domain/day.ts';
 import { anyUuid, bool01, col, enumOf, int, jsonText, text, timestamp } from './columns.ts';
@@ -32,17 +41,20 @@ function checkEnrolment(row: Record<string, unknown>): Problem | null {
   if (!found.programme.stageDeadlineDays) return bad(t, 'programme_code');
   const field = checkEnrolmentRow(row);
   if (field) return bad(t, field);
-  if (row['outcome'] && !found.catalogue.outcomes.some((o) => o.code === row['outcome'])) return bad(t, 'outcome');
+  if (row['outcome'] && !found.catalogue.outcomes.some((o) => o.code === row['outcome']))
+    return bad(t, 'outcome');
   if (typeof row['eligibility_inputs'] === 'string') {
     const inputs: unknown = JSON.parse(row['eligibility_inputs']);
-    if (!eligibilityInputsSchema(found.programme).safeParse(inputs).success) return bad(t, 'eligibility_inputs');
+    if (!eligibilityInputsSchema(found.programme).safeParse(inputs).success)
+      return bad(t, 'eligibility_inputs');
   }
   // A decision says who, when and why, with a reason that fits it.
   const decision = row['decision'];
   if (decision !== null && decision !== undefined) {
     if (!row['decided_by'] || !row['decided_on']) return bad(t, 'decided_on');
     const reason = row['decision_reason_code'];
-    if (typeof reason !== 'string' || !reasonFits(decision as 'admit', reason)) return bad(t, 'decision_reason_code');
+    if (typeof reason !== 'string' || !reasonFits(decision as 'admit', reason))
+      return bad(t, 'decision_reason_code');
   }
   return null;
 }
@@ -94,7 +106,8 @@ export const programmeTables = {
     },
     // A stage change names both stages; a decision names which.
     check: (row) => {
-      if (row['kind'] === 'stage' && (!row['from_stage'] || !row['to_stage'])) return bad('enrolment_events', 'to_stage');
+      if (row['kind'] === 'stage' && (!row['from_stage'] || !row['to_stage']))
+        return bad('enrolment_events', 'to_stage');
       if (row['kind'] === 'decided' && !row['decision']) return bad('enrolment_events', 'decision');
       return null;
     },
@@ -112,8 +125,7 @@ export const programmeTables = {
       updated_at: col(timestamp),
       archived: col(bool01, { optional: true }),
     },
-    check: (row) =>
-      row['agreed_on'] && !row['agreed_by'] ? bad('action_plans', 'agreed_by') : null,
+    check: (row) => (row['agreed_on'] && !row['agreed_by'] ? bad('action_plans', 'agreed_by') : null),
   },
   obligation_decisions: {
     insert: ['counselor', 'supervisor'],
@@ -135,7 +147,8 @@ export const programmeTables = {
     check: (row) => {
       if (!complianceReasonFits(row['decision'] as 'met', (row['reason_code'] as string | null) ?? null))
         return bad('obligation_decisions', 'reason_code');
-      if (String(row['period_from']) > String(row['period_to'])) return bad('obligation_decisions', 'period_to');
+      if (String(row['period_from']) > String(row['period_to']))
+        return bad('obligation_decisions', 'period_to');
       return null;
     },
   },

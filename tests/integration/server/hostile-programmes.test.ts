@@ -42,7 +42,12 @@ function enrolmentFields(jobseekerId: string, counselor: string, over: Record<st
 }
 
 const admitted = (by: string) => ({
-  eligibility_inputs: JSON.stringify({ age: 41, householdIncomePct: 55, assetsBand: 'under-400m', recentWorkDays: 240 }),
+  eligibility_inputs: JSON.stringify({
+    age: 41,
+    householdIncomePct: 55,
+    assetsBand: 'under-400m',
+    recentWorkDays: 240,
+  }),
   eligibility_meets: 1,
   eligibility_failed: '[]',
   prechecked_on: '2026-11-02',
@@ -100,7 +105,12 @@ describe.each(SERVER_DIALECTS)('a hostile desktop’s programme enrolments, on %
       ...(await h.push(c1, [change(c1, 'jobseekers', ids.own, jobseekerFields('SEL01', c1.userId))])),
       ...(await h.push(bus, [change(bus, 'jobseekers', ids.busan, jobseekerFields('BUS01', bus.userId))])),
       ...(await h.push(c1, [
-        change(c1, 'programme_enrolments', ids.enrolment, enrolmentFields(ids.own, c1.userId, admitted(c1.userId))),
+        change(
+          c1,
+          'programme_enrolments',
+          ids.enrolment,
+          enrolmentFields(ids.own, c1.userId, admitted(c1.userId)),
+        ),
       ])),
       ...(await h.push(bus, [
         change(bus, 'programme_enrolments', ids.busanEnrolment, enrolmentFields(ids.busan, bus.userId)),
@@ -128,7 +138,11 @@ describe.each(SERVER_DIALECTS)('a hostile desktop’s programme enrolments, on %
       change(c1, 'obligation_decisions', uuidv7(), decisionFields(ids.busanEnrolment, c1.userId)),
       'otherScope',
     );
-    await h.expectRefused(bus, await update(bus, 'programme_enrolments', ids.enrolment, { stage: 'ended' }), 'otherScope');
+    await h.expectRefused(
+      bus,
+      await update(bus, 'programme_enrolments', ids.enrolment, { stage: 'ended' }),
+      'otherScope',
+    );
   });
 
   it('takes the counselor, decider and authors from the token', async () => {
@@ -179,12 +193,22 @@ describe.each(SERVER_DIALECTS)('a hostile desktop’s programme enrolments, on %
     // A not-met decision needs its reason; a decision's enum holds.
     await h.expectRefused(
       c1,
-      change(c1, 'obligation_decisions', uuidv7(), decisionFields(ids.enrolment, c1.userId, { decision: 'not-met' })),
+      change(
+        c1,
+        'obligation_decisions',
+        uuidv7(),
+        decisionFields(ids.enrolment, c1.userId, { decision: 'not-met' }),
+      ),
       'invalidValue',
     );
     await h.expectRefused(
       c1,
-      change(c1, 'obligation_decisions', uuidv7(), decisionFields(ids.enrolment, c1.userId, { decision: 'paid' })),
+      change(
+        c1,
+        'obligation_decisions',
+        uuidv7(),
+        decisionFields(ids.enrolment, c1.userId, { decision: 'paid' }),
+      ),
       'invalidValue',
     );
   });
@@ -193,7 +217,12 @@ describe.each(SERVER_DIALECTS)('a hostile desktop’s programme enrolments, on %
     // plan needs the admit decision (a refused or undecided enrolment cannot plan)
     await h.expectRefused(
       c1,
-      change(c1, 'programme_enrolments', uuidv7(), enrolmentFields(ids.own, c1.userId, { stage: 'plan', plan_on: '2026-11-03' })),
+      change(
+        c1,
+        'programme_enrolments',
+        uuidv7(),
+        enrolmentFields(ids.own, c1.userId, { stage: 'plan', plan_on: '2026-11-03' }),
+      ),
       'invalidValue',
     );
     const planned = await h.push(c1, [
@@ -208,27 +237,53 @@ describe.each(SERVER_DIALECTS)('a hostile desktop’s programme enrolments, on %
     );
     await h.expectRefused(
       c1,
-      await update(c1, 'programme_enrolments', ids.enrolment, { stage: 'ended', ended_on: '2026-11-04', outcome: 'lottery' }),
+      await update(c1, 'programme_enrolments', ids.enrolment, {
+        stage: 'ended',
+        ended_on: '2026-11-04',
+        outcome: 'lottery',
+      }),
       'invalidValue',
     );
     // service without its day, or before the plan day; an outcome on an open enrolment
-    await h.expectRefused(c1, await update(c1, 'programme_enrolments', ids.enrolment, { stage: 'service' }), 'invalidValue');
+    await h.expectRefused(
+      c1,
+      await update(c1, 'programme_enrolments', ids.enrolment, { stage: 'service' }),
+      'invalidValue',
+    );
     await h.expectRefused(
       c1,
       await update(c1, 'programme_enrolments', ids.enrolment, { stage: 'service', service_on: '2026-11-01' }),
       'invalidValue',
     );
-    await h.expectRefused(c1, await update(c1, 'programme_enrolments', ids.enrolment, { outcome: 'employed' }), 'invalidValue');
+    await h.expectRefused(
+      c1,
+      await update(c1, 'programme_enrolments', ids.enrolment, { outcome: 'employed' }),
+      'invalidValue',
+    );
   });
 
   it('opens a review for two different stage moves on the same version', async () => {
     const seq = await seqOf('programme_enrolments', ids.enrolment);
     const [first] = await h.push(c1, [
-      change(c1, 'programme_enrolments', ids.enrolment, { stage: 'ended', ended_on: '2026-11-05', outcome: 'employed' }, 'update', seq),
+      change(
+        c1,
+        'programme_enrolments',
+        ids.enrolment,
+        { stage: 'ended', ended_on: '2026-11-05', outcome: 'employed' },
+        'update',
+        seq,
+      ),
     ]);
     expect(first?.status).toBe('applied');
     const [second] = await h.push(c2, [
-      change(c2, 'programme_enrolments', ids.enrolment, { stage: 'ended', ended_on: '2026-11-05', outcome: 'withdrew' }, 'update', seq),
+      change(
+        c2,
+        'programme_enrolments',
+        ids.enrolment,
+        { stage: 'ended', ended_on: '2026-11-05', outcome: 'withdrew' },
+        'update',
+        seq,
+      ),
     ]);
     expect(second).toMatchObject({ status: 'review' });
   });

@@ -13,7 +13,11 @@ export const obligationSource: InboxSource = {
   async items({ db, userId, centerCode, today }) {
     const enrolments = await serviceEnrolmentsOf(db, { userId, centerCode, wholeCenter: false });
     if (enrolments.length === 0) return [];
-    const center = await db.selectFrom('centers').select('settings').where('code', '=', centerCode).executeTakeFirst();
+    const center = await db
+      .selectFrom('centers')
+      .select('settings')
+      .where('code', '=', centerCode)
+      .executeTakeFirst();
     const figures = centerFiguresFrom(center?.settings);
     const decisions = await decisionsOf(
       db,

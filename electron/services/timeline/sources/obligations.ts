@@ -9,23 +9,21 @@ export const obligationTimelineSource: TimelineSource = {
   kind: 'obligation',
   async events({ db, jobseekerId }) {
     const rows = await decisionsOfJobseeker(db, jobseekerId);
-    return rows.map(
-      (d): TimelineEvent => ({
-        key: `obligation:${d.id}`,
-        kind: 'obligation',
-        at: d.decided_on,
-        title: {
-          key: d.corrects ? 'timeline.obligation.corrected' : `timeline.obligation.${d.decision}`,
-          values: {
-            programme: d.programme_code,
-            obligation: d.obligation_code,
-            period: d.period_no,
-            ...(d.reason_code ? { reason: d.reason_code } : {}),
-          },
+    return rows.map((d): TimelineEvent => ({
+      key: `obligation:${d.id}`,
+      kind: 'obligation',
+      at: d.decided_on,
+      title: {
+        key: d.corrects ? 'timeline.obligation.corrected' : `timeline.obligation.${d.decision}`,
+        values: {
+          programme: d.programme_code,
+          obligation: d.obligation_code,
+          period: d.period_no,
+          ...(d.reason_code ? { reason: d.reason_code } : {}),
         },
-        actorId: d.counselor_id,
-        link: { tab: 'programmes', id: d.enrolment_id },
-      }),
-    );
+      },
+      actorId: d.counselor_id,
+      link: { tab: 'programmes', id: d.enrolment_id },
+    }));
   },
 };

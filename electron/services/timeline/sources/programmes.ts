@@ -10,25 +10,23 @@ export const programmeTimelineSource: TimelineSource = {
   kind: 'programme',
   async events({ db, jobseekerId }) {
     const rows = await eventsOfJobseeker(db, jobseekerId);
-    return rows.map(
-      (e): TimelineEvent => ({
-        key: `programme:${e.id}`,
-        kind: 'programme',
-        at: e.at,
-        title: {
-          key: `timeline.programme.${e.kind}`,
-          values: {
-            programme: e.programme_code,
-            ...(e.to_stage ? { stage: e.to_stage } : {}),
-            ...(e.from_stage ? { from: e.from_stage } : {}),
-            ...(e.decision ? { decision: e.decision } : {}),
-            ...(e.reason_code ? { reason: e.reason_code } : {}),
-            ...(e.outcome ? { outcome: e.outcome } : {}),
-          },
+    return rows.map((e): TimelineEvent => ({
+      key: `programme:${e.id}`,
+      kind: 'programme',
+      at: e.at,
+      title: {
+        key: `timeline.programme.${e.kind}`,
+        values: {
+          programme: e.programme_code,
+          ...(e.to_stage ? { stage: e.to_stage } : {}),
+          ...(e.from_stage ? { from: e.from_stage } : {}),
+          ...(e.decision ? { decision: e.decision } : {}),
+          ...(e.reason_code ? { reason: e.reason_code } : {}),
+          ...(e.outcome ? { outcome: e.outcome } : {}),
         },
-        actorId: e.counselor_id,
-        link: { tab: 'programmes', id: e.enrolment_id },
-      }),
-    );
+      },
+      actorId: e.counselor_id,
+      link: { tab: 'programmes', id: e.enrolment_id },
+    }));
   },
 };

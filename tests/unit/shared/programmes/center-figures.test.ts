@@ -36,13 +36,20 @@ describe('center figures', () => {
     if (!nes1) throw new Error('nes-1 missing');
     expect(figureValue(nes1, ['stageDeadlineDays', 'plan'])).toBe(30);
     expect(figureValue(nes1, ['stageDeadlineDays', 'plan'], { 'nes-1.stageDeadlineDays.plan': 45 })).toBe(45);
-    expect(figureValue(nes1, ['stageDeadlineDays', 'plan'], { 'nes-1.stageDeadlineDays.plan': 400 })).toBe(30);
+    expect(figureValue(nes1, ['stageDeadlineDays', 'plan'], { 'nes-1.stageDeadlineDays.plan': 400 })).toBe(
+      30,
+    );
     expect(figureValue(nes1, ['obligations', 'job-search-report', 'periods'], {})).toBe(6);
   });
 
   it('keeps other settings when saving and reads malformed settings as none', () => {
-    const json = withCenterFigures(JSON.stringify({ kiosk: { a: 1 } }), { 'nes-1.stageDeadlineDays.plan': 45 });
-    expect(JSON.parse(json)).toEqual({ kiosk: { a: 1 }, programmes: { figures: { 'nes-1.stageDeadlineDays.plan': 45 } } });
+    const json = withCenterFigures(JSON.stringify({ kiosk: { a: 1 } }), {
+      'nes-1.stageDeadlineDays.plan': 45,
+    });
+    expect(JSON.parse(json)).toEqual({
+      kiosk: { a: 1 },
+      programmes: { figures: { 'nes-1.stageDeadlineDays.plan': 45 } },
+    });
     expect(centerFiguresFrom(json)).toEqual({ 'nes-1.stageDeadlineDays.plan': 45 });
     expect(centerFiguresFrom('not json')).toEqual({});
     expect(centerFiguresFrom(JSON.stringify({ programmes: { figures: { x: -1 } } }))).toEqual({});

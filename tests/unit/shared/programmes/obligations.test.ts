@@ -15,7 +15,13 @@ describe('obligation periods', () => {
     expect(obligationPeriods(nes1, null)).toEqual([]);
     const p = obligationPeriods(nes1, '2026-03-01');
     expect(p).toHaveLength(6);
-    expect(p[0]).toEqual({ obligation: 'job-search-report', period: 1, from: '2026-03-01', to: '2026-03-30', dueOn: '2026-03-30' });
+    expect(p[0]).toEqual({
+      obligation: 'job-search-report',
+      period: 1,
+      from: '2026-03-01',
+      to: '2026-03-30',
+      dueOn: '2026-03-30',
+    });
     expect(p[1]?.from).toBe('2026-03-31');
     const centre = obligationPeriods(nes1, '2026-03-01', {
       'nes-1.obligations.job-search-report.intervalDays': 14,
@@ -32,7 +38,12 @@ describe('obligation periods', () => {
   });
 
   it('keeps the first decision of a period and replaces it only by a correction naming it', () => {
-    const d = (id: string, seq: number, decision: 'met' | 'not-met', corrects: string | null = null): RecordedDecision => ({
+    const d = (
+      id: string,
+      seq: number,
+      decision: 'met' | 'not-met',
+      corrects: string | null = null,
+    ): RecordedDecision => ({
       id,
       obligation_code: 'job-search-report',
       period_no: 1,

@@ -15,7 +15,10 @@ function started(on = '2026-03-02'): EnrolmentState {
   return e;
 }
 
-function moved(e: EnrolmentState, ...args: Parameters<typeof moveStage> extends [unknown, ...infer R] ? R : never) {
+function moved(
+  e: EnrolmentState,
+  ...args: Parameters<typeof moveStage> extends [unknown, ...infer R] ? R : never
+) {
   const r = moveStage(e, ...args);
   if ('error' in r) throw new Error(r.error);
   return { ...e, ...r.patch };
@@ -24,7 +27,11 @@ function moved(e: EnrolmentState, ...args: Parameters<typeof moveStage> extends 
 describe('enrolment stage machine', () => {
   it('starts in eligibility on the newest edition with its deadline', () => {
     const e = started();
-    expect(e).toMatchObject({ stage: 'eligibility', catalogue_version: 'PRG-2026-v1', stage_due_on: '2026-04-01' });
+    expect(e).toMatchObject({
+      stage: 'eligibility',
+      catalogue_version: 'PRG-2026-v1',
+      stage_due_on: '2026-04-01',
+    });
     expect(startEnrolment('group-cap', '2026-03-02')).toEqual({ error: 'programmes.noStages' });
     expect(startEnrolment('nope', '2026-03-02')).toEqual({ error: 'programmes.unknownProgramme' });
   });
@@ -45,9 +52,20 @@ describe('enrolment stage machine', () => {
       error: 'programmes.stage.unknownOutcome',
     });
     e = moved(e, 'ended', '2026-10-01', { outcome: 'employed' });
-    expect(e).toMatchObject({ stage: 'ended', outcome: 'employed', ended_on: '2026-10-01', stage_due_on: null });
+    expect(e).toMatchObject({
+      stage: 'ended',
+      outcome: 'employed',
+      ended_on: '2026-10-01',
+      stage_due_on: null,
+    });
     expect(checkEnrolmentRow(e as unknown as Record<string, unknown>)).toBeNull();
-    expect(stageSteps(e, '2026-10-02').map((s) => s.state)).toEqual(['done', 'done', 'done', 'done', 'current']);
+    expect(stageSteps(e, '2026-10-02').map((s) => s.state)).toEqual([
+      'done',
+      'done',
+      'done',
+      'done',
+      'current',
+    ]);
   });
 
   it('lets a refused enrolment only end, and any stage end early', () => {
@@ -57,12 +75,21 @@ describe('enrolment stage machine', () => {
     expect(checkEnrolmentRow(ended as unknown as Record<string, unknown>)).toBeNull();
     const plan = moved({ ...started(), decision: 'admit' }, 'plan', '2026-03-04');
     const early = moved(plan, 'ended', '2026-03-10', { outcome: 'employed' });
-    expect(stageSteps(early, '2026-03-10').map((s) => s.state)).toEqual(['done', 'done', 'skipped', 'skipped', 'current']);
+    expect(stageSteps(early, '2026-03-10').map((s) => s.state)).toEqual([
+      'done',
+      'done',
+      'skipped',
+      'skipped',
+      'current',
+    ]);
     expect(checkEnrolmentRow(early as unknown as Record<string, unknown>)).toBeNull();
   });
 
   it('finds rows that do not fit the machine (what the server refuses)', () => {
-    const plan = moved({ ...started(), decision: 'admit' }, 'plan', '2026-03-04') as unknown as Record<string, unknown>;
+    const plan = moved({ ...started(), decision: 'admit' }, 'plan', '2026-03-04') as unknown as Record<
+      string,
+      unknown
+    >;
     expect(checkEnrolmentRow(plan)).toBeNull();
     // plan → ended without an outcome
     expect(checkEnrolmentRow({ ...plan, stage: 'ended', ended_on: '2026-03-05' })).toBe('outcome');

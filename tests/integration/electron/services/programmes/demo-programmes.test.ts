@@ -40,13 +40,26 @@ afterAll(async () => {
 
 describe('demo programme enrolments', () => {
   it('fit the server’s declarations row by row', async () => {
-    for (const table of ['programme_enrolments', 'enrolment_events', 'action_plans', 'obligation_decisions'] as const) {
-      const rows = (await store.context.db.selectFrom(table).selectAll().execute()) as Array<Record<string, unknown>>;
+    for (const table of [
+      'programme_enrolments',
+      'enrolment_events',
+      'action_plans',
+      'obligation_decisions',
+    ] as const) {
+      const rows = (await store.context.db.selectFrom(table).selectAll().execute()) as Array<
+        Record<string, unknown>
+      >;
       expect(rows.length, table).toBeGreaterThan(0);
       for (const r of rows) {
         const { id: _id, seq: _seq, hlc: _hlc, ...fields } = r;
-        expect(checkFields(table as SyncedTable, 'insert', fields, 'counselor'), `${table} ${JSON.stringify(r)}`).toBeNull();
-        expect(declarationOf(table as SyncedTable).check?.(fields) ?? null, `${table} ${JSON.stringify(r)}`).toBeNull();
+        expect(
+          checkFields(table as SyncedTable, 'insert', fields, 'counselor'),
+          `${table} ${JSON.stringify(r)}`,
+        ).toBeNull();
+        expect(
+          declarationOf(table as SyncedTable).check?.(fields) ?? null,
+          `${table} ${JSON.stringify(r)}`,
+        ).toBeNull();
       }
     }
   });
@@ -57,9 +70,11 @@ describe('demo programme enrolments', () => {
       .select('stage')
       .distinct()
       .execute();
-    expect(stages.map((s) => s.stage).sort()).toEqual(['ended', 'follow-up', 'plan', 'service'].concat(
-      stages.some((s) => s.stage === 'eligibility') ? ['eligibility'] : [],
-    ).sort());
+    expect(stages.map((s) => s.stage).sort()).toEqual(
+      ['ended', 'follow-up', 'plan', 'service']
+        .concat(stages.some((s) => s.stage === 'eligibility') ? ['eligibility'] : [])
+        .sort(),
+    );
     const notMet = await store.context.db
       .selectFrom('obligation_decisions')
       .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -1,10 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dispatch } from '../../../../../electron/main/dispatcher.ts';
 import type { SessionInfo } from '../../../../../shared/contract/auth.ts';
-import type { CaseProgrammes, EnrolmentView, ProgrammeFiguresView } from '../../../../../shared/contract/programmes.ts';
+import type {
+  CaseProgrammes,
+  EnrolmentView,
+  ProgrammeFiguresView,
+} from '../../../../../shared/contract/programmes.ts';
 import type { AppError, Result } from '../../../../../shared/contract/result.ts';
 import { seedFixture, type Fixture } from '../../../../support/case-fixtures.ts';
-import { dispatcherFor, makeTestStore, sessionHolder, type TestStore } from '../../../../support/temp-store.ts';
+import {
+  dispatcherFor,
+  makeTestStore,
+  sessionHolder,
+  type TestStore,
+} from '../../../../support/temp-store.ts';
 
 // Enrolment in 국민취업지원제도 through the real dispatcher on a real store (issue 17 item 2): the
 // pre-check records only its inputs and needs the sensitive consent; a person decides with a reason;
@@ -51,8 +60,10 @@ describe('center figures', () => {
       toConfirm: true,
       centerValue: null,
     });
-    const err = await refused(admin, 'programmes:saveFigures', { figures: { 'nes-1.stageDeadlineDays.plan': 120 } });
-    expect(err).toMatchObject({ code: 'validation', message: 'programmes.figures.range|min=7|max=90' });
+    const err = await refused(admin, 'programmes:saveFigures', {
+      figures: { 'nes-1.stageDeadlineDays.plan': 120 },
+    });
+    expect(err).toMatchObject({ code: 'validation', message: 'programmes.figuresRange|min=7|max=90' });
     expect(err.field).toBe('nes-1.stageDeadlineDays.plan');
     const saved = await ok<ProgrammeFiguresView>(admin, 'programmes:saveFigures', {
       figures: { 'nes-1.stageDeadlineDays.plan': 14, 'nes-1.obligations.job-search-report.intervalDays': 30 },
@@ -70,34 +81,62 @@ describe('an enrolment in 국민취업지원제도', () => {
   let e: EnrolmentView;
 
   it('enrols on the current edition with the eligibility deadline', async () => {
-    e = await ok<EnrolmentView>(c(), 'programmes:enrol', { jobseekerId: f.own.jobseekerId, programmeCode: 'nes-1' });
-    expect(e).toMatchObject({ stage: 'eligibility', catalogueVersion: 'PRG-2026-v1', enrolledOn: '2026-11-02' });
+    e = await ok<EnrolmentView>(c(), 'programmes:enrol', {
+      jobseekerId: f.own.jobseekerId,
+      programmeCode: 'nes-1',
+    });
+    expect(e).toMatchObject({
+      stage: 'eligibility',
+      catalogueVersion: 'PRG-2026-v1',
+      enrolledOn: '2026-11-02',
+    });
     expect(e.steps[0]).toMatchObject({ state: 'current', startedOn: '2026-11-02', dueOn: '2026-12-02' });
     expect(e.eligibility.inputs).toEqual(['age', 'householdIncomePct', 'assetsBand', 'recentWorkDays']);
-    const bad = await refused(c(), 'programmes:enrol', { jobseekerId: f.own.jobseekerId, programmeCode: 'group-cap' });
+    const bad = await refused(c(), 'programmes:enrol', {
+      jobseekerId: f.own.jobseekerId,
+      programmeCode: 'group-cap',
+    });
     expect(bad.message).toBe('programmes.noStages');
     // Another center's case is answered as not found.
-    expect((await refused(c(), 'programmes:enrol', { jobseekerId: f.other.jobseekerId, programmeCode: 'nes-1' })).code).toBe(
-      'not-found',
-    );
+    expect(
+      (await refused(c(), 'programmes:enrol', { jobseekerId: f.other.jobseekerId, programmeCode: 'nes-1' }))
+        .code,
+    ).toBe('not-found');
   });
 
   it('needs the sensitive consent for the income pre-check and records only the listed inputs', async () => {
     const noConsent = await refused(c(), 'programmes:precheck', { enrolmentId: e.id, inputs });
     expect(noConsent.message).toBe('consent.missing.sensitive');
     await ok(c(), 'casework:recordConsent', { jobseekerId: f.own.jobseekerId, granted: { sensitive: true } });
-    const extra = await refused(c(), 'programmes:precheck', { enrolmentId: e.id, inputs: { ...inputs, health: 'x' } });
+    const extra = await refused(c(), 'programmes:precheck', {
+      enrolmentId: e.id,
+      inputs: { ...inputs, health: 'x' },
+    });
     expect(extra.code).toBe('validation');
-    expect((await refused(c(), 'programmes:decide', { enrolmentId: e.id, decision: 'admit', reasonCode: 'meets-rules' })).message).toBe(
-      'programmes.precheckFirst',
-    );
+    expect(
+      (
+        await refused(c(), 'programmes:decide', {
+          enrolmentId: e.id,
+          decision: 'admit',
+          reasonCode: 'meets-rules',
+        })
+      ).message,
+    ).toBe('programmes.precheckFirst');
     e = await ok<EnrolmentView>(c(), 'programmes:precheck', {
       enrolmentId: e.id,
       inputs: { ...inputs, householdIncomePct: 70 },
     });
-    expect(e.eligibility).toMatchObject({ meets: false, failed: [{ input: 'householdIncomePct', rule: 'max', limit: 60 }] });
+    expect(e.eligibility).toMatchObject({
+      meets: false,
+      failed: [{ input: 'householdIncomePct', rule: 'max', limit: 60 }],
+    });
     e = await ok<EnrolmentView>(c(), 'programmes:precheck', { enrolmentId: e.id, inputs });
-    expect(e.eligibility).toMatchObject({ meets: true, failed: [], recorded: inputs, checkedOn: '2026-11-02' });
+    expect(e.eligibility).toMatchObject({
+      meets: true,
+      failed: [],
+      recorded: inputs,
+      checkedOn: '2026-11-02',
+    });
   });
 
   it('takes a person’s decision with a reason that fits it, once', async () => {
@@ -107,28 +146,56 @@ describe('an enrolment in 국민취업지원제도', () => {
       reasonCode: 'income-over-limit',
     });
     expect(wrong).toMatchObject({ message: 'programmes.v.reason', field: 'reasonCode' });
-    e = await ok<EnrolmentView>(c(), 'programmes:decide', { enrolmentId: e.id, decision: 'admit', reasonCode: 'meets-rules' });
-    expect(e.decision).toMatchObject({ decision: 'admit', reasonCode: 'meets-rules', decidedOn: '2026-11-02' });
-    expect((await refused(c(), 'programmes:decide', { enrolmentId: e.id, decision: 'refuse', reasonCode: 'other', reasonText: 'x' })).message).toBe(
-      'programmes.decided',
-    );
+    e = await ok<EnrolmentView>(c(), 'programmes:decide', {
+      enrolmentId: e.id,
+      decision: 'admit',
+      reasonCode: 'meets-rules',
+    });
+    expect(e.decision).toMatchObject({
+      decision: 'admit',
+      reasonCode: 'meets-rules',
+      decidedOn: '2026-11-02',
+    });
+    expect(
+      (
+        await refused(c(), 'programmes:decide', {
+          enrolmentId: e.id,
+          decision: 'refuse',
+          reasonCode: 'other',
+          reasonText: 'x',
+        })
+      ).message,
+    ).toBe('programmes.decided');
   });
 
   it('moves to the plan with the center’s deadline, and starts the services only on an agreed plan', async () => {
     e = await ok<EnrolmentView>(c(), 'programmes:move', { enrolmentId: e.id, to: 'plan', on: '2026-11-03' });
     expect(e.steps[1]).toMatchObject({ state: 'current', startedOn: '2026-11-03', dueOn: '2026-11-17' });
-    expect((await refused(c(), 'programmes:move', { enrolmentId: e.id, to: 'follow-up', on: '2026-11-04' })).message).toBe(
-      'programmes.stage.notAllowed',
-    );
-    expect((await refused(c(), 'programmes:move', { enrolmentId: e.id, to: 'service', on: '2026-11-04' })).message).toBe(
-      'programmes.plan.agreeFirst',
-    );
+    expect(
+      (await refused(c(), 'programmes:move', { enrolmentId: e.id, to: 'follow-up', on: '2026-11-04' }))
+        .message,
+    ).toBe('programmes.stage.notAllowed');
+    expect(
+      (await refused(c(), 'programmes:move', { enrolmentId: e.id, to: 'service', on: '2026-11-04' })).message,
+    ).toBe('programmes.plan.agreeFirst');
     e = await ok<EnrolmentView>(c(), 'programmes:savePlan', {
       enrolmentId: e.id,
       goals: ['물류 사무직 취업'],
       items: [
-        { activity: '이력서·자기소개서 작성', who: 'jobseeker', partner: null, from: '2026-11-04', to: '2026-11-15' },
-        { activity: '직업훈련 상담', who: 'partner', partner: 'training-institution', from: '2026-11-10', to: '2026-11-20' },
+        {
+          activity: '이력서·자기소개서 작성',
+          who: 'jobseeker',
+          partner: null,
+          from: '2026-11-04',
+          to: '2026-11-15',
+        },
+        {
+          activity: '직업훈련 상담',
+          who: 'partner',
+          partner: 'training-institution',
+          from: '2026-11-10',
+          to: '2026-11-20',
+        },
       ],
     });
     expect(e.plan).toMatchObject({ agreedOn: null, goals: ['물류 사무직 취업'] });
@@ -140,28 +207,39 @@ describe('an enrolment in 국민취업지원제도', () => {
     expect(partnerless.code).toBe('validation');
     e = await ok<EnrolmentView>(c(), 'programmes:agreePlan', { enrolmentId: e.id, on: '2026-11-04' });
     expect(e.plan).toMatchObject({ agreedOn: '2026-11-04' });
-    expect((await refused(c(), 'programmes:agreePlan', { enrolmentId: e.id, on: '2026-11-05' })).message).toBe(
-      'programmes.plan.agreed',
-    );
-    e = await ok<EnrolmentView>(c(), 'programmes:move', { enrolmentId: e.id, to: 'service', on: '2026-11-05' });
+    expect(
+      (await refused(c(), 'programmes:agreePlan', { enrolmentId: e.id, on: '2026-11-05' })).message,
+    ).toBe('programmes.plan.agreedAlready');
+    e = await ok<EnrolmentView>(c(), 'programmes:move', {
+      enrolmentId: e.id,
+      to: 'service',
+      on: '2026-11-05',
+    });
     expect(e.periods).toHaveLength(6);
-    expect(e.periods[0]).toMatchObject({ period: 1, from: '2026-11-05', dueOn: '2026-12-04', decision: null });
+    expect(e.periods[0]).toMatchObject({
+      period: 1,
+      from: '2026-11-05',
+      dueOn: '2026-12-04',
+      decision: null,
+    });
   });
 
   it('records a decision per period, not met only with a reason, the first standing until corrected', async () => {
     const base = { enrolmentId: e.id, obligation: 'job-search-report', on: '2026-12-05' };
     // Once period 1 has ended undecided, it is in the counselor's inbox (overdue); deciding it takes it out.
     const inboxKeys = async () =>
-      (await ok<{ items: Array<{ key: string; source: string; status: string }> }>(c(), 'inbox:list', {})).items
+      (
+        await ok<{ items: Array<{ key: string; source: string; status: string }> }>(c(), 'inbox:list', {})
+      ).items
         .filter((i) => i.source === 'obligation')
         .map((i) => `${i.key.split(':').slice(2).join(':')} ${i.status}`);
     expect(await inboxKeys()).toEqual([]);
     t.store.context.now = () => new Date('2026-12-06T01:00:00Z');
     expect(await inboxKeys()).toEqual(['job-search-report:1 overdue']);
     e = await ok<EnrolmentView>(c(), 'programmes:decidePeriod', { ...base, period: 1, decision: 'met' });
-    expect((await refused(c(), 'programmes:decidePeriod', { ...base, period: 2, decision: 'not-met' })).message).toBe(
-      'programmes.period.reasonNeeded',
-    );
+    expect(
+      (await refused(c(), 'programmes:decidePeriod', { ...base, period: 2, decision: 'not-met' })).message,
+    ).toBe('programmes.period.reasonNeeded');
     e = await ok<EnrolmentView>(c(), 'programmes:decidePeriod', {
       ...base,
       period: 2,
@@ -172,9 +250,16 @@ describe('an enrolment in 국민취업지원제도', () => {
     });
     expect(e.periods.slice(0, 2).map((p) => p.decision?.decision)).toEqual(['met', 'not-met']);
     expect(await inboxKeys()).toEqual([]);
-    expect((await refused(c(), 'programmes:decidePeriod', { ...base, period: 1, decision: 'not-met', reasonCode: 'no-report' })).message).toBe(
-      'programmes.period.decided',
-    );
+    expect(
+      (
+        await refused(c(), 'programmes:decidePeriod', {
+          ...base,
+          period: 1,
+          decision: 'not-met',
+          reasonCode: 'no-report',
+        })
+      ).message,
+    ).toBe('programmes.period.decided');
     const first = e.periods[0]?.decision?.id;
     e = await ok<EnrolmentView>(c(), 'programmes:decidePeriod', {
       ...base,
@@ -183,7 +268,10 @@ describe('an enrolment in 국민취업지원제도', () => {
       reasonCode: 'insufficient-activity',
       corrects: first,
     });
-    expect(e.periods[0]?.decision).toMatchObject({ decision: 'not-met', reasonCode: 'insufficient-activity' });
+    expect(e.periods[0]?.decision).toMatchObject({
+      decision: 'not-met',
+      reasonCode: 'insufficient-activity',
+    });
     const audit = t.store.raw
       .prepare("select person_id from audit_entries where action = 'programme.obligation.decide'")
       .all() as Array<{ person_id: string }>;
@@ -191,9 +279,9 @@ describe('an enrolment in 국민취업지원제도', () => {
   });
 
   it('ends only with an outcome and shows the case’s enrolments, queued for sync', async () => {
-    expect((await refused(c(), 'programmes:move', { enrolmentId: e.id, to: 'ended', on: '2027-01-10' })).message).toBe(
-      'programmes.stage.needsOutcome',
-    );
+    expect(
+      (await refused(c(), 'programmes:move', { enrolmentId: e.id, to: 'ended', on: '2027-01-10' })).message,
+    ).toBe('programmes.stage.needsOutcome');
     e = await ok<EnrolmentView>(c(), 'programmes:move', {
       enrolmentId: e.id,
       to: 'ended',
