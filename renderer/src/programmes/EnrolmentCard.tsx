@@ -112,7 +112,7 @@ export function EnrolmentCard({
           </Box>
         )}
         {e.stage === 'eligibility' && e.decision === null && e.eligibility.meets !== null && (
-          <DecisionForm e={e} onDone={onChange} />
+          <DecisionForm key={String(e.eligibility.meets)} e={e} onDone={onChange} />
         )}
         {(e.plan || ['plan', 'service', 'follow-up'].includes(e.stage)) && (
           <PlanEditor key={e.plan?.id ?? 'new'} e={e} today={today} onDone={onChange} />
@@ -120,7 +120,15 @@ export function EnrolmentCard({
         {(e.periods.length > 0 || e.stage === 'service') && (
           <ObligationPeriods e={e} today={today} onDone={onChange} />
         )}
-        {e.nextStages.length > 0 && <MoveForm e={e} today={today} outcomes={outcomes} onDone={onChange} />}
+        {e.nextStages.length > 0 && (
+          <MoveForm
+            key={`${e.stage}-${e.decision?.decision ?? ''}`}
+            e={e}
+            today={today}
+            outcomes={outcomes}
+            onDone={onChange}
+          />
+        )}
       </Stack>
     </Paper>
   );
