@@ -23,7 +23,8 @@ import type { AppError } from '../../../shared/contract/result.ts';
 import type { PlanItem } from '../../../shared/programmes/action-plan.ts';
 import { call } from '../api.ts';
 import { DateField } from '../common/DateField.tsx';
-import { errorOf } from '../employers/common.tsx';
+import { errorOf, useLang } from '../employers/common.tsx';
+import { providerOf } from '../../../shared/programmes/catalogue.ts';
 
 // The Individual Action Plan (취업활동계획): goals and planned activities (who does what, from when to
 // when), saved as a draft and agreed with the jobseeker on a day. An agreed plan reads as agreed; changing
@@ -258,6 +259,12 @@ export function PlanEditor({
 
 function PlanTable({ items }: { items: PlanItem[] }) {
   const { t } = useTranslation();
+  const lang = useLang();
+  // A partner named by its catalogue code reads as the agency's name.
+  const partnerName = (p: string) => {
+    const known = providerOf(p);
+    return known ? (lang === 'en' ? known.en : known.ko) : p;
+  };
   return (
     <Table size="small" aria-label={t('programmes.plan.items')}>
       <TableHead>
@@ -274,7 +281,7 @@ function PlanTable({ items }: { items: PlanItem[] }) {
             <TableCell>{i.activity}</TableCell>
             <TableCell>
               {t(`programmes.plan.actors.${i.who}`)}
-              {i.partner ? ` (${i.partner})` : ''}
+              {i.partner ? ` (${partnerName(i.partner)})` : ''}
             </TableCell>
             <TableCell>{i.from}</TableCell>
             <TableCell>{i.to}</TableCell>

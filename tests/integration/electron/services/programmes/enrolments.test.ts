@@ -7,6 +7,8 @@ import type {
   ProgrammeFiguresView,
 } from '../../../../../shared/contract/programmes.ts';
 import type { AppError, Result } from '../../../../../shared/contract/result.ts';
+import { obligationTimelineSource } from '../../../../../electron/services/timeline/sources/obligations.ts';
+import { programmeTimelineSource } from '../../../../../electron/services/timeline/sources/programmes.ts';
 import { seedFixture, type Fixture } from '../../../../support/case-fixtures.ts';
 import {
   dispatcherFor,
@@ -303,5 +305,36 @@ describe('an enrolment in 국민취업지원제도', () => {
       'obligation_decisions',
       'programme_enrolments',
     ]);
+  });
+
+  it('gives the case timeline its programme events and obligation decisions', async () => {
+    const q = { db: t.store.db, jobseekerId: f.own.jobseekerId };
+    const events = await programmeTimelineSource.events(q);
+    expect(events.map((x) => x.title.key).sort()).toEqual(
+      [
+        'timeline.programme.decided',
+        'timeline.programme.enrolled',
+        'timeline.programme.plan-agreed',
+        'timeline.programme.prechecked',
+        'timeline.programme.prechecked',
+        'timeline.programme.stage',
+        'timeline.programme.stage',
+        'timeline.programme.stage',
+      ].sort(),
+    );
+    expect(
+      events.every((x) => x.kind === 'programme' && x.link?.tab === 'programmes' && x.link.id === e.id),
+    ).toBe(true);
+    const ended = events.find((x) => x.title.values?.['stage'] === 'ended');
+    expect(ended?.title.values).toMatchObject({ programme: 'nes-1', from: 'service', outcome: 'employed' });
+    const decisions = await obligationTimelineSource.events(q);
+    expect(decisions.map((x) => `${x.title.key}:${String(x.title.values?.['period'])}`).sort()).toEqual([
+      'timeline.obligation.corrected:1',
+      'timeline.obligation.met:1',
+      'timeline.obligation.not-met:2',
+    ]);
+    expect(
+      await programmeTimelineSource.events({ db: t.store.db, jobseekerId: f.other.jobseekerId }),
+    ).toEqual([]);
   });
 });
