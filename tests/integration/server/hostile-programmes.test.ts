@@ -82,7 +82,14 @@ describe.each(SERVER_DIALECTS)('a hostile desktop’s programme enrolments, on %
   let c2: Agent;
   let adm: Agent;
   let bus: Agent;
-  const ids = { own: uuidv7(), busan: uuidv7(), enrolment: uuidv7(), busanEnrolment: uuidv7() };
+  const ids = {
+    own: uuidv7(),
+    bare: uuidv7(),
+    busan: uuidv7(),
+    enrolment: uuidv7(),
+    busanEnrolment: uuidv7(),
+    bareEnrolment: uuidv7(),
+  };
 
   async function seqOf(table: string, id: string): Promise<number> {
     const row = await h.server.opened.db
@@ -102,7 +109,12 @@ describe.each(SERVER_DIALECTS)('a hostile desktop’s programme enrolments, on %
       ['counselor1', 'counselor2', 'admin1', 'busan1'].map((l) => h.agent(l)),
     )) as [Agent, Agent, Agent, Agent];
     const seeded = [
-      ...(await h.push(c1, [change(c1, 'jobseekers', ids.own, jobseekerFields('SEL01', c1.userId))])),
+      ...(await h.push(c1, [
+        change(c1, 'jobseekers', ids.own, { ...jobseekerFields('SEL01', c1.userId), consent_sensitive: 1 }),
+        // A case without the sensitive consent: its enrolment may not record income or assets.
+        change(c1, 'jobseekers', ids.bare, jobseekerFields('SEL01', c1.userId)),
+        change(c1, 'programme_enrolments', ids.bareEnrolment, enrolmentFields(ids.bare, c1.userId)),
+      ])),
       ...(await h.push(bus, [change(bus, 'jobseekers', ids.busan, jobseekerFields('BUS01', bus.userId))])),
       ...(await h.push(c1, [
         change(
@@ -116,7 +128,14 @@ describe.each(SERVER_DIALECTS)('a hostile desktop’s programme enrolments, on %
         change(bus, 'programme_enrolments', ids.busanEnrolment, enrolmentFields(ids.busan, bus.userId)),
       ])),
     ];
-    expect(seeded.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied']);
+    expect(seeded.map((r) => r.status)).toEqual([
+      'applied',
+      'applied',
+      'applied',
+      'applied',
+      'applied',
+      'applied',
+    ]);
   });
   afterAll(async () => {
     await h.close();
@@ -286,5 +305,24 @@ describe.each(SERVER_DIALECTS)('a hostile desktop’s programme enrolments, on %
       ),
     ]);
     expect(second).toMatchObject({ status: 'review' });
+  });
+
+  it('refuses income and assets answers on a case without the sensitive consent, on insert and update', async () => {
+    const inputs = admitted(c1.userId);
+    await h.expectRefused(
+      c1,
+      change(c1, 'programme_enrolments', uuidv7(), enrolmentFields(ids.bare, c1.userId, inputs)),
+      'consentMissing',
+    );
+    await h.expectRefused(
+      c1,
+      await update(c1, 'programme_enrolments', ids.bareEnrolment, {
+        eligibility_inputs: inputs.eligibility_inputs,
+        eligibility_meets: 1,
+        eligibility_failed: '[]',
+        prechecked_on: '2026-11-02',
+      }),
+      'consentMissing',
+    );
   });
 });
