@@ -3,11 +3,13 @@ import type { Bool, Synced } from './schema/base.ts';
 import type { DayTables, TaskTable } from './schema/day.ts';
 import type { DocumentTables } from './schema/documents.ts';
 import type { ServiceTables } from './schema/services.ts';
+import type { ProgrammeTables } from './schema/programmes.ts';
 import type { SyncLocalTables } from './schema/sync-local.ts';
 
 export type * from './schema/day.ts';
 export type * from './schema/documents.ts';
 export type * from './schema/services.ts';
+export type * from './schema/programmes.ts';
 export type * from './schema/sync-local.ts';
 
 // The shape of the case store, as Kysely sees it. Column names are the SQL names (snake_case);
@@ -442,6 +444,8 @@ export interface JobseekerTable {
 // Tables in files of their own: sync's bookkeeping (db/schema/sync-local.ts), issue 16's (db/schema/day.ts)
 // issue 18's (db/schema/documents.ts) and issue 17's service referrals (db/schema/services.ts).
 export interface Database extends DayTables, DocumentTables, SyncLocalTables, ServiceTables {}
+// issue 18's (db/schema/documents.ts) and issue 17's programme enrolments (db/schema/programmes.ts).
+export interface Database extends DayTables, DocumentTables, ProgrammeTables, SyncLocalTables {}
 
 export type SyncedTableName = Exclude<
   keyof Database,

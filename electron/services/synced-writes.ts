@@ -47,6 +47,8 @@ export async function updateSynced(
     | 'appointments'
     | 'tasks'
     | 'service_referrals',
+    | 'programme_enrolments'
+    | 'action_plans',
   id: string,
   changed: Record<string, unknown>,
   baseSeq: number,

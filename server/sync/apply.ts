@@ -11,7 +11,7 @@ import { MERGE_TABLE } from '../../shared/sync/merge.ts';
 import { isSyncedTable, syncRule } from '../../shared/sync/tables.ts';
 import { checkAuditEntry } from './audit-chain.ts';
 import { checkFields } from '../../shared/sync/tables/index.ts';
-import { checkConsent } from './consent.ts';
+import { checkConsent, checkConsentOnUpdate } from './consent.ts';
 import { afterWrite } from './derived.ts';
 import { checkInsert, checkUpdate } from './flows.ts';
 import type { PushWork } from './push-work.ts';
@@ -160,6 +160,7 @@ export async function applyMutation(
 
     const data = JSON.parse(existing.data) as Record<string, unknown>;
     const meta = JSON.parse(existing.field_meta) as Meta;
+    if (checks) await checkConsentOnUpdate(work, m, data);
     // Scope after: the caller must be able to act on the row as it would be, too (checked before
     // anything is written, so a refusal leaves no trace).
     if (checks && rule.scope.kind !== 'parent') {

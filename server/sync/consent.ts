@@ -5,6 +5,7 @@ import {
   sensitiveAnswers,
 } from '../../shared/casework/consent.ts';
 import type { ConsentGroup } from '../../shared/casework/types.ts';
+import { SENSITIVE_ELIGIBILITY_INPUTS } from '../../shared/programmes/eligibility.ts';
 import type { Mutation } from '../../shared/sync/protocol.ts';
 import type { PushWork } from './push-work.ts';
 import { Refusal, type SyncCaller } from './rows.ts';
@@ -14,7 +15,9 @@ import { Refusal, type SyncCaller } from './rows.ts';
 // catalog, whatever the desktop checked:
 //   - an assessment recording health or welfare answers without the sensitive consent;
 //   - a referral that gives the person's contact to the employer without the optional (sharing) consent;
-//   - a counseling note, assessment or referral for a case whose required consent was withdrawn.
+//   - a counseling note, assessment or referral for a case whose required consent was withdrawn;
+//   - an enrolment's eligibility pre-check recording household income, assets or a vulnerable group
+//     (welfare data, shared/programmes/eligibility.ts) without the sensitive consent, on insert or update.
 // The consent in force is the jobseeker's decisive field (consent_<group>), which syncs like any decisive
 // field; rows from desktops before that field fall back to the latest consent record of the case.
 // Called once per mutation from apply.ts, for new records only (append-only: nothing changes later).
@@ -48,9 +51,46 @@ async function latestRecord(work: PushWork, jobseekerId: string, group: ConsentG
   return latest?.granted ?? null;
 }
 
+/** An enrolment's pre-check inputs that are welfare data need the sensitive consent. */
+function enrolmentNeeds(fields: Record<string, unknown>): Array<[ConsentGroup, string]> {
+  const inputs = parseJson(fields['eligibility_inputs']);
+  if (typeof inputs !== 'object' || inputs === null) return [];
+  return Object.keys(inputs).some((k) => (SENSITIVE_ELIGIBILITY_INPUTS as readonly string[]).includes(k))
+    ? [['sensitive', 'household income, assets or vulnerable-group answers']]
+    : [];
+}
+
+/** An update of an enrolment (the pre-check is recorded after the insert), checked against its case. */
+export async function checkConsentOnUpdate(work: PushWork, m: Mutation, existing: Record<string, unknown>) {
+  if (m.table !== 'programme_enrolments') return;
+  const needs = enrolmentNeeds(m.fields);
+  const jobseekerId = existing['jobseeker_id'];
+  if (needs.length === 0 || typeof jobseekerId !== 'string') return;
+  const jobseeker = await work.getRow('jobseekers', jobseekerId);
+  if (!jobseeker || jobseeker.deleted_at) return;
+  await requireGroups(work, jobseekerId, JSON.parse(jobseeker.data) as Record<string, unknown>, needs);
+}
+
+async function requireGroups(
+  work: PushWork,
+  jobseekerId: string,
+  data: Record<string, unknown>,
+  needs: Array<[ConsentGroup, string]>,
+): Promise<void> {
+  for (const [group, what] of needs) {
+    const field = data[CONSENT_FIELDS[group]];
+    const inForce = consentInForce(
+      field,
+      field === undefined || field === null ? await latestRecord(work, jobseekerId, group) : null,
+    );
+    if (inForce !== true) throw new Refusal('consentMissing', { group, what });
+  }
+}
+
 export async function checkConsent(work: PushWork, _caller: SyncCaller, m: Mutation): Promise<void> {
   if (m.op !== 'insert') return;
-  const needs: Array<[ConsentGroup, string]> = [];
+  const needs: Array<[ConsentGroup, string]> =
+    m.table === 'programme_enrolments' ? enrolmentNeeds(m.fields) : [];
   if (m.table === 'assessments' && sensitiveAnswers(parseJson(m.fields['inputs'])).length > 0)
     needs.push(['sensitive', 'health, disability or welfare answers']);
   if (m.table === 'referrals' && (m.fields['share_contact'] === 1 || m.fields['share_contact'] === true))
@@ -65,12 +105,5 @@ export async function checkConsent(work: PushWork, _caller: SyncCaller, m: Mutat
   const data = JSON.parse(jobseeker.data) as Record<string, unknown>;
   if (requiredUse && consentInForce(data[CONSENT_FIELDS.required], null) === false)
     throw new Refusal('consentWithdrawn', { what: WHAT[m.table] ?? m.table });
-  for (const [group, what] of needs) {
-    const field = data[CONSENT_FIELDS[group]];
-    const inForce = consentInForce(
-      field,
-      field === undefined || field === null ? await latestRecord(work, jobseekerId, group) : null,
-    );
-    if (inForce !== true) throw new Refusal('consentMissing', { group, what });
-  }
+  await requireGroups(work, jobseekerId, data, needs);
 }

@@ -17,6 +17,7 @@ import { kioskChannels } from './kiosk.ts';
 import { lifecycleChannels } from './lifecycle.ts';
 import { lobbyChannels } from './lobby.ts';
 import { mergesChannels } from './merges.ts';
+import { programmesChannels } from './programmes.ts';
 import { reportsChannels } from './reports.ts';
 import { serviceReferralsChannels } from './service-referrals.ts';
 import type { Result } from './result.ts';
@@ -58,6 +59,7 @@ export const contract = {
   ...mergesChannels,
   ...worklistChannels,
   ...serviceReferralsChannels,
+  ...programmesChannels,
 };
 
 export type Contract = typeof contract;

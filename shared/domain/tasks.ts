@@ -42,7 +42,7 @@ export interface Task {
 
 /** Where an inbox item comes from: one small file each (electron/services/inbox/sources/). */
 export type InboxSourceKind =
-  'task' | 'reassessment' | 'follow-up' | 'employer-callback' | 'no-show' | (string & {});
+  'task' | 'reassessment' | 'follow-up' | 'employer-callback' | 'no-show' | 'obligation' | (string & {});
 
 export type DueStatus = 'overdue' | 'today';
 
@@ -55,7 +55,7 @@ export interface InboxItem {
   /** What to open: a case, an employer, an opening, a referral; null for a task about nothing else. */
   subject: { kind: TaskLinkKind; id: string; label: string } | null;
   /** Text the source adds (the task's title, the follow-up's month): never translated here. */
-  detail: { title?: string; months?: number; employer?: string };
+  detail: { title?: string; months?: number; employer?: string; period?: number };
   /** The task behind the item, for done / snooze / reassign. */
   task?: Task;
 }

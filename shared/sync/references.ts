@@ -15,6 +15,7 @@ export const REFERENCES: Partial<Record<SyncedTable, Record<string, SyncedTable>
   service_plan_steps: { assessment_id: 'assessments' },
   employer_attachments: { opening_id: 'job_openings' },
   referral_attachments: { attachment_id: 'attachments' },
+  obligation_decisions: { corrects: 'obligation_decisions' },
   tasks: {
     jobseeker_id: 'jobseekers',
     employer_id: 'employers',

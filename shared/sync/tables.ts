@@ -190,6 +190,31 @@ export const SYNC_TABLES = {
     decisive: ['assignee_id', 'archived'],
     scope: { kind: 'center', ownerField: 'assignee_id' },
   },
+  // Programme enrolments (issue 17 item 2; shared/sync/tables/programmes.ts): the stage, the eligibility
+  // decision, the outcome and archiving are decisive (two desktops moving or deciding differently open a
+  // review item); dates, the pre-check's inputs and notes are descriptive. The history, the obligation
+  // decisions (the first for a period stands; a correction names it) are append-only; the action plan is
+  // mutable until agreed, and its agreement is decisive.
+  programme_enrolments: {
+    mode: 'mutable',
+    decisive: ['stage', 'decision', 'outcome', 'archived'],
+    scope: { kind: 'parent', parentTable: 'jobseekers', parentField: 'jobseeker_id' },
+  },
+  enrolment_events: {
+    mode: 'append-only',
+    decisive: [],
+    scope: { kind: 'parent', parentTable: 'programme_enrolments', parentField: 'enrolment_id' },
+  },
+  action_plans: {
+    mode: 'mutable',
+    decisive: ['agreed_on', 'archived'],
+    scope: { kind: 'parent', parentTable: 'programme_enrolments', parentField: 'enrolment_id' },
+  },
+  obligation_decisions: {
+    mode: 'append-only',
+    decisive: [],
+    scope: { kind: 'parent', parentTable: 'programme_enrolments', parentField: 'enrolment_id' },
+  },
   // The audit trail (domain.md §10: synced to the server): inserted once, never changed, each with its
   // own device's hash chain. Owned by its actor (issue #13 item 5): a counselor's desktop gets only
   // their own entries (owner scope); a supervisor's gets the center's (see `centerScopeHolds`).

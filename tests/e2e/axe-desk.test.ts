@@ -20,6 +20,7 @@ const CASE_TABS = [
   'referrals',
   'appointments',
   'services',
+  'programmes',
 ];
 const LONG = 600_000;
 
@@ -107,6 +108,16 @@ for (const lang of ['ko', 'en'] as const) {
         const jobseeker = await firstRow(page, '#/jobseekers', 'jobseeker-row');
         const base = jobseeker.replace(/\/[a-z]+$/, '');
         for (const tab of CASE_TABS) await visit(page, `${base}/${tab}`, found);
+        // A case with an enrolment in 국민취업지원제도 (issue 17): the stepper, plan and obligation periods.
+        const enrolled = await app.host.store.db
+          .selectFrom('programme_enrolments as p')
+          .innerJoin('jobseekers as j', 'j.id', 'p.jobseeker_id')
+          .innerJoin('users as u', 'u.id', 'j.assigned_counselor_id')
+          .select('j.id')
+          .where('u.login_id', '=', 'counselor1')
+          .where('p.stage', '=', 'service')
+          .executeTakeFirst();
+        if (enrolled) await visit(page, `#/jobseekers/${enrolled.id}/programmes`, found, 'programmes in service');
         await visit(page, `${base}/intake`, found);
         await visit(page, '#/employers', found);
         await visit(page, '#/employers/new', found);
@@ -171,6 +182,7 @@ for (const lang of ['ko', 'en'] as const) {
         await visit(page, '#/audit', found);
         await visit(page, '#/settings/kiosk', found);
         await visit(page, '#/settings/audit', found);
+        await visit(page, '#/settings/programmes', found);
         await visit(page, '#/reviews', found);
         await visit(page, '#/transfers', found);
         await visit(page, '#/appointments?view=day&date=2026-10-28', found, 'appointments day');

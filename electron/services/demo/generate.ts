@@ -12,6 +12,7 @@ import { createAccount, ensureCenter } from '../accounts.ts';
 import type { ServiceContext } from '../context.ts';
 import { generateDemoAppointments } from './appointments.ts';
 import { generateDemoServiceReferrals } from './service-referrals.ts';
+import { generateDemoProgrammes } from './programmes.ts';
 import { generateAuditHistory } from './audit-history.ts';
 import { COMPANY_PREFIXES, COMPANY_SUFFIXES, GIVEN_FEMALE, GIVEN_MALE, SURNAMES } from './korean-names.ts';
 import { seededRng, seededUuidv7, type Rng } from './random.ts';
@@ -548,6 +549,18 @@ export async function generateDemo(ctx: ServiceContext, o: DemoOptions): Promise
   await generateDemoAppointments(ctx, { anchorMs: anchor, caseloads: caseloadsOf(jobseekers), rng });
   // Its own stream of the seed, so the referrals never shift what the generators above made.
   await generateDemoServiceReferrals(ctx, { anchorMs: anchor, jobseekers, assessments, seed: o.seed });
+  // Issue 17: enrolments in 국민취업지원제도 for needs-preparation jobseekers who gave the sensitive consent
+  // (its own generator seeded apart, so the records above stay as they were for a given seed).
+  const sensitive = new Set(
+    consents.filter((c) => c.item_group === 'sensitive' && c.granted === 1).map((c) => c.jobseeker_id),
+  );
+  await generateDemoProgrammes(ctx, {
+    anchorMs: anchor,
+    rng: seededRng(o.seed ^ 0x17),
+    candidates: jobseekers
+      .filter((j) => j.current_type === 'needs-preparation' && j.assigned_counselor_id && sensitive.has(j.id))
+      .map((j) => ({ id: j.id, counselorId: j.assigned_counselor_id as string, birthYear: j.birth_year })),
+  });
 
   await generateAuditHistory(ctx, { centerCode: o.centerCode, anchorMs: anchor, seed: o.seed });
   await appendAudit(ctx.db, {

@@ -17,6 +17,7 @@ import { kioskHandlers } from './kiosk.ts';
 import { lifecycleHandlers } from './lifecycle.ts';
 import { lobbyHandlers } from './lobby.ts';
 import { mergesHandlers } from './merges.ts';
+import { programmesHandlers } from './programmes.ts';
 import { reportsHandlers } from './reports.ts';
 import { serviceReferralsHandlers } from './service-referrals.ts';
 import { syncHandlers } from './sync.ts';
@@ -49,6 +50,7 @@ export const handlers: HandlerMap<ChannelName> = {
   ...mergesHandlers,
   ...worklistHandlers,
   ...serviceReferralsHandlers,
+  ...programmesHandlers,
 };
 
 export type { CallContext, Handler, HandlerMap } from './types.ts';

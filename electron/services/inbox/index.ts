@@ -14,11 +14,12 @@ import { employerCallbackSource } from './sources/employer-callbacks.ts';
 import { followUpSource } from './sources/follow-ups.ts';
 import { noShowSource } from './sources/no-shows.ts';
 import { reassessAfterServiceSource } from './sources/reassess-after-service.ts';
+import { obligationSource } from './sources/obligations.ts';
 import { reassessmentSource } from './sources/reassessments.ts';
 import { taskSource } from './sources/tasks.ts';
 
 // 오늘 할 일 (issue 16 item 2): everything due for the person in one list, overdue first. The sources are
-// data: a new kind of due item (programme obligations, when they exist) is one file in
+// data: a new kind of due item (programme obligations: ./sources/obligations.ts) is one file in
 // ./sources/ and one entry here.
 
 export const INBOX_SOURCES: readonly InboxSource[] = [
@@ -28,6 +29,7 @@ export const INBOX_SOURCES: readonly InboxSource[] = [
   employerCallbackSource,
   noShowSource,
   reassessAfterServiceSource,
+  obligationSource,
 ];
 
 function sourceQuery(ctx: ServiceContext, actor: SessionInfo): SourceQuery {

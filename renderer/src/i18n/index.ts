@@ -27,6 +27,8 @@ import lifecycleEn from './lifecycle.en.json';
 import lifecycleKo from './lifecycle.ko.json';
 import mergesEn from './merges.en.json';
 import mergesKo from './merges.ko.json';
+import programmesEn from './programmes.en.json';
+import programmesKo from './programmes.ko.json';
 import ko from './ko.json';
 import lobbyEn from './lobby.en.json';
 import lobbyKo from './lobby.ko.json';
@@ -116,6 +118,7 @@ void i18n.use(initReactI18next).init({
         mergesKo,
         worklistKo,
         servicesKo,
+        programmesKo,
       ),
     },
     en: {
@@ -143,6 +146,7 @@ void i18n.use(initReactI18next).init({
         mergesEn,
         worklistEn,
         servicesEn,
+        programmesEn,
       ),
     },
   },

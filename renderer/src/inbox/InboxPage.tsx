@@ -30,7 +30,7 @@ import { NewTaskDialog, ReassignDialog, SnoozeDialog } from './TaskDialogs.tsx';
 function itemText(t: TFunction, item: InboxItem): string {
   if (item.source === 'task') return item.detail.title ?? '';
   const name = item.subject?.label ?? '';
-  return t(`inbox.line.${item.source}`, { name, months: item.detail.months });
+  return t(`inbox.line.${item.source}`, { name, months: item.detail.months, period: item.detail.period });
 }
 
 function TaskActions({

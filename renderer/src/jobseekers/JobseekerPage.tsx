@@ -29,6 +29,7 @@ import { ServicePlanTab } from '../casework/ServicePlanTab.tsx';
 import { DocumentsTab } from '../documents/DocumentsTab.tsx';
 import { ReassessBanner } from '../services/ReassessBanner.tsx';
 import { ServicesTab } from '../services/ServicesTab.tsx';
+import { ProgrammesTab } from '../programmes/ProgrammesTab.tsx';
 import { todayLocal, useCaseFile } from '../casework/useCaseFile.ts';
 import { JobseekerReferrals } from '../referrals/JobseekerReferrals.tsx';
 import { JobseekerAppointments } from '../appointments/JobseekerAppointments.tsx';
@@ -70,6 +71,7 @@ const TABS = [
   'referrals',
   'appointments',
   'services',
+  'programmes',
 ] as const;
 
 /** The case a merged id now leads to: undefined while asking, null for a live case (or an error). */
@@ -240,6 +242,7 @@ function JobseekerView({ id }: { id: string }) {
         {tab === 'referrals' && <JobseekerReferrals jobseekerId={id} />}
         {tab === 'appointments' && <JobseekerAppointments jobseeker={{ id, name: jobseeker.name }} />}
         {tab === 'services' && <ServicesTab jobseekerId={id} onPlanChanged={reload} />}
+        {tab === 'programmes' && <ProgrammesTab jobseekerId={id} />}
       </Box>
       <Snackbar
         open={saved !== null}

@@ -8,6 +8,7 @@ import { BackupsPage } from './BackupsPage.tsx';
 import { DeviceSettingsPage } from './DeviceSettingsPage.tsx';
 import { JoinServerPage } from './JoinServerPage.tsx';
 import { KioskSettingsPage } from './KioskSettingsPage.tsx';
+import { FiguresForm } from '../programmes/FiguresForm.tsx';
 
 // Routes under /settings/*: one tab per settings page (issue 6: kiosk, this PC; issue 8 adds accounts
 // as another tab and route here).
@@ -19,6 +20,7 @@ export function SettingsArea() {
   const tabs = [
     { to: '/settings/kiosk', label: t('settings.tabs.kiosk') },
     { to: '/settings/audit', label: t('audit.settings.tab') },
+    { to: '/settings/programmes', label: t('programmes.figures.title') },
     ...(session.role === 'admin'
       ? [
           { to: '/settings/accounts', label: t('accounts.tab') },
@@ -41,6 +43,7 @@ export function SettingsArea() {
           <Route index element={<Navigate to="kiosk" replace />} />
           <Route path="kiosk" element={<KioskSettingsPage />} />
           <Route path="audit" element={<AuditSettingsPage />} />
+          <Route path="programmes" element={<FiguresForm />} />
           {session.role === 'admin' && <Route path="device" element={<DeviceSettingsPage />} />}
           {session.role === 'admin' && <Route path="accounts" element={<AccountsPage />} />}
           {session.role === 'admin' && <Route path="backups" element={<BackupsPage />} />}

@@ -6,6 +6,7 @@ import { centerTables } from './center.ts';
 import { employerTables } from './employers.ts';
 import { jobseekerTables } from './jobseekers.ts';
 import { lifecycleTables } from './lifecycle.ts';
+import { programmeTables } from './programmes.ts';
 import { referralTables } from './referrals.ts';
 import { serviceReferralTables } from './service-referrals.ts';
 import { taskTables } from './tasks.ts';
@@ -31,6 +32,7 @@ export const TABLE_DECLARATIONS: Readonly<Record<SyncedTable, TableDecl>> = {
   ...appointmentTables,
   ...taskTables,
   ...serviceReferralTables,
+  ...programmeTables,
 };
 
 export function declarationOf(table: SyncedTable): TableDecl {

@@ -250,6 +250,16 @@ const POLICY: Record<
     exactly: CASE_ROLES,
     overrides: { 'merges:preview': ['supervisor'], 'merges:merge': ['supervisor'] },
   },
+  // Issue 17: programme enrolments are case data; the center's own figures are center settings, set by its
+  // admins and supervisors.
+  programmes: {
+    surface: 'desk',
+    exactly: CASE_ROLES,
+    overrides: {
+      'programmes:getFigures': ['admin', 'supervisor'],
+      'programmes:saveFigures': ['admin', 'supervisor'],
+    },
+  },
   // Issue 18: forms, signatures and verification; attachments (the size limit is a PC setting: admins
   // set it with supervisors, and everyone who adds a file reads it; it carries no case data).
   documents: { surface: 'desk', exactly: CASE_ROLES },

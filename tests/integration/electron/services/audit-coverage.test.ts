@@ -36,6 +36,7 @@ interface State {
   spareId: string;
   taskId: string;
   serviceReferralId?: string;
+  enrolmentId: string;
 }
 
 interface Call {
@@ -168,6 +169,48 @@ const RULES: Record<ChannelName, Rule> = {
     kind: 'person',
     input: (s) => ({ jobseekerId: own(s), granted: { sensitive: true } }),
   },
+  // Programme enrolments (issue 17): the case already has the sensitive consent (casework:recordConsent).
+  'programmes:enrol': {
+    kind: 'person',
+    input: (s) => ({ jobseekerId: own(s), programmeCode: 'nes-1' }),
+    after: (s, out) => {
+      s.enrolmentId = (out as { id: string }).id;
+    },
+  },
+  'programmes:ofJobseeker': { kind: 'person', input: (s) => ({ jobseekerId: own(s) }) },
+  'programmes:precheck': {
+    kind: 'person',
+    input: (s) => ({
+      enrolmentId: s.enrolmentId,
+      inputs: { age: 40, householdIncomePct: 50, assetsBand: 'under-400m', recentWorkDays: 300 },
+    }),
+  },
+  'programmes:decide': {
+    kind: 'person',
+    input: (s) => ({ enrolmentId: s.enrolmentId, decision: 'admit', reasonCode: 'meets-rules' }),
+  },
+  'programmes:move': {
+    kind: 'person',
+    input: (s) => ({ enrolmentId: s.enrolmentId, to: 'plan', on: '2099-01-02' }),
+  },
+  'programmes:savePlan': {
+    kind: 'person',
+    input: (s) => ({
+      enrolmentId: s.enrolmentId,
+      goals: ['3개월 안에 물류 사무직 취업'],
+      items: [{ activity: '이력서 작성', who: 'jobseeker', partner: null, from: '2099-01-03', to: '2099-01-10' }],
+    }),
+  },
+  'programmes:agreePlan': {
+    kind: 'person',
+    input: (s) => ({ enrolmentId: s.enrolmentId, on: '2099-01-03' }),
+  },
+  'programmes:decidePeriod': {
+    kind: 'elsewhere',
+    why: 'needs the service stage (a second move): tests/integration/electron/services/programmes/enrolments.test.ts checks its entry names the person',
+  },
+  'programmes:getFigures': { kind: 'none', why: "the catalogue's figures and the center's own values" },
+  'programmes:saveFigures': { kind: 'none', why: "the center's figures (settings.programmes.save)" },
   'casework:addCompetency': {
     kind: 'person',
     input: (s) => ({
@@ -568,6 +611,7 @@ beforeAll(async () => {
     appointmentId: '',
     spareId: spare.jobseekerId,
     taskId: '',
+    enrolmentId: '',
   };
 });
 afterAll(() => t.cleanup());

@@ -85,6 +85,8 @@ const READS = [
   'appointments:team',
   'appointments:overlaps',
   'appointments:history',
+  'programmes:ofJobseeker',
+  'programmes:getFigures',
   'merges:survivor',
   'merges:duplicates',
   'merges:preview',

@@ -1,0 +1,116 @@
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type {
+  ActionPlanTable,
+  Database,
+  EnrolmentEventTable,
+  ObligationDecisionTable,
+  ProgrammeEnrolmentTable,
+} from '../schema.ts';
+
+// SQL for programme enrolments (issue 17 item 2): a case's enrolments with their plans, obligation
+// decisions and events; one enrolment by id; the open enrolments in the service stage a counselor's inbox
+// reads for due obligation periods; and the names of the people who decided.
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export type EnrolmentRow = Selectable<ProgrammeEnrolmentTable>;
+export type ActionPlanRow = Selectable<ActionPlanTable>;
+export type ObligationDecisionRow = Selectable<ObligationDecisionTable>;
+export type EnrolmentEventRow = Selectable<EnrolmentEventTable>;
+
+export async function getEnrolment(db: Db, id: string): Promise<EnrolmentRow | undefined> {
+  return db.selectFrom('programme_enrolments').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function enrolmentsOfJobseeker(db: Db, jobseekerId: string): Promise<EnrolmentRow[]> {
+  return db
+    .selectFrom('programme_enrolments')
+    .selectAll()
+    .where('jobseeker_id', '=', jobseekerId)
+    .where('archived', '=', 0)
+    .orderBy('enrolled_on', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+/** The plan in force of each enrolment: the latest not archived (a plan changed after agreement is new). */
+export async function plansOf(db: Db, enrolmentIds: readonly string[]): Promise<Map<string, ActionPlanRow>> {
+  if (enrolmentIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('action_plans')
+    .selectAll()
+    .where('enrolment_id', 'in', enrolmentIds)
+    .where('archived', '=', 0)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return new Map(rows.map((r) => [r.enrolment_id, r]));
+}
+
+export async function decisionsOf(db: Db, enrolmentIds: readonly string[]): Promise<ObligationDecisionRow[]> {
+  if (enrolmentIds.length === 0) return [];
+  return db
+    .selectFrom('obligation_decisions')
+    .selectAll()
+    .where('enrolment_id', 'in', enrolmentIds)
+    .orderBy('created_at')
+    .execute();
+}
+
+export async function eventsOfJobseeker(
+  db: Db,
+  jobseekerId: string,
+): Promise<Array<EnrolmentEventRow & { programme_code: string }>> {
+  return db
+    .selectFrom('enrolment_events as e')
+    .innerJoin('programme_enrolments as p', 'p.id', 'e.enrolment_id')
+    .selectAll('e')
+    .select('p.programme_code')
+    .where('p.jobseeker_id', '=', jobseekerId)
+    .execute();
+}
+
+export async function decisionsOfJobseeker(
+  db: Db,
+  jobseekerId: string,
+): Promise<Array<ObligationDecisionRow & { programme_code: string }>> {
+  return db
+    .selectFrom('obligation_decisions as d')
+    .innerJoin('programme_enrolments as p', 'p.id', 'd.enrolment_id')
+    .selectAll('d')
+    .select('p.programme_code')
+    .where('p.jobseeker_id', '=', jobseekerId)
+    .execute();
+}
+
+/**
+ * Open enrolments in the service stage of the cases a counselor holds (the inbox's obligation periods),
+ * with the case's name; a supervisor's view is the center's.
+ */
+export async function serviceEnrolmentsOf(
+  db: Db,
+  who: { userId: string; centerCode: string; wholeCenter: boolean },
+): Promise<Array<EnrolmentRow & { jobseeker_name: string }>> {
+  let q = db
+    .selectFrom('programme_enrolments as p')
+    .innerJoin('jobseekers as j', 'j.id', 'p.jobseeker_id')
+    .selectAll('p')
+    .select('j.name as jobseeker_name')
+    .where('p.stage', '=', 'service')
+    .where('p.archived', '=', 0)
+    .where('j.archived', '=', 0)
+    .where('j.center_code', '=', who.centerCode);
+  if (!who.wholeCenter) q = q.where('j.assigned_counselor_id', '=', who.userId);
+  return q.execute();
+}
+
+export async function userNames(db: Db, ids: ReadonlyArray<string | null>): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((i): i is string => typeof i === 'string'))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('id', 'in', wanted)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}

@@ -1,0 +1,48 @@
+import { decisionsOf, serviceEnrolmentsOf } from '../../../../db/repositories/programmes.ts';
+import { centerFiguresFrom } from '../../../../shared/programmes/center-figures.ts';
+import { decisionsInForce, obligationPeriods } from '../../../../shared/programmes/obligations.ts';
+import { enrolmentProgramme } from '../../../../shared/programmes/stages.ts';
+import { dueStatus, type InboxItem } from '../../../../shared/domain/tasks.ts';
+import type { InboxSource } from '../source.ts';
+
+// 구직활동 이행 판정 (issue 17 item 2): the obligation periods of the person's cases in the service stage
+// that have ended (due on their last day) with no compliance decision yet. Periods come from each
+// enrolment's own catalogue edition and the center's figures; a decided period leaves the list.
+
+export const obligationSource: InboxSource = {
+  async items({ db, userId, centerCode, today }) {
+    const enrolments = await serviceEnrolmentsOf(db, { userId, centerCode, wholeCenter: false });
+    if (enrolments.length === 0) return [];
+    const center = await db
+      .selectFrom('centers')
+      .select('settings')
+      .where('code', '=', centerCode)
+      .executeTakeFirst();
+    const figures = centerFiguresFrom(center?.settings);
+    const decisions = await decisionsOf(
+      db,
+      enrolments.map((e) => e.id),
+    );
+    const items: InboxItem[] = [];
+    for (const e of enrolments) {
+      const programme = enrolmentProgramme(e)?.programme;
+      if (!programme) continue;
+      const held = decisionsInForce(
+        decisions.filter((d) => d.enrolment_id === e.id).map((d) => ({ ...d, seq: Number(d.seq) })),
+      );
+      for (const p of obligationPeriods(programme, e.service_on, figures)) {
+        const status = dueStatus(p.dueOn, today);
+        if (!status || held.has(`${p.obligation}#${p.period}`)) continue;
+        items.push({
+          key: `obligation:${e.id}:${p.obligation}:${p.period}`,
+          source: 'obligation',
+          dueOn: p.dueOn,
+          status,
+          subject: { kind: 'jobseeker', id: e.jobseeker_id, label: e.jobseeker_name },
+          detail: { period: p.period },
+        });
+      }
+    }
+    return items;
+  },
+};
