@@ -441,11 +441,15 @@ export interface JobseekerTable {
   merged_into: string | null;
 }
 
-// Tables in files of their own: sync's bookkeeping (db/schema/sync-local.ts), issue 16's (db/schema/day.ts)
-// issue 18's (db/schema/documents.ts) and issue 17's service referrals (db/schema/services.ts).
-export interface Database extends DayTables, DocumentTables, SyncLocalTables, ServiceTables {}
-// issue 18's (db/schema/documents.ts) and issue 17's programme enrolments (db/schema/programmes.ts).
-export interface Database extends DayTables, DocumentTables, ProgrammeTables, SyncLocalTables {}
+// Tables in files of their own: sync's bookkeeping (db/schema/sync-local.ts), issue 16's (db/schema/day.ts),
+// issue 18's (db/schema/documents.ts) and issue 17's programme enrolments (db/schema/programmes.ts) and
+// service referrals (db/schema/services.ts).
+export interface Database
+  extends DayTables,
+    DocumentTables,
+    ProgrammeTables,
+    ServiceTables,
+    SyncLocalTables {}
 
 export type SyncedTableName = Exclude<
   keyof Database,

@@ -17,8 +17,8 @@ import { migration as m0015 } from './0015_case_merges.ts';
 import { migration as m0016 } from './0016_signatures.ts';
 import { migration as m0017 } from './0017_attachments.ts';
 import { migration as m0018 } from './0018_ticket_prefix.ts';
-import { migration as m0021 } from './0021_service_referrals.ts';
 import { migration as m0019 } from './0019_programme_enrolments.ts';
+import { migration as m0021 } from './0021_service_referrals.ts';
 
 /**
  * Every migration, in order. Listed by hand because bundlers (the Electron main build) cannot scan a
@@ -44,8 +44,8 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0016_signatures', m0016],
   ['0017_attachments', m0017],
   ['0018_ticket_prefix', m0018],
-  ['0021_service_referrals', m0021],
   ['0019_programme_enrolments', m0019],
+  ['0021_service_referrals', m0021],
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -46,7 +46,7 @@ export async function updateSynced(
     | 'case_transfers'
     | 'appointments'
     | 'tasks'
-    | 'service_referrals',
+    | 'service_referrals'
     | 'programme_enrolments'
     | 'action_plans',
   id: string,

@@ -19,8 +19,8 @@ const CASE_TABS = [
   'attachments',
   'referrals',
   'appointments',
-  'services',
   'programmes',
+  'services',
 ];
 const LONG = 600_000;
 

@@ -70,8 +70,8 @@ const TABS = [
   'attachments',
   'referrals',
   'appointments',
-  'services',
   'programmes',
+  'services',
 ] as const;
 
 /** The case a merged id now leads to: undefined while asking, null for a live case (or an error). */
