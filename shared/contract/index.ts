@@ -21,6 +21,7 @@ import { reportsChannels } from './reports.ts';
 import type { Result } from './result.ts';
 import { settingsChannels } from './settings.ts';
 import { syncChannels } from './sync.ts';
+import { timelineChannels } from './timeline.ts';
 import { worklistChannels } from './worklist.ts';
 
 export * from './channel.ts';
@@ -56,6 +57,7 @@ export const contract = {
   ...appointmentsChannels,
   ...mergesChannels,
   ...worklistChannels,
+  ...timelineChannels,
 };
 
 export type Contract = typeof contract;

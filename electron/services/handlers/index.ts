@@ -20,6 +20,7 @@ import { mergesHandlers } from './merges.ts';
 import { reportsHandlers } from './reports.ts';
 import { syncHandlers } from './sync.ts';
 import { settingsHandlers } from './settings.ts';
+import { timelineHandlers } from './timeline.ts';
 import type { HandlerMap } from './types.ts';
 import { worklistHandlers } from './worklist.ts';
 
@@ -47,6 +48,7 @@ export const handlers: HandlerMap<ChannelName> = {
   ...appointmentsHandlers,
   ...mergesHandlers,
   ...worklistHandlers,
+  ...timelineHandlers,
 };
 
 export type { CallContext, Handler, HandlerMap } from './types.ts';

@@ -92,6 +92,7 @@ const READS = [
   'inbox:counts',
   'filters:list',
   'jobseekers:bulkExport',
+  'timeline:list',
 ];
 
 describe('which channels are writes', () => {
