@@ -1,9 +1,6 @@
 import type { SessionInfo } from '../../../shared/contract/auth.ts';
 import { AppFailure } from '../../../shared/contract/result.ts';
-import {
-  TIMELINE_PAGE_DEFAULT,
-  type TimelinePage,
-} from '../../../shared/contract/timeline.ts';
+import { TIMELINE_PAGE_DEFAULT, type TimelinePage } from '../../../shared/contract/timeline.ts';
 import type { TimelineEvent, TimelineKind } from '../../../shared/domain/timeline.ts';
 import { accessibleJobseeker } from '../case-access.ts';
 import type { ServiceContext } from '../context.ts';
@@ -106,7 +103,11 @@ export async function listTimeline(
     subjectType: 'jobseeker',
     subjectId: input.jobseekerId,
     personId: input.jobseekerId,
-    detail: { kinds: kinds ? [...kinds] : 'all', events: page.length, ...(input.after ? { page: 'next' } : {}) },
+    detail: {
+      kinds: kinds ? [...kinds] : 'all',
+      events: page.length,
+      ...(input.after ? { page: 'next' } : {}),
+    },
   });
   return { items: page.map((e) => e.event), next, total: chosen.length, counts, actors };
 }

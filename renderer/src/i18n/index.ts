@@ -43,6 +43,8 @@ import securityEn from './security.en.json';
 import securityKo from './security.ko.json';
 import syncEn from './sync.en.json';
 import syncKo from './sync.ko.json';
+import timelineEn from './timeline.en.json';
+import timelineKo from './timeline.ko.json';
 import worklistEn from './worklist.en.json';
 import worklistKo from './worklist.ko.json';
 
@@ -113,6 +115,7 @@ void i18n.use(initReactI18next).init({
         appointmentsKo,
         mergesKo,
         worklistKo,
+        timelineKo,
       ),
     },
     en: {
@@ -139,6 +142,7 @@ void i18n.use(initReactI18next).init({
         appointmentsEn,
         mergesEn,
         worklistEn,
+        timelineEn,
       ),
     },
   },

@@ -17,7 +17,17 @@ export const documentsSource: TimelineSource = {
         .execute(),
       db
         .selectFrom('attachments')
-        .select(['id', 'kind', 'file_name', 'added_by', 'added_at', 'removed', 'removed_by', 'removed_at', 'removed_reason'])
+        .select([
+          'id',
+          'kind',
+          'file_name',
+          'added_by',
+          'added_at',
+          'removed',
+          'removed_by',
+          'removed_at',
+          'removed_reason',
+        ])
         .where('jobseeker_id', '=', jobseekerId)
         .execute(),
       db

@@ -32,7 +32,17 @@ export const lifecycleSource: TimelineSource = {
         .execute(),
       db
         .selectFrom('case_transfers')
-        .select(['id', 'to_center', 'status', 'requested_by', 'requested_at', 'decided_by', 'decided_at', 'reason', 'decision_reason'])
+        .select([
+          'id',
+          'to_center',
+          'status',
+          'requested_by',
+          'requested_at',
+          'decided_by',
+          'decided_at',
+          'reason',
+          'decision_reason',
+        ])
         .where('jobseeker_id', '=', jobseekerId)
         .execute(),
       db

@@ -21,7 +21,7 @@ function dataOf(raw: unknown): FollowUpData {
       return {};
     }
   }
-  return raw && typeof raw === 'object' ? (raw as FollowUpData) : {};
+  return raw && typeof raw === 'object' ? raw : {};
 }
 
 export const placementsSource: TimelineSource = {
@@ -37,7 +37,15 @@ export const placementsSource: TimelineSource = {
       db
         .selectFrom('placement_follow_ups as f')
         .innerJoin('placements as p', 'p.id', 'f.placement_id')
-        .select(['f.id', 'f.months', 'f.employed', 'f.at', 'f.counselor_id', 'p.id as placement_id', 'p.employer_name'])
+        .select([
+          'f.id',
+          'f.months',
+          'f.employed',
+          'f.at',
+          'f.counselor_id',
+          'p.id as placement_id',
+          'p.employer_name',
+        ])
         .where('p.jobseeker_id', '=', jobseekerId)
         .where('p.archived', '=', 0)
         .execute(),
@@ -46,7 +54,17 @@ export const placementsSource: TimelineSource = {
         .innerJoin('referrals as r', 'r.id', 'e.referral_id')
         .leftJoin('job_openings as o', 'o.id', 'r.opening_id')
         .leftJoin('employers as m', 'm.id', 'o.employer_id')
-        .select(['e.id', 'e.kind', 'e.at', 'e.counselor_id', 'e.note', 'e.data', 'r.id as referral_id', 'o.title as opening', 'm.name as employer'])
+        .select([
+          'e.id',
+          'e.kind',
+          'e.at',
+          'e.counselor_id',
+          'e.note',
+          'e.data',
+          'r.id as referral_id',
+          'o.title as opening',
+          'm.name as employer',
+        ])
         .where('r.jobseeker_id', '=', jobseekerId)
         .where('e.kind', 'in', PLACEMENT_EVENT_KINDS)
         .execute(),
@@ -88,7 +106,10 @@ export const placementsSource: TimelineSource = {
           e.kind === 'hired'
             ? { key: 'timeline.placement.hired', values: { employer, opening: e.opening ?? '' } }
             : {
-                key: data.employed === false ? 'timeline.placement.notEmployed' : 'timeline.placement.stillEmployed',
+                key:
+                  data.employed === false
+                    ? 'timeline.placement.notEmployed'
+                    : 'timeline.placement.stillEmployed',
                 values: { months: data.months ?? '', employer },
               },
         actorId: e.counselor_id,

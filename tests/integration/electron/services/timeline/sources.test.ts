@@ -42,14 +42,18 @@ beforeAll(async () => {
   });
   appointmentId = booked.appointment.id;
   await call(c, 'appointments:outcome', { id: appointmentId, outcome: 'attended' });
-  await call(c, 'referrals:record', { referralId: f.own.referralId, kind: 'interview', interviewOn: '2026-10-20' });
+  await call(c, 'referrals:record', {
+    referralId: f.own.referralId,
+    kind: 'interview',
+    interviewOn: '2026-10-20',
+  });
   await call(c, 'referrals:record', { referralId: f.own.referralId, kind: 'hired', hiredOn: '2026-10-25' });
   await call(c, 'referrals:placementFollowUp', { placementId: f.own.placementId, months: 3, employed: true });
   const view = await call(c, 'documents:view', { kind: 'consent', recordId: own });
   await call(c, 'documents:sign', {
     kind: 'consent',
     recordId: own,
-    documentHash: view.signature.currentHash,
+    documentHash: view.signature?.currentHash ?? '',
     imagePng: SIGNATURE_BASE64,
   });
   const file = await call(c, 'attachments:add', {
@@ -83,7 +87,15 @@ describe('the list of sources', () => {
     const kinds = TIMELINE_SOURCES.map((s) => s.kind);
     expect(new Set(kinds).size).toBe(kinds.length);
     expect(kinds).toEqual(
-      expect.arrayContaining(['assessment', 'note', 'appointment', 'job-referral', 'placement', 'document', 'lifecycle']),
+      expect.arrayContaining([
+        'assessment',
+        'note',
+        'appointment',
+        'job-referral',
+        'placement',
+        'document',
+        'lifecycle',
+      ]),
     );
   });
 });
@@ -121,7 +133,10 @@ describe('appointments', () => {
     expect(events).toEqual([
       expect.objectContaining({
         at: '2026-11-02T00:30:00.000Z',
-        title: { key: 'timeline.appointment.attended', values: { kind: 'in_person', purpose: '이력서 점검' } },
+        title: {
+          key: 'timeline.appointment.attended',
+          values: { kind: 'in_person', purpose: '이력서 점검' },
+        },
         link: { tab: 'appointments', id: appointmentId },
       }),
     ]);
@@ -131,7 +146,11 @@ describe('appointments', () => {
 describe('job referrals', () => {
   it("gives each of the referral's events but the hire, naming the opening and employer", async () => {
     const events = await eventsOf(jobReferralsSource);
-    expect(titles(events)).toEqual(['timeline.referral.interview', 'timeline.referral.proposed', 'timeline.referral.referred']);
+    expect(titles(events)).toEqual([
+      'timeline.referral.interview',
+      'timeline.referral.proposed',
+      'timeline.referral.referred',
+    ]);
     expect(events[0]?.title.values).toEqual({ opening: '요양보호사 (주간)', employer: '(주)늘봄요양원' });
     expect(events.every((e) => e.link?.tab === 'referrals' && e.link.id === f.own.referralId)).toBe(true);
   });
@@ -171,7 +190,9 @@ describe('documents', () => {
       link: { tab: 'attachments', id: attachmentId },
       title: { values: { file: '이력서.pdf' } },
     });
-    expect(events.find((e) => e.title.key === 'timeline.document.signed')?.title.values).toEqual({ form: 'consent' });
+    expect(events.find((e) => e.title.key === 'timeline.document.signed')?.title.values).toEqual({
+      form: 'consent',
+    });
   });
 });
 
@@ -191,8 +212,16 @@ describe('lifecycle', () => {
 
 describe('another case', () => {
   it("never gives an event of the other center's case for this one", async () => {
-    const mine = (await Promise.all(TIMELINE_SOURCES.map((s) => s.events({ db: t.store.db, jobseekerId: f.own.jobseekerId })))).flat();
-    const theirs = (await Promise.all(TIMELINE_SOURCES.map((s) => s.events({ db: t.store.db, jobseekerId: f.other.jobseekerId })))).flat();
+    const mine = (
+      await Promise.all(
+        TIMELINE_SOURCES.map((s) => s.events({ db: t.store.db, jobseekerId: f.own.jobseekerId })),
+      )
+    ).flat();
+    const theirs = (
+      await Promise.all(
+        TIMELINE_SOURCES.map((s) => s.events({ db: t.store.db, jobseekerId: f.other.jobseekerId })),
+      )
+    ).flat();
     const mineKeys = new Set(mine.map((e) => e.key));
     expect(theirs.filter((e) => mineKeys.has(e.key) && e.key !== 'lifecycle:registered')).toEqual([]);
     expect(theirs.some((e) => e.link?.id === f.own.noteId)).toBe(false);

@@ -5,7 +5,12 @@ import type { Result } from '../../../../../shared/contract/result.ts';
 import type { TimelinePage } from '../../../../../shared/contract/timeline.ts';
 import { sortInstant } from '../../../../../electron/services/timeline/index.ts';
 import { caller, READY_ANSWERS, seedFixture, type Fixture } from '../../../../support/case-fixtures.ts';
-import { dispatcherFor, makeTestStore, sessionHolder, type TestStore } from '../../../../support/temp-store.ts';
+import {
+  dispatcherFor,
+  makeTestStore,
+  sessionHolder,
+  type TestStore,
+} from '../../../../support/temp-store.ts';
 
 // The timeline service through the real dispatcher: events of every source newest first, filtered by
 // kind (with counts per kind for the chips), paged by cursor without overlap or gap even when an event
@@ -50,7 +55,9 @@ beforeAll(async () => {
 afterAll(() => t.cleanup());
 
 const list = (s: SessionInfo, input: unknown) =>
-  dispatch({ surface: 'desk', session: sessionHolder(s) }, 'timeline:list', input) as Promise<Result<TimelinePage>>;
+  dispatch({ surface: 'desk', session: sessionHolder(s) }, 'timeline:list', input) as Promise<
+    Result<TimelinePage>
+  >;
 
 async function ok(s: SessionInfo, input: unknown): Promise<TimelinePage> {
   const r = await list(s, input);
@@ -102,7 +109,8 @@ describe('paging', () => {
     });
     // 30 notes at the same instant: the key orders them, so a page boundary inside a tie is exact.
     setNow('2026-10-01T01:00:00Z');
-    for (let i = 0; i < 30; i++) await call(c, 'casework:addNote', { jobseekerId: js.id, kind: 'phone', body: `기록 ${i}` });
+    for (let i = 0; i < 30; i++)
+      await call(c, 'casework:addNote', { jobseekerId: js.id, kind: 'phone', body: `기록 ${i}` });
     const whole = await ok(c, { jobseekerId: js.id, limit: 500 });
     expect(whole.total).toBe(31);
     const seen: string[] = [];
@@ -160,7 +168,10 @@ describe('refusals', () => {
   });
 
   it('refuses an admin, an unknown kind, an oversized page and a made-up cursor', async () => {
-    expect(await list(f.sessions.admin, { jobseekerId: person })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await list(f.sessions.admin, { jobseekerId: person })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(await list(f.sessions.counselor, { jobseekerId: person, kinds: ['gossip'] })).toMatchObject({
       ok: false,
       error: { code: 'validation' },
