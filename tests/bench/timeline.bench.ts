@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { Database } from '../../db/schema.ts';
 import { listTimeline } from '../../electron/services/timeline/index.ts';
@@ -33,96 +33,7 @@ export const timelineBench: Benchmark = {
       .where('archived', '=', 0)
       .orderBy('id')
       .executeTakeFirstOrThrow();
-    const openings = (
-      await db.selectFrom('job_openings').select('id').where('status', '=', 'open').limit(50).execute()
-    ).map((o) => o.id);
-    const base = Date.parse('2024-01-02T00:00:00Z');
-    const when = (i: number) => new Date(base + i * 97 * MINUTE).toISOString();
-
-    const notes: Rows<'counseling_notes'> = [];
-    const appointments: Rows<'appointments'> = [];
-    const referrals: Rows<'referrals'> = [];
-    const events: Rows<'referral_events'> = [];
-    const statuses: Rows<'case_status_events'> = [];
-    let n = 0;
-    // 400 notes, 300 appointments, 50 referrals with 4 events each (200), 100 closes and reopens.
-    for (let i = 0; i < 400; i++)
-      notes.push({
-        id: uuidv7(),
-        hlc: HLC,
-        jobseeker_id: person.id,
-        kind: 'phone',
-        body: `벤치마크 상담 기록 ${i}\n둘째 줄`,
-        author_id: actor.userId,
-        created_at: when(n++),
-        revision_of: null,
-      });
-    for (let i = 0; i < 300; i++)
-      appointments.push({
-        id: uuidv7(),
-        hlc: HLC,
-        jobseeker_id: person.id,
-        counselor_id: actor.userId,
-        kind: 'in_person',
-        starts_at: when(n++),
-        duration_min: 30,
-        place: null,
-        purpose: '벤치마크 상담',
-        note: null,
-        outcome: 'attended',
-        outcome_at: null,
-        booked_by: actor.userId,
-        created_at: when(n),
-      });
-    for (let i = 0; i < 50; i++) {
-      const id = uuidv7();
-      referrals.push({
-        id,
-        hlc: HLC,
-        jobseeker_id: person.id,
-        opening_id: openings[i % openings.length] ?? '',
-        counselor_id: actor.userId,
-        created_at: when(n),
-      });
-      for (const kind of ['proposed', 'referred', 'interview', 'not-hired'])
-        events.push({
-          id: uuidv7(),
-          hlc: HLC,
-          referral_id: id,
-          kind,
-          at: when(n++),
-          counselor_id: actor.userId,
-          note: null,
-        });
-    }
-    for (let i = 0; i < 100; i++)
-      statuses.push({
-        id: uuidv7(),
-        hlc: HLC,
-        jobseeker_id: person.id,
-        kind: i % 2 === 0 ? 'closed' : 'reopened',
-        from_status: i % 2 === 0 ? 'active' : 'closed',
-        to_status: i % 2 === 0 ? 'closed' : 'active',
-        reason: i % 2 === 0 ? 'no-contact' : 'lost-job',
-        no_contact_months: null,
-        text: null,
-        recorded_by: actor.userId,
-        recorded_at: when(n++),
-      });
-    await db.transaction().execute(async (trx) => {
-      const chunks = async <T extends keyof Database>(table: T, rows: Rows<T>) => {
-        for (let i = 0; i < rows.length; i += 200)
-          await trx
-            .insertInto(table)
-            .values(rows.slice(i, i + 200))
-            .execute();
-      };
-      await chunks('counseling_notes', notes);
-      await chunks('appointments', appointments);
-      await chunks('referrals', referrals);
-      await chunks('referral_events', events);
-      await chunks('case_status_events', statuses);
-    });
+    await seedTimelineCase(db, actor.userId, person.id);
 
     const first = await listTimeline(services, actor, { jobseekerId: person.id });
     if (first.total < EVENTS)
@@ -153,3 +64,103 @@ export const timelineBench: Benchmark = {
     );
   },
 };
+
+/** Adds 1,000 events of several kinds to one case (seed rows, no outbox). */
+export async function seedTimelineCase(
+  db: Kysely<Database>,
+  userId: string,
+  jobseekerId: string,
+): Promise<void> {
+  const openings = (
+    await db.selectFrom('job_openings').select('id').where('status', '=', 'open').limit(50).execute()
+  ).map((o) => o.id);
+  const base = Date.parse('2024-01-02T00:00:00Z');
+  const when = (i: number) => new Date(base + i * 97 * MINUTE).toISOString();
+
+  const notes: Rows<'counseling_notes'> = [];
+  const appointments: Rows<'appointments'> = [];
+  const referrals: Rows<'referrals'> = [];
+  const events: Rows<'referral_events'> = [];
+  const statuses: Rows<'case_status_events'> = [];
+  let n = 0;
+  // 300 appointments, 50 referrals with 4 events each (200; one referral per opening, so fewer on a
+  // small store), 100 closes and reopens, and notes for the rest (400 on the demo store).
+  const referralCount = Math.min(50, openings.length);
+  for (let i = 0; i < EVENTS - 300 - referralCount * 4 - 100; i++)
+    notes.push({
+      id: uuidv7(),
+      hlc: HLC,
+      jobseeker_id: jobseekerId,
+      kind: 'phone',
+      body: `벤치마크 상담 기록 ${i}\n둘째 줄`,
+      author_id: userId,
+      created_at: when(n++),
+      revision_of: null,
+    });
+  for (let i = 0; i < 300; i++)
+    appointments.push({
+      id: uuidv7(),
+      hlc: HLC,
+      jobseeker_id: jobseekerId,
+      counselor_id: userId,
+      kind: 'in_person',
+      starts_at: when(n++),
+      duration_min: 30,
+      place: null,
+      purpose: '벤치마크 상담',
+      note: null,
+      outcome: 'attended',
+      outcome_at: null,
+      booked_by: userId,
+      created_at: when(n),
+    });
+  for (let i = 0; i < referralCount; i++) {
+    const id = uuidv7();
+    referrals.push({
+      id,
+      hlc: HLC,
+      jobseeker_id: jobseekerId,
+      opening_id: openings[i % openings.length] ?? '',
+      counselor_id: userId,
+      created_at: when(n),
+    });
+    for (const kind of ['proposed', 'referred', 'interview', 'not-hired'])
+      events.push({
+        id: uuidv7(),
+        hlc: HLC,
+        referral_id: id,
+        kind,
+        at: when(n++),
+        counselor_id: userId,
+        note: null,
+      });
+  }
+  for (let i = 0; i < 100; i++)
+    statuses.push({
+      id: uuidv7(),
+      hlc: HLC,
+      jobseeker_id: jobseekerId,
+      kind: i % 2 === 0 ? 'closed' : 'reopened',
+      from_status: i % 2 === 0 ? 'active' : 'closed',
+      to_status: i % 2 === 0 ? 'closed' : 'active',
+      reason: i % 2 === 0 ? 'no-contact' : 'lost-job',
+      no_contact_months: null,
+      text: null,
+      recorded_by: userId,
+      recorded_at: when(n++),
+    });
+  await db.transaction().execute(async (trx) => {
+    const chunks = async <T extends keyof Database>(table: T, rows: Rows<T>) => {
+      for (let i = 0; i < rows.length; i += 200)
+        await trx
+          .insertInto(table)
+          .values(rows.slice(i, i + 200))
+          .execute();
+    };
+    await chunks('counseling_notes', notes);
+    await chunks('appointments', appointments);
+    await chunks('referrals', referrals);
+    await chunks('referral_events', events);
+    await chunks('case_status_events', statuses);
+  });
+}

@@ -29,6 +29,8 @@ export interface TimelineInput {
  */
 export function sortInstant(at: string): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(at)) return new Date(`${at}T00:00:00+09:00`).toISOString();
+  // The stored form (Date#toISOString) is already the sort key: no parsing for the thousand of a case.
+  if (at.length === 24 && at.endsWith('Z') && at[10] === 'T') return at;
   const ms = Date.parse(at);
   return Number.isNaN(ms) ? at : new Date(ms).toISOString();
 }
@@ -57,8 +59,13 @@ export async function collectTimeline(
   jobseekerId: string,
   sources: readonly TimelineSource[] = TIMELINE_SOURCES,
 ): Promise<Array<{ sort: string; event: TimelineEvent }>> {
-  const lists = await Promise.all(sources.map((s) => s.events({ db: ctx.db, jobseekerId })));
-  const all = lists.flat().map((event) => ({ sort: sortInstant(event.at), event }));
+  // One after another: the store has one connection, and interleaving the sources' queries on it
+  // measured twice as slow as running them in turn (tests/bench/timeline.bench.ts).
+  const all: Array<{ sort: string; event: TimelineEvent }> = [];
+  for (const source of sources) {
+    for (const event of await source.events({ db: ctx.db, jobseekerId }))
+      all.push({ sort: sortInstant(event.at), event });
+  }
   all.sort(newerFirst);
   return all;
 }

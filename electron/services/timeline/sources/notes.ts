@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { firstLine, type TimelineEvent } from '../../../../shared/domain/timeline.ts';
 import type { TimelineSource } from '../source.ts';
 
@@ -11,7 +12,9 @@ export const notesSource: TimelineSource = {
   async events({ db, jobseekerId }) {
     const rows = await db
       .selectFrom('counseling_notes')
-      .select(['id', 'kind', 'body', 'author_id', 'created_at', 'revision_of', 'revision'])
+      // The first line is all the list shows: a long note's whole text is not read (a case has hundreds).
+      .select(['id', 'kind', 'author_id', 'created_at', 'revision_of', 'revision'])
+      .select(sql<string>`substr(body, 1, 200)`.as('body'))
       .where('jobseeker_id', '=', jobseekerId)
       .execute();
     const chains = new Map<string, { first: (typeof rows)[number]; last: (typeof rows)[number] }>();
