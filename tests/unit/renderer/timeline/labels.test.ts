@@ -2,8 +2,8 @@ import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '../../../../shared/domain/timeline.ts';
 import { clockOf, dayOf, hrefOf, titleOf } from '../../../../renderer/src/timeline/labels.ts';
-import ko from '../../../../renderer/src/i18n/timeline.ko.json';
-import en from '../../../../renderer/src/i18n/timeline.en.json';
+import ko from '../../../../renderer/src/i18n/timeline.ko.json' with { type: 'json' };
+import en from '../../../../renderer/src/i18n/timeline.en.json' with { type: 'json' };
 
 // How an event reads on the timeline: its day and time, where it leads, and its line in words (codes
 // turned into the labels other tabs use; a title this version does not know reads as its kind).
