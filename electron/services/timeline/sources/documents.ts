@@ -3,7 +3,7 @@ import { firstLine } from '../../../../shared/domain/timeline.ts';
 import type { TimelineSource } from '../source.ts';
 
 // Documents: the jobseeker's signatures on forms (서식·서명 tab), files attached to the case and their
-// removal (첨부 tab), and the 직무능력 인정서 issued (서식·서명 tab). A file's name is shown: it is what
+// removal (서류 tab), and the 직무능력 인정서 issued (직무능력 tab). A file's name is shown: it is what
 // the counselor called it, and the attachments tab lists it the same way.
 
 export const documentsSource: TimelineSource = {
@@ -71,7 +71,8 @@ export const documentsSource: TimelineSource = {
         at: c.issued_at,
         title: { key: 'timeline.document.certificate' },
         actorId: c.issued_by,
-        link: { tab: 'documents', id: c.id },
+        // Issued (and reissued) from the 직무능력 tab, where the certificate's items are.
+        link: { tab: 'competency', id: c.id },
       });
     }
     return out;
