@@ -23,6 +23,7 @@ import { serviceReferralsChannels } from './service-referrals.ts';
 import type { Result } from './result.ts';
 import { settingsChannels } from './settings.ts';
 import { syncChannels } from './sync.ts';
+import { timelineChannels } from './timeline.ts';
 import { worklistChannels } from './worklist.ts';
 
 export * from './channel.ts';
@@ -60,6 +61,7 @@ export const contract = {
   ...worklistChannels,
   ...serviceReferralsChannels,
   ...programmesChannels,
+  ...timelineChannels,
 };
 
 export type Contract = typeof contract;

@@ -30,4 +30,17 @@ export interface TimelineEvent {
   actorId: string | null;
   /** What to open on the case: a tab and, where it has one, the record. */
   link: { tab: string; id?: string } | null;
+  /**
+   * A short line in the record's own words, shown as is under the title (a note's first line, a reason
+   * given); optional: most events say everything in `title`.
+   */
+  detail?: string | null;
+}
+
+/** A record's own text cut to one short line for the list (the record itself holds the rest). */
+export function firstLine(text: string | null | undefined, max = 80): string | null {
+  if (!text) return null;
+  const line = text.trim().split(/\r?\n/, 1)[0]?.trim() ?? '';
+  if (line === '') return null;
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }

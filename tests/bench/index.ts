@@ -10,6 +10,7 @@ import { pushChecksBench } from './push-checks.bench.ts';
 import { reportsBench } from './reports.bench.ts';
 import { storeBench } from './store.bench.ts';
 import { syncBench } from './sync.bench.ts';
+import { timelineBench } from './timeline.bench.ts';
 import type { Benchmark } from './types.ts';
 import { uiBench } from './ui.bench.ts';
 import { worklistBench } from './worklist.bench.ts';
@@ -31,4 +32,5 @@ export const benchmarks: readonly Benchmark[] = [
   uiBench,
   mergesBench,
   worklistBench,
+  timelineBench,
 ];

@@ -10,6 +10,7 @@ import { seriousViolations } from './support/axe.ts';
 
 const CASE_TABS = [
   'record',
+  'timeline',
   'assessments',
   'plan',
   'notes',

@@ -22,6 +22,7 @@ import { reportsHandlers } from './reports.ts';
 import { serviceReferralsHandlers } from './service-referrals.ts';
 import { syncHandlers } from './sync.ts';
 import { settingsHandlers } from './settings.ts';
+import { timelineHandlers } from './timeline.ts';
 import type { HandlerMap } from './types.ts';
 import { worklistHandlers } from './worklist.ts';
 
@@ -51,6 +52,7 @@ export const handlers: HandlerMap<ChannelName> = {
   ...worklistHandlers,
   ...serviceReferralsHandlers,
   ...programmesHandlers,
+  ...timelineHandlers,
 };
 
 export type { CallContext, Handler, HandlerMap } from './types.ts';

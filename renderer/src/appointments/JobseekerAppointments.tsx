@@ -73,6 +73,7 @@ export function JobseekerAppointments({ jobseeker }: { jobseeker: PickedJobseeke
             {items.map((a) => (
               <TableRow
                 key={a.id}
+                data-record-id={a.id}
                 hover
                 tabIndex={0}
                 sx={{ cursor: 'pointer' }}

@@ -166,7 +166,7 @@ export function AttachmentsPanel(props: {
           </thead>
           <tbody>
             {items.map((a) => (
-              <tr key={a.id} data-testid="attachment-row">
+              <tr key={a.id} data-testid="attachment-row" data-record-id={a.id}>
                 <td>{t(`attachments.kind.${a.kind}`)}</td>
                 <td>
                   <Box

@@ -132,7 +132,7 @@ function answerText(t: (k: string) => string, a: Assessment, item: ChecklistItem
 function HistoryItem({ a }: { a: Assessment }) {
   const { t, i18n } = useTranslation();
   return (
-    <Accordion disableGutters variant="outlined" data-testid="assessment-entry">
+    <Accordion disableGutters variant="outlined" data-testid="assessment-entry" data-record-id={a.id}>
       <AccordionSummary expandIcon={<ExpandMoreIcon />}>
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 0.5 }}>
           <Typography sx={{ minWidth: 170 }}>{dateTime(a.createdAt, i18n.language)}</Typography>
@@ -322,6 +322,7 @@ function ReviewEntry({
     <Box
       sx={{ borderLeft: 3, borderColor: r.status === 'open' ? 'warning.main' : 'divider', pl: 2 }}
       data-testid="review-entry"
+      data-record-id={r.id}
     >
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
         <Chip

@@ -136,7 +136,7 @@ function NoteCard({ note, onChange }: { note: CounselingNote; onChange: (f: Case
     }
   }
   return (
-    <Paper variant="outlined" sx={{ p: 2 }} data-testid="note">
+    <Paper variant="outlined" sx={{ p: 2 }} data-testid="note" data-record-id={note.id}>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
         <Chip size="small" label={t(`notes.kind_${note.kind}`)} />
         <Typography variant="body2" color="text.secondary">

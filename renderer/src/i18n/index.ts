@@ -47,6 +47,8 @@ import servicesKo from './services.ko.json';
 import securityKo from './security.ko.json';
 import syncEn from './sync.en.json';
 import syncKo from './sync.ko.json';
+import timelineEn from './timeline.en.json';
+import timelineKo from './timeline.ko.json';
 import worklistEn from './worklist.en.json';
 import worklistKo from './worklist.ko.json';
 
@@ -119,6 +121,7 @@ void i18n.use(initReactI18next).init({
         worklistKo,
         servicesKo,
         programmesKo,
+        timelineKo,
       ),
     },
     en: {
@@ -147,6 +150,7 @@ void i18n.use(initReactI18next).init({
         worklistEn,
         servicesEn,
         programmesEn,
+        timelineEn,
       ),
     },
   },

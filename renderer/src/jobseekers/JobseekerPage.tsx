@@ -13,7 +13,7 @@ import {
   Tabs,
   Typography,
 } from '@mui/material';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useParams } from 'react-router';
@@ -47,6 +47,8 @@ import {
 } from './JobseekerForm.tsx';
 import { classificationLabel, dateLabel, phoneLabel } from './labels.ts';
 import { scrollPageSx } from '../common/layout.ts';
+import { TimelineTab } from '../timeline/TimelineTab.tsx';
+import { useLinkedRecord } from '../timeline/useLinkedRecord.ts';
 
 export function JobseekerPage() {
   const { id = '' } = useParams();
@@ -61,6 +63,7 @@ export function JobseekerPage() {
 
 const TABS = [
   'record',
+  'timeline',
   'assessments',
   'plan',
   'notes',
@@ -102,6 +105,9 @@ function JobseekerView({ id }: { id: string }) {
   const { file, setFile, error: loadError, reload } = useCaseFile(id);
   const mergedFrom = (location.state as { mergedFrom?: string } | null)?.mergedFrom ?? null;
   const [editing, setEditing] = useState(false);
+  // A timeline entry opens its tab with ?record=ID: that record's row is found, focused and outlined.
+  const tabContent = useRef<HTMLFieldSetElement>(null);
+  useLinkedRecord(tabContent);
   // Bumped after a close, reopen or transfer request here: the status history reads itself again.
   const [historyVersion, setHistoryVersion] = useState(0);
   const [saved, setSaved] = useState<string | null>(
@@ -198,6 +204,10 @@ function JobseekerView({ id }: { id: string }) {
                   ? t('attachments.tab')
                   : key === 'services'
                     ? t('services.tab')
+                : key === 'timeline'
+                  ? t('timeline.tab')
+                  : key === 'attachments'
+                    ? t('attachments.tab')
                     : t(`case.tabs.${key}`)
             }
             component={Link}
@@ -209,9 +219,17 @@ function JobseekerView({ id }: { id: string }) {
       {/* An archived case is read, not worked on: every control of its tabs is off until 보관 해제. */}
       <Box
         component="fieldset"
+        ref={tabContent}
         disabled={jobseeker.archived}
         data-testid="case-tabs-content"
-        sx={{ border: 0, p: 0, m: 0, minWidth: 0, '& :disabled': { opacity: 0.55, cursor: 'not-allowed' } }}
+        sx={{
+          border: 0,
+          p: 0,
+          m: 0,
+          minWidth: 0,
+          '& :disabled': { opacity: 0.55, cursor: 'not-allowed' },
+          '& [data-linked]': { outline: '3px solid', outlineColor: 'warning.main', outlineOffset: '-3px' },
+        }}
       >
         {tab === 'record' &&
           (editing ? (
@@ -230,6 +248,7 @@ function JobseekerView({ id }: { id: string }) {
               <StatusHistory jobseekerId={id} version={historyVersion} />
             </Stack>
           ))}
+        {tab === 'timeline' && <TimelineTab jobseekerId={id} />}
         {tab === 'assessments' && <AssessmentsTab file={file} onChange={setFile} />}
         {tab === 'plan' && <ServicePlanTab file={file} onChange={setFile} />}
         {tab === 'notes' && <NotesTab file={file} onChange={setFile} />}

@@ -39,7 +39,7 @@ export function StatusHistory({ jobseekerId, version }: { jobseekerId: string; v
       ) : (
         <List dense>
           {data.events.map((e) => (
-            <ListItem key={e.id} disableGutters data-testid="status-event">
+            <ListItem key={e.id} disableGutters data-testid="status-event" data-record-id={e.id}>
               <ListItemText
                 primary={
                   <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
@@ -75,7 +75,7 @@ export function StatusHistory({ jobseekerId, version }: { jobseekerId: string; v
           </Typography>
           <List dense>
             {data.transfers.map((tr) => (
-              <ListItem key={tr.id} disableGutters data-testid="case-transfer">
+              <ListItem key={tr.id} disableGutters data-testid="case-transfer" data-record-id={tr.id}>
                 <ListItemText
                   primary={
                     <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>

@@ -116,6 +116,7 @@ export function JobseekerReferrals({ jobseekerId }: { jobseekerId: string }) {
                 <Box
                   component="tr"
                   key={r.id}
+                  data-record-id={r.id}
                   tabIndex={0}
                   onClick={() => setOpen(r.id)}
                   onKeyDown={(e) => e.key === 'Enter' && setOpen(r.id)}
@@ -151,7 +152,7 @@ export function JobseekerReferrals({ jobseekerId }: { jobseekerId: string }) {
                 </Box>
               ))}
               {history.value.placements.map((p) => (
-                <tr key={p.id} data-testid="placement-row">
+                <tr key={p.id} data-testid="placement-row" data-record-id={p.id}>
                   <td>{dayLabel(p.createdAt, lang)}</td>
                   <td>{p.employerName}</td>
                   <td>{occupationLabel(p.occupation, lang) || '-'}</td>

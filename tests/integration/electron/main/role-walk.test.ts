@@ -263,6 +263,8 @@ const POLICY: Record<
   // Issue 18: forms, signatures and verification; attachments (the size limit is a PC setting: admins
   // set it with supervisors, and everyone who adds a file reads it; it carries no case data).
   documents: { surface: 'desk', exactly: CASE_ROLES },
+  // Issue 17 item 5: the case timeline is case data, for the roles that see cases.
+  timeline: { surface: 'desk', exactly: CASE_ROLES },
   attachments: {
     surface: 'desk',
     exactly: CASE_ROLES,

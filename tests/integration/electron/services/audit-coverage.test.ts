@@ -590,6 +590,8 @@ const RULES: Record<ChannelName, Rule> = {
     input: (s) => ({ selection: { kind: 'ids', ids: [s.spareId] }, reason: 'own-request', text: '' }),
     personOf: (s) => s.spareId,
   },
+  // Issue 17 item 5: every page of a case's timeline is a read of the case.
+  'timeline:list': { kind: 'person', input: (s) => ({ jobseekerId: own(s) }) },
 };
 
 let t: TestStore;

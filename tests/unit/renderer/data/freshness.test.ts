@@ -97,6 +97,7 @@ const READS = [
   // Issue 17: a case's service referrals and its reassessment prompt.
   'serviceReferrals:ofJobseeker',
   'serviceReferrals:prompt',
+  'timeline:list',
 ];
 
 describe('which channels are writes', () => {
