@@ -77,6 +77,14 @@ const TABS = [
   'services',
 ] as const;
 
+/** Tabs whose label lives in their own area's texts rather than under `case.tabs`. */
+const OWN_TAB_LABEL: Readonly<Partial<Record<(typeof TABS)[number], string>>> = {
+  timeline: 'timeline.tab',
+  documents: 'documents.tab',
+  attachments: 'attachments.tab',
+  services: 'services.tab',
+};
+
 /** The case a merged id now leads to: undefined while asking, null for a live case (or an error). */
 function useSurvivor(id: string): string | null | undefined {
   const [answer, setAnswer] = useState<{ id: string; survivor: string | null } | null>(null);
@@ -198,17 +206,7 @@ function JobseekerView({ id }: { id: string }) {
             key={key}
             value={key}
             label={
-              key === 'documents'
-                ? t('documents.tab')
-                : key === 'attachments'
-                  ? t('attachments.tab')
-                  : key === 'services'
-                    ? t('services.tab')
-                : key === 'timeline'
-                  ? t('timeline.tab')
-                  : key === 'attachments'
-                    ? t('attachments.tab')
-                    : t(`case.tabs.${key}`)
+              key in OWN_TAB_LABEL ? t(OWN_TAB_LABEL[key] as string) : t(`case.tabs.${key}`)
             }
             component={Link}
             to={key === 'record' ? `/jobseekers/${id}` : `/jobseekers/${id}/${key}`}
