@@ -39,7 +39,16 @@ export async function insertSynced<T extends SyncedTableName>(
 export async function updateSynced(
   trx: Trx,
   ctx: ServiceContext,
-  table: 'employers' | 'job_openings' | 'jobseekers' | 'case_transfers' | 'appointments' | 'tasks',
+  table:
+    | 'employers'
+    | 'job_openings'
+    | 'jobseekers'
+    | 'case_transfers'
+    | 'appointments'
+    | 'tasks'
+    | 'group_programmes'
+    | 'group_sessions'
+    | 'group_participants',
   id: string,
   changed: Record<string, unknown>,
   baseSeq: number,

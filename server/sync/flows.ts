@@ -5,6 +5,7 @@ import { declarationOf } from '../../shared/sync/tables/index.ts';
 import { REFERENCES } from '../../shared/sync/references.ts';
 import { isCaseStaff } from './directory.ts';
 import type { PushWork } from './push-work.ts';
+import { checkGroupRecord } from './group-check.ts';
 import { checkTransferAnswer, checkTransferRequest } from './transfer.ts';
 import { Refusal, mayWrite, type Meta, type SyncCaller } from './rows.ts';
 
@@ -75,6 +76,7 @@ export async function checkInsert(
   await newScope(work, caller, table, fields);
   await references(work, caller, table, fields);
   if (table === 'case_transfers') await checkTransferRequest(work, caller, fields);
+  if (table.startsWith('group_')) await checkGroupRecord(work, table, fields, fields, caller.centerCode);
   const problem = declarationOf(table).check?.(fields);
   if (problem) throw new Refusal(problem.code, problem.values);
 }
@@ -132,6 +134,8 @@ export async function checkUpdate(
     if (data['assigned_counselor_id'] !== caller.userId) throw new Refusal('archiveNotYours');
   }
   if (table === 'case_transfers') await checkTransferAnswer(work, caller, data, m.fields);
+  if (table.startsWith('group_'))
+    await checkGroupRecord(work, table, { ...data, ...m.fields }, m.fields, existing.scope_center);
   await references(work, caller, table, m.fields);
   const problem = decl.check?.({ ...data, ...m.fields });
   if (problem) throw new Refusal(problem.code, problem.values);

@@ -11,6 +11,7 @@ import { documentsChannels } from './documents.ts';
 import { draftsChannels } from './drafts.ts';
 import { employersChannels } from './employers.ts';
 import type { InputOf, OutputOf } from './channel.ts';
+import { groupsChannels } from './groups.ts';
 import { jobseekerChannels } from './jobseekers.ts';
 import { joinChannels } from './join.ts';
 import { kioskChannels } from './kiosk.ts';
@@ -56,6 +57,7 @@ export const contract = {
   ...appointmentsChannels,
   ...mergesChannels,
   ...worklistChannels,
+  ...groupsChannels,
 };
 
 export type Contract = typeof contract;

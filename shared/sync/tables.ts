@@ -169,6 +169,29 @@ export const SYNC_TABLES = {
     decisive: [],
     scope: { kind: 'parent', parentTable: 'appointments', parentField: 'appointment_id' },
   },
+  // Group programmes (issue 17 item 3; shared/sync/tables/groups.ts). A run is the center's (all its
+  // counselors and supervisors); archiving it is decisive. Its sessions follow it. A participant is the
+  // case's, naming the run; the status (enrolled, waiting, withdrawn, completed, not completed) is decisive
+  // (two desktops deciding differently open a review item). Capacity cannot be checked offline: two
+  // enrolments merged over capacity are both accepted and the run shows itself over capacity (see
+  // shared/domain/groups.ts); nobody is dropped by the merge. Attendance marks are append-only, the
+  // latest per session wins.
+  group_programmes: { mode: 'mutable', decisive: ['archived'], scope: { kind: 'center' } },
+  group_sessions: {
+    mode: 'mutable',
+    decisive: ['archived'],
+    scope: { kind: 'parent', parentTable: 'group_programmes', parentField: 'programme_id' },
+  },
+  group_participants: {
+    mode: 'mutable',
+    decisive: ['status'],
+    scope: { kind: 'parent', parentTable: 'jobseekers', parentField: 'jobseeker_id' },
+  },
+  group_attendance: {
+    mode: 'append-only',
+    decisive: [],
+    scope: { kind: 'parent', parentTable: 'group_participants', parentField: 'participant_id' },
+  },
   // A person's to-do items (issue 16 item 2): the center's, owned by the assignee. Who has it and whether it
   // is deleted are decisive (moving work between people is never silently overwritten); done, snooze, the
   // title and the day are descriptive: a to-do marked done twice, or reopened, loses nothing worth a review.
