@@ -20,7 +20,7 @@ import { accessibleRun, completionFrom, NOT_FOUND, runDetail } from './views.ts'
 
 const PARTICIPANT_NOT_FOUND = 'groups.participantNotFound';
 
-/** The ids among `ids` the caller may enrol: live cases of their scope. */
+/** The ids among `ids` the caller may enrol: cases of their scope that are not archived or closed. */
 async function enrollable(ctx: ServiceContext, actor: SessionInfo, ids: readonly string[]): Promise<string[]> {
   const scope = caseScope(actor);
   const ok = new Set<string>();
@@ -30,7 +30,7 @@ async function enrollable(ctx: ServiceContext, actor: SessionInfo, ids: readonly
       .select('j.id')
       .where('j.id', 'in', ids.slice(i, i + 500))
       .where('j.archived', '=', 0)
-      .where('j.status', '=', 'active')
+      .where('j.status', '!=', 'closed')
       .where(jobseekerInScope('j', scope))
       .execute();
     for (const r of rows) ok.add(r.id);

@@ -240,6 +240,8 @@ const POLICY: Record<
     overrides: { 'lifecycle:closeMany': ['supervisor'], 'lifecycle:decideTransfer': ['supervisor'] },
   },
   appointments: { surface: 'desk', exactly: CASE_ROLES },
+  // Issue 17 item 3: group programmes are the center's counselors' and supervisors' work.
+  groups: { surface: 'desk', exactly: CASE_ROLES },
   inbox: { surface: 'desk', exactly: CASE_ROLES },
   tasks: { surface: 'desk', exactly: CASE_ROLES },
   filters: { surface: 'desk', exactly: CASE_ROLES },

@@ -92,6 +92,11 @@ const READS = [
   'inbox:counts',
   'filters:list',
   'jobseekers:bulkExport',
+  // Issue 17 item 3: group programmes.
+  'groups:list',
+  'groups:get',
+  'groups:staff',
+  'groups:ofJobseeker',
 ];
 
 describe('which channels are writes', () => {
