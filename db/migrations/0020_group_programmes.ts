@@ -108,7 +108,11 @@ export const migration: Migration = {
       .on('group_attendance')
       .columns(['participant_id', 'session_id'])
       .execute();
-    await db.schema.createIndex('group_attendance_session').on('group_attendance').column('session_id').execute();
+    await db.schema
+      .createIndex('group_attendance_session')
+      .on('group_attendance')
+      .column('session_id')
+      .execute();
     await appendOnlyTriggers(db, dialect, 'group_attendance', ATTENDANCE_COLUMNS);
   },
 };

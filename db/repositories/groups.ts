@@ -82,7 +82,10 @@ export async function listRuns(db: Db, centerCode: string, archived: boolean): P
   }));
 }
 
-export async function getRun(db: Db, id: string): Promise<(GroupProgrammeRow & { facilitator_name: string | null }) | undefined> {
+export async function getRun(
+  db: Db,
+  id: string,
+): Promise<(GroupProgrammeRow & { facilitator_name: string | null }) | undefined> {
   return db
     .selectFrom('group_programmes as r')
     .leftJoin('users as u', 'u.id', 'r.facilitator_id')
@@ -120,7 +123,11 @@ export interface ParticipantListRow extends GroupParticipantRow {
 }
 
 /** A run's participants whose cases the caller's scope holds. */
-export async function participantsOf(db: Db, programmeId: string, scope: CaseScope): Promise<ParticipantListRow[]> {
+export async function participantsOf(
+  db: Db,
+  programmeId: string,
+  scope: CaseScope,
+): Promise<ParticipantListRow[]> {
   return db
     .selectFrom('group_participants as gp')
     .innerJoin('jobseekers as j', 'j.id', 'gp.jobseeker_id')
@@ -138,7 +145,11 @@ export async function getParticipant(db: Db, id: string): Promise<GroupParticipa
 }
 
 /** Which of `jobseekerIds` already take part in the run (in any status but withdrawn). */
-export async function alreadyIn(db: Db, programmeId: string, jobseekerIds: readonly string[]): Promise<Set<string>> {
+export async function alreadyIn(
+  db: Db,
+  programmeId: string,
+  jobseekerIds: readonly string[],
+): Promise<Set<string>> {
   const found = new Set<string>();
   for (let i = 0; i < jobseekerIds.length; i += 500) {
     const rows = await db

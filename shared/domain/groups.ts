@@ -3,7 +3,13 @@
 // sessions; jobseekers take part as participants; each session's attendance is an append-only mark whose
 // latest record wins (a correction is a new record, never an edit).
 
-export const PARTICIPANT_STATUSES = ['enrolled', 'waiting', 'withdrawn', 'completed', 'not_completed'] as const;
+export const PARTICIPANT_STATUSES = [
+  'enrolled',
+  'waiting',
+  'withdrawn',
+  'completed',
+  'not_completed',
+] as const;
 export type ParticipantStatus = (typeof PARTICIPANT_STATUSES)[number];
 
 /** Statuses that hold a seat of the run's capacity. */

@@ -61,7 +61,11 @@ export function completionOf(
   }
   const needed = sessionsNeeded(total, requiredPct);
   const state: CompletionState =
-    total > 0 && attended >= needed ? 'reached' : attended + unmarked >= needed && total > 0 ? 'open' : 'unreachable';
+    total > 0 && attended >= needed
+      ? 'reached'
+      : attended + unmarked >= needed && total > 0
+        ? 'open'
+        : 'unreachable';
   return {
     state: total === 0 ? 'open' : state,
     attended,

@@ -26,7 +26,11 @@ export async function recordAttendance(
 ): Promise<GroupParticipantView> {
   const { p, run } = await accessibleParticipant(ctx, actor, input.participantId);
   if (!isActiveParticipant(p.status))
-    throw new AppFailure({ code: 'conflict', message: `groups.notMarkable|status=${p.status}`, field: 'mark' });
+    throw new AppFailure({
+      code: 'conflict',
+      message: `groups.notMarkable|status=${p.status}`,
+      field: 'mark',
+    });
   const sessions = await sessionsOf(ctx.db, run.id);
   if (!sessions.some((s) => s.id === input.sessionId))
     throw new AppFailure({ code: 'not-found', message: 'groups.sessionNotFound', field: 'sessionId' });
@@ -118,7 +122,8 @@ export async function recordCompletion(
     });
     if (input.outcome !== 'completed' || !planStep) return;
     const latest = await latestAssessmentRow(trx, p.jobseeker_id);
-    if (!latest || !(stepsOf(latest.final_track as JobseekerTrack) as readonly string[]).includes(planStep)) return;
+    if (!latest || !(stepsOf(latest.final_track as JobseekerTrack) as readonly string[]).includes(planStep))
+      return;
     if (await findActiveStep(trx, latest.id, planStep)) return;
     const stepId = await insertSynced(trx, ctx, 'service_plan_steps', {
       jobseeker_id: p.jobseeker_id,

@@ -1,4 +1,11 @@
-import { alreadyIn, getParticipant, participationsOf, seatedCount, sessionsOfRuns, attendanceOfParticipant } from '../../../db/repositories/groups.ts';
+import {
+  alreadyIn,
+  getParticipant,
+  participationsOf,
+  seatedCount,
+  sessionsOfRuns,
+  attendanceOfParticipant,
+} from '../../../db/repositories/groups.ts';
 import { jobseekerInScope } from '../../../db/repositories/case-scope.ts';
 import type { SessionInfo } from '../../../shared/contract/auth.ts';
 import type { CaseGroupView, EnrolResult, GroupRunDetail } from '../../../shared/contract/groups.ts';
@@ -21,7 +28,11 @@ import { accessibleRun, completionFrom, NOT_FOUND, runDetail } from './views.ts'
 const PARTICIPANT_NOT_FOUND = 'groups.participantNotFound';
 
 /** The ids among `ids` the caller may enrol: cases of their scope that are not archived or closed. */
-async function enrollable(ctx: ServiceContext, actor: SessionInfo, ids: readonly string[]): Promise<string[]> {
+async function enrollable(
+  ctx: ServiceContext,
+  actor: SessionInfo,
+  ids: readonly string[],
+): Promise<string[]> {
   const scope = caseScope(actor);
   const ok = new Set<string>();
   for (let i = 0; i < ids.length; i += 500) {
@@ -134,7 +145,10 @@ export async function setStatus(
     if (input.status === 'enrolled' && !SEATED.has(p.status)) {
       const left = seatsLeft(run.capacity, await seatedCount(ctx.db, run.id));
       if (left < 1)
-        throw new AppFailure({ code: 'conflict', message: `groups.full|left=0|asked=1|capacity=${run.capacity}` });
+        throw new AppFailure({
+          code: 'conflict',
+          message: `groups.full|left=0|asked=1|capacity=${run.capacity}`,
+        });
     }
     await ctx.db.transaction().execute(async (trx) => {
       await updateSynced(trx, ctx, 'group_participants', p.id, { status: input.status }, p.seq);
@@ -150,14 +164,22 @@ export async function setStatus(
   return runDetail(ctx, actor, run.id);
 }
 
-export async function ofJobseeker(ctx: ServiceContext, actor: SessionInfo, jobseekerId: string): Promise<CaseGroupView[]> {
+export async function ofJobseeker(
+  ctx: ServiceContext,
+  actor: SessionInfo,
+  jobseekerId: string,
+): Promise<CaseGroupView[]> {
   await accessibleJobseeker(ctx.db, actor, jobseekerId, { archived: true });
   const rows = await participationsOf(ctx.db, jobseekerId);
   const sessions = await sessionsOfRuns(ctx.db, [...new Set(rows.map((r) => r.programme_id))]);
   const out: CaseGroupView[] = [];
   for (const r of rows) {
     const ids = sessions.filter((s) => s.programme_id === r.programme_id).map((s) => s.id);
-    const { completion } = completionFrom(ids, await attendanceOfParticipant(ctx.db, r.id), r.run_completion_pct);
+    const { completion } = completionFrom(
+      ids,
+      await attendanceOfParticipant(ctx.db, r.id),
+      r.run_completion_pct,
+    );
     out.push({
       participantId: r.id,
       programmeId: r.programme_id,

@@ -16,7 +16,11 @@ import { accessibleRun, runDetail, summaries } from './views.ts';
 // capacity defaults to the edition's figure and its completion threshold is the edition's figure (both
 // within the limits the catalogue gives). Opening a run lists people: an audited read.
 
-export async function list(ctx: ServiceContext, actor: SessionInfo, archived: boolean): Promise<GroupRunSummary[]> {
+export async function list(
+  ctx: ServiceContext,
+  actor: SessionInfo,
+  archived: boolean,
+): Promise<GroupRunSummary[]> {
   // Titles, seats and dates of the center's runs: no person's data.
   return summaries(ctx, actor, archived);
 }
@@ -111,7 +115,13 @@ export async function create(
 export async function addSession(
   ctx: ServiceContext,
   actor: SessionInfo,
-  input: { programmeId: string; startsAt: string; durationMin: number; place: string | null; capacity: number | null },
+  input: {
+    programmeId: string;
+    startsAt: string;
+    durationMin: number;
+    place: string | null;
+    capacity: number | null;
+  },
 ): Promise<GroupRunDetail> {
   const run = await accessibleRun(ctx, actor, input.programmeId);
   const sessions = await sessionsOf(ctx.db, run.id);

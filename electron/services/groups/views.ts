@@ -73,11 +73,16 @@ export function completionFrom(
 export async function accessibleRun(ctx: ServiceContext, actor: SessionInfo, id: string) {
   caseScope(actor);
   const run = await getRun(ctx.db, id);
-  if (!run || run.center_code !== actor.centerCode) throw new AppFailure({ code: 'not-found', message: NOT_FOUND });
+  if (!run || run.center_code !== actor.centerCode)
+    throw new AppFailure({ code: 'not-found', message: NOT_FOUND });
   return run;
 }
 
-export async function runSummary(ctx: ServiceContext, actor: SessionInfo, id: string): Promise<GroupRunSummary> {
+export async function runSummary(
+  ctx: ServiceContext,
+  actor: SessionInfo,
+  id: string,
+): Promise<GroupRunSummary> {
   const run = await accessibleRun(ctx, actor, id);
   const sessions = await sessionsOf(ctx.db, id);
   const seated = await seatedCount(ctx.db, id);
@@ -98,7 +103,11 @@ export async function runSummary(ctx: ServiceContext, actor: SessionInfo, id: st
 }
 
 /** The run page's data; not audited here (the caller audits its read or its write). */
-export async function runDetail(ctx: ServiceContext, actor: SessionInfo, id: string): Promise<GroupRunDetail> {
+export async function runDetail(
+  ctx: ServiceContext,
+  actor: SessionInfo,
+  id: string,
+): Promise<GroupRunDetail> {
   const scope = caseScope(actor);
   const run = await runSummary(ctx, actor, id);
   const sessions = await sessionsOf(ctx.db, id);
@@ -111,7 +120,11 @@ export async function runDetail(ctx: ServiceContext, actor: SessionInfo, id: str
     byParticipant.set(a.participant_id, list);
   }
   const participants: GroupParticipantView[] = people.map((p) => {
-    const { marks, completion } = completionFrom(sessionIds, byParticipant.get(p.id) ?? [], run.completionPct);
+    const { marks, completion } = completionFrom(
+      sessionIds,
+      byParticipant.get(p.id) ?? [],
+      run.completionPct,
+    );
     return {
       id: p.id,
       jobseekerId: p.jobseeker_id,

@@ -36,6 +36,8 @@ import documentsEn from './documents.en.json';
 import documentsKo from './documents.ko.json';
 import formsEn from './forms.en.json';
 import formsKo from './forms.ko.json';
+import groupsEn from './groups.en.json';
+import groupsKo from './groups.ko.json';
 import { ruleText } from './messages.ts';
 import reportsEn from './reports.en.json';
 import reportsKo from './reports.ko.json';
@@ -113,6 +115,7 @@ void i18n.use(initReactI18next).init({
         appointmentsKo,
         mergesKo,
         worklistKo,
+        groupsKo,
       ),
     },
     en: {
@@ -139,6 +142,7 @@ void i18n.use(initReactI18next).init({
         appointmentsEn,
         mergesEn,
         worklistEn,
+        groupsEn,
       ),
     },
   },

@@ -29,7 +29,9 @@ const ROLES = ['counselor', 'supervisor'] as const;
 
 /** A programme code of kind group-programme in some edition this build knows. */
 const GROUP_CODES = [
-  ...new Set(CATALOGUES.flatMap((c) => c.programmes.filter((p) => p.kind === 'group-programme').map((p) => p.code))),
+  ...new Set(
+    CATALOGUES.flatMap((c) => c.programmes.filter((p) => p.kind === 'group-programme').map((p) => p.code)),
+  ),
 ] as [string, ...string[]];
 const VERSIONS = CATALOGUES.map((c) => c.version) as [string, ...string[]];
 const pct = int(1, 100);

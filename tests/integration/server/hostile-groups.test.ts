@@ -126,31 +126,71 @@ describe.each(SERVER_DIALECTS)('a hostile desktop’s group programmes, on %s', 
     change(a, table, id, fields, 'update', await seqOf(table, id));
 
   it('refuses any group record from an admin (wrong role)', async () => {
-    await h.expectRefused(adm, change(adm, 'group_programmes', uuidv7(), runFields('SEL01', adm.userId, c1.userId)), 'roleMayNotAdd');
-    await h.expectRefused(adm, change(adm, 'group_attendance', uuidv7(), markFields(ids.participant, ids.session, adm.userId)), 'roleMayNotAdd');
+    await h.expectRefused(
+      adm,
+      change(adm, 'group_programmes', uuidv7(), runFields('SEL01', adm.userId, c1.userId)),
+      'roleMayNotAdd',
+    );
+    await h.expectRefused(
+      adm,
+      change(adm, 'group_attendance', uuidv7(), markFields(ids.participant, ids.session, adm.userId)),
+      'roleMayNotAdd',
+    );
   });
 
   it('keeps runs, sessions, participants and marks in their scopes', async () => {
     // A run for another center; a session under another center's run; a participant under another
     // center's case; a participant of one's own case naming another center's run; a mark on another
     // center's participant.
-    await h.expectRefused(c1, change(c1, 'group_programmes', uuidv7(), runFields('BUS01', c1.userId)), 'otherCenter');
-    await h.expectRefused(bus, change(bus, 'group_sessions', uuidv7(), sessionFields(ids.run, 2)), 'otherScope');
-    await h.expectRefused(c1, change(c1, 'group_participants', uuidv7(), participantFields(ids.busan, ids.run, c1.userId)), 'otherScope');
-    await h.expectRefused(c1, change(c1, 'group_participants', uuidv7(), participantFields(ids.own2, ids.busanRun, c1.userId)), 'referenceMissing');
+    await h.expectRefused(
+      c1,
+      change(c1, 'group_programmes', uuidv7(), runFields('BUS01', c1.userId)),
+      'otherCenter',
+    );
+    await h.expectRefused(
+      bus,
+      change(bus, 'group_sessions', uuidv7(), sessionFields(ids.run, 2)),
+      'otherScope',
+    );
+    await h.expectRefused(
+      c1,
+      change(c1, 'group_participants', uuidv7(), participantFields(ids.busan, ids.run, c1.userId)),
+      'otherScope',
+    );
+    await h.expectRefused(
+      c1,
+      change(c1, 'group_participants', uuidv7(), participantFields(ids.own2, ids.busanRun, c1.userId)),
+      'referenceMissing',
+    );
     // (its session, of another center's run, is the first thing found not to be the caller's)
-    await h.expectRefused(bus, change(bus, 'group_attendance', uuidv7(), markFields(ids.participant, ids.session, bus.userId)), 'referenceMissing');
-    await h.expectRefused(bus, await update(bus, 'group_programmes', ids.run, { title: '탈취' }), 'otherScope');
+    await h.expectRefused(
+      bus,
+      change(bus, 'group_attendance', uuidv7(), markFields(ids.participant, ids.session, bus.userId)),
+      'referenceMissing',
+    );
+    await h.expectRefused(
+      bus,
+      await update(bus, 'group_programmes', ids.run, { title: '탈취' }),
+      'otherScope',
+    );
   });
 
   it('takes every author from the token', async () => {
-    await h.expectRefused(c1, change(c1, 'group_programmes', uuidv7(), runFields('SEL01', c2.userId, c1.userId)), 'notCaller');
+    await h.expectRefused(
+      c1,
+      change(c1, 'group_programmes', uuidv7(), runFields('SEL01', c2.userId, c1.userId)),
+      'notCaller',
+    );
     await h.expectRefused(
       c1,
       change(c1, 'group_participants', uuidv7(), participantFields(ids.own2, ids.run, c2.userId)),
       'notCaller',
     );
-    await h.expectRefused(c1, change(c1, 'group_attendance', uuidv7(), markFields(ids.participant, ids.session, c2.userId)), 'notCaller');
+    await h.expectRefused(
+      c1,
+      change(c1, 'group_attendance', uuidv7(), markFields(ids.participant, ids.session, c2.userId)),
+      'notCaller',
+    );
     await h.expectRefused(
       c1,
       await update(c1, 'group_participants', ids.participant, {
@@ -181,64 +221,157 @@ describe.each(SERVER_DIALECTS)('a hostile desktop’s group programmes, on %s', 
         change(c1, 'group_programmes', uuidv7(), { ...runFields('SEL01', c1.userId), ...over }),
         code as 'invalidValue',
       );
-    await h.expectRefused(c1, change(c1, 'group_sessions', uuidv7(), { ...sessionFields(ids.run, 3), starts_at: 'tomorrow' }), 'invalidValue');
-    await h.expectRefused(c1, change(c1, 'group_sessions', uuidv7(), { ...sessionFields(ids.run, 3), duration_min: 5_000 }), 'invalidValue');
-    await h.expectRefused(c1, change(c1, 'group_attendance', uuidv7(), markFields(ids.participant, ids.session, c1.userId, 'sleeping')), 'invalidValue');
     await h.expectRefused(
       c1,
-      change(c1, 'group_participants', uuidv7(), { ...participantFields(ids.own2, ids.run, c1.userId), status: 'vanished' }),
+      change(c1, 'group_sessions', uuidv7(), { ...sessionFields(ids.run, 3), starts_at: 'tomorrow' }),
+      'invalidValue',
+    );
+    await h.expectRefused(
+      c1,
+      change(c1, 'group_sessions', uuidv7(), { ...sessionFields(ids.run, 3), duration_min: 5_000 }),
+      'invalidValue',
+    );
+    await h.expectRefused(
+      c1,
+      change(
+        c1,
+        'group_attendance',
+        uuidv7(),
+        markFields(ids.participant, ids.session, c1.userId, 'sleeping'),
+      ),
+      'invalidValue',
+    );
+    await h.expectRefused(
+      c1,
+      change(c1, 'group_participants', uuidv7(), {
+        ...participantFields(ids.own2, ids.run, c1.userId),
+        status: 'vanished',
+      }),
       'invalidValue',
     );
     const { title: _t, ...noTitle } = runFields('SEL01', c1.userId);
     await h.expectRefused(c1, change(c1, 'group_programmes', uuidv7(), noTitle), 'missingFields');
     // A completion names who decided, when and on what share.
-    await h.expectRefused(c1, await update(c1, 'group_participants', ids.participant, { status: 'completed' }), 'invalidValue');
+    await h.expectRefused(
+      c1,
+      await update(c1, 'group_participants', ids.participant, { status: 'completed' }),
+      'invalidValue',
+    );
   });
 
   it('never changes what a record was made as', async () => {
-    await h.expectRefused(c1, await update(c1, 'group_programmes', ids.run, { programme_code: 'group-cap' }), 'notUpdatable');
-    await h.expectRefused(c1, await update(c1, 'group_programmes', ids.run, { completion_pct: 50 }), 'notUpdatable');
-    await h.expectRefused(c1, await update(c1, 'group_programmes', ids.run, { created_by: c1.userId }), 'notUpdatable');
-    await h.expectRefused(c1, await update(c1, 'group_participants', ids.participant, { programme_id: ids.otherRun }), 'notUpdatable');
-    await h.expectRefused(c1, await update(c1, 'group_participants', ids.participant, { enrolled_at: now() }), 'notUpdatable');
-    await h.expectRefused(c1, await update(c1, 'group_sessions', ids.session, { created_at: now() }), 'notUpdatable');
+    await h.expectRefused(
+      c1,
+      await update(c1, 'group_programmes', ids.run, { programme_code: 'group-cap' }),
+      'notUpdatable',
+    );
+    await h.expectRefused(
+      c1,
+      await update(c1, 'group_programmes', ids.run, { completion_pct: 50 }),
+      'notUpdatable',
+    );
+    await h.expectRefused(
+      c1,
+      await update(c1, 'group_programmes', ids.run, { created_by: c1.userId }),
+      'notUpdatable',
+    );
+    await h.expectRefused(
+      c1,
+      await update(c1, 'group_participants', ids.participant, { programme_id: ids.otherRun }),
+      'notUpdatable',
+    );
+    await h.expectRefused(
+      c1,
+      await update(c1, 'group_participants', ids.participant, { enrolled_at: now() }),
+      'notUpdatable',
+    );
+    await h.expectRefused(
+      c1,
+      await update(c1, 'group_sessions', ids.session, { created_at: now() }),
+      'notUpdatable',
+    );
   });
 
   it('keeps attendance append-only and on the participant’s own run', async () => {
     const markId = uuidv7();
-    const [first] = await h.push(c2, [change(c2, 'group_attendance', markId, markFields(ids.participant, ids.session, c2.userId))]);
+    const [first] = await h.push(c2, [
+      change(c2, 'group_attendance', markId, markFields(ids.participant, ids.session, c2.userId)),
+    ]);
     expect(first?.status).toBe('applied');
-    await h.expectRefused(c1, change(c1, 'group_attendance', markId, { mark: 'absent' }, 'update', await seqOf('group_attendance', markId)), 'appendOnly');
+    await h.expectRefused(
+      c1,
+      change(
+        c1,
+        'group_attendance',
+        markId,
+        { mark: 'absent' },
+        'update',
+        await seqOf('group_attendance', markId),
+      ),
+      'appendOnly',
+    );
     await h.expectRefused(
       c1,
       change(c1, 'group_attendance', uuidv7(), markFields(ids.participant, ids.otherSession, c1.userId)),
       'groupSessionOtherRun',
     );
     // A correction is a new record.
-    const [again] = await h.push(c1, [change(c1, 'group_attendance', uuidv7(), markFields(ids.participant, ids.session, c1.userId, 'absent'))]);
+    const [again] = await h.push(c1, [
+      change(c1, 'group_attendance', uuidv7(), markFields(ids.participant, ids.session, c1.userId, 'absent')),
+    ]);
     expect(again?.status).toBe('applied');
   });
 
   it('lets only staff of the run’s center facilitate', async () => {
-    await h.expectRefused(c1, change(c1, 'group_programmes', uuidv7(), runFields('SEL01', c1.userId, bus.userId)), 'groupFacilitator');
-    await h.expectRefused(c1, change(c1, 'group_programmes', uuidv7(), runFields('SEL01', c1.userId, adm.userId)), 'groupFacilitator');
-    await h.expectRefused(c1, await update(c1, 'group_programmes', ids.run, { facilitator_id: bus.userId }), 'groupFacilitator');
-    const [handed] = await h.push(c1, [await update(c1, 'group_programmes', ids.run, { facilitator_id: sup.userId })]);
+    await h.expectRefused(
+      c1,
+      change(c1, 'group_programmes', uuidv7(), runFields('SEL01', c1.userId, bus.userId)),
+      'groupFacilitator',
+    );
+    await h.expectRefused(
+      c1,
+      change(c1, 'group_programmes', uuidv7(), runFields('SEL01', c1.userId, adm.userId)),
+      'groupFacilitator',
+    );
+    await h.expectRefused(
+      c1,
+      await update(c1, 'group_programmes', ids.run, { facilitator_id: bus.userId }),
+      'groupFacilitator',
+    );
+    const [handed] = await h.push(c1, [
+      await update(c1, 'group_programmes', ids.run, { facilitator_id: sup.userId }),
+    ]);
     expect(handed?.status).toBe('applied');
   });
 
   it('accepts enrolments over capacity from two desktops (flagged by the run), and reviews two different decisions', async () => {
     // The run holds one seat: c1's participant has it; c2, offline, enrolled another case too.
-    const [over] = await h.push(c2, [change(c2, 'group_participants', uuidv7(), participantFields(ids.own2, ids.run, c2.userId))]);
+    const [over] = await h.push(c2, [
+      change(c2, 'group_participants', uuidv7(), participantFields(ids.own2, ids.run, c2.userId)),
+    ]);
     expect(over?.status).toBe('applied');
     const seq = await seqOf('group_participants', ids.participant);
     const decided = { completion_pct: 100, decided_at: now() };
     const [first] = await h.push(c1, [
-      change(c1, 'group_participants', ids.participant, { status: 'completed', decided_by: c1.userId, ...decided }, 'update', seq),
+      change(
+        c1,
+        'group_participants',
+        ids.participant,
+        { status: 'completed', decided_by: c1.userId, ...decided },
+        'update',
+        seq,
+      ),
     ]);
     expect(first?.status).toBe('applied');
     const [second] = await h.push(c2, [
-      change(c2, 'group_participants', ids.participant, { status: 'withdrawn', decided_by: c2.userId, ...decided }, 'update', seq),
+      change(
+        c2,
+        'group_participants',
+        ids.participant,
+        { status: 'withdrawn', decided_by: c2.userId, ...decided },
+        'update',
+        seq,
+      ),
     ]);
     expect(second).toMatchObject({ status: 'review' });
     expect(second && 'reviewFields' in second ? second.reviewFields : []).toContain('status');

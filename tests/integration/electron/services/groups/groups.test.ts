@@ -1,11 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dispatch } from '../../../../../electron/main/dispatcher.ts';
 import type { SessionInfo } from '../../../../../shared/contract/auth.ts';
-import type { EnrolResult, GroupParticipantView, GroupRunDetail } from '../../../../../shared/contract/groups.ts';
+import type {
+  EnrolResult,
+  GroupParticipantView,
+  GroupRunDetail,
+} from '../../../../../shared/contract/groups.ts';
 import type { Result } from '../../../../../shared/contract/result.ts';
-import type { IntakeAnswers } from '../../../../../shared/profiling/index.ts';
+import type { IntakeAnswers } from '../../../../../shared/casework/intake.ts';
 import { READY_ANSWERS, seedFixture, type Fixture } from '../../../../support/case-fixtures.ts';
-import { dispatcherFor, makeTestStore, sessionHolder, type TestStore } from '../../../../support/temp-store.ts';
+import {
+  dispatcherFor,
+  makeTestStore,
+  sessionHolder,
+  type TestStore,
+} from '../../../../support/temp-store.ts';
 
 // Group programmes through the real dispatcher on a real store (issue 17 item 3): a run with sessions,
 // enrolment from a case and in bulk from a filter within capacity (refused with the numbers, or onto the
@@ -80,7 +89,11 @@ async function newRun(capacity: number, sessions = 5): Promise<GroupRunDetail> {
 describe('runs', () => {
   it('creates a run on the current catalogue with its sessions in order, listed for the center only', async () => {
     const d = await newRun(10);
-    expect(d.run).toMatchObject({ programmeCode: 'group-achievement', catalogueVersion: 'PRG-2026-v1', capacity: 10 });
+    expect(d.run).toMatchObject({
+      programmeCode: 'group-achievement',
+      catalogueVersion: 'PRG-2026-v1',
+      capacity: 10,
+    });
     expect(d.run.completionPct).toBe(80);
     expect(d.sessions.map((s) => s.sessionNo)).toEqual([1, 2, 3, 4, 5]);
     const list = await ok<Array<{ id: string }>>(f.sessions.supervisor, 'groups:list', {});
@@ -130,7 +143,10 @@ describe('enrolment', () => {
     const d = await newRun(4);
     const ids = [];
     for (const name of ['가나다', '라마바', '사아자', '차카타', '파하가']) ids.push(await newCase(name));
-    const e = await fails(f.sessions.counselor, 'groups:addParticipants', { programmeId: d.run.id, jobseekerIds: ids });
+    const e = await fails(f.sessions.counselor, 'groups:addParticipants', {
+      programmeId: d.run.id,
+      jobseekerIds: ids,
+    });
     expect(e.message).toBe('groups.full|left=4|asked=5|capacity=4');
     const none = await ok<GroupRunDetail>(f.sessions.counselor, 'groups:get', { id: d.run.id });
     expect(none.participants).toEqual([]);
@@ -150,7 +166,10 @@ describe('enrolment', () => {
     // A waiting person takes a seat only when one is free.
     const waiting = r.detail.participants.find((p) => p.status === 'waiting');
     const seated = r.detail.participants.find((p) => p.status === 'enrolled');
-    const full = await fails(f.sessions.counselor, 'groups:setStatus', { participantId: waiting?.id, status: 'enrolled' });
+    const full = await fails(f.sessions.counselor, 'groups:setStatus', {
+      participantId: waiting?.id,
+      status: 'enrolled',
+    });
     expect(full.message).toMatch(/^groups\.full/);
     await ok(f.sessions.counselor, 'groups:setStatus', { participantId: seated?.id, status: 'withdrawn' });
     const moved = await ok<GroupRunDetail>(f.sessions.counselor, 'groups:setStatus', {
@@ -242,15 +261,23 @@ describe('attendance and completion', () => {
     });
     expect(file.planSteps.map((s) => s.step)).toContain('motivationProgramme');
     // A decided participant is not marked or decided again.
-    expect((await fails(f.sessions.counselor, 'groups:recordAttendance', {
-      participantId: p.id,
-      sessionId: s1.id,
-      mark: 'absent',
-    })).message).toMatch(/^groups\.notMarkable/);
+    expect(
+      (
+        await fails(f.sessions.counselor, 'groups:recordAttendance', {
+          participantId: p.id,
+          sessionId: s1.id,
+          mark: 'absent',
+        })
+      ).message,
+    ).toMatch(/^groups\.notMarkable/);
     // The case shows its participation.
-    const mine = await ok<Array<{ status: string; title: string }>>(f.sessions.counselor, 'groups:ofJobseeker', {
-      jobseekerId,
-    });
+    const mine = await ok<Array<{ status: string; title: string }>>(
+      f.sessions.counselor,
+      'groups:ofJobseeker',
+      {
+        jobseekerId,
+      },
+    );
     expect(mine).toEqual([expect.objectContaining({ status: 'completed', title: '성취프로그램 1기' })]);
     // The sync queue holds the records for the server.
     const queued = await t.store.context.db
@@ -273,10 +300,28 @@ describe('attendance and completion', () => {
     const p = r.detail.participants[0];
     const [s1] = d.sessions;
     if (!p || !s1) throw new Error('setup');
-    expect((await fails(f.sessions.counselor, 'groups:recordCompletion', { participantId: p.id, outcome: 'not_completed' })).message).toBe('groups.stillOpen');
-    await ok(f.sessions.counselor, 'groups:recordAttendance', { participantId: p.id, sessionId: s1.id, mark: 'excused' });
-    await ok(f.sessions.counselor, 'groups:recordCompletion', { participantId: p.id, outcome: 'not_completed' });
-    const steps = await t.store.context.db.selectFrom('service_plan_steps').select('step').where('jobseeker_id', '=', jobseekerId).execute();
+    expect(
+      (
+        await fails(f.sessions.counselor, 'groups:recordCompletion', {
+          participantId: p.id,
+          outcome: 'not_completed',
+        })
+      ).message,
+    ).toBe('groups.stillOpen');
+    await ok(f.sessions.counselor, 'groups:recordAttendance', {
+      participantId: p.id,
+      sessionId: s1.id,
+      mark: 'excused',
+    });
+    await ok(f.sessions.counselor, 'groups:recordCompletion', {
+      participantId: p.id,
+      outcome: 'not_completed',
+    });
+    const steps = await t.store.context.db
+      .selectFrom('service_plan_steps')
+      .select('step')
+      .where('jobseeker_id', '=', jobseekerId)
+      .execute();
     expect(steps).toEqual([]);
   });
 
