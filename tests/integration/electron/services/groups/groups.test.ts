@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dispatch } from '../../../../../electron/main/dispatcher.ts';
+import { groupSessionsSource } from '../../../../../electron/services/timeline/sources/group-sessions.ts';
 import type { SessionInfo } from '../../../../../shared/contract/auth.ts';
 import type {
   EnrolResult,
@@ -279,6 +280,19 @@ describe('attendance and completion', () => {
       },
     );
     expect(mine).toEqual([expect.objectContaining({ status: 'completed', title: '성취프로그램 1기' })]);
+    // The case timeline tells the story: enrolled, each session as it stands, completed.
+    const events = await groupSessionsSource.events({ db: t.store.context.db, jobseekerId });
+    expect(events.map((e) => e.title.key).sort()).toEqual(
+      [
+        'groups.timeline.enrolled',
+        'groups.timeline.attended',
+        'groups.timeline.attended',
+        'groups.timeline.attended',
+        'groups.timeline.attended',
+        'groups.timeline.completed',
+      ].sort(),
+    );
+    expect(new Set(events.map((e) => e.key)).size).toBe(events.length);
     // The sync queue holds the records for the server.
     const queued = await t.store.context.db
       .selectFrom('outbox')
