@@ -11,6 +11,7 @@ import { OCCUPATIONS, SIDO, type Occupation } from '../../../shared/reference/in
 import { createAccount, ensureCenter } from '../accounts.ts';
 import type { ServiceContext } from '../context.ts';
 import { generateDemoAppointments } from './appointments.ts';
+import { generateDemoGroups } from './groups.ts';
 import { generateAuditHistory } from './audit-history.ts';
 import { COMPANY_PREFIXES, COMPANY_SUFFIXES, GIVEN_FEMALE, GIVEN_MALE, SURNAMES } from './korean-names.ts';
 import { seededRng, seededUuidv7, type Rng } from './random.ts';
@@ -545,6 +546,7 @@ export async function generateDemo(ctx: ServiceContext, o: DemoOptions): Promise
   }
   await insertBatched(ctx, 'checkins', checkins);
   await generateDemoAppointments(ctx, { anchorMs: anchor, caseloads: caseloadsOf(jobseekers), rng });
+  await generateDemoGroups(ctx, { centerCode: o.centerCode, anchorMs: anchor, seed: o.seed });
 
   await generateAuditHistory(ctx, { centerCode: o.centerCode, anchorMs: anchor, seed: o.seed });
   await appendAudit(ctx.db, {

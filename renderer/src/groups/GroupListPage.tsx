@@ -85,7 +85,13 @@ export function GroupListPage() {
             </TableHead>
             <TableBody>
               {runs.map((r) => (
-                <TableRow key={r.id} hover data-testid="groups-row">
+                <TableRow
+                  key={r.id}
+                  hover
+                  data-testid="groups-row"
+                  onClick={() => void navigate(`/groups/${r.id}`)}
+                  sx={{ cursor: 'pointer' }}
+                >
                   <TableCell>
                     <Link to={`/groups/${r.id}`}>{r.title}</Link>
                   </TableCell>
