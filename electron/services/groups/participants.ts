@@ -1,3 +1,6 @@
+import { uuidv7 } from 'uuidv7';
+import { appendAuditMany } from '../../../db/repositories/audit.ts';
+import { appendOutboxMany, nextHlcs } from '../../../db/repositories/outbox.ts';
 import {
   alreadyIn,
   getParticipant,
@@ -15,7 +18,7 @@ import { SEATED, seatsLeft } from '../../../shared/domain/groups.ts';
 import { accessibleJobseeker, caseScope, requireCaseAccess } from '../case-access.ts';
 import { isoNow, type ServiceContext } from '../context.ts';
 import { selectedIds } from '../jobseeker-bulk.ts';
-import { auditAction, insertSynced, updateSynced } from '../synced-writes.ts';
+import { auditAction, updateSynced } from '../synced-writes.ts';
 import { accessibleRun, completionFrom, NOT_FOUND, runDetail } from './views.ts';
 
 // Participants of a group programme run (issue 17 item 3): enrolling cases picked one by one or every case
@@ -68,30 +71,54 @@ async function enrol(
       message: `groups.full|left=${left}|asked=${fresh.length}|capacity=${run.capacity}`,
     });
   const now = isoNow(ctx);
+  // One batch (a bulk enrolment is hundreds of people): the rows, their outbox entries and one audit entry
+  // per person, each as a single enrolment would write them, in a few statements.
   await ctx.db.transaction().execute(async (trx) => {
-    let n = 0;
-    for (const jobseekerId of fresh) {
-      const status = n < left ? 'enrolled' : 'waiting';
-      n += 1;
-      const id = await insertSynced(trx, ctx, 'group_participants', {
-        jobseeker_id: jobseekerId,
-        programme_id: run.id,
-        status,
-        enrolled_by: actor.userId,
-        enrolled_at: now,
-        completion_pct: null,
-        decided_by: null,
-        decided_at: null,
-        note: null,
-      });
-      await auditAction(trx, ctx, actor, {
+    const hlcs = await nextHlcs(trx, ctx.deviceId, ctx.now().getTime(), fresh.length);
+    const rows = fresh.map((jobseekerId, i) => ({
+      id: uuidv7(),
+      hlc: hlcs[i] as string,
+      jobseeker_id: jobseekerId,
+      programme_id: run.id,
+      status: i < left ? ('enrolled' as const) : ('waiting' as const),
+      enrolled_by: actor.userId,
+      enrolled_at: now,
+      completion_pct: null,
+      decided_by: null,
+      decided_at: null,
+      note: null,
+    }));
+    for (let i = 0; i < rows.length; i += 200)
+      await trx
+        .insertInto('group_participants')
+        .values(rows.slice(i, i + 200))
+        .execute();
+    await appendOutboxMany(
+      trx,
+      rows.map(({ id, hlc, ...fields }) => ({
+        table: 'group_participants' as const,
+        rowId: id,
+        op: 'insert' as const,
+        fields,
+        hlc,
+        baseSeq: 0,
+        createdAt: now,
+      })),
+    );
+    await appendAuditMany(
+      trx,
+      rows.map((r) => ({
+        at: now,
+        actorId: actor.userId,
+        actorLogin: actor.loginId,
+        deviceId: ctx.deviceId,
         action: 'group.enrol',
         subjectType: 'group-participant',
-        subjectId: id,
-        personId: jobseekerId,
-        detail: { programme: run.id, status },
-      });
-    }
+        subjectId: r.id,
+        personId: r.jobseeker_id,
+        detail: { programme: run.id, status: r.status },
+      })),
+    );
   });
   const enrolled = Math.min(fresh.length, left);
   return {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../../../../db/repositories/audit.ts';
 import type { Dispatch } from '../../../../../electron/main/dispatcher.ts';
 import { groupSessionsSource } from '../../../../../electron/services/timeline/sources/group-sessions.ts';
 import type { SessionInfo } from '../../../../../shared/contract/auth.ts';
@@ -178,6 +179,15 @@ describe('enrolment', () => {
       status: 'enrolled',
     });
     expect(moved.run).toMatchObject({ seated: 4, waiting: 0, overCapacity: false });
+    // The batch's audit entries name each person and keep the device's hash chain whole.
+    const entries = await t.store.context.db
+      .selectFrom('audit_entries')
+      .select('person_id')
+      .where('action', '=', 'group.enrol')
+      .where('person_id', 'in', ids)
+      .execute();
+    expect(new Set(entries.map((e) => e.person_id))).toEqual(new Set(ids));
+    expect((await verifyAuditChain(t.store.context.db, t.store.context.deviceId)).ok).toBe(true);
   });
 
   it('enrols every case a filter matches, in one go, skipping cases of other scopes', async () => {
