@@ -32,6 +32,8 @@ async function pickOption(page: Page, testId: string, name: RegExp | string) {
 
 describe('group programmes', () => {
   it('creates a run, enrols from a filter, marks attendance by keyboard, completes, and closes the plan step', async () => {
+    const page = await newPage();
+    await signIn(page, app.host.url);
     const db = app.host.store.db;
     const me = await db
       .selectFrom('users')
@@ -48,8 +50,6 @@ describe('group programmes', () => {
       .execute();
     expect(mine.length).toBeGreaterThan(0);
 
-    const page = await newPage();
-    await signIn(page, app.host.url);
     await page.goto(`${app.host.url}/#/groups`);
     await page.getByTestId('groups-page').waitFor();
     await page.getByTestId('groups-new').click();
