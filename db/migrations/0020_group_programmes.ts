@@ -14,8 +14,9 @@ import type { Migration, SqlDialect } from './types.ts';
 //   decisive: two desktops confirming differently open a review item.
 // - group_attendance: one mark per session and participant, append-only; a correction is a new row and
 //   the latest wins (shared/domain/groups.ts). Parent group_participants; `session_id` a reference.
-// References are not foreign keys: a pulled participant may arrive before the run it names on a desktop
-// that does not hold the run yet (it is the center's, but pulls are paged).
+// References between synced records are not foreign keys: a pulled participant may arrive before the run
+// it names on a desktop that does not hold the run yet (it is the center's, but pulls are paged). The
+// facilitator is one (to users): joining a server finds the account columns to re-map by their keys.
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- frozen migrations must not see today's schema */
 
@@ -37,7 +38,7 @@ export const migration: Migration = {
       .addColumn('programme_code', 'text', (c) => c.notNull())
       .addColumn('catalogue_version', 'text', (c) => c.notNull())
       .addColumn('title', 'text', (c) => c.notNull())
-      .addColumn('facilitator_id', 'text', (c) => c.notNull())
+      .addColumn('facilitator_id', 'text', (c) => c.notNull().references('users.id'))
       .addColumn('place', 'text')
       .addColumn('capacity', 'integer', (c) => c.notNull())
       .addColumn('completion_pct', 'integer', (c) => c.notNull())

@@ -6,7 +6,7 @@ import type {
   GroupProgrammeTable,
   GroupSessionTable,
 } from '../schema.ts';
-import { jobseekerInScope, type CaseScope } from './case-scope.ts';
+import { rowInScope, type CaseScope } from './case-scope.ts';
 
 // SQL for group programmes (issue 17 item 3): a center's runs with their seat counts, a run's sessions,
 // participants (only the cases the caller's scope holds, with their names) and attendance marks, and a
@@ -77,8 +77,8 @@ export async function listRuns(db: Db, centerCode: string, archived: boolean): P
     seated: Number(r.seated ?? 0),
     waiting: Number(r.waiting ?? 0),
     sessions: Number(r.sessions ?? 0),
-    first_start: (r.first_start as string | null) ?? null,
-    last_start: (r.last_start as string | null) ?? null,
+    first_start: (r.first_start) ?? null,
+    last_start: (r.last_start) ?? null,
   }));
 }
 
@@ -122,22 +122,27 @@ export interface ParticipantListRow extends GroupParticipantRow {
   reg_no: string;
 }
 
-/** A run's participants whose cases the caller's scope holds. */
+/**
+ * A run's participants whose cases the caller's scope holds. The scope is checked on the rows read (the
+ * run's people), not in SQL, where its OR could make SQLite walk the center's cases instead of the run's.
+ */
 export async function participantsOf(
   db: Db,
   programmeId: string,
   scope: CaseScope,
 ): Promise<ParticipantListRow[]> {
-  return db
+  const rows = await db
     .selectFrom('group_participants as gp')
     .innerJoin('jobseekers as j', 'j.id', 'gp.jobseeker_id')
     .selectAll('gp')
-    .select(['j.name', 'j.birth_year', 'j.reg_no'])
+    .select(['j.name', 'j.birth_year', 'j.reg_no', 'j.center_code', 'j.assigned_counselor_id'])
     .where('gp.programme_id', '=', programmeId)
-    .where(jobseekerInScope('j', scope))
     .orderBy('j.name')
     .orderBy('gp.id')
     .execute();
+  return rows
+    .filter((r) => rowInScope(r, scope))
+    .map(({ center_code: _c, assigned_counselor_id: _a, ...r }) => r);
 }
 
 export async function getParticipant(db: Db, id: string): Promise<GroupParticipantRow | undefined> {

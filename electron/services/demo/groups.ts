@@ -205,7 +205,7 @@ export async function generateDemoGroups(ctx: ServiceContext, o: DemoGroupInput)
       for (let i = 0; i < rows.length; i += 400)
         await trx
           .insertInto(table)
-          .values(rows.slice(i, i + 400) as never)
+          .values(rows.slice(i, i + 400))
           .execute();
     };
     await put('group_programmes', runs);
