@@ -21,6 +21,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CaseGroupView, GroupRunSummary } from '../../../shared/contract/groups.ts';
+import type { BulkSelection } from '../../../shared/contract/worklist.ts';
 import { call } from '../api.ts';
 import { useDataGeneration } from '../data/freshness.ts';
 import { dayOf, errorMessage } from './labels.ts';
@@ -88,10 +89,14 @@ export function CaseGroupsPanel(props: { jobseekerId: string }) {
   );
 }
 
-/** Enrols the given cases (one case, or a list's picked selection) in a run of the center. */
+/**
+ * Enrols cases in a run of the center: one case (`jobseekerIds`), or the jobseeker list's bulk selection
+ * (picked ones, or every case matching its search and filters).
+ */
 export function EnrolCaseDialog(props: {
   open: boolean;
-  jobseekerIds: string[];
+  jobseekerIds?: string[];
+  selection?: BulkSelection;
   onClose: (done: boolean) => void;
 }) {
   const { t } = useTranslation();
@@ -109,11 +114,14 @@ export function EnrolCaseDialog(props: {
     e.preventDefault();
     if (!runId) return;
     try {
-      await call('groups:addParticipants', {
-        programmeId: runId,
-        jobseekerIds: props.jobseekerIds,
-        waitlist,
-      });
+      if (props.selection)
+        await call('groups:addFromFilter', { programmeId: runId, selection: props.selection, waitlist });
+      else
+        await call('groups:addParticipants', {
+          programmeId: runId,
+          jobseekerIds: props.jobseekerIds ?? [],
+          waitlist,
+        });
       props.onClose(true);
     } catch (err) {
       setError(errorMessage(err));
