@@ -4,12 +4,14 @@ import type { DayTables, TaskTable } from './schema/day.ts';
 import type { DocumentTables } from './schema/documents.ts';
 import type { ServiceTables } from './schema/services.ts';
 import type { ProgrammeTables } from './schema/programmes.ts';
+import type { GroupTables } from './schema/groups.ts';
 import type { SyncLocalTables } from './schema/sync-local.ts';
 
 export type * from './schema/day.ts';
 export type * from './schema/documents.ts';
 export type * from './schema/services.ts';
 export type * from './schema/programmes.ts';
+export type * from './schema/groups.ts';
 export type * from './schema/sync-local.ts';
 
 // The shape of the case store, as Kysely sees it. Column names are the SQL names (snake_case);
@@ -450,6 +452,9 @@ export interface Database
     ProgrammeTables,
     ServiceTables,
     SyncLocalTables {}
+// Tables in files of their own: sync's bookkeeping (db/schema/sync-local.ts), issue 16's (db/schema/day.ts)
+// issue 18's (db/schema/documents.ts) and issue 17's group programmes (db/schema/groups.ts).
+export interface Database extends DayTables, DocumentTables, SyncLocalTables, GroupTables {}
 
 export type SyncedTableName = Exclude<
   keyof Database,

@@ -3,7 +3,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { AuditEntryRow, Database } from '../schema.ts';
 import { homeCenter } from './centers.ts';
-import { appendOutbox, nextHlc } from './outbox.ts';
+import { appendOutbox, appendOutboxMany, nextHlc, nextHlcs } from './outbox.ts';
 
 // The audit trail (domain.md §10): append-only (the table's triggers refuse UPDATE and DELETE, except
 // the retention purge's deletes of expired entries) and chained: each entry's hash covers the previous
@@ -95,6 +95,58 @@ export async function appendAudit(db: Db, w: AuditWrite): Promise<string> {
   });
   return id;
 }
+
+/**
+ * Many entries of one device in a few statements (a bulk action: one entry per person), chained in order
+ * exactly as one appendAudit call each would chain them, with their outbox rows. Inside a transaction.
+ */
+export async function appendAuditMany(trx: Transaction<Database>, ws: readonly AuditWrite[]): Promise<void> {
+  if (ws.length === 0) return;
+  const deviceId = ws[0]?.deviceId ?? '';
+  if (ws.some((w) => w.deviceId !== deviceId)) throw new Error('appendAuditMany: one device per batch');
+  const home = (await homeCenter(trx))?.code ?? null;
+  let prevHash = await chainHead(trx, deviceId);
+  const rows: AuditEntryRowInsert[] = [];
+  for (const w of ws) {
+    const entry: HashedFields = {
+      id: uuidv7(),
+      at: w.at,
+      actor_id: w.actorId,
+      actor_login: w.actorLogin,
+      device_id: w.deviceId,
+      action: w.action,
+      subject_type: w.subjectType,
+      subject_id: w.subjectId,
+      person_id: w.personId,
+      detail: w.detail ? JSON.stringify(w.detail) : null,
+      center_code: w.centerCode !== undefined ? w.centerCode : home,
+    };
+    const hash = entryHash(prevHash, entry);
+    rows.push({ ...entry, prev_hash: prevHash, hash });
+    prevHash = hash;
+  }
+  for (let i = 0; i < rows.length; i += 200)
+    await trx
+      .insertInto('audit_entries')
+      .values(rows.slice(i, i + 200))
+      .execute();
+  const at = Date.parse(ws[0]?.at ?? '');
+  const hlcs = await nextHlcs(trx, deviceId, Number.isNaN(at) ? Date.now() : at, rows.length);
+  await appendOutboxMany(
+    trx,
+    rows.map(({ id, ...fields }, i) => ({
+      table: 'audit_entries' as const,
+      rowId: id,
+      op: 'insert' as const,
+      fields,
+      hlc: hlcs[i] as string,
+      baseSeq: 0,
+      createdAt: fields.at,
+    })),
+  );
+}
+
+type AuditEntryRowInsert = HashedFields & { prev_hash: string; hash: string };
 
 export interface AuditBreak {
   /** 1-based position of the entry in the store's insertion order (what `audit verify` prints). */

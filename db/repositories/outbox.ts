@@ -28,6 +28,24 @@ export async function nextHlc(trx: Db, deviceId: string, nowMs: number): Promise
   return next;
 }
 
+/**
+ * `n` consecutive HLC times for one batch of writes (a bulk action): the first as `nextHlc` gives it, the
+ * rest ticked from it in memory, and the last persisted once. Same order and uniqueness as n calls.
+ */
+export async function nextHlcs(trx: Db, deviceId: string, nowMs: number, n: number): Promise<string[]> {
+  if (n <= 0) return [];
+  const first = await nextHlc(trx, deviceId, nowMs);
+  const out = [first];
+  let last = parseHlc(first);
+  const now = nowMs + (await getClockOffset(trx));
+  for (let i = 1; i < n; i++) {
+    last = tickHlc(last, now, deviceId);
+    out.push(formatHlc(last));
+  }
+  if (n > 1) await setMeta(trx, HLC_KEY, out[n - 1] as string);
+  return out;
+}
+
 async function restampAhead(trx: Db, deviceId: string, now: number): Promise<Hlc | null> {
   const pending = await trx
     .selectFrom('outbox')
@@ -74,6 +92,26 @@ export async function appendOutbox(trx: Db, w: OutboxWrite): Promise<void> {
       error: null,
     })
     .execute();
+}
+
+/** Many outbox entries in a few statements (a bulk action's rows, each with its own HLC). */
+export async function appendOutboxMany(trx: Db, ws: readonly OutboxWrite[]): Promise<void> {
+  for (let i = 0; i < ws.length; i += 200)
+    await trx
+      .insertInto('outbox')
+      .values(
+        ws.slice(i, i + 200).map((w) => ({
+          table_name: w.table,
+          row_id: w.rowId,
+          op: w.op,
+          fields: JSON.stringify(w.fields),
+          hlc: w.hlc,
+          base_seq: w.baseSeq,
+          created_at: w.createdAt,
+          error: null,
+        })),
+      )
+      .execute();
 }
 
 /** The person's own unsent changes: audit entries travel in the outbox too but are bookkeeping, not edits. */

@@ -49,6 +49,9 @@ export async function updateSynced(
     | 'service_referrals'
     | 'programme_enrolments'
     | 'action_plans',
+    | 'group_programmes'
+    | 'group_sessions'
+    | 'group_participants',
   id: string,
   changed: Record<string, unknown>,
   baseSeq: number,

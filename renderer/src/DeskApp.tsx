@@ -28,6 +28,7 @@ const ReviewsPage = area('reviews');
 const TransferInboxPage = area('transfers');
 const VerifyPage = area('verify');
 const MergesArea = area('merges');
+const GroupsArea = area('groups');
 
 export function DeskApp() {
   const { t } = useTranslation();
@@ -53,6 +54,7 @@ export function DeskApp() {
               <Route path="/transfers" element={<TransferInboxPage />} />
               <Route path="/verify" element={<VerifyPage />} />
               <Route path="/merges" element={<MergesArea />} />
+              <Route path="/groups/*" element={<GroupsArea />} />
               <Route path="*" element={<HomeRedirect />} />
             </Routes>
           </Suspense>

@@ -27,6 +27,7 @@ export const DESK_AREAS: Record<string, Loader> = {
   transfers: pick(() => import('./lifecycle/TransferInboxPage.tsx'), 'TransferInboxPage'),
   verify: pick(() => import('./documents/VerifyPage.tsx'), 'VerifyPage'),
   merges: pick(() => import('./merges/MergesArea.tsx'), 'MergesArea'),
+  groups: pick(() => import('./groups/GroupsArea.tsx'), 'GroupsArea'),
 };
 
 /** Starts downloading the area an address (`#/jobseekers/…`) opens; the default is the jobseekers. */

@@ -6,6 +6,7 @@ import { REFERENCES } from '../../shared/sync/references.ts';
 import { isCaseStaff } from './directory.ts';
 import type { PushWork } from './push-work.ts';
 import { checkServiceReferralInsert, checkServiceReferralUpdate } from './service-referral-check.ts';
+import { checkGroupRecord } from './group-check.ts';
 import { checkTransferAnswer, checkTransferRequest } from './transfer.ts';
 import { Refusal, mayWrite, type Meta, type SyncCaller } from './rows.ts';
 
@@ -77,6 +78,7 @@ export async function checkInsert(
   await references(work, caller, table, fields);
   if (table === 'case_transfers') await checkTransferRequest(work, caller, fields);
   if (table === 'service_referrals') checkServiceReferralInsert(fields);
+  if (table.startsWith('group_')) await checkGroupRecord(work, table, fields, fields, caller.centerCode);
   const problem = declarationOf(table).check?.(fields);
   if (problem) throw new Refusal(problem.code, problem.values);
 }
@@ -136,6 +138,8 @@ export async function checkUpdate(
   if (table === 'case_transfers') await checkTransferAnswer(work, caller, data, m.fields);
   if (table === 'service_referrals')
     checkServiceReferralUpdate(data, m.fields, (meta['status']?.seq ?? 0) > m.baseSeq);
+  if (table.startsWith('group_'))
+    await checkGroupRecord(work, table, { ...data, ...m.fields }, m.fields, existing.scope_center);
   await references(work, caller, table, m.fields);
   const problem = decl.check?.({ ...data, ...m.fields });
   if (problem) throw new Refusal(problem.code, problem.values);

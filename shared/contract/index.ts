@@ -11,6 +11,7 @@ import { documentsChannels } from './documents.ts';
 import { draftsChannels } from './drafts.ts';
 import { employersChannels } from './employers.ts';
 import type { InputOf, OutputOf } from './channel.ts';
+import { groupsChannels } from './groups.ts';
 import { jobseekerChannels } from './jobseekers.ts';
 import { joinChannels } from './join.ts';
 import { kioskChannels } from './kiosk.ts';
@@ -62,6 +63,7 @@ export const contract = {
   ...serviceReferralsChannels,
   ...programmesChannels,
   ...timelineChannels,
+  ...groupsChannels,
 };
 
 export type Contract = typeof contract;

@@ -22,4 +22,6 @@ export const REFERENCES: Partial<Record<SyncedTable, Record<string, SyncedTable>
     opening_id: 'job_openings',
     referral_id: 'referrals',
   },
+  group_participants: { programme_id: 'group_programmes' },
+  group_attendance: { session_id: 'group_sessions' },
 };

@@ -171,6 +171,15 @@ export const REFUSALS = {
     text: 'Change {clientSeq} of this device was already received with other content; nothing was changed.',
     advice: 'outdated',
   },
+  // Group programmes (issue 17 item 3, server/sync/group-check.ts).
+  groupFacilitator: {
+    text: 'A group programme is run by an active counselor or supervisor of its center.',
+    advice: 'outdated',
+  },
+  groupSessionOtherRun: {
+    text: 'An attendance mark names a session of the participant’s own group programme.',
+    advice: 'outdated',
+  },
   // Consent (domain.md §10, server/sync/consent.ts): what the jobseeker's consent in force does not allow.
   consentMissing: {
     text: 'The jobseeker has not given the {group} consent this needs ({what}).',

@@ -181,6 +181,28 @@ export const SYNC_TABLES = {
     mode: 'append-only',
     decisive: [],
     scope: { kind: 'parent', parentTable: 'service_referrals', parentField: 'service_referral_id' },
+  // Group programmes (issue 17 item 3; shared/sync/tables/groups.ts). A run is the center's (all its
+  // counselors and supervisors); archiving it is decisive. Its sessions follow it. A participant is the
+  // case's, naming the run; the status (enrolled, waiting, withdrawn, completed, not completed) is decisive
+  // (two desktops deciding differently open a review item). Capacity cannot be checked offline: two
+  // enrolments merged over capacity are both accepted and the run shows itself over capacity (see
+  // shared/domain/groups.ts); nobody is dropped by the merge. Attendance marks are append-only, the
+  // latest per session wins.
+  group_programmes: { mode: 'mutable', decisive: ['archived'], scope: { kind: 'center' } },
+  group_sessions: {
+    mode: 'mutable',
+    decisive: ['archived'],
+    scope: { kind: 'parent', parentTable: 'group_programmes', parentField: 'programme_id' },
+  },
+  group_participants: {
+    mode: 'mutable',
+    decisive: ['status'],
+    scope: { kind: 'parent', parentTable: 'jobseekers', parentField: 'jobseeker_id' },
+  },
+  group_attendance: {
+    mode: 'append-only',
+    decisive: [],
+    scope: { kind: 'parent', parentTable: 'group_participants', parentField: 'participant_id' },
   },
   // A person's to-do items (issue 16 item 2): the center's, owned by the assignee. Who has it and whether it
   // is deleted are decisive (moving work between people is never silently overwritten); done, snooze, the

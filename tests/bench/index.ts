@@ -3,6 +3,7 @@ import { backupBench } from './backup.bench.ts';
 import { caseworkBench } from './casework.bench.ts';
 import { encryptionBench } from './encryption.bench.ts';
 import { faultsBench } from './faults.bench.ts';
+import { groupsBench } from './groups.bench.ts';
 import { loadBench } from './load.bench.ts';
 import { matchingBench } from './matching.bench.ts';
 import { mergesBench } from './merges.bench.ts';
@@ -33,4 +34,5 @@ export const benchmarks: readonly Benchmark[] = [
   mergesBench,
   worklistBench,
   timelineBench,
+  groupsBench,
 ];

@@ -165,6 +165,14 @@ for (const lang of ['ko', 'en'] as const) {
         await page.getByTestId('refer-dialog').waitFor();
         await settled(page);
         found.push(...(await seriousViolations(page, 'service referral dialog')));
+        // Group programmes (issue 17 item 3): the list, a demo run with its attendance grid, the new-run dialog.
+        await visit(page, '#/groups', found);
+        await visit(page, await firstRow(page, '#/groups', 'groups-row'), found, 'group run');
+        await visit(page, '#/groups', found, 'groups again');
+        await page.getByTestId('groups-new').click();
+        await page.getByTestId('groups-create-dialog').waitFor();
+        await settled(page);
+        found.push(...(await seriousViolations(page, 'new group run dialog')));
         await page.keyboard.press('Escape');
         await page.context().close();
         expect(found).toEqual([]);

@@ -13,6 +13,7 @@ import type { ServiceContext } from '../context.ts';
 import { generateDemoAppointments } from './appointments.ts';
 import { generateDemoServiceReferrals } from './service-referrals.ts';
 import { generateDemoProgrammes } from './programmes.ts';
+import { generateDemoGroups } from './groups.ts';
 import { generateAuditHistory } from './audit-history.ts';
 import { COMPANY_PREFIXES, COMPANY_SUFFIXES, GIVEN_FEMALE, GIVEN_MALE, SURNAMES } from './korean-names.ts';
 import { seededRng, seededUuidv7, type Rng } from './random.ts';
@@ -561,6 +562,7 @@ export async function generateDemo(ctx: ServiceContext, o: DemoOptions): Promise
       .filter((j) => j.current_type === 'needs-preparation' && j.assigned_counselor_id && sensitive.has(j.id))
       .map((j) => ({ id: j.id, counselorId: j.assigned_counselor_id as string, birthYear: j.birth_year })),
   });
+  await generateDemoGroups(ctx, { centerCode: o.centerCode, anchorMs: anchor, seed: o.seed });
 
   await generateAuditHistory(ctx, { centerCode: o.centerCode, anchorMs: anchor, seed: o.seed });
   await appendAudit(ctx.db, {

@@ -11,6 +11,7 @@ import { checkinsHandlers } from './checkins.ts';
 import { documentsHandlers } from './documents.ts';
 import { draftsHandlers } from './drafts.ts';
 import { employersHandlers } from './employers.ts';
+import { groupsHandlers } from './groups.ts';
 import { jobseekerHandlers } from './jobseekers.ts';
 import { joinHandlers } from './join.ts';
 import { kioskHandlers } from './kiosk.ts';
@@ -53,6 +54,7 @@ export const handlers: HandlerMap<ChannelName> = {
   ...serviceReferralsHandlers,
   ...programmesHandlers,
   ...timelineHandlers,
+  ...groupsHandlers,
 };
 
 export type { CallContext, Handler, HandlerMap } from './types.ts';

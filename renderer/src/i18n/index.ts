@@ -38,6 +38,8 @@ import documentsEn from './documents.en.json';
 import documentsKo from './documents.ko.json';
 import formsEn from './forms.en.json';
 import formsKo from './forms.ko.json';
+import groupsEn from './groups.en.json';
+import groupsKo from './groups.ko.json';
 import { ruleText } from './messages.ts';
 import reportsEn from './reports.en.json';
 import reportsKo from './reports.ko.json';
@@ -122,6 +124,7 @@ void i18n.use(initReactI18next).init({
         servicesKo,
         programmesKo,
         timelineKo,
+        groupsKo,
       ),
     },
     en: {
@@ -151,6 +154,7 @@ void i18n.use(initReactI18next).init({
         servicesEn,
         programmesEn,
         timelineEn,
+        groupsEn,
       ),
     },
   },

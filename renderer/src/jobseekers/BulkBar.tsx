@@ -18,6 +18,7 @@ import type { BulkSelection } from '../../../shared/contract/worklist.ts';
 import type { ExportFile } from '../../../shared/reports/definitions.ts';
 import { ApiError, call } from '../api.ts';
 import { useCounselors } from '../inbox/TaskDialogs.tsx';
+import { EnrolCaseDialog } from '../groups/CaseGroupsPanel.tsx';
 
 // A supervisor's actions on the selected cases (issue 16 item 6): reassign them, close them with one
 // reason (each as a single close: status event, outbox, audit), or export them with a purpose (audited).
@@ -53,6 +54,8 @@ export function BulkBar(props: {
   const [to, setTo] = useState('');
   const [purpose, setPurpose] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [enrolling, setEnrolling] = useState(false);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -112,11 +115,22 @@ export function BulkBar(props: {
           >
             {t('bulk.export')}
           </Button>
+          <Button size="small" variant="outlined" onClick={() => setEnrolling(true)} data-testid="bulk-group">
+            {t('groups.bulk.button')}
+          </Button>
           <Button size="small" onClick={props.onClear}>
             {t('bulk.clear')}
           </Button>
         </Stack>
       </Paper>
+      <EnrolCaseDialog
+        open={enrolling}
+        selection={props.selection}
+        onClose={(done) => {
+          setEnrolling(false);
+          if (done) props.onClear();
+        }}
+      />
       <Dialog open={dialog !== null} onClose={() => setDialog(null)} fullWidth maxWidth="sm">
         <form onSubmit={(e) => void submit(e)}>
           <DialogTitle>

@@ -3,6 +3,7 @@ import AssessmentIcon from '@mui/icons-material/Assessment';
 import TodayIcon from '@mui/icons-material/Today';
 import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
 import EventIcon from '@mui/icons-material/Event';
+import GroupsIcon from '@mui/icons-material/Groups';
 import BusinessIcon from '@mui/icons-material/Business';
 import HandshakeIcon from '@mui/icons-material/Handshake';
 import LockIcon from '@mui/icons-material/Lock';
@@ -64,6 +65,7 @@ const NAV: NavItem[] = [
   { to: '/employers', key: 'nav.employers', icon: <BusinessIcon />, roles: ['counselor', 'supervisor'] },
   { to: '/openings', key: 'nav.openings', icon: <WorkIcon />, roles: ['counselor', 'supervisor'] },
   { to: '/referrals', key: 'nav.referrals', icon: <HandshakeIcon />, roles: ['counselor', 'supervisor'] },
+  { to: '/groups', key: 'groups.nav', icon: <GroupsIcon />, roles: ['counselor', 'supervisor'] },
   { to: '/queue', key: 'nav.queue', icon: <QueueIcon />, roles: ['counselor', 'supervisor'] },
   { to: '/reports', key: 'nav.reports', icon: <AssessmentIcon />, roles: ['counselor', 'supervisor'] },
   { to: '/reviews', key: 'reviews.nav', icon: <RuleIcon />, roles: ['counselor', 'supervisor'] },

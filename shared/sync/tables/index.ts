@@ -4,6 +4,7 @@ import { attachmentTables } from './attachments.ts';
 import { appointmentTables } from './appointments.ts';
 import { centerTables } from './center.ts';
 import { employerTables } from './employers.ts';
+import { groupTables } from './groups.ts';
 import { jobseekerTables } from './jobseekers.ts';
 import { lifecycleTables } from './lifecycle.ts';
 import { programmeTables } from './programmes.ts';
@@ -33,6 +34,7 @@ export const TABLE_DECLARATIONS: Readonly<Record<SyncedTable, TableDecl>> = {
   ...taskTables,
   ...serviceReferralTables,
   ...programmeTables,
+  ...groupTables,
 };
 
 export function declarationOf(table: SyncedTable): TableDecl {

@@ -37,6 +37,10 @@ interface State {
   taskId: string;
   serviceReferralId?: string;
   enrolmentId: string;
+  groupId: string;
+  groupSessionId: string;
+  ownParticipantId: string;
+  spareParticipantId: string;
 }
 
 interface Call {
@@ -430,6 +434,61 @@ const RULES: Record<ChannelName, Rule> = {
   'drafts:keep': { kind: 'exempt', why: "the caller's own unsaved typing on this PC, never synced" },
   'drafts:discard': { kind: 'exempt', why: "removes the caller's own unsaved typing" },
 
+  // Group programmes (issue 17 item 3): before the lifecycle calls close the case.
+  'groups:list': { kind: 'none', why: "the center's runs: titles, seats and dates, nobody's data" },
+  'groups:staff': { kind: 'none', why: "the center's staff names, no jobseeker" },
+  'groups:create': {
+    kind: 'record',
+    input: (s) => ({
+      programmeCode: 'group-achievement',
+      title: '성취프로그램 12월',
+      facilitatorId: s.f.sessions.counselor.userId,
+      sessions: [{ startsAt: '2026-12-01T01:00:00.000Z', durationMin: 120 }],
+    }),
+    after: (s, out) => {
+      const d = out as { run: { id: string }; sessions: Array<{ id: string }> };
+      s.groupId = d.run.id;
+      s.groupSessionId = d.sessions[0]?.id ?? '';
+    },
+    subjectOf: (s) => s.groupId,
+  },
+  'groups:addParticipants': {
+    kind: 'person',
+    input: (s) => ({ programmeId: s.groupId, jobseekerIds: [own(s)] }),
+    after: (s, out) => {
+      const d = out as { detail: { participants: Array<{ id: string; jobseekerId: string }> } };
+      s.ownParticipantId = d.detail.participants.find((p) => p.jobseekerId === own(s))?.id ?? '';
+    },
+  },
+  'groups:addFromFilter': {
+    kind: 'person',
+    input: (s) => ({ programmeId: s.groupId, selection: { kind: 'ids', ids: [s.spareId] } }),
+    after: (s, out) => {
+      const d = out as { detail: { participants: Array<{ id: string; jobseekerId: string }> } };
+      s.spareParticipantId = d.detail.participants.find((p) => p.jobseekerId === s.spareId)?.id ?? '';
+    },
+    personOf: (s) => s.spareId,
+  },
+  'groups:get': { kind: 'list', input: (s) => ({ id: s.groupId }) },
+  'groups:setStatus': {
+    kind: 'person',
+    input: (s) => ({ participantId: s.spareParticipantId, status: 'waiting' }),
+    personOf: (s) => s.spareId,
+  },
+  'groups:recordAttendance': {
+    kind: 'person',
+    input: (s) => ({ participantId: s.ownParticipantId, sessionId: s.groupSessionId, mark: 'attended' }),
+  },
+  'groups:recordCompletion': {
+    kind: 'person',
+    input: (s) => ({ participantId: s.ownParticipantId, outcome: 'completed' }),
+  },
+  'groups:addSession': {
+    kind: 'logged',
+    input: (s) => ({ programmeId: s.groupId, startsAt: '2026-12-08T01:00:00.000Z', durationMin: 120 }),
+  },
+  'groups:ofJobseeker': { kind: 'person', input: (s) => ({ jobseekerId: own(s) }) },
+
   'lifecycle:history': { kind: 'person', input: (s) => ({ jobseekerId: own(s) }) },
   'lifecycle:closeMany': {
     kind: 'person',
@@ -614,6 +673,10 @@ beforeAll(async () => {
     spareId: spare.jobseekerId,
     taskId: '',
     enrolmentId: '',
+    groupId: '',
+    groupSessionId: '',
+    ownParticipantId: '',
+    spareParticipantId: '',
   };
 });
 afterAll(() => t.cleanup());

@@ -98,6 +98,11 @@ const READS = [
   'serviceReferrals:ofJobseeker',
   'serviceReferrals:prompt',
   'timeline:list',
+  // Issue 17 item 3: group programmes.
+  'groups:list',
+  'groups:get',
+  'groups:staff',
+  'groups:ofJobseeker',
 ];
 
 describe('which channels are writes', () => {

@@ -1,0 +1,262 @@
+import {
+  Alert,
+  Box,
+  Button,
+  Chip,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Paper,
+  Snackbar,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { GroupRunDetail } from '../../../shared/contract/groups.ts';
+import type { AttendanceMark } from '../../../shared/domain/groups.ts';
+import { call } from '../api.ts';
+import { scrollPageSx } from '../common/layout.ts';
+import { AttendanceGrid } from './AttendanceGrid.tsx';
+import { EnrolDialog } from './EnrolDialog.tsx';
+import { programmeLabel } from './GroupListPage.tsx';
+import { dayOf, errorMessage, fromLocalInput, shortDayClock, toLocalInput } from './labels.ts';
+
+// One run's page: what it is (programme, edition, facilitator, place, completion threshold), its seats
+// (flagged when over capacity after a sync), its sessions (add one), its participants (enrol in bulk from
+// a filter) and the attendance grid with completion. Opening it is an audited read (groups:get); the
+// page keeps the detail each write returns instead of reading again.
+
+export function GroupRunPage() {
+  const { t, i18n } = useTranslation();
+  const { id = '' } = useParams();
+  const [detail, setDetail] = useState<GroupRunDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [enrolling, setEnrolling] = useState(false);
+  const [adding, setAdding] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    call('groups:get', { id }).then(
+      (d) => live && setDetail(d),
+      (e: unknown) => live && setError(errorMessage(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [id]);
+
+  const run = useCallback(async (work: () => Promise<GroupRunDetail>) => {
+    setError(null);
+    try {
+      setDetail(await work());
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }, []);
+
+  async function mark(participantId: string, sessionId: string, m: AttendanceMark) {
+    setError(null);
+    try {
+      const p = await call('groups:recordAttendance', { participantId, sessionId, mark: m });
+      setDetail((d) => d && { ...d, participants: d.participants.map((x) => (x.id === p.id ? p : x)) });
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
+
+  if (!detail)
+    return error ? <Alert severity="error">{t(error)}</Alert> : <Typography>{t('a11y.loading')}</Typography>;
+  const r = detail.run;
+  return (
+    <Stack spacing={2} sx={scrollPageSx} data-testid="groups-run-page">
+      <Box>
+        <Link to="/groups">← {t('groups.run.back')}</Link>
+      </Box>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'baseline', flexWrap: 'wrap' }}>
+        <Typography variant="h5" component="h1" data-testid="groups-run-title">
+          {r.title}
+        </Typography>
+        <Typography color="text.secondary">
+          {programmeLabel(r.programmeCode, r.catalogueVersion, i18n.language)}
+        </Typography>
+        <Chip
+          label={t('groups.seatsOf', { seated: r.seated, capacity: r.capacity })}
+          color={r.overCapacity ? 'warning' : 'default'}
+          data-testid="groups-seats"
+        />
+      </Stack>
+      <Typography variant="body2" color="text.secondary">
+        {t('groups.run.facilitator', { name: r.facilitatorName ?? '' })}
+        {r.place ? ` · ${t('groups.run.place', { place: r.place })}` : ''}
+        {` · ${t('groups.run.completion', { pct: r.completionPct, version: r.catalogueVersion })}`}
+      </Typography>
+      {r.overCapacity && (
+        <Alert severity="warning" data-testid="groups-over-capacity">
+          {t('groups.overCapacityBody', { capacity: r.capacity, over: r.seated - r.capacity })}
+        </Alert>
+      )}
+      {error && (
+        <Alert severity="error" data-testid="groups-error">
+          {t(error)}
+        </Alert>
+      )}
+      <Paper variant="outlined" sx={{ p: 2 }}>
+        <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center', mb: 1 }}>
+          <Typography variant="h6" component="h2">
+            {t('groups.run.sessions')}
+          </Typography>
+          <Button size="small" onClick={() => setAdding(true)} data-testid="groups-add-session">
+            {t('groups.run.addSession')}
+          </Button>
+        </Stack>
+        <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', gap: 1 }} data-testid="groups-sessions">
+          {detail.sessions.map((s) => (
+            <Chip
+              key={s.id}
+              variant="outlined"
+              label={`${t('groups.run.sessionNo', { n: s.sessionNo })} · ${shortDayClock(s.startsAt)} · ${s.durationMin}′${s.place ? ` · ${s.place}` : ''}`}
+            />
+          ))}
+        </Stack>
+      </Paper>
+      <Paper variant="outlined" sx={{ p: 2 }}>
+        <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center', mb: 1 }}>
+          <Typography variant="h6" component="h2">
+            {t('groups.run.participants')}
+          </Typography>
+          <Button
+            variant="contained"
+            size="small"
+            onClick={() => setEnrolling(true)}
+            data-testid="groups-enrol"
+          >
+            {t('groups.run.enrol')}
+          </Button>
+        </Stack>
+        {detail.participants.length === 0 ? (
+          <Typography color="text.secondary">{t('groups.run.noParticipants')}</Typography>
+        ) : (
+          <AttendanceGrid
+            sessions={detail.sessions}
+            participants={detail.participants}
+            onMark={mark}
+            onDecide={(participantId, outcome) =>
+              void run(() => call('groups:recordCompletion', { participantId, outcome }))
+            }
+            onStatus={(participantId, status) =>
+              void run(() => call('groups:setStatus', { participantId, status }))
+            }
+          />
+        )}
+      </Paper>
+      <EnrolDialog
+        open={enrolling}
+        run={r}
+        onClose={(result) => {
+          setEnrolling(false);
+          if (!result) return;
+          setDetail(result.detail);
+          setNotice(
+            t('groups.enrolDialog.done', {
+              enrolled: result.enrolled,
+              waiting: result.waiting,
+              skipped: result.skipped,
+            }),
+          );
+        }}
+      />
+      <AddSessionDialog
+        open={adding}
+        programmeId={r.id}
+        lastStart={r.lastStart}
+        onClose={(d) => {
+          setAdding(false);
+          if (d) setDetail(d);
+        }}
+      />
+      <Snackbar
+        open={notice !== null}
+        autoHideDuration={6000}
+        onClose={() => setNotice(null)}
+        message={notice}
+      />
+    </Stack>
+  );
+}
+
+function AddSessionDialog(props: {
+  open: boolean;
+  programmeId: string;
+  lastStart: string | null;
+  onClose: (d: GroupRunDetail | null) => void;
+}) {
+  const { t } = useTranslation();
+  const after = props.lastStart ? new Date(Date.parse(props.lastStart) + 7 * 86_400_000) : new Date();
+  const [when, setWhen] = useState(toLocalInput(after));
+  const [duration, setDuration] = useState('120');
+  const [place, setPlace] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const startsAt = fromLocalInput(when);
+    if (!startsAt) return setError('groups.v.startsAt');
+    try {
+      props.onClose(
+        await call('groups:addSession', {
+          programmeId: props.programmeId,
+          startsAt,
+          durationMin: Number(duration),
+          place,
+        }),
+      );
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  }
+
+  return (
+    <Dialog open={props.open} onClose={() => props.onClose(null)} fullWidth maxWidth="xs">
+      <form onSubmit={(e) => void submit(e)}>
+        <DialogTitle>{t('groups.session.title')}</DialogTitle>
+        <DialogContent>
+          <Stack spacing={2} sx={{ pt: 1 }}>
+            {error && <Alert severity="error">{t(error)}</Alert>}
+            <TextField
+              type="datetime-local"
+              required
+              label={t('groups.session.startsAt')}
+              value={when}
+              onChange={(e) => setWhen(e.target.value)}
+              helperText={props.lastStart ? dayOf(props.lastStart) : undefined}
+              slotProps={{ inputLabel: { shrink: true } }}
+            />
+            <TextField
+              type="number"
+              label={t('groups.session.duration')}
+              value={duration}
+              onChange={(e) => setDuration(e.target.value)}
+              slotProps={{ htmlInput: { min: 10, max: 600 } }}
+            />
+            <TextField
+              label={t('groups.session.place')}
+              value={place}
+              onChange={(e) => setPlace(e.target.value)}
+            />
+          </Stack>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => props.onClose(null)}>{t('groups.create.cancel')}</Button>
+          <Button type="submit" variant="contained">
+            {t('groups.session.save')}
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}
