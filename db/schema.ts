@@ -444,17 +444,15 @@ export interface JobseekerTable {
 }
 
 // Tables in files of their own: sync's bookkeeping (db/schema/sync-local.ts), issue 16's (db/schema/day.ts),
-// issue 18's (db/schema/documents.ts) and issue 17's programme enrolments (db/schema/programmes.ts) and
-// service referrals (db/schema/services.ts).
+// issue 18's (db/schema/documents.ts) and issue 17's programme enrolments (db/schema/programmes.ts), group
+// programmes (db/schema/groups.ts) and service referrals (db/schema/services.ts).
 export interface Database
   extends DayTables,
     DocumentTables,
     ProgrammeTables,
+    GroupTables,
     ServiceTables,
     SyncLocalTables {}
-// Tables in files of their own: sync's bookkeeping (db/schema/sync-local.ts), issue 16's (db/schema/day.ts)
-// issue 18's (db/schema/documents.ts) and issue 17's group programmes (db/schema/groups.ts).
-export interface Database extends DayTables, DocumentTables, SyncLocalTables, GroupTables {}
 
 export type SyncedTableName = Exclude<
   keyof Database,

@@ -48,7 +48,7 @@ export async function updateSynced(
     | 'tasks'
     | 'service_referrals'
     | 'programme_enrolments'
-    | 'action_plans',
+    | 'action_plans'
     | 'group_programmes'
     | 'group_sessions'
     | 'group_participants',

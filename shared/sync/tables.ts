@@ -181,6 +181,7 @@ export const SYNC_TABLES = {
     mode: 'append-only',
     decisive: [],
     scope: { kind: 'parent', parentTable: 'service_referrals', parentField: 'service_referral_id' },
+  },
   // Group programmes (issue 17 item 3; shared/sync/tables/groups.ts). A run is the center's (all its
   // counselors and supervisors); archiving it is decisive. Its sessions follow it. A participant is the
   // case's, naming the run; the status (enrolled, waiting, withdrawn, completed, not completed) is decisive

@@ -54,7 +54,6 @@ export function BulkBar(props: {
   const [to, setTo] = useState('');
   const [purpose, setPurpose] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const [enrolling, setEnrolling] = useState(false);
 
   async function submit(e: FormEvent) {

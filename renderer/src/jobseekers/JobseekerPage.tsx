@@ -29,6 +29,7 @@ import { ServicePlanTab } from '../casework/ServicePlanTab.tsx';
 import { DocumentsTab } from '../documents/DocumentsTab.tsx';
 import { ReassessBanner } from '../services/ReassessBanner.tsx';
 import { ServicesTab } from '../services/ServicesTab.tsx';
+import { CaseGroupsPanel } from '../groups/CaseGroupsPanel.tsx';
 import { ProgrammesTab } from '../programmes/ProgrammesTab.tsx';
 import { todayLocal, useCaseFile } from '../casework/useCaseFile.ts';
 import { JobseekerReferrals } from '../referrals/JobseekerReferrals.tsx';
@@ -259,7 +260,13 @@ function JobseekerView({ id }: { id: string }) {
         {tab === 'referrals' && <JobseekerReferrals jobseekerId={id} />}
         {tab === 'appointments' && <JobseekerAppointments jobseeker={{ id, name: jobseeker.name }} />}
         {tab === 'services' && <ServicesTab jobseekerId={id} onPlanChanged={reload} />}
-        {tab === 'programmes' && <ProgrammesTab jobseekerId={id} />}
+        {tab === 'programmes' && (
+          // 국민취업지원제도 and the group programmes the person takes part in, on one tab.
+          <Stack spacing={3}>
+            <ProgrammesTab jobseekerId={id} />
+            <CaseGroupsPanel jobseekerId={id} />
+          </Stack>
+        )}
       </Box>
       <Snackbar
         open={saved !== null}

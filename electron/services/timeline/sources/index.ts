@@ -6,6 +6,7 @@ import { jobReferralsSource } from './job-referrals.ts';
 import { lifecycleSource } from './lifecycle.ts';
 import { notesSource } from './notes.ts';
 import { placementsSource } from './placements.ts';
+import { groupSessionsSource } from './group-sessions.ts';
 import { obligationTimelineSource } from './obligations.ts';
 import { programmeTimelineSource } from './programmes.ts';
 import { serviceReferralSource } from './service-referrals.ts';
@@ -19,6 +20,7 @@ export const TIMELINE_SOURCES: readonly TimelineSource[] = [
   appointmentsSource,
   programmeTimelineSource,
   obligationTimelineSource,
+  groupSessionsSource,
   serviceReferralSource,
   jobReferralsSource,
   placementsSource,
