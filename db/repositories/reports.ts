@@ -16,12 +16,12 @@ export interface ReportScope {
   toTs: string;
 }
 
-async function rows<T>(db: Db, query: RawBuilder<T>): Promise<T[]> {
+export async function rows<T>(db: Db, query: RawBuilder<T>): Promise<T[]> {
   return (await query.execute(db)).rows;
 }
 
 /** The jobseekers in scope, as a SQL condition on the alias `j`. */
-function inScope(s: ReportScope) {
+export function inScope(s: ReportScope) {
   return s.counselorId === null
     ? sql`j.center_code = ${s.centerCode} and j.archived = 0`
     : sql`j.center_code = ${s.centerCode} and j.archived = 0 and j.assigned_counselor_id = ${s.counselorId}`;
@@ -34,7 +34,7 @@ function inScope(s: ReportScope) {
  * (id, source, jobseeker_id, hired_at, occupation). The caseload, referral, occupation,
  * time-to-placement and retention reports all read this, so their counts cannot disagree (issue 15).
  */
-function placementsOf(s: ReportScope) {
+export function placementsOf(s: ReportScope) {
   return sql`(
     select r.id as id, 'referral' as source, r.jobseeker_id as jobseeker_id, e.at as hired_at,
       o.occupation as occupation

@@ -11,6 +11,7 @@ export const REPORT_NAMES = [
   'time-to-placement',
   'retention',
   'fairness',
+  'programmes',
 ] as const;
 export type ReportName = (typeof REPORT_NAMES)[number];
 
@@ -310,6 +311,70 @@ export const REPORTS: Readonly<Record<ReportName, ReportDef>> = {
           c('overrideRate', 'percent', '조정률', 'Override rate'),
         ],
         chart: { kind: 'bar', label: 'group', series: ['readyShare'] },
+      },
+    ],
+  },
+  // Issue 17 item 6: 국민취업지원제도 enrolments, group programmes and service referrals to training or
+  // work experience, one row per catalogue programme (electron/services/reports/programmes.ts).
+  programmes: {
+    name: 'programmes',
+    title: { ko: '프로그램 참여·성과', en: 'Programme participation and outcomes' },
+    tables: [
+      {
+        key: 'participation',
+        title: { ko: '프로그램별 참여와 성과', en: 'Participation and outcomes by programme' },
+        columns: [
+          c('programme', 'text', '프로그램', 'Programme'),
+          c('started', 'int', '기간 내 참여', 'Started in period'),
+          c('inEligibility', 'int', '요건 확인 중', 'In eligibility check'),
+          c('inPlan', 'int', '계획 수립 중', 'In action planning'),
+          c('inService', 'int', '서비스 중', 'In services'),
+          c('inFollowUp', 'int', '사후관리 중', 'In follow-up'),
+          c('ended', 'int', '기간 내 종료', 'Ended in period'),
+          c('completed', 'int', '완료', 'Completed'),
+          c('employed6m', 'int', '종료 후 6개월 내 취업', 'Employed within 6 months of the end'),
+          c('employedRate', 'percent', '취업률', 'Employment rate'),
+        ],
+        chart: { kind: 'bar', label: 'programme', series: ['started', 'completed', 'employed6m'] },
+      },
+      {
+        key: 'conversions',
+        title: {
+          ko: '프로그램 후 준비된 구직자로 전환',
+          en: 'Needs-preparation → ready after a programme',
+        },
+        columns: [
+          c('programme', 'text', '프로그램', 'Programme'),
+          c('needsPreparation', 'int', '준비가 필요한 구직자 종료', 'Needs-preparation people who ended'),
+          c('converted', 'int', '준비된 구직자로 전환', 'Reassessed as ready'),
+          c('conversionRate', 'percent', '전환율', 'Conversion rate'),
+        ],
+        chart: { kind: 'bar', label: 'programme', series: ['conversionRate'] },
+      },
+      {
+        key: 'partners',
+        title: { ko: '연계기관별 연계 취업 실적', en: 'Placements linked to partner agencies' },
+        columns: [
+          c('provider', 'text', '연계기관', 'Partner agency or resource'),
+          c('referred', 'int', '기간 내 연계', 'Referred in period'),
+          c('accepted', 'int', '수락', 'Accepted'),
+          c('completed', 'int', '완료', 'Completed'),
+          c('linkedPlacements', 'int', '연계 취업', 'Linked placements'),
+          c('linkedRate', 'percent', '연계 취업률', 'Linked placement rate'),
+        ],
+        chart: { kind: 'bar', label: 'provider', series: ['referred', 'linkedPlacements'] },
+      },
+      {
+        key: 'compliance',
+        title: { ko: '기간별 구직활동 의무 이행', en: 'Obligation compliance per period' },
+        columns: [
+          c('month', 'text', '이행 기간 종료 월', 'Period ending in'),
+          c('decisions', 'int', '판정', 'Decisions'),
+          c('met', 'int', '이행', 'Met'),
+          c('notMet', 'int', '미이행', 'Not met'),
+          c('complianceRate', 'percent', '이행률', 'Compliance rate'),
+        ],
+        chart: { kind: 'bar', label: 'month', series: ['met', 'notMet'], stacked: true },
       },
     ],
   },

@@ -35,6 +35,7 @@ import {
 } from '../../../shared/reports/definitions.ts';
 import { label } from '../../../shared/reports/labels.ts';
 import type { ServiceContext } from '../context.ts';
+import { programmes } from './programmes.ts';
 
 // The one place report figures are computed (issue 7): the dashboard, the XLSX, CSV and PDF exports
 // and the command line all call `computeReport`, so they cannot disagree.
@@ -399,6 +400,9 @@ export async function computeReport(
       break;
     case 'fairness':
       tables = await fairness(ctx.db, s);
+      break;
+    case 'programmes':
+      tables = await programmes(ctx.db, s);
       break;
   }
   // In the order the report declares its tables, and only those.

@@ -24,6 +24,7 @@ describe('report definitions', () => {
       'time-to-placement',
       'retention',
       'fairness',
+      'programmes',
     ]);
     for (const name of REPORT_NAMES) {
       const def = REPORTS[name];
