@@ -51,7 +51,7 @@ function byPerson<T extends { jobseeker_id: string }>(list: readonly T[]): Map<s
 }
 
 function participationTable(list: readonly ParticipationRow[], hires: Map<string, string[]>, s: ReportScope) {
-  const rows = new Map<string, Row & Record<string, number | string>>();
+  const rows = new Map<string, Record<string, number | string>>();
   for (const p of list) {
     const row =
       rows.get(p.programme_code) ??
@@ -84,8 +84,8 @@ function participationTable(list: readonly ParticipationRow[], hires: Map<string
     if (hired || p.employed_outcome === 1) add('employed6m');
   }
   return [...rows.values()]
-    .map((r) => ({ ...r, employedRate: ratio(r['employed6m'] as number, r['ended'] as number) }))
-    .sort((a, b) => String(a['programme']).localeCompare(String(b['programme']), 'ko'));
+    .sort((a, b) => String(a['programme']).localeCompare(String(b['programme']), 'ko'))
+    .map((r): Row => ({ ...r, employedRate: ratio(Number(r['employed6m']), Number(r['ended'])) }));
 }
 
 function conversionTable(
