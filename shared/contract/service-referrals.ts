@@ -115,24 +115,24 @@ export const transitionSchema = z
   .strict();
 
 export const serviceReferralsChannels = {
-  'serviceReferrals:ofJobseeker': channel<CaseServices>()({
+  'services:ofJobseeker': channel<CaseServices>()({
     surface: 'desk',
     access: ROLES,
     input: z.object({ jobseekerId: id }).strict(),
   }),
-  'serviceReferrals:create': channel<CaseServices>()({
+  'services:create': channel<CaseServices>()({
     surface: 'desk',
     access: ROLES,
     input: createServiceReferralSchema,
   }),
   /** One dated step; a completion also records the plan step the referral closes. */
-  'serviceReferrals:transition': channel<CaseServices>()({
+  'services:transition': channel<CaseServices>()({
     surface: 'desk',
     access: ROLES,
     input: transitionSchema,
   }),
   /** The case page's banner: the reassessment a completed referral calls for, if any. */
-  'serviceReferrals:prompt': channel<ReassessPrompt | null>()({
+  'services:prompt': channel<ReassessPrompt | null>()({
     surface: 'desk',
     access: ROLES,
     input: z.object({ jobseekerId: id }).strict(),

@@ -11,7 +11,7 @@ import { targetLabel } from './labels.ts';
 export function ReassessBanner({ jobseekerId, disabled }: { jobseekerId: string; disabled: boolean }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const prompt = useChannel('serviceReferrals:prompt', { jobseekerId }).value;
+  const prompt = useChannel('services:prompt', { jobseekerId }).value;
   if (!prompt) return null;
   return (
     <Alert

@@ -92,7 +92,7 @@ export function ReferDialog({
     setBusy(true);
     try {
       const local = provider === LOCAL || (provider === '' && !usesProgramme);
-      const written = await call('serviceReferrals:create', {
+      const written = await call('services:create', {
         jobseekerId,
         targetKind: kind,
         programmeCode: usesProgramme ? programme || (programmes[0]?.code ?? null) : null,

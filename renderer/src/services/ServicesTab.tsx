@@ -23,7 +23,7 @@ export function ServicesTab({
   onPlanChanged: () => void;
 }) {
   const { t } = useTranslation();
-  const list = useChannel('serviceReferrals:ofJobseeker', { jobseekerId });
+  const list = useChannel('services:ofJobseeker', { jobseekerId });
   const [referring, setReferring] = useState(false);
   const [step, setStep] = useState<{ referral: ServiceReferralView; to: ServiceReferralStatus } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);

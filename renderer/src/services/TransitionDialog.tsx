@@ -56,7 +56,7 @@ export function TransitionDialog({
     setError(null);
     setBusy(true);
     try {
-      const written = await call('serviceReferrals:transition', {
+      const written = await call('services:transition', {
         id: referral.id,
         to,
         on: day,

@@ -241,7 +241,7 @@ const POLICY: Record<
   },
   appointments: { surface: 'desk', exactly: CASE_ROLES },
   // Issue 17: a case's service referrals (서비스 연계) and the reassessment prompt after one.
-  serviceReferrals: { surface: 'desk', exactly: CASE_ROLES },
+  services: { surface: 'desk', exactly: CASE_ROLES },
   // Issue 17 item 3: group programmes are the center's counselors' and supervisors' work.
   groups: { surface: 'desk', exactly: CASE_ROLES },
   inbox: { surface: 'desk', exactly: CASE_ROLES },

@@ -573,7 +573,7 @@ const RULES: Record<ChannelName, Rule> = {
   'appointments:history': { kind: 'person', input: (s) => ({ id: s.appointmentId }) },
   'appointments:outcome': { kind: 'person', input: (s) => ({ id: s.appointmentId, outcome: 'attended' }) },
   'appointments:team': { kind: 'none', why: "the center's staff names, no jobseeker" },
-  'serviceReferrals:create': {
+  'services:create': {
     kind: 'person',
     input: (s) => ({
       jobseekerId: own(s),
@@ -587,12 +587,12 @@ const RULES: Record<ChannelName, Rule> = {
       s.serviceReferralId = (out as { items: Array<{ id: string }> }).items[0]?.id ?? '';
     },
   },
-  'serviceReferrals:ofJobseeker': { kind: 'person', input: (s) => ({ jobseekerId: own(s) }) },
-  'serviceReferrals:transition': {
+  'services:ofJobseeker': { kind: 'person', input: (s) => ({ jobseekerId: own(s) }) },
+  'services:transition': {
     kind: 'person',
     input: (s) => ({ id: s.serviceReferralId, to: 'accepted', on: '2026-01-03' }),
   },
-  'serviceReferrals:prompt': { kind: 'person', input: (s) => ({ jobseekerId: own(s) }) },
+  'services:prompt': { kind: 'person', input: (s) => ({ jobseekerId: own(s) }) },
   'kiosk:appointmentArrive': {
     kind: 'elsewhere',
     why: 'a kiosk call without a session (appointment.arrive names the person): appointments/arrival.test.ts',

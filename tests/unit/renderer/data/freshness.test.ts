@@ -95,8 +95,8 @@ const READS = [
   'filters:list',
   'jobseekers:bulkExport',
   // Issue 17: a case's service referrals and its reassessment prompt.
-  'serviceReferrals:ofJobseeker',
-  'serviceReferrals:prompt',
+  'services:ofJobseeker',
+  'services:prompt',
   'timeline:list',
   // Issue 17 item 3: group programmes.
   'groups:list',

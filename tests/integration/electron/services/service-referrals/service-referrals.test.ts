@@ -83,7 +83,7 @@ describe('a training referral from referral to completion', () => {
     person = await needsPreparationCase('조훈련');
     setToday('2026-11-03');
     const c = f.sessions.counselor;
-    const made = await ok<CaseServices>(c, 'serviceReferrals:create', {
+    const made = await ok<CaseServices>(c, 'services:create', {
       jobseekerId: person,
       targetKind: 'training',
       programmeCode: 'training-naeil',
@@ -114,35 +114,35 @@ describe('a training referral from referral to completion', () => {
   it('refuses a step the machine forbids, a day in the future or before the previous step', async () => {
     const c = f.sessions.counselor;
     expect(
-      await refused(c, 'serviceReferrals:transition', { id: referral, to: 'completed', on: '2026-11-03' }),
+      await refused(c, 'services:transition', { id: referral, to: 'completed', on: '2026-11-03' }),
     ).toMatchObject({ code: 'conflict', message: 'services.v.notAllowed' });
     expect(
-      await refused(c, 'serviceReferrals:transition', { id: referral, to: 'accepted', on: '2026-11-04' }),
+      await refused(c, 'services:transition', { id: referral, to: 'accepted', on: '2026-11-04' }),
     ).toMatchObject({ code: 'validation', field: 'on', message: 'services.v.inFuture' });
     expect(
-      await refused(c, 'serviceReferrals:transition', { id: referral, to: 'accepted', on: '2026-11-01' }),
+      await refused(c, 'services:transition', { id: referral, to: 'accepted', on: '2026-11-01' }),
     ).toMatchObject({ field: 'on', message: 'services.v.beforePrevious' });
     expect(
-      await refused(c, 'serviceReferrals:transition', { id: referral, to: 'declined', on: '2026-11-03' }),
+      await refused(c, 'services:transition', { id: referral, to: 'declined', on: '2026-11-03' }),
     ).toMatchObject({ field: 'reasonCode', message: 'services.v.reasonRequired' });
     expect(
-      await refused(c, 'serviceReferrals:transition', { id: referral, to: 'vanished', on: '2026-11-03' }),
+      await refused(c, 'services:transition', { id: referral, to: 'vanished', on: '2026-11-03' }),
     ).toMatchObject({ code: 'validation', field: 'to' });
     // Another center's counselor cannot see it, nor learn it exists.
     expect(
-      await refused(f.otherCounselor, 'serviceReferrals:transition', {
+      await refused(f.otherCounselor, 'services:transition', {
         id: referral,
         to: 'accepted',
         on: '2026-11-03',
       }),
     ).toMatchObject({ code: 'not-found', message: 'services.notFound' });
     expect(
-      await refused(f.otherCounselor, 'serviceReferrals:ofJobseeker', { jobseekerId: person }),
+      await refused(f.otherCounselor, 'services:ofJobseeker', { jobseekerId: person }),
     ).toMatchObject({
       code: 'not-found',
     });
     expect(
-      await refused(f.sessions.admin, 'serviceReferrals:ofJobseeker', { jobseekerId: person }),
+      await refused(f.sessions.admin, 'services:ofJobseeker', { jobseekerId: person }),
     ).toMatchObject({
       code: 'forbidden',
     });
@@ -151,9 +151,9 @@ describe('a training referral from referral to completion', () => {
   it('accepts, starts and completes, each dated; completion closes the plan step and prompts a reassessment', async () => {
     const c = f.sessions.counselor;
     setToday('2026-12-20');
-    await ok(c, 'serviceReferrals:transition', { id: referral, to: 'accepted', on: '2026-11-05' });
-    await ok(c, 'serviceReferrals:transition', { id: referral, to: 'started', on: '2026-11-10' });
-    const done = await ok<CaseServices>(c, 'serviceReferrals:transition', {
+    await ok(c, 'services:transition', { id: referral, to: 'accepted', on: '2026-11-05' });
+    await ok(c, 'services:transition', { id: referral, to: 'started', on: '2026-11-10' });
+    const done = await ok<CaseServices>(c, 'services:transition', {
       id: referral,
       to: 'completed',
       on: '2026-12-18',
@@ -185,14 +185,14 @@ describe('a training referral from referral to completion', () => {
       .execute();
     expect(step).toEqual([{ step: 'trainingCompletion', done_on: '2026-12-18', archived: 0 }]);
     expect(done.prompt).toMatchObject({ serviceReferralId: referral, completedOn: '2026-12-18' });
-    const prompt = await ok<ReassessPrompt | null>(c, 'serviceReferrals:prompt', { jobseekerId: person });
+    const prompt = await ok<ReassessPrompt | null>(c, 'services:prompt', { jobseekerId: person });
     expect(prompt?.courseName).toBe('특수용접 기능사 과정');
     const inbox = await ok<InboxPage>(c, 'inbox:list', {});
     const item = inbox.items.find((i) => i.key === `reassess-after-service:${person}`);
     expect(item).toMatchObject({ source: 'reassess-after-service', dueOn: '2026-12-18', status: 'overdue' });
     // A closed referral takes no further step.
     expect(
-      await refused(c, 'serviceReferrals:transition', {
+      await refused(c, 'services:transition', {
         id: referral,
         to: 'dropped',
         on: '2026-12-19',
@@ -209,7 +209,7 @@ describe('a training referral from referral to completion', () => {
       answers: READY_ANSWERS,
       decision: { kind: 'accepted' },
     });
-    expect(await ok(c, 'serviceReferrals:prompt', { jobseekerId: person })).toBeNull();
+    expect(await ok(c, 'services:prompt', { jobseekerId: person })).toBeNull();
     const inbox = await ok<InboxPage>(c, 'inbox:list', {});
     expect(inbox.items.some((i) => i.key === `reassess-after-service:${person}`)).toBe(false);
     const conversions = await conversionsByProgramme(t.store.db, {
@@ -234,26 +234,26 @@ describe('the new referral’s fields', () => {
     const c = f.sessions.counselor;
     const base = { jobseekerId: f.own.jobseekerId, reasonCode: 'welfare-need', referredOn: '2026-12-01' };
     expect(
-      await refused(c, 'serviceReferrals:create', {
+      await refused(c, 'services:create', {
         ...base,
         targetKind: 'training',
         programmeCode: 'training-naeil',
       }),
     ).toMatchObject({ field: 'courseName' });
     expect(
-      await refused(c, 'serviceReferrals:create', {
+      await refused(c, 'services:create', {
         ...base,
         targetKind: 'welfare-resource',
         providerCode: 'saeil-center',
       }),
     ).toMatchObject({ field: 'providerCode' });
     expect(
-      await refused(c, 'serviceReferrals:create', { ...base, targetKind: 'partner-agency' }),
+      await refused(c, 'services:create', { ...base, targetKind: 'partner-agency' }),
     ).toMatchObject({
       field: 'providerName',
     });
     expect(
-      await refused(c, 'serviceReferrals:create', {
+      await refused(c, 'services:create', {
         ...base,
         targetKind: 'partner-agency',
         providerName: '구청',
@@ -261,7 +261,7 @@ describe('the new referral’s fields', () => {
       }),
     ).toMatchObject({ field: 'reasonText' });
     expect(
-      await refused(c, 'serviceReferrals:create', {
+      await refused(c, 'services:create', {
         ...base,
         targetKind: 'partner-agency',
         providerName: '구청',
@@ -272,7 +272,7 @@ describe('the new referral’s fields', () => {
 
   it('declines with the provider’s reason, kept on the row and in its history', async () => {
     const c = f.sessions.counselor;
-    const made = await ok<CaseServices>(c, 'serviceReferrals:create', {
+    const made = await ok<CaseServices>(c, 'services:create', {
       jobseekerId: f.own.jobseekerId,
       targetKind: 'welfare-resource',
       providerCode: 'microfinance',
@@ -280,7 +280,7 @@ describe('the new referral’s fields', () => {
       referredOn: '2026-12-01',
     });
     const id = made.items[0]?.id ?? '';
-    const declined = await ok<CaseServices>(c, 'serviceReferrals:transition', {
+    const declined = await ok<CaseServices>(c, 'services:transition', {
       id,
       to: 'declined',
       on: '2026-12-02',
@@ -308,7 +308,7 @@ describe('partner-agency linked placements (연계 취업 실적)', () => {
       [late, '2026-03-01'],
       [declined, '2026-11-01'],
     ] as const) {
-      const made = await ok<CaseServices>(c, 'serviceReferrals:create', {
+      const made = await ok<CaseServices>(c, 'services:create', {
         jobseekerId: who,
         targetKind: 'partner-agency',
         providerCode: 'saeil-center',
@@ -316,7 +316,7 @@ describe('partner-agency linked placements (연계 취업 실적)', () => {
         referredOn: on,
       });
       if (who === declined)
-        await ok(c, 'serviceReferrals:transition', {
+        await ok(c, 'services:transition', {
           id: made.items[0]?.id,
           to: 'declined',
           on: '2026-11-02',
