@@ -447,12 +447,7 @@ export interface JobseekerTable {
 // issue 18's (db/schema/documents.ts) and issue 17's programme enrolments (db/schema/programmes.ts), group
 // programmes (db/schema/groups.ts) and service referrals (db/schema/services.ts).
 export interface Database
-  extends DayTables,
-    DocumentTables,
-    ProgrammeTables,
-    GroupTables,
-    ServiceTables,
-    SyncLocalTables {}
+  extends DayTables, DocumentTables, ProgrammeTables, GroupTables, ServiceTables, SyncLocalTables {}
 
 export type SyncedTableName = Exclude<
   keyof Database,

@@ -77,8 +77,8 @@ export async function listRuns(db: Db, centerCode: string, archived: boolean): P
     seated: Number(r.seated ?? 0),
     waiting: Number(r.waiting ?? 0),
     sessions: Number(r.sessions ?? 0),
-    first_start: (r.first_start) ?? null,
-    last_start: (r.last_start) ?? null,
+    first_start: r.first_start ?? null,
+    last_start: r.last_start ?? null,
   }));
 }
 

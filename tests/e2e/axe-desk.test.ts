@@ -118,7 +118,8 @@ for (const lang of ['ko', 'en'] as const) {
           .where('u.login_id', '=', 'counselor1')
           .where('p.stage', '=', 'service')
           .executeTakeFirst();
-        if (enrolled) await visit(page, `#/jobseekers/${enrolled.id}/programmes`, found, 'programmes in service');
+        if (enrolled)
+          await visit(page, `#/jobseekers/${enrolled.id}/programmes`, found, 'programmes in service');
         await visit(page, `${base}/intake`, found);
         await visit(page, '#/employers', found);
         await visit(page, '#/employers/new', found);

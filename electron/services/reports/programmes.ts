@@ -53,23 +53,24 @@ function byPerson<T extends { jobseeker_id: string }>(list: readonly T[]): Map<s
 function participationTable(list: readonly ParticipationRow[], hires: Map<string, string[]>, s: ReportScope) {
   const rows = new Map<string, Record<string, number | string>>();
   for (const p of list) {
-    const row =
-      rows.get(p.programme_code) ??
-      rows
-        .set(p.programme_code, {
-          programme: nameOf(p.programme_code, 'programmes'),
-          started: 0,
-          inEligibility: 0,
-          inPlan: 0,
-          inService: 0,
-          inFollowUp: 0,
-          ended: 0,
-          completed: 0,
-          employed6m: 0,
-          employedRate: 0,
-        })
-        .get(p.programme_code)!;
-    const add = (key: string) => (row[key] = (row[key] as number) + 1);
+    let row = rows.get(p.programme_code);
+    if (!row) {
+      row = {
+        programme: nameOf(p.programme_code, 'programmes'),
+        started: 0,
+        inEligibility: 0,
+        inPlan: 0,
+        inService: 0,
+        inFollowUp: 0,
+        ended: 0,
+        completed: 0,
+        employed6m: 0,
+        employedRate: 0,
+      };
+      rows.set(p.programme_code, row);
+    }
+    const counts = row;
+    const add = (key: string) => (counts[key] = Number(counts[key]) + 1);
     if (inPeriod(p.started_on, s)) add('started');
     if (p.stage === 'eligibility') add('inEligibility');
     if (p.stage === 'plan') add('inPlan');
@@ -124,7 +125,10 @@ export async function programmes(db: Db, s: ReportScope): Promise<Tables> {
   ]);
   const hiresOf = new Map([...byPerson(hires)].map(([id, l]) => [id, l.map((h) => h.day)]));
 
-  const perProvider = new Map<string, { referred: number; accepted: number; completed: number; linked: number }>();
+  const perProvider = new Map<
+    string,
+    { referred: number; accepted: number; completed: number; linked: number }
+  >();
   for (const r of partners) {
     if (!inPeriod(r.referred_on, s)) continue;
     const name = r.provider_code ? nameOf(r.provider_code, 'providers') : (r.provider_name ?? '');
@@ -133,7 +137,8 @@ export async function programmes(db: Db, s: ReportScope): Promise<Tables> {
     if (r.accepted_on !== null) row.accepted += 1;
     if (r.status === 'completed') row.completed += 1;
     const until = addDays(r.referred_on, LINKED_PLACEMENT_DAYS.value);
-    if ((hiresOf.get(r.jobseeker_id) ?? []).some((day) => day >= r.referred_on && day <= until)) row.linked += 1;
+    if ((hiresOf.get(r.jobseeker_id) ?? []).some((day) => day >= r.referred_on && day <= until))
+      row.linked += 1;
     perProvider.set(name, row);
   }
 

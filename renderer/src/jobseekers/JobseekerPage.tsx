@@ -206,9 +206,7 @@ function JobseekerView({ id }: { id: string }) {
           <Tab
             key={key}
             value={key}
-            label={
-              key in OWN_TAB_LABEL ? t(OWN_TAB_LABEL[key] as string) : t(`case.tabs.${key}`)
-            }
+            label={key in OWN_TAB_LABEL ? t(OWN_TAB_LABEL[key] as string) : t(`case.tabs.${key}`)}
             component={Link}
             to={key === 'record' ? `/jobseekers/${id}` : `/jobseekers/${id}/${key}`}
             data-testid={`tab-${key}`}

@@ -202,7 +202,9 @@ const RULES: Record<ChannelName, Rule> = {
     input: (s) => ({
       enrolmentId: s.enrolmentId,
       goals: ['3개월 안에 물류 사무직 취업'],
-      items: [{ activity: '이력서 작성', who: 'jobseeker', partner: null, from: '2099-01-03', to: '2099-01-10' }],
+      items: [
+        { activity: '이력서 작성', who: 'jobseeker', partner: null, from: '2099-01-03', to: '2099-01-10' },
+      ],
     }),
   },
   'programmes:agreePlan': {

@@ -150,9 +150,9 @@ describe('the programme report', () => {
       select substr(period_to, 1, 7) as month, sum(decision = 'met') as met, sum(decision = 'not-met') as not_met
       from firsts where period_to >= ${FROM} and period_to < ${END}
       group by month order by month`);
-    expect(
-      table(data, 'compliance').map((r) => [r['month'], r['met'], r['notMet']]),
-    ).toEqual(expected.map((e) => [e.month, Number(e.met), Number(e.not_met)]));
+    expect(table(data, 'compliance').map((r) => [r['month'], r['met'], r['notMet']])).toEqual(
+      expected.map((e) => [e.month, Number(e.met), Number(e.not_met)]),
+    );
   });
 
   it('counts referrals to partner agencies and the placements linked to them', async () => {

@@ -136,14 +136,10 @@ describe('a training referral from referral to completion', () => {
         on: '2026-11-03',
       }),
     ).toMatchObject({ code: 'not-found', message: 'services.notFound' });
-    expect(
-      await refused(f.otherCounselor, 'services:ofJobseeker', { jobseekerId: person }),
-    ).toMatchObject({
+    expect(await refused(f.otherCounselor, 'services:ofJobseeker', { jobseekerId: person })).toMatchObject({
       code: 'not-found',
     });
-    expect(
-      await refused(f.sessions.admin, 'services:ofJobseeker', { jobseekerId: person }),
-    ).toMatchObject({
+    expect(await refused(f.sessions.admin, 'services:ofJobseeker', { jobseekerId: person })).toMatchObject({
       code: 'forbidden',
     });
   });
@@ -247,9 +243,7 @@ describe('the new referral’s fields', () => {
         providerCode: 'saeil-center',
       }),
     ).toMatchObject({ field: 'providerCode' });
-    expect(
-      await refused(c, 'services:create', { ...base, targetKind: 'partner-agency' }),
-    ).toMatchObject({
+    expect(await refused(c, 'services:create', { ...base, targetKind: 'partner-agency' })).toMatchObject({
       field: 'providerName',
     });
     expect(
