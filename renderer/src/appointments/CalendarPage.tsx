@@ -118,6 +118,13 @@ export function CalendarPage() {
       el.tabIndex = 0;
       el.setAttribute('aria-label', t('appointments.calendarLabel'));
     }
+    // The week's day headers are buttons holding a lone column-header role outside any row: plain text.
+    for (const el of document.querySelectorAll<HTMLElement>(
+      '[data-testid="calendar"] .rbc-header [role="columnheader"]',
+    )) {
+      el.removeAttribute('role');
+      el.removeAttribute('aria-sort');
+    }
     for (const el of document.querySelectorAll<HTMLElement>('[data-testid="calendar"] .rbc-allday-cell')) {
       el.style.display = 'none';
       el.removeAttribute('role');
