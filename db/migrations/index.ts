@@ -17,6 +17,7 @@ import { migration as m0015 } from './0015_case_merges.ts';
 import { migration as m0016 } from './0016_signatures.ts';
 import { migration as m0017 } from './0017_attachments.ts';
 import { migration as m0018 } from './0018_ticket_prefix.ts';
+import { migration as m0023 } from './0023_worklist_indexes.ts';
 
 /**
  * Every migration, in order. Listed by hand because bundlers (the Electron main build) cannot scan a
@@ -42,6 +43,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0016_signatures', m0016],
   ['0017_attachments', m0017],
   ['0018_ticket_prefix', m0018],
+  ['0023_worklist_indexes', m0023],
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
