@@ -62,7 +62,8 @@ function reference(f: JobseekerFilter, userId: string) {
   if (f.type) parts.push(sql`j.current_type = ${f.type}`);
   if (f.track) parts.push(sql`j.current_track = ${f.track}`);
   if (f.counselor === 'none') parts.push(sql`j.assigned_counselor_id is null`);
-  else if (f.counselor) parts.push(sql`j.assigned_counselor_id = ${f.counselor === 'me' ? userId : f.counselor}`);
+  else if (f.counselor)
+    parts.push(sql`j.assigned_counselor_id = ${f.counselor === 'me' ? userId : f.counselor}`);
   if (f.lastContactOlderThanDays !== undefined)
     parts.push(
       sql`not exists (select 1 from counseling_notes n where n.jobseeker_id = j.id and n.created_at >= ${daysBefore(f.lastContactOlderThanDays)})`,
@@ -115,13 +116,17 @@ const FILTERS: JobseekerFilter[] = [
   { appointmentThisWeek: true, openReferral: true },
   { reassessmentDue: true, counselor: 'me' },
   { counselor: 'none' },
-  { type: 'ready', track: 'general', lastContactOlderThanDays: 14 },
+  { type: 'ready', track: 'local', lastContactOlderThanDays: 14 },
 ];
 
 describe('jobseeker filters at scale', () => {
   it('the demo store has the cases each filter is about', async () => {
     const all = (await expected(lead, {})).length;
-    for (const f of [{ openReferral: true }, { lastContactOlderThanDays: 7 }, { appointmentThisWeek: true }] as const) {
+    for (const f of [
+      { openReferral: true },
+      { lastContactOlderThanDays: 7 },
+      { appointmentThisWeek: true },
+    ] as const) {
       const n = (await expected(lead, f)).length;
       expect(n, JSON.stringify(f)).toBeGreaterThan(0);
       expect(n, JSON.stringify(f)).toBeLessThan(all);

@@ -65,7 +65,10 @@ describe('bulk reassignment', () => {
     );
     const lastHlc = (await getMeta(t.store.db, 'hlc')) ?? '';
 
-    const result = await bulkAssign(t.store.context, lead, { selection: { kind: 'ids', ids }, counselorId: to });
+    const result = await bulkAssign(t.store.context, lead, {
+      selection: { kind: 'ids', ids },
+      counselorId: to,
+    });
     expect(result).toEqual({ selected: N, changed: mine.length, skipped: 0 });
 
     const entries = await outboxAfter(lastSeq);
@@ -73,13 +76,20 @@ describe('bulk reassignment', () => {
     expect(entries).toHaveLength(2 * mine.length + 1);
     const rows = new Map(
       (
-        await t.store.db.selectFrom('jobseekers').select(['id', 'hlc', 'assigned_counselor_id', 'updated_at']).execute()
+        await t.store.db
+          .selectFrom('jobseekers')
+          .select(['id', 'hlc', 'assigned_counselor_id', 'updated_at'])
+          .execute()
       ).map((r) => [r.id, r]),
     );
     const audits = new Map(
-      (await t.store.db.selectFrom('audit_entries').selectAll().where('action', '=', 'jobseeker.assign').execute()).map(
-        (a) => [a.id, a],
-      ),
+      (
+        await t.store.db
+          .selectFrom('audit_entries')
+          .selectAll()
+          .where('action', '=', 'jobseeker.assign')
+          .execute()
+      ).map((a) => [a.id, a]),
     );
     const seen = new Set<string>();
     for (let i = 0; i < mine.length; i++) {
@@ -103,14 +113,18 @@ describe('bulk reassignment', () => {
     expect(entries.at(-1)?.table_name).toBe('audit_entries');
     // Every HLC is new and later than the one before, starting after the store's last.
     const hlcs = [lastHlc, ...entries.map((e) => e.hlc)];
-    for (let i = 1; i < hlcs.length; i++) expect(hlcs[i]! > hlcs[i - 1]!).toBe(true);
+    for (let i = 1; i < hlcs.length; i++) expect((hlcs[i] ?? '') > (hlcs[i - 1] ?? '')).toBe(true);
     expect(await getMeta(t.store.db, 'hlc')).toBe(entries.at(-1)?.hlc);
     expect(await verifyAuditChain(t.store.db, t.store.context.deviceId)).toMatchObject({ ok: true });
 
     // A single write afterwards continues the clock and the chain.
     const second = ids[1] ?? '';
     const seqNow = (
-      await t.store.db.selectFrom('jobseekers').select('seq').where('id', '=', second).executeTakeFirstOrThrow()
+      await t.store.db
+        .selectFrom('jobseekers')
+        .select('seq')
+        .where('id', '=', second)
+        .executeTakeFirstOrThrow()
     ).seq;
     await updateJobseeker(t.store.context, lead, second, Number(seqNow), { phone: '010-9999-0000' });
     const after = await outboxAfter(entries.at(-1)?.client_seq ?? 0);
@@ -127,7 +141,10 @@ describe('bulk reassignment', () => {
         .where('login_id', '=', 'counselor2')
         .executeTakeFirstOrThrow()
     ).id;
-    const result = await bulkAssign(t.store.context, lead, { selection: { kind: 'ids', ids }, counselorId: to });
+    const result = await bulkAssign(t.store.context, lead, {
+      selection: { kind: 'ids', ids },
+      counselorId: to,
+    });
     expect(result).toEqual({ selected: N, changed: 0, skipped: 0 });
   });
 });
