@@ -126,8 +126,9 @@ function matching(db: Db, q: Omit<JobseekerQuery, 'sort' | 'direction' | 'offset
       ]),
     );
   }
-  // With filters every case in scope is read for the count: scan the covering index (case-scope.ts).
-  if (q.scope) base = base.where((q.filter ? jobseekerInScopeScan : jobseekerInScope)('j', q.scope));
+  // The count reads every case in scope and the page walks them in order: both from the covering index
+  // jobseekers_filter_scan, not from two index searches and every row (case-scope.ts).
+  if (q.scope) base = base.where(jobseekerInScopeScan('j', q.scope));
   if (q.counselorId) base = base.where('j.assigned_counselor_id', '=', q.counselorId);
   if (q.type) base = base.where('j.current_type', '=', q.type);
   if (q.track) base = base.where('j.current_track', '=', q.track);
