@@ -4,6 +4,7 @@ import { uuidv7 } from 'uuidv7';
 import type { AuditEntryRow, Database } from '../schema.ts';
 import { homeCenter } from './centers.ts';
 import { appendOutbox, appendOutboxMany, nextHlc, nextHlcs } from './outbox.ts';
+import { appendOutbox, nextHlc, type HlcSequence, type OutboxWrite } from './outbox.ts';
 
 // The audit trail (domain.md §10): append-only (the table's triggers refuse UPDATE and DELETE, except
 // the retention purge's deletes of expired entries) and chained: each entry's hash covers the previous
@@ -108,6 +109,27 @@ export async function appendAuditMany(trx: Transaction<Database>, ws: readonly A
   let prevHash = await chainHead(trx, deviceId);
   const rows: AuditEntryRowInsert[] = [];
   for (const w of ws) {
+/** An audit entry of a batch, ready to insert, with the outbox entry that carries it. */
+export interface PreparedAudit {
+  row: HashedFields & { prev_hash: string; hash: string };
+  outbox: OutboxWrite;
+}
+
+/**
+ * `appendAudit` for many entries of one transaction (a bulk action): the center and the chain's head
+ * are read once, each entry is hashed onto the one before in memory, and its outbox entry takes the
+ * next HLC of `clock` exactly where `appendAudit` would take one. The caller inserts the rows with
+ * `insertAuditRows` (in this order) and the outbox entries in the order it interleaves them.
+ */
+export async function auditChain(
+  trx: Transaction<Database>,
+  deviceId: string,
+  clock: HlcSequence,
+): Promise<(w: AuditWrite) => PreparedAudit> {
+  const home = (await homeCenter(trx))?.code ?? null;
+  let prevHash = await chainHead(trx, deviceId);
+  return (w) => {
+    if (w.deviceId !== deviceId) throw new Error('auditChain: one device per chain');
     const entry: HashedFields = {
       id: uuidv7(),
       at: w.at,
@@ -125,6 +147,28 @@ export async function appendAuditMany(trx: Transaction<Database>, ws: readonly A
     rows.push({ ...entry, prev_hash: prevHash, hash });
     prevHash = hash;
   }
+    const row = { ...entry, prev_hash: prevHash, hash: entryHash(prevHash, entry) };
+    prevHash = row.hash;
+    const { id, ...fields } = row;
+    const at = Date.parse(w.at);
+    const outbox: OutboxWrite = {
+      table: 'audit_entries',
+      rowId: id,
+      op: 'insert',
+      fields,
+      hlc: clock.next(Number.isNaN(at) ? Date.now() : at),
+      baseSeq: 0,
+      createdAt: w.at,
+    };
+    return { row, outbox };
+  };
+}
+
+/** The rows of `auditChain`, in their chain's order, in statements of 200. */
+export async function insertAuditRows(
+  trx: Transaction<Database>,
+  rows: ReadonlyArray<PreparedAudit['row']>,
+): Promise<void> {
   for (let i = 0; i < rows.length; i += 200)
     await trx
       .insertInto('audit_entries')
@@ -147,6 +191,8 @@ export async function appendAuditMany(trx: Transaction<Database>, ws: readonly A
 }
 
 type AuditEntryRowInsert = HashedFields & { prev_hash: string; hash: string };
+
+}
 
 export interface AuditBreak {
   /** 1-based position of the entry in the store's insertion order (what `audit verify` prints). */

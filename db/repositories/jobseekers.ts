@@ -8,7 +8,7 @@ import type {
 } from '../../shared/domain/jobseeker.ts';
 import type { Database, JobseekerRow, JobseekerRowUpdate, NewJobseekerRow } from '../schema.ts';
 import type { JobseekerFilter } from '../../shared/domain/jobseeker-filters.ts';
-import { jobseekerInScope, type CaseScope } from './case-scope.ts';
+import { jobseekerInScope, jobseekerInScopeScan, type CaseScope } from './case-scope.ts';
 import { filterPredicate, type FilterEnv } from './jobseeker-filters.ts';
 
 // SQL for the jobseeker aggregate, and the one place rows become domain objects.
@@ -126,7 +126,9 @@ function matching(db: Db, q: Omit<JobseekerQuery, 'sort' | 'direction' | 'offset
       ]),
     );
   }
-  if (q.scope) base = base.where(jobseekerInScope('j', q.scope));
+  // The count reads every case in scope and the page walks them in order: both from the covering index
+  // jobseekers_filter_scan, not from two index searches and every row (case-scope.ts).
+  if (q.scope) base = base.where(jobseekerInScopeScan('j', q.scope));
   if (q.counselorId) base = base.where('j.assigned_counselor_id', '=', q.counselorId);
   if (q.type) base = base.where('j.current_type', '=', q.type);
   if (q.track) base = base.where('j.current_track', '=', q.track);

@@ -44,6 +44,36 @@ export async function nextHlcs(trx: Db, deviceId: string, nowMs: number, n: numb
   }
   if (n > 1) await setMeta(trx, HLC_KEY, out[n - 1] as string);
   return out;
+/** HLCs for many writes of one transaction (a bulk action), without three statements each. */
+export interface HlcSequence {
+  /** The next HLC for a write at `nowMs` (local clock, as `nextHlc` takes it). */
+  next(nowMs: number): string;
+  /** Persists the last HLC handed out, as `nextHlc` does after each; call once before commit. */
+  save(): Promise<void>;
+}
+
+/**
+ * `nextHlc` for a batch: the clock offset and the last HLC are read once (restamping unsent writes
+ * that ran ahead, as `nextHlc` does, against the batch's start), each write's HLC is ticked in
+ * memory, and the last one is stored by `save`. Gives the same HLCs as one `nextHlc` per write.
+ */
+export async function hlcSequence(trx: Db, deviceId: string, nowMs: number): Promise<HlcSequence> {
+  const offset = await getClockOffset(trx);
+  const stored = await getMeta(trx, HLC_KEY);
+  let last = stored ? parseHlc(stored) : null;
+  if (last && last.wall > nowMs + offset + MAX_CLOCK_LEAD_MS)
+    last = await restampAhead(trx, deviceId, nowMs + offset);
+  const handedOut = { last };
+  return {
+    next(ms) {
+      const next = tickHlc(handedOut.last, ms + offset, deviceId);
+      handedOut.last = next;
+      return formatHlc(next);
+    },
+    async save() {
+      if (handedOut.last) await setMeta(trx, HLC_KEY, formatHlc(handedOut.last));
+    },
+  };
 }
 
 async function restampAhead(trx: Db, deviceId: string, now: number): Promise<Hlc | null> {
@@ -101,6 +131,13 @@ export async function appendOutboxMany(trx: Db, ws: readonly OutboxWrite[]): Pro
       .insertInto('outbox')
       .values(
         ws.slice(i, i + 200).map((w) => ({
+/** Many outbox entries, in the given order (their client_seq follows it), in statements of 200 rows. */
+export async function appendOutboxMany(trx: Db, writes: readonly OutboxWrite[]): Promise<void> {
+  for (let i = 0; i < writes.length; i += 200) {
+    await trx
+      .insertInto('outbox')
+      .values(
+        writes.slice(i, i + 200).map((w) => ({
           table_name: w.table,
           row_id: w.rowId,
           op: w.op,
@@ -112,6 +149,7 @@ export async function appendOutboxMany(trx: Db, ws: readonly OutboxWrite[]): Pro
         })),
       )
       .execute();
+  }
 }
 
 /** The person's own unsent changes: audit entries travel in the outbox too but are bookkeeping, not edits. */

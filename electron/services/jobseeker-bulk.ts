@@ -1,8 +1,9 @@
 import Papa from 'papaparse';
-import { sql } from 'kysely';
-import { appendAudit } from '../../db/repositories/audit.ts';
+import { sql, type Transaction } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { appendAudit, auditChain, insertAuditRows, type PreparedAudit } from '../../db/repositories/audit.ts';
 import { matchingJobseekerIds } from '../../db/repositories/jobseekers.ts';
-import { appendOutbox, nextHlc } from '../../db/repositories/outbox.ts';
+import { appendOutboxMany, hlcSequence, type OutboxWrite } from '../../db/repositories/outbox.ts';
 import { listCaseStaff } from '../../db/repositories/users.ts';
 import type { SessionInfo } from '../../shared/contract/auth.ts';
 import type { BulkSelection, BulkResult } from '../../shared/contract/worklist.ts';
@@ -18,7 +19,7 @@ import { auditAction, todayKst } from './synced-writes.ts';
 // picked one by one or "all matching" the list's search and filters. Each case changes exactly as a
 // single reassignment does (the row, its outbox entry with its own base, its audit entry), so sync
 // sees ordinary assigned_counselor_id changes; all of it in one transaction, so half a bulk action
-// never lands. Closing in bulk is the case lifecycle's own close, case by case (case-lifecycle.ts).
+// never lands (written set-based: 1,000 cases one statement group at a time took 5 s at 100k). Closing in bulk is the case lifecycle's own close, case by case (case-lifecycle.ts).
 
 export function supervisorOnly(actor: SessionInfo): void {
   caseScope(actor);
@@ -68,6 +69,31 @@ async function casesOfCenter(ctx: ServiceContext, actor: SessionInfo, ids: strin
   return rows;
 }
 
+/** Sets the counselor of many cases, each with its own HLC, in statements of 300 cases. */
+async function reassignRows(
+  trx: Transaction<Database>,
+  rows: ReadonlyArray<{ id: string; hlc: string }>,
+  counselorId: string | null,
+  now: string,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 300) {
+    const chunk = rows.slice(i, i + 300);
+    const hlc = sql<string>`case id ${sql.join(
+      chunk.map((r) => sql`when ${r.id} then ${r.hlc}`),
+      sql` `,
+    )} end`;
+    await trx
+      .updateTable('jobseekers')
+      .set({ assigned_counselor_id: counselorId, hlc, updated_at: now })
+      .where(
+        'id',
+        'in',
+        chunk.map((r) => r.id),
+      )
+      .execute();
+  }
+}
+
 /** 일괄 담당자 변경: every selected case to `counselorId` (or unassigned with null). */
 export async function bulkAssign(
   ctx: ServiceContext,
@@ -89,14 +115,18 @@ export async function bulkAssign(
   const toChange = rows.filter((r) => r.assigned_counselor_id !== input.counselorId);
   const now = isoNow(ctx);
   await ctx.db.transaction().execute(async (trx) => {
+    // Set-based, with the same result as one reassignment after another: each case gets its own HLC,
+    // outbox entry (its own base) and audit entry, in the same order (row, then its audit entry), but
+    // the HLCs and the audit chain are computed in memory and the rows written in a few statements.
+    const clock = await hlcSequence(trx, ctx.deviceId, ctx.now().getTime());
+    const audit = await auditChain(trx, ctx.deviceId, clock);
+    const hlcs: Array<{ id: string; hlc: string }> = [];
+    const entries: PreparedAudit['row'][] = [];
+    const outbox: OutboxWrite[] = [];
     for (const r of toChange) {
-      const hlc = await nextHlc(trx, ctx.deviceId, ctx.now().getTime());
-      await trx
-        .updateTable('jobseekers')
-        .set({ assigned_counselor_id: input.counselorId, hlc, updated_at: now })
-        .where('id', '=', r.id)
-        .execute();
-      await appendOutbox(trx, {
+      const hlc = clock.next(ctx.now().getTime());
+      hlcs.push({ id: r.id, hlc });
+      outbox.push({
         table: 'jobseekers',
         rowId: r.id,
         op: 'update',
@@ -105,7 +135,7 @@ export async function bulkAssign(
         baseSeq: Number(r.seq),
         createdAt: now,
       });
-      await appendAudit(trx, {
+      const entry = audit({
         at: now,
         actorId: actor.userId,
         actorLogin: actor.loginId,
@@ -116,7 +146,13 @@ export async function bulkAssign(
         personId: r.id,
         detail: { fields: ['assigned_counselor_id'], bulk: true },
       });
+      entries.push(entry.row);
+      outbox.push(entry.outbox);
     }
+    await clock.save();
+    await reassignRows(trx, hlcs, input.counselorId, now);
+    await insertAuditRows(trx, entries);
+    await appendOutboxMany(trx, outbox);
     await auditAction(trx, ctx, actor, {
       action: 'jobseeker.bulk-assign',
       subjectType: 'jobseeker-list',
