@@ -3,8 +3,14 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { AuditEntryRow, Database } from '../schema.ts';
 import { homeCenter } from './centers.ts';
-import { appendOutbox, appendOutboxMany, nextHlc, nextHlcs } from './outbox.ts';
-import { appendOutbox, nextHlc, type HlcSequence, type OutboxWrite } from './outbox.ts';
+import {
+  appendOutbox,
+  appendOutboxMany,
+  hlcSequence,
+  nextHlc,
+  type HlcSequence,
+  type OutboxWrite,
+} from './outbox.ts';
 
 // The audit trail (domain.md §10): append-only (the table's triggers refuse UPDATE and DELETE, except
 // the retention purge's deletes of expired entries) and chained: each entry's hash covers the previous
@@ -97,18 +103,6 @@ export async function appendAudit(db: Db, w: AuditWrite): Promise<string> {
   return id;
 }
 
-/**
- * Many entries of one device in a few statements (a bulk action: one entry per person), chained in order
- * exactly as one appendAudit call each would chain them, with their outbox rows. Inside a transaction.
- */
-export async function appendAuditMany(trx: Transaction<Database>, ws: readonly AuditWrite[]): Promise<void> {
-  if (ws.length === 0) return;
-  const deviceId = ws[0]?.deviceId ?? '';
-  if (ws.some((w) => w.deviceId !== deviceId)) throw new Error('appendAuditMany: one device per batch');
-  const home = (await homeCenter(trx))?.code ?? null;
-  let prevHash = await chainHead(trx, deviceId);
-  const rows: AuditEntryRowInsert[] = [];
-  for (const w of ws) {
 /** An audit entry of a batch, ready to insert, with the outbox entry that carries it. */
 export interface PreparedAudit {
   row: HashedFields & { prev_hash: string; hash: string };
@@ -143,10 +137,6 @@ export async function auditChain(
       detail: w.detail ? JSON.stringify(w.detail) : null,
       center_code: w.centerCode !== undefined ? w.centerCode : home,
     };
-    const hash = entryHash(prevHash, entry);
-    rows.push({ ...entry, prev_hash: prevHash, hash });
-    prevHash = hash;
-  }
     const row = { ...entry, prev_hash: prevHash, hash: entryHash(prevHash, entry) };
     prevHash = row.hash;
     const { id, ...fields } = row;
@@ -174,24 +164,6 @@ export async function insertAuditRows(
       .insertInto('audit_entries')
       .values(rows.slice(i, i + 200))
       .execute();
-  const at = Date.parse(ws[0]?.at ?? '');
-  const hlcs = await nextHlcs(trx, deviceId, Number.isNaN(at) ? Date.now() : at, rows.length);
-  await appendOutboxMany(
-    trx,
-    rows.map(({ id, ...fields }, i) => ({
-      table: 'audit_entries' as const,
-      rowId: id,
-      op: 'insert' as const,
-      fields,
-      hlc: hlcs[i] as string,
-      baseSeq: 0,
-      createdAt: fields.at,
-    })),
-  );
-}
-
-type AuditEntryRowInsert = HashedFields & { prev_hash: string; hash: string };
-
 }
 
 export interface AuditBreak {
@@ -334,4 +306,26 @@ function breakAt(
   reason: AuditBreak['reason'],
 ): AuditBreak {
   return { position, id: row.id, at: row.at, deviceId: row.device_id, seq: Number(row.seq), reason };
+}
+
+/**
+ * Many entries of one device in one transaction (a bulk action: one entry per person), chained and
+ * stamped exactly as one `appendAudit` call each would, with their outbox rows (`auditChain`).
+ */
+export async function appendAuditMany(trx: Transaction<Database>, ws: readonly AuditWrite[]): Promise<void> {
+  const first = ws[0];
+  if (!first) return;
+  const at = Date.parse(first.at);
+  const clock = await hlcSequence(trx, first.deviceId, Number.isNaN(at) ? Date.now() : at);
+  const chain = await auditChain(trx, first.deviceId, clock);
+  const prepared = ws.map(chain);
+  await insertAuditRows(
+    trx,
+    prepared.map((p) => p.row),
+  );
+  await appendOutboxMany(
+    trx,
+    prepared.map((p) => p.outbox),
+  );
+  await clock.save();
 }

@@ -28,22 +28,6 @@ export async function nextHlc(trx: Db, deviceId: string, nowMs: number): Promise
   return next;
 }
 
-/**
- * `n` consecutive HLC times for one batch of writes (a bulk action): the first as `nextHlc` gives it, the
- * rest ticked from it in memory, and the last persisted once. Same order and uniqueness as n calls.
- */
-export async function nextHlcs(trx: Db, deviceId: string, nowMs: number, n: number): Promise<string[]> {
-  if (n <= 0) return [];
-  const first = await nextHlc(trx, deviceId, nowMs);
-  const out = [first];
-  let last = parseHlc(first);
-  const now = nowMs + (await getClockOffset(trx));
-  for (let i = 1; i < n; i++) {
-    last = tickHlc(last, now, deviceId);
-    out.push(formatHlc(last));
-  }
-  if (n > 1) await setMeta(trx, HLC_KEY, out[n - 1] as string);
-  return out;
 /** HLCs for many writes of one transaction (a bulk action), without three statements each. */
 export interface HlcSequence {
   /** The next HLC for a write at `nowMs` (local clock, as `nextHlc` takes it). */
@@ -124,13 +108,6 @@ export async function appendOutbox(trx: Db, w: OutboxWrite): Promise<void> {
     .execute();
 }
 
-/** Many outbox entries in a few statements (a bulk action's rows, each with its own HLC). */
-export async function appendOutboxMany(trx: Db, ws: readonly OutboxWrite[]): Promise<void> {
-  for (let i = 0; i < ws.length; i += 200)
-    await trx
-      .insertInto('outbox')
-      .values(
-        ws.slice(i, i + 200).map((w) => ({
 /** Many outbox entries, in the given order (their client_seq follows it), in statements of 200 rows. */
 export async function appendOutboxMany(trx: Db, writes: readonly OutboxWrite[]): Promise<void> {
   for (let i = 0; i < writes.length; i += 200) {
@@ -161,4 +138,13 @@ export async function countPendingChanges(db: Db): Promise<number> {
     .where('table_name', '!=', 'audit_entries')
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** `n` HLCs for one batch of writes at `nowMs`, the last persisted: the same as `n` calls of `nextHlc`. */
+export async function nextHlcs(trx: Db, deviceId: string, nowMs: number, n: number): Promise<string[]> {
+  if (n <= 0) return [];
+  const clock = await hlcSequence(trx, deviceId, nowMs);
+  const out = Array.from({ length: n }, () => clock.next(nowMs));
+  await clock.save();
+  return out;
 }
