@@ -20,7 +20,7 @@ import { migration as m0018 } from './0018_ticket_prefix.ts';
 import { migration as m0019 } from './0019_programme_enrolments.ts';
 import { migration as m0020 } from './0020_group_programmes.ts';
 import { migration as m0021 } from './0021_service_referrals.ts';
-import { migration as m0023 } from './0023_worklist_indexes.ts';
+import { migration as m0022 } from './0022_worklist_indexes.ts';
 
 /**
  * Every migration, in order. Listed by hand because bundlers (the Electron main build) cannot scan a
@@ -49,7 +49,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0019_programme_enrolments', m0019],
   ['0020_group_programmes', m0020],
   ['0021_service_referrals', m0021],
-  ['0023_worklist_indexes', m0023],
+  ['0022_worklist_indexes', m0022],
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

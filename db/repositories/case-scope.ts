@@ -21,7 +21,7 @@ export function jobseekerInScope(alias: string, scope: CaseScope): RawBuilder<bo
  * The same rule written for a scan of every case in scope (the jobseeker list, its count): the
  * unary `+` keeps SQLite from answering the OR with two index searches and a read of every row they
  * find (MULTI-INDEX OR: 100k row reads), so it scans the covering index jobseekers_filter_scan instead
- * (migration 0023). Same rows as `jobseekerInScope`.
+ * (migration 0022). Same rows as `jobseekerInScope`.
  */
 export function jobseekerInScopeScan(alias: string, scope: CaseScope): RawBuilder<boolean> {
   const table = sql.table(alias);

@@ -5,7 +5,7 @@ import { CLOSED_STATES } from '../../shared/referrals/state-machine.ts';
 // One SQL predicate per filter key of shared/domain/jobseeker-filters.ts, on a jobseeker row aliased
 // `j`. The mapped type makes a key without a predicate a compile error. A count reads every case in
 // scope (100k), so no predicate probes other tables once per case: the ones about notes, referrals and
-// appointments are `j.id [not] in (one set)`, each set read once over an index (migrations 0013, 0023)
+// appointments are `j.id [not] in (one set)`, each set read once over an index (migrations 0013, 0022)
 // and probed in memory; the column ones are answered by the covering index jobseekers_filter_scan. The
 // `+` before "open referral"'s `j.id in` keeps SQLite from starting at the set and reading each of its
 // cases' rows (16k row reads and a sort): the scan of the index in page order is cheaper. A week's
