@@ -70,6 +70,15 @@ export const FILTER_PREDICATES: Predicates = {
     return sql<boolean>`j.id in (select a.jobseeker_id from appointments a where a.archived = 0
       and a.starts_at >= ${week.from} and a.starts_at < ${week.to})`;
   },
+  // Few people take part in one programme at a time: the set of them is where to start.
+  programme: (v) =>
+    sql<boolean>`j.id in (
+      select e.jobseeker_id from programme_enrolments e
+        where e.programme_code = ${v} and e.archived = 0 and e.stage <> 'ended'
+      union select p.jobseeker_id from group_participants p join group_programmes g on g.id = p.programme_id
+        where g.programme_code = ${v} and g.archived = 0 and p.status in ('enrolled', 'waiting')
+      union select r.jobseeker_id from service_referrals r
+        where r.programme_code = ${v} and r.archived = 0 and r.status in ('referred', 'accepted', 'started'))`,
 };
 
 /** The AND of every filter set in `f` (true when none is). */

@@ -3,7 +3,7 @@ import { JOBSEEKER_STATUSES, JOBSEEKER_TYPES, TRACKS } from './jobseeker.ts';
 
 // The jobseeker list's filters as a counselor thinks of them (issue 16 item 7). One key per filter; each
 // key has one SQL predicate in db/repositories/jobseeker-filters.ts (a map the type keeps complete), so
-// a new filter (a programme, when programmes exist) is one key here and one entry there. Filters combine
+// a new filter is one key here and one entry there. Filters combine
 // with AND; a saved search (내 저장 검색) is a name and one of these objects.
 
 export const FILTER_NAME_MAX = 40;
@@ -31,6 +31,14 @@ export const jobseekerFilterSchema = z
     openReferral: z.boolean().optional(),
     /** An appointment booked in this week (Monday to Sunday, Korea), whatever its outcome so far. */
     appointmentThisWeek: z.literal(true).optional(),
+    /**
+     * Taking part now in this catalogue programme (issue 17): an enrolment not ended, a group place held,
+     * or a service referral to the course not yet finished.
+     */
+    programme: z
+      .string()
+      .regex(/^[a-z0-9-]{1,40}$/, 'filters.validation.programme')
+      .optional(),
   })
   .strict();
 export type JobseekerFilter = z.infer<typeof jobseekerFilterSchema>;

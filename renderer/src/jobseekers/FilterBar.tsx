@@ -23,6 +23,7 @@ import {
   type SavedFilter,
 } from '../../../shared/domain/jobseeker-filters.ts';
 import { JOBSEEKER_STATUSES, JOBSEEKER_TYPES, TRACKS } from '../../../shared/domain/jobseeker.ts';
+import { CURRENT_CATALOGUE } from '../../../shared/programmes/catalogue.ts';
 import { ApiError, call } from '../api.ts';
 import { useDataGeneration } from '../data/freshness.ts';
 
@@ -66,7 +67,7 @@ export function FilterBar({
   filter: JobseekerFilter;
   onChange: (f: JobseekerFilter) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const generation = useDataGeneration();
   const [saved, setSaved] = useState<SavedFilter[]>([]);
   const [people, setPeople] = useState<Array<{ id: string; name: string }>>([]);
@@ -148,6 +149,16 @@ export function FilterBar({
           }}
           sx={{ width: 200 }}
           slotProps={{ htmlInput: { min: 1, max: 3650, 'data-testid': 'filter-last-contact' } }}
+        />
+        <SelectFilter
+          label={t('filters.programme')}
+          testId="filter-programme"
+          value={filter.programme ?? ANY}
+          options={CURRENT_CATALOGUE.programmes.map((p): [string, string] => [
+            p.code,
+            i18n.language === 'en' ? p.en : p.ko,
+          ])}
+          onChange={(v) => set('programme', v || undefined)}
         />
         <SelectFilter
           label={t('filters.openReferral')}

@@ -78,6 +78,15 @@ function reference(f: JobseekerFilter, userId: string) {
     parts.push(sql`exists (select 1 from appointments a where a.jobseeker_id = j.id and a.archived = 0
       and a.starts_at >= '2026-03-01T15:00:00.000Z' and a.starts_at < '2026-03-08T15:00:00.000Z')`);
   }
+  if (f.programme)
+    parts.push(sql`(exists (select 1 from programme_enrolments e where e.jobseeker_id = j.id
+        and e.programme_code = ${f.programme} and e.archived = 0 and e.stage <> 'ended')
+      or exists (select 1 from group_participants p join group_programmes g on g.id = p.programme_id
+        where p.jobseeker_id = j.id and g.programme_code = ${f.programme} and g.archived = 0
+          and p.status in ('enrolled', 'waiting'))
+      or exists (select 1 from service_referrals r where r.jobseeker_id = j.id
+        and r.programme_code = ${f.programme} and r.archived = 0
+        and r.status in ('referred', 'accepted', 'started')))`);
   return parts;
 }
 
@@ -117,6 +126,10 @@ const FILTERS: JobseekerFilter[] = [
   { reassessmentDue: true, counselor: 'me' },
   { counselor: 'none' },
   { type: 'ready', track: 'local', lastContactOlderThanDays: 14 },
+  { programme: 'nes-1' },
+  { programme: 'nes-2', counselor: 'me' },
+  { programme: 'group-achievement' },
+  { programme: 'training-naeil', openReferral: false },
 ];
 
 describe('jobseeker filters at scale', () => {
@@ -126,6 +139,7 @@ describe('jobseeker filters at scale', () => {
       { openReferral: true },
       { lastContactOlderThanDays: 7 },
       { appointmentThisWeek: true },
+      { programme: 'nes-1' },
     ] as const) {
       const n = (await expected(lead, f)).length;
       expect(n, JSON.stringify(f)).toBeGreaterThan(0);
