@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 import type { Bool, Synced } from './schema/base.ts';
 import type { DayTables, TaskTable } from './schema/day.ts';
 import type { DocumentTables } from './schema/documents.ts';
+import type { MergeTables } from './schema/merges.ts';
 import type { SyncLocalTables } from './schema/sync-local.ts';
 
 export type * from './schema/day.ts';
@@ -438,8 +439,8 @@ export interface JobseekerTable {
 }
 
 // Tables in files of their own: sync's bookkeeping (db/schema/sync-local.ts), issue 16's (db/schema/day.ts)
-// and issue 18's (db/schema/documents.ts).
-export interface Database extends DayTables, DocumentTables, SyncLocalTables {}
+// issue 18's (db/schema/documents.ts) and the merges' own (db/schema/merges.ts).
+export interface Database extends DayTables, DocumentTables, MergeTables, SyncLocalTables {}
 
 export type SyncedTableName = Exclude<
   keyof Database,

@@ -17,6 +17,7 @@ import { migration as m0015 } from './0015_case_merges.ts';
 import { migration as m0016 } from './0016_signatures.ts';
 import { migration as m0017 } from './0017_attachments.ts';
 import { migration as m0018 } from './0018_ticket_prefix.ts';
+import { migration as m0024 } from './0024_merge_dismissals.ts';
 
 /**
  * Every migration, in order. Listed by hand because bundlers (the Electron main build) cannot scan a
@@ -42,6 +43,8 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0016_signatures', m0016],
   ['0017_attachments', m0017],
   ['0018_ticket_prefix', m0018],
+  // 0019–0023 are other branches' (issue 16/17/18 helpers); the merger orders them.
+  ['0024_merge_dismissals', m0024],
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

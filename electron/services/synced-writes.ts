@@ -39,7 +39,14 @@ export async function insertSynced<T extends SyncedTableName>(
 export async function updateSynced(
   trx: Trx,
   ctx: ServiceContext,
-  table: 'employers' | 'job_openings' | 'jobseekers' | 'case_transfers' | 'appointments' | 'tasks',
+  table:
+    | 'employers'
+    | 'job_openings'
+    | 'jobseekers'
+    | 'case_transfers'
+    | 'appointments'
+    | 'tasks'
+    | 'case_merge_dismissals',
   id: string,
   changed: Record<string, unknown>,
   baseSeq: number,

@@ -6,6 +6,7 @@ import { centerTables } from './center.ts';
 import { employerTables } from './employers.ts';
 import { jobseekerTables } from './jobseekers.ts';
 import { lifecycleTables } from './lifecycle.ts';
+import { mergeTables } from './merges.ts';
 import { referralTables } from './referrals.ts';
 import { taskTables } from './tasks.ts';
 import type { Problem, TableDecl } from './types.ts';
@@ -29,6 +30,7 @@ export const TABLE_DECLARATIONS: Readonly<Record<SyncedTable, TableDecl>> = {
   ...attachmentTables,
   ...appointmentTables,
   ...taskTables,
+  ...mergeTables,
 };
 
 export function declarationOf(table: SyncedTable): TableDecl {

@@ -246,7 +246,13 @@ const POLICY: Record<
   merges: {
     surface: 'desk',
     exactly: CASE_ROLES,
-    overrides: { 'merges:preview': ['supervisor'], 'merges:merge': ['supervisor'] },
+    overrides: {
+      'merges:preview': ['supervisor'],
+      'merges:merge': ['supervisor'],
+      'merges:dismiss': ['supervisor'],
+      'merges:dismissed': ['supervisor'],
+      'merges:undoDismiss': ['supervisor'],
+    },
   },
   // Issue 18: forms, signatures and verification; attachments (the size limit is a PC setting: admins
   // set it with supervisors, and everyone who adds a file reads it; it carries no case data).

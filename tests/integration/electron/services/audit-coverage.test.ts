@@ -35,6 +35,7 @@ interface State {
   /** A second live case of counselor1's center, for the merge preview. */
   spareId: string;
   taskId: string;
+  dismissalId?: string;
 }
 
 interface Call {
@@ -483,6 +484,21 @@ const RULES: Record<ChannelName, Rule> = {
     kind: 'person',
     as: 'supervisor',
     input: (s) => ({ a: own(s), b: s.spareId }),
+  },
+  'merges:dismiss': {
+    kind: 'person',
+    as: 'supervisor',
+    input: (s) => ({ a: own(s), b: s.spareId, reason: '동명이인 (본인 확인)' }),
+    after: (s, out) => {
+      s.dismissalId = (out as { id: string }).id;
+    },
+  },
+  'merges:dismissed': { kind: 'list', as: 'supervisor', input: () => ({}) },
+  'merges:undoDismiss': {
+    kind: 'person',
+    as: 'supervisor',
+    input: (s) => ({ id: s.dismissalId, seq: 0 }),
+    personOf: (s) => [own(s), s.spareId].sort()[0] ?? '',
   },
   'merges:merge': {
     kind: 'elsewhere',
