@@ -56,13 +56,13 @@ type KeptTransfer = KeptDirectory['outgoing'][number];
 
 /** A request the server listed for the sending center, in the shape of a local row. */
 function keptRow(t: KeptTransfer, centers: Map<string, string>): TransferRow {
-  return {
+  const row: TransferRow = {
     ...t,
-    seq: t.seq,
     requester_name: t.requested_by_name,
     from_name: centers.get(t.from_center) ?? t.from_center_name,
     to_name: centers.get(t.to_center) ?? null,
-  } as TransferRow;
+  };
+  return row;
 }
 
 function caseRoles(actor: SessionInfo): void {

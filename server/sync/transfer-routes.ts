@@ -52,7 +52,8 @@ async function outgoingOf(d: TransferRouteDeps, center: string): Promise<Outgoin
   for (const r of rows) {
     const data = JSON.parse(r.data) as Record<string, unknown>;
     if (data['from_center'] !== center) continue;
-    if (data['status'] !== 'requested' && String(data['requested_at'] ?? '') < since) continue;
+    const asked = typeof data['requested_at'] === 'string' ? data['requested_at'] : '';
+    if (data['status'] !== 'requested' && asked < since) continue;
     const parsed = outgoingTransferSchema.safeParse({
       decided_by: null,
       decided_at: null,
@@ -97,7 +98,11 @@ export function registerTransferRoutes(app: FastifyInstance, d: TransferRouteDep
       if (!row || !data || !mine || isCaseBlind(caller))
         throw new HttpError(404, 'not-found', 'No transfer request of your center has this id.');
       if (data['status'] !== 'requested')
-        throw new HttpError(409, 'conflict', refusalText('transferDecided', { status: String(data['status']) }));
+        throw new HttpError(
+          409,
+          'conflict',
+          refusalText('transferDecided', { status: String(data['status']) }),
+        );
       const hlc = formatHlc({ wall: Date.parse(now), counter: 0, node: 'server' });
       const seq = await forceFields(
         work,

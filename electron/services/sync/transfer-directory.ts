@@ -19,7 +19,11 @@ export interface KeptDirectory extends TransferDirectory {
 }
 
 /** Fetches and keeps the directory; a server without the route (older) or a failure keeps the last one. */
-export async function refreshTransferDirectory(db: CaseDb, get: AuthedGet, now: () => Date): Promise<boolean> {
+export async function refreshTransferDirectory(
+  db: CaseDb,
+  get: AuthedGet,
+  now: () => Date,
+): Promise<boolean> {
   let answer: TransferDirectory;
   try {
     answer = transferDirectorySchema.parse(await get(TRANSFER_DIRECTORY_PATH));
@@ -34,8 +38,9 @@ export async function keptTransferDirectory(db: CaseDb): Promise<KeptDirectory |
   const text = await getMeta(db, KEY);
   if (!text) return null;
   try {
-    const parsed = transferDirectorySchema.parse(JSON.parse(text));
-    return { ...parsed, fetchedAt: String((JSON.parse(text) as { fetchedAt?: unknown }).fetchedAt ?? '') };
+    const raw = JSON.parse(text) as { fetchedAt?: unknown };
+    const parsed = transferDirectorySchema.parse(raw);
+    return { ...parsed, fetchedAt: typeof raw.fetchedAt === 'string' ? raw.fetchedAt : '' };
   } catch {
     return null;
   }

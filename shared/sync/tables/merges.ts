@@ -29,7 +29,10 @@ export const mergeTables = {
       row['a_id'] === row['b_id']
         ? { code: 'mergeSameCase' }
         : row['undone'] === 1 && (row['undone_by'] == null || row['undone_at'] == null)
-          ? { code: 'missingFields', values: { table: 'case_merge_dismissals', fields: 'undone_by, undone_at' } }
+          ? {
+              code: 'missingFields',
+              values: { table: 'case_merge_dismissals', fields: 'undone_by, undone_at' },
+            }
           : null,
   },
 } as const satisfies Record<string, TableDecl>;

@@ -50,11 +50,7 @@ describe.each(SERVER_DIALECTS)('a hostile desktop’s dismissed pairs, on %s', (
   });
 
   it('refuses a dismissal by a counselor, in another center, or naming another center’s case', async () => {
-    await h.expectRefused(
-      c1,
-      change(c1, 'case_merge_dismissals', uuidv7(), dismissal(c1)),
-      'roleMayNotAdd',
-    );
+    await h.expectRefused(c1, change(c1, 'case_merge_dismissals', uuidv7(), dismissal(c1)), 'roleMayNotAdd');
     await h.expectRefused(
       lead,
       change(lead, 'case_merge_dismissals', uuidv7(), dismissal(lead, { center_code: 'SEL02' })),

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJobseeker } from '../../../electron/services/jobseekers.ts';
-import { dismissPair, listDismissedPairs, undoDismissal } from '../../../electron/services/merge-dismissals.ts';
+import {
+  dismissPair,
+  listDismissedPairs,
+  undoDismissal,
+} from '../../../electron/services/merge-dismissals.ts';
 import { listDuplicatePairs } from '../../../electron/services/merges.ts';
 import { jobseekerFieldsSchema } from '../../../shared/domain/jobseeker.ts';
 import { SERVER_DIALECTS } from '../../support/server-db.ts';
@@ -42,8 +46,18 @@ describe.each(SERVER_DIALECTS)('dismissed duplicate pairs over HTTP on %s', (dia
     const other = await desk('supervisor2');
     const person = (phone: string) =>
       jobseekerFieldsSchema.parse({ name: '김동명', birthYear: 1985, phone, sido: '11' });
-    const a = await createJobseeker(counselor.store.context, counselor.session, person('010-1111-2222'), true);
-    const b = await createJobseeker(counselor.store.context, counselor.session, person('010-3333-4444'), true);
+    const a = await createJobseeker(
+      counselor.store.context,
+      counselor.session,
+      person('010-1111-2222'),
+      true,
+    );
+    const b = await createJobseeker(
+      counselor.store.context,
+      counselor.session,
+      person('010-3333-4444'),
+      true,
+    );
     await counselor.client.syncOnce();
     await lead.client.syncOnce();
     await other.client.syncOnce();
@@ -90,7 +104,11 @@ describe.each(SERVER_DIALECTS)('dismissed duplicate pairs over HTTP on %s', (dia
     expect(await pairOf(lead)).toHaveLength(1);
     expect(await listDismissedPairs(lead.store.context, lead.session)).toEqual([]);
     const actions = (
-      await other.store.db.selectFrom('audit_entries').select('action').where('actor_id', '=', other.session.userId).execute()
+      await other.store.db
+        .selectFrom('audit_entries')
+        .select('action')
+        .where('actor_id', '=', other.session.userId)
+        .execute()
     ).map((r) => r.action);
     expect(actions).toContain('jobseeker.merge.undismiss');
   });

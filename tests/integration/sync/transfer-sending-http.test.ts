@@ -175,7 +175,11 @@ describe.each(SERVER_DIALECTS)('the sending center’s transfers over HTTP on %s
     const inbox = await transferInbox(lead.store.context, lead.session);
     expect(inbox.outgoingAsOf).toEqual(expect.any(String));
     const byId = new Map(inbox.outgoing.map((r) => [r.id, r]));
-    expect(byId.get(asked.id)).toMatchObject({ status: 'requested', mayCancel: true, toCenterName: '부산고용센터' });
+    expect(byId.get(asked.id)).toMatchObject({
+      status: 'requested',
+      mayCancel: true,
+      toCenterName: '부산고용센터',
+    });
     expect(byId.get(toDecline.id)).toMatchObject({
       status: 'declined',
       decisionReason: '관할 아님',
@@ -187,7 +191,9 @@ describe.each(SERVER_DIALECTS)('the sending center’s transfers over HTTP on %s
     await expect(cancelTransfer(ctxOf(other), other.session, asked.id)).rejects.toMatchObject({
       error: { message: 'lifecycle.error.transferNotFound' },
     });
-    await expect(other.client.post(transferWithdrawPath(asked.id), {})).rejects.toMatchObject({ status: 404 });
+    await expect(other.client.post(transferWithdrawPath(asked.id), {})).rejects.toMatchObject({
+      status: 404,
+    });
 
     // Offline, the withdrawal says it needs the server; online it goes, once.
     lead.online = false;
@@ -229,7 +235,13 @@ describe.each(SERVER_DIALECTS)('the sending center’s transfers over HTTP on %s
       ).seq,
     );
     const answer = await push(late, [
-      { table: 'case_transfers', rowId: asked.id, op: 'update', fields: { status: 'accepted' }, baseSeq: seq },
+      {
+        table: 'case_transfers',
+        rowId: asked.id,
+        op: 'update',
+        fields: { status: 'accepted' },
+        baseSeq: seq,
+      },
     ]);
     expect(answer.body.results[0]).toMatchObject({
       status: 'refused',
@@ -237,6 +249,9 @@ describe.each(SERVER_DIALECTS)('the sending center’s transfers over HTTP on %s
     });
     await lead.client.syncOnce();
     const after = await transferInbox(lead.store.context, lead.session);
-    expect(after.outgoing.find((r) => r.id === asked.id)).toMatchObject({ status: 'cancelled', mayCancel: false });
+    expect(after.outgoing.find((r) => r.id === asked.id)).toMatchObject({
+      status: 'cancelled',
+      mayCancel: false,
+    });
   });
 });
