@@ -1,3 +1,4 @@
+import { ZodError } from 'zod';
 import type { CaseDb } from '../../../db/connection.ts';
 import { getMeta, setMeta } from '../../../db/repositories/meta.ts';
 import {
@@ -18,7 +19,10 @@ export interface KeptDirectory extends TransferDirectory {
   fetchedAt: string;
 }
 
-/** Fetches and keeps the directory; a server without the route (older) or a failure keeps the last one. */
+/**
+ * Fetches and keeps the directory. A server without the route (an older one: 404) or an answer of
+ * another shape keeps the last list; a network failure fails the sync like any of its requests.
+ */
 export async function refreshTransferDirectory(
   db: CaseDb,
   get: AuthedGet,
@@ -27,8 +31,12 @@ export async function refreshTransferDirectory(
   let answer: TransferDirectory;
   try {
     answer = transferDirectorySchema.parse(await get(TRANSFER_DIRECTORY_PATH));
-  } catch {
-    return false;
+  } catch (error) {
+    // SyncError by name: client.ts imports this file.
+    const notHere =
+      error instanceof Error && error.name === 'SyncError' && (error as { status?: number }).status === 404;
+    if (notHere || error instanceof ZodError) return false;
+    throw error;
   }
   await setMeta(db, KEY, JSON.stringify({ ...answer, fetchedAt: now().toISOString() }));
   return true;
