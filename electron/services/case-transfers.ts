@@ -259,14 +259,17 @@ export async function transferInbox(ctx: ServiceContext, actor: SessionInfo): Pr
     outgoingTransfers(ctx.db, actor.centerCode, actor.userId, since),
   ]);
   // The sending center's requests its supervisors do not hold as rows, as the server last listed them.
-  const kept = actor.role === 'supervisor' ? await keptTransferDirectory(ctx.db) : null;
+  const kept = await keptTransferDirectory(ctx.db);
   const centers = new Map(kept?.centers.map((c) => [c.code, c.name]));
   const byId = new Map(outgoing.map((r) => [r.id, r]));
-  for (const t of kept?.outgoing ?? []) {
+  for (const t of actor.role === 'supervisor' ? (kept?.outgoing ?? []) : []) {
     const held = byId.get(t.id);
     if (t.from_center === actor.centerCode && (!held || Number(held.seq) < t.seq))
       byId.set(t.id, keptRow(t, centers));
   }
+  // A receiving center this store does not hold is named from the server's list.
+  for (const [id, r] of byId)
+    if (r.to_name === null) byId.set(id, { ...r, to_name: centers.get(r.to_center) ?? null });
   const all = [...byId.values()].sort((a, b) => b.requested_at.localeCompare(a.requested_at));
   // Names of people another center asks about are shown to its supervisors only.
   await auditAction(ctx.db, ctx, actor, {
@@ -278,7 +281,7 @@ export async function transferInbox(ctx: ServiceContext, actor: SessionInfo): Pr
   return {
     incoming: actor.role === 'supervisor' ? incoming.map((r) => view(actor, r)) : [],
     outgoing: all.map((r) => view(actor, r)),
-    outgoingAsOf: kept?.fetchedAt ?? null,
+    outgoingAsOf: actor.role === 'supervisor' ? (kept?.fetchedAt ?? null) : null,
   };
 }
 

@@ -25,7 +25,7 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TransferInbox, TransferView } from '../../../shared/casework/lifecycle.ts';
-import { formatDay } from '../../../shared/domain/day-format.ts';
+import { formatDateTime, formatDay } from '../../../shared/domain/day-format.ts';
 import { ApiError, call } from '../api.ts';
 import { scrollPageSx } from '../common/layout.ts';
 
@@ -102,7 +102,7 @@ export function TransferInboxPage() {
             rows={inbox.outgoing}
             note={
               inbox.outgoingAsOf
-                ? t('lifecycle.inbox.outgoingAsOf', { time: new Date(inbox.outgoingAsOf).toLocaleString() })
+                ? t('lifecycle.inbox.outgoingAsOf', { time: formatDateTime(inbox.outgoingAsOf) })
                 : null
             }
             testId="transfers-outgoing"

@@ -1,11 +1,20 @@
 import { sql } from 'kysely';
 import type { OpenedServerDb } from '../../../db/server/connection.ts';
+import { MERGE_TABLE, caseChildTables } from '../../../shared/sync/merge.ts';
 import { centerScopeHolds, isSyncedTable, syncRule } from '../../../shared/sync/tables.ts';
 import type { Desk } from './desk.ts';
+import { serverMerges, survivorOf } from './merge-ops.ts';
 
 // The invariants at quiescence (sync.md § How it is proved): nothing deleted came back; every
 // acknowledged write is applied, superseded with a record (value history), in review, or refused with a
-// reason; every desktop equals the server restricted to its scopes.
+// reason; every desktop equals the server restricted to its scopes. A merge (issue 16 item 5) counts as
+// applied when the server logged it; what was sent for a merged-away case counts where the server
+// redirected it: on its survivor (applied, in its history, or in review there), and a case column naming
+// the merged case as naming its survivor.
+
+const CASE_FIELDS = new Map<string, Set<string>>();
+for (const c of caseChildTables())
+  CASE_FIELDS.set(c.table, (CASE_FIELDS.get(c.table) ?? new Set()).add(c.field));
 
 export async function checkInvariants(
   desks: Desk[],
@@ -27,6 +36,7 @@ export async function checkInvariants(
     if (!serverById.get(`jobseekers:${id}`)?.deleted_at)
       problems.push(`server: deleted case ${id} came back`);
   }
+  const merges = await serverMerges(opened);
   const tombstones = allRows.filter((r) => r.deleted_at);
   const serverRows = allRows.filter((r) => !r.deleted_at);
   for (const d of desks) {
@@ -63,15 +73,25 @@ export async function checkInvariants(
         problems.push(`${d.name}: outbox ${e.client_seq} marked sent but the server has no record of it`);
         continue;
       }
-      const row = serverById.get(`${e.table_name}:${e.row_id}`);
+      if (e.table_name === MERGE_TABLE) {
+        const f = JSON.parse(e.fields) as { merged_id?: string; survivor_id?: string };
+        if (merges.get(f.merged_id ?? '') !== f.survivor_id)
+          problems.push(`${d.name}: merge ${e.row_id} acknowledged but not logged on the server`);
+        continue;
+      }
+      // An edit of a merged-away case lands on its survivor (server/sync/redirect.ts).
+      const target =
+        e.table_name === 'jobseekers' && merges.has(e.row_id) ? survivorOf(merges, e.row_id) : e.row_id;
+      const row = serverById.get(`${e.table_name}:${target}`);
       if (!row || row.deleted_at) {
-        // Held in a review item (a record added to, or an edit of, a deleted case), or applied and then
+        // Held in a review item (a record added to, or an edit of, a deleted or moved case), or applied and then
         // superseded by the recorded delete.
         const held = await opened.db
           .selectFrom('review_items')
           .select('id')
           .where('row_id', '=', e.row_id)
-          .where('kind', '=', 'deleted')
+          // Held for a deleted case, or for the new owner of a case that left (transferred meanwhile).
+          .where('kind', 'in', ['deleted', 'scope-exit'])
           .executeTakeFirst();
         const deletion = await opened.db
           .selectFrom('record_deletions')
@@ -83,24 +103,41 @@ export async function checkInvariants(
         const appliedBefore =
           deletion !== undefined && result.seq !== null && Number(result.seq) <= Number(deletion.seq);
         if (!held && !appliedBefore)
-          problems.push(`${d.name}: ${e.table_name} ${e.row_id} acknowledged but missing on the server`);
+          problems.push(
+            `${d.name}: ${e.table_name} ${e.row_id} acknowledged (${result.status}, seq ${String(result.seq)}) but missing on the server`,
+          );
         continue;
       }
       const data = JSON.parse(row.data) as Record<string, unknown>;
+      const ownData = JSON.parse(serverById.get(`${e.table_name}:${e.row_id}`)?.data ?? '{}') as Record<
+        string,
+        unknown
+      >;
       for (const [field, value] of Object.entries(JSON.parse(e.fields) as Record<string, unknown>)) {
         if (JSON.stringify(data[field] ?? null) === JSON.stringify(value ?? null)) continue;
+        // Applied to the merged case before the merge (the survivor kept its own value).
+        if (target !== e.row_id && JSON.stringify(ownData[field] ?? null) === JSON.stringify(value ?? null))
+          continue;
+        // A case column naming a merged case, moved to its survivor by the merge or on arrival.
+        if (
+          CASE_FIELDS.get(e.table_name)?.has(field) &&
+          typeof value === 'string' &&
+          merges.has(value) &&
+          data[field] === survivorOf(merges, value)
+        )
+          continue;
         const inHistory = await opened.db
           .selectFrom('value_history')
           .select('field')
           .where('table_name', '=', e.table_name)
-          .where('row_id', '=', e.row_id)
+          .where('row_id', 'in', [e.row_id, target])
           .where('field', '=', field)
           .where('value', '=', JSON.stringify(value ?? null))
           .executeTakeFirst();
         const inReview = await opened.db
           .selectFrom('review_items')
           .select('id')
-          .where('row_id', '=', e.row_id)
+          .where('row_id', 'in', [e.row_id, target])
           .where('field', '=', field)
           .where('held_value', '=', JSON.stringify(value ?? null))
           .executeTakeFirst();

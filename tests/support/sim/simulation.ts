@@ -24,6 +24,8 @@ import { deleteSomeCase, localWrite } from './case-ops.ts';
 import { isExpectedFault, kill, restart, type Desk } from './desk.ts';
 import { pullDuringPush, serverState } from './interleave.ts';
 import { checkInvariants } from './invariants.ts';
+import { mergeOrphans, mergeSome } from './merge-ops.ts';
+import { isTaskAction, taskWrite } from './task-ops.ts';
 import { TEST_STORE_KEY } from '../store-key.ts';
 
 // One seeded run of the sync simulation (sync.md § How it is proved): three desktops with real
@@ -48,6 +50,10 @@ export interface SimResult {
     deletes: number;
     /** Cases in the receiving center at the end (moved there by accepted transfers). */
     moved: number;
+    /** Merges the server logged for the center (issue 16 item 5). */
+    merges: number;
+    /** To-dos on the server for the center (issue 16 item 2). */
+    tasks: number;
     /** Pulls issued while another push's transaction was open. */
     interleaved: number;
     /** Of those, pulls whose reads fell on both sides of that commit (PostgreSQL only). */
@@ -83,6 +89,11 @@ export async function runSimulation(
     users.push(loginId);
   }
   // Issue 16 item 4: a second center whose supervisor answers the transfers asked from the first.
+  await addUser(
+    server.opened.db,
+    { loginId: `sim${seed}s`, name: '팀장', role: 'supervisor', centerCode: center, password: PASSWORD },
+    new Date(clock),
+  );
   const receiving = `R${seed}`;
   await addCenter(
     server.opened.db,
@@ -143,6 +154,23 @@ export async function runSimulation(
     await receiver.client.signIn(receiverName, PASSWORD, receiverName);
     receiver.session = await login(receiverStore.context, receiverName, PASSWORD);
     desksToClose.push(receiver);
+    // Issue 16 item 5: the center's supervisor, who merges cases while the counselors go on editing.
+    const supName = `sim${seed}s`;
+    const supStore = await openDesktopStore(join(base, supName), {
+      key: TEST_STORE_KEY,
+      now: () => new Date(clock),
+    });
+    const sup: Desk = {
+      name: supName,
+      dir: join(base, supName),
+      store: supStore,
+      client: new SyncClient(supStore.context, net.transportFor(supName)),
+      session: { userId: '', loginId: supName } as SessionInfo,
+      skew: 0,
+    };
+    await sup.client.signIn(supName, PASSWORD, supName);
+    sup.session = await login(supStore.context, supName, PASSWORD);
+    desksToClose.push(sup);
     const userIds = (
       await server.opened.db.selectFrom('users').select('id').where('center_code', '=', center).execute()
     ).map((u) => u.id);
@@ -173,6 +201,11 @@ export async function runSimulation(
         ['book', 2],
         ['reschedule', 1],
         ['outcome', 1],
+        ['merge', 2],
+        ['task-create', 2],
+        ['task-done', 1],
+        ['task-snooze', 1],
+        ['task-reassign', 1],
       ] as const);
       try {
         if (action === 'sync') {
@@ -203,6 +236,16 @@ export async function runSimulation(
         } else if (action === 'delete') {
           const id = await deleteSomeCase(server.opened, center, rng, new Date(clock));
           if (id) deleted.add(id);
+        } else if (action === 'merge') {
+          // The supervisor catches up (as far as the network lets it), merges two cases it holds, and
+          // sends the merge at once.
+          await sup.client.syncOnce().catch((error: unknown) => {
+            if (!isExpectedFault(error)) throw error;
+          });
+          if (await mergeSome(sup, rng)) ops++;
+          await sup.client.syncOnce();
+        } else if (isTaskAction(action)) {
+          if (await taskWrite(desk, action, rng, userIds)) ops++;
         } else if (isAppointmentAction(action)) {
           if (await appointmentWrite(desk, action, rng)) ops++;
         } else if (await localWrite(desk, action, rng, userIds)) ops++;
@@ -216,13 +259,15 @@ export async function runSimulation(
     net.partitioned.clear();
     await net.replayDelayed();
     // The receiving center answers what is still waiting (each answer then syncs with the rest).
-    for (const d of [...desks, receiver]) await d.client.syncOnce();
+    for (const d of [...desks, sup, receiver]) await d.client.syncOnce();
     while (await answerTransfer(receiver, rng)) ops++;
-    for (let round = 0; round < 4; round++) for (const d of [...desks, receiver]) await d.client.syncOnce();
+    for (let round = 0; round < 4; round++)
+      for (const d of [...desks, sup, receiver]) await d.client.syncOnce();
     violations.push(...net.violations);
-    violations.push(...(await checkInvariants(desks, server.opened, center, deleted)));
-    for (const d of [...desks, receiver])
+    violations.push(...(await checkInvariants([...desks, sup], server.opened, center, deleted)));
+    for (const d of [...desks, sup, receiver])
       violations.push(...(await orphansOn(d)).map((v) => `at quiescence: ${v}`));
+    violations.push(...(await mergeOrphans([...desks, sup, receiver], server.opened, [center, receiving])));
     violations.push(...(await orphansOnServer(server.opened, [center, receiving])));
     violations.push(...(await receiverMatches(receiver, server.opened)));
     const moved = await server.opened.db
@@ -232,7 +277,7 @@ export async function runSimulation(
       .where('scope_center', '=', receiving)
       .execute();
     violations.push(...(await appointmentOrphans(desks, server.opened, center)));
-    for (const d of desks)
+    for (const d of [...desks, sup])
       violations.push(...(await outsideScopes(d, server.opened, center)).map((v) => `at quiescence: ${v}`));
     const reviews = await server.opened.db
       .selectFrom('review_items')
@@ -254,6 +299,25 @@ export async function runSimulation(
         refused,
         deletes: deleted.size,
         moved: moved.length,
+        merges: Number(
+          (
+            await server.opened.db
+              .selectFrom('case_merges')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .where('center_code', '=', center)
+              .executeTakeFirstOrThrow()
+          ).n,
+        ),
+        tasks: Number(
+          (
+            await server.opened.db
+              .selectFrom('sync_rows')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .where('table_name', '=', 'tasks')
+              .where('scope_center', '=', center)
+              .executeTakeFirstOrThrow()
+          ).n,
+        ),
         ...interleave,
       },
     };
