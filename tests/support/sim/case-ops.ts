@@ -11,8 +11,15 @@ import type { Desk } from './desk.ts';
 // (reassignment), a note, a tampered edit of an append-only note (refused with a reason), and a real
 // delete on the server (retention expiry) that no desktop may bring back.
 
+/** The cases this desktop offers: a case it knows was merged away opens its survivor instead. */
 async function knownJobseekers(desk: Desk): Promise<Array<{ id: string; seq: number }>> {
-  return (await desk.store.db.selectFrom('jobseekers').select(['id', 'seq']).execute()).map((r) => ({
+  return (
+    await desk.store.db
+      .selectFrom('jobseekers')
+      .select(['id', 'seq'])
+      .where('merged_into', 'is', null)
+      .execute()
+  ).map((r) => ({
     id: r.id,
     seq: Number(r.seq),
   }));

@@ -3,7 +3,7 @@ import type { OpenedServerDb } from '../../../db/server/connection.ts';
 import { MERGE_TABLE, caseChildTables } from '../../../shared/sync/merge.ts';
 import { centerScopeHolds, isSyncedTable, syncRule } from '../../../shared/sync/tables.ts';
 import type { Desk } from './desk.ts';
-import { serverMerges, survivorOf } from './merge-ops.ts';
+import { mergeChain, serverMerges, survivorOf } from './merge-ops.ts';
 
 // The invariants at quiescence (sync.md § How it is proved): nothing deleted came back; every
 // acknowledged write is applied, superseded with a record (value history), in review, or refused with a
@@ -80,8 +80,9 @@ export async function checkInvariants(
         continue;
       }
       // An edit of a merged-away case lands on its survivor (server/sync/redirect.ts).
-      const target =
-        e.table_name === 'jobseekers' && merges.has(e.row_id) ? survivorOf(merges, e.row_id) : e.row_id;
+      // Every case of the chain counts: an edit redirected to a survivor that was merged again later.
+      const chain = e.table_name === 'jobseekers' ? mergeChain(merges, e.row_id) : [e.row_id];
+      const target = chain[chain.length - 1] ?? e.row_id;
       const row = serverById.get(`${e.table_name}:${target}`);
       if (!row || row.deleted_at) {
         // Held in a review item (a record added to, or an edit of, a deleted or moved case), or applied and then
@@ -109,14 +110,26 @@ export async function checkInvariants(
         continue;
       }
       const data = JSON.parse(row.data) as Record<string, unknown>;
-      const ownData = JSON.parse(serverById.get(`${e.table_name}:${e.row_id}`)?.data ?? '{}') as Record<
-        string,
-        unknown
-      >;
+      // Applied, then the record itself was deleted for real (a merged-away case deleted later keeps no
+      // personal data, while its survivor lives on): superseded by the recorded delete.
+      if (target !== e.row_id) {
+        const deletion = await opened.db
+          .selectFrom('record_deletions')
+          .select('seq')
+          .where('table_name', '=', e.table_name)
+          .where('row_id', '=', e.row_id)
+          .where('action', '=', 'delete')
+          .executeTakeFirst();
+        if (deletion !== undefined && result.seq !== null && Number(result.seq) <= Number(deletion.seq))
+          continue;
+      }
+      const chainData = chain.map(
+        (id) => JSON.parse(serverById.get(`${e.table_name}:${id}`)?.data ?? '{}') as Record<string, unknown>,
+      );
       for (const [field, value] of Object.entries(JSON.parse(e.fields) as Record<string, unknown>)) {
         if (JSON.stringify(data[field] ?? null) === JSON.stringify(value ?? null)) continue;
         // Applied to the merged case before the merge (the survivor kept its own value).
-        if (target !== e.row_id && JSON.stringify(ownData[field] ?? null) === JSON.stringify(value ?? null))
+        if (chainData.some((d) => JSON.stringify(d[field] ?? null) === JSON.stringify(value ?? null)))
           continue;
         // A case column naming a merged case, moved to its survivor by the merge or on arrival.
         if (
@@ -130,14 +143,14 @@ export async function checkInvariants(
           .selectFrom('value_history')
           .select('field')
           .where('table_name', '=', e.table_name)
-          .where('row_id', 'in', [e.row_id, target])
+          .where('row_id', 'in', chain)
           .where('field', '=', field)
           .where('value', '=', JSON.stringify(value ?? null))
           .executeTakeFirst();
         const inReview = await opened.db
           .selectFrom('review_items')
           .select('id')
-          .where('row_id', 'in', [e.row_id, target])
+          .where('row_id', 'in', chain)
           .where('field', '=', field)
           .where('held_value', '=', JSON.stringify(value ?? null))
           .executeTakeFirst();

@@ -68,6 +68,17 @@ export function survivorOf(merges: Map<string, string>, id: string): string {
   return current;
 }
 
+/** The case and every case it was merged into after it, in order (the last one is where it lives). */
+export function mergeChain(merges: Map<string, string>, id: string): string[] {
+  const out = [id];
+  for (let depth = 0; depth < 16; depth++) {
+    const next = merges.get(out[out.length - 1] ?? '');
+    if (!next) break;
+    out.push(next);
+  }
+  return out;
+}
+
 /** Records naming a merged-away case, on each desktop and live on the server; merged cases' shape. */
 export async function mergeOrphans(
   desks: readonly SimDesk[],
