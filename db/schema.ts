@@ -5,6 +5,7 @@ import type { DocumentTables } from './schema/documents.ts';
 import type { ServiceTables } from './schema/services.ts';
 import type { ProgrammeTables } from './schema/programmes.ts';
 import type { GroupTables } from './schema/groups.ts';
+import type { MergeTables } from './schema/merges.ts';
 import type { SyncLocalTables } from './schema/sync-local.ts';
 
 export type * from './schema/day.ts';
@@ -448,6 +449,9 @@ export interface JobseekerTable {
 // programmes (db/schema/groups.ts) and service referrals (db/schema/services.ts).
 export interface Database
   extends DayTables, DocumentTables, ProgrammeTables, GroupTables, ServiceTables, SyncLocalTables {}
+// Tables in files of their own: sync's bookkeeping (db/schema/sync-local.ts), issue 16's (db/schema/day.ts)
+// issue 18's (db/schema/documents.ts) and the merges' own (db/schema/merges.ts).
+export interface Database extends DayTables, DocumentTables, MergeTables, SyncLocalTables {}
 
 export type SyncedTableName = Exclude<
   keyof Database,

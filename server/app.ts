@@ -34,6 +34,7 @@ import { removedAttachment, sweepBlobs } from './blobs/sweep.ts';
 import { DEFAULT_MAX_ATTACHMENT_BYTES } from '../shared/attachments/limits.ts';
 import { registerClockRoutes } from './sync/clock.ts';
 import { registerLifecycleRoutes } from './sync/lifecycle-routes.ts';
+import { registerTransferRoutes } from './sync/transfer-routes.ts';
 import { registerJoinRoutes } from './sync/join-routes.ts';
 import { registerSyncRoutes } from './sync/routes.ts';
 import { registerSnapshotRoutes } from './sync/snapshot-routes.ts';
@@ -235,6 +236,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     acceptedSchemas: ACCEPTED_CLIENT_SCHEMAS,
   });
   registerLifecycleRoutes(app, { db: o.db, now, authenticate });
+  registerTransferRoutes(app, { db: o.db, dialect: o.dialect, now, authenticate });
   registerClockRoutes(app, { db: o.db, now, authenticate });
   const blobs = blobStore(o.db, o.blobs?.place ?? { kind: 'database' });
   registerBlobRoutes(app, {

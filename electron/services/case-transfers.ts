@@ -11,8 +11,10 @@ import { listCaseStaff } from '../../db/repositories/users.ts';
 import type { SessionInfo } from '../../shared/contract/auth.ts';
 import { AppFailure } from '../../shared/contract/result.ts';
 import type { TransferInbox, TransferView } from '../../shared/casework/lifecycle.ts';
+import { transferWithdrawPath, transferWithdrawSchema } from '../../shared/sync/transfer-directory.ts';
 import { accessibleJobseeker } from './case-access.ts';
 import { isoNow, type ServiceContext } from './context.ts';
+import { keptTransferDirectory, markKeptWithdrawn, type KeptDirectory } from './sync/transfer-directory.ts';
 import { auditAction, insertSynced, updateSynced } from './synced-writes.ts';
 
 // Transfers between centers (이관, issue 16 item 4), the desktop's side. A request is a synced record
@@ -43,8 +45,24 @@ function view(actor: SessionInfo, r: TransferRow): TransferView {
     decisionReason: r.decision_reason,
     assignedTo: r.assigned_to,
     mayDecide: asked && actor.role === 'supervisor' && r.to_center === actor.centerCode,
-    mayCancel: asked && r.requested_by === actor.userId,
+    mayCancel:
+      asked &&
+      (r.requested_by === actor.userId ||
+        (actor.role === 'supervisor' && r.from_center === actor.centerCode)),
   };
+}
+
+type KeptTransfer = KeptDirectory['outgoing'][number];
+
+/** A request the server listed for the sending center, in the shape of a local row. */
+function keptRow(t: KeptTransfer, centers: Map<string, string>): TransferRow {
+  const row: TransferRow = {
+    ...t,
+    requester_name: t.requested_by_name,
+    from_name: centers.get(t.from_center) ?? t.from_center_name,
+    to_name: centers.get(t.to_center) ?? null,
+  };
+  return row;
 }
 
 function caseRoles(actor: SessionInfo): void {
@@ -159,12 +177,19 @@ export async function decideTransfer(
   return view(actor, (await getTransfer(ctx.db, row.id)) as TransferRow);
 }
 
-/** Withdrawn by its requester while it is still asked. */
+/**
+ * Withdrawn while it is still asked: by its requester (a synced write, offline too), or by a supervisor
+ * of the sending center, who does not hold the request's row (it is the receiving center's and the
+ * requester's): through the server, so only online (server/sync/transfer-routes.ts).
+ */
 export async function cancelTransfer(
   ctx: ServiceContext,
   actor: SessionInfo,
   transferId: string,
 ): Promise<TransferView> {
+  const local = await getTransfer(ctx.db, transferId);
+  if (!local || (local.requested_by !== actor.userId && actor.role === 'supervisor'))
+    return withdrawThroughServer(ctx, actor, transferId, local);
   const row = await askedTransfer(ctx, transferId);
   if (row.requested_by !== actor.userId)
     throw new AppFailure({ code: 'forbidden', message: 'lifecycle.error.cancelNotYours' });
@@ -188,6 +213,43 @@ export async function cancelTransfer(
   return view(actor, (await getTransfer(ctx.db, row.id)) as TransferRow);
 }
 
+async function withdrawThroughServer(
+  ctx: ServiceContext,
+  actor: SessionInfo,
+  transferId: string,
+  local: TransferRow | undefined,
+): Promise<TransferView> {
+  const kept = await keptTransferDirectory(ctx.db);
+  const listed = kept?.outgoing.find((t) => t.id === transferId);
+  const row = local ?? (listed ? keptRow(listed, new Map(kept?.centers.map((c) => [c.code, c.name]))) : null);
+  if (!row) throw new AppFailure({ code: 'not-found', message: 'lifecycle.error.transferNotFound' });
+  if (actor.role !== 'supervisor' || row.from_center !== actor.centerCode)
+    throw new AppFailure({ code: 'forbidden', message: 'lifecycle.error.cancelNotYours' });
+  if (row.status !== 'requested')
+    throw new AppFailure({ code: 'conflict', message: 'lifecycle.error.transferAnswered' });
+  if (!ctx.sync) throw new AppFailure({ code: 'conflict', message: 'lifecycle.error.withdrawOnline' });
+  try {
+    transferWithdrawSchema.parse(await ctx.sync.client.post(transferWithdrawPath(transferId), {}));
+  } catch (e) {
+    const status = (e as { status?: unknown }).status;
+    throw new AppFailure({
+      code: 'conflict',
+      message: status === 409 ? 'lifecycle.error.transferAnswered' : 'lifecycle.error.withdrawOnline',
+    });
+  }
+  const now = isoNow(ctx);
+  await markKeptWithdrawn(ctx.db, transferId, actor.userId, now);
+  await auditAction(ctx.db, ctx, actor, {
+    action: 'transfer.cancel',
+    subjectType: 'transfer',
+    subjectId: transferId,
+    personId: row.jobseeker_id,
+    detail: { through: 'server' },
+  });
+  ctx.sync.scheduler.kick();
+  return view(actor, { ...row, status: 'cancelled', decided_by: actor.userId, decided_at: now });
+}
+
 /** 이관 요청함: requests to this center (supervisors answer them) and the ones sent from it. */
 export async function transferInbox(ctx: ServiceContext, actor: SessionInfo): Promise<TransferInbox> {
   caseRoles(actor);
@@ -196,16 +258,30 @@ export async function transferInbox(ctx: ServiceContext, actor: SessionInfo): Pr
     incomingTransfers(ctx.db, actor.centerCode, since),
     outgoingTransfers(ctx.db, actor.centerCode, actor.userId, since),
   ]);
+  // The sending center's requests its supervisors do not hold as rows, as the server last listed them.
+  const kept = await keptTransferDirectory(ctx.db);
+  const centers = new Map(kept?.centers.map((c) => [c.code, c.name]));
+  const byId = new Map(outgoing.map((r) => [r.id, r]));
+  for (const t of actor.role === 'supervisor' ? (kept?.outgoing ?? []) : []) {
+    const held = byId.get(t.id);
+    if (t.from_center === actor.centerCode && (!held || Number(held.seq) < t.seq))
+      byId.set(t.id, keptRow(t, centers));
+  }
+  // A receiving center this store does not hold is named from the server's list.
+  for (const [id, r] of byId)
+    if (r.to_name === null) byId.set(id, { ...r, to_name: centers.get(r.to_center) ?? null });
+  const all = [...byId.values()].sort((a, b) => b.requested_at.localeCompare(a.requested_at));
   // Names of people another center asks about are shown to its supervisors only.
   await auditAction(ctx.db, ctx, actor, {
     action: 'transfer.list',
     subjectType: 'transfer',
     subjectId: null,
-    detail: { incoming: incoming.length, outgoing: outgoing.length },
+    detail: { incoming: incoming.length, outgoing: all.length },
   });
   return {
     incoming: actor.role === 'supervisor' ? incoming.map((r) => view(actor, r)) : [],
-    outgoing: outgoing.map((r) => view(actor, r)),
+    outgoing: all.map((r) => view(actor, r)),
+    outgoingAsOf: actor.role === 'supervisor' ? (kept?.fetchedAt ?? null) : null,
   };
 }
 
@@ -222,7 +298,12 @@ export async function caseTransfers(
 /** Centers this desktop knows by name (its own is left out), to pick the receiving one. */
 export async function transferCenters(ctx: ServiceContext, actor: SessionInfo) {
   caseRoles(actor);
-  return (await knownCenters(ctx.db)).filter((c) => c.code !== actor.centerCode);
+  // Every center the server knows (as of the last sync), and any this store holds besides.
+  const byCode = new Map((await knownCenters(ctx.db)).map((c) => [c.code, c]));
+  for (const c of (await keptTransferDirectory(ctx.db))?.centers ?? []) byCode.set(c.code, c);
+  return [...byCode.values()]
+    .filter((c) => c.code !== actor.centerCode)
+    .sort((a, b) => a.code.localeCompare(b.code));
 }
 
 /** The receiving center's people a case may be assigned to on acceptance. */

@@ -6,6 +6,7 @@ import {
   moveCaseChildren,
   sharedOpening,
 } from '../../db/repositories/merges.ts';
+import { dismissedPairKeys, pairKey } from '../../db/repositories/merge-dismissals.ts';
 import { nextHlc } from '../../db/repositories/outbox.ts';
 import { appendSyncOutbox } from '../../db/repositories/sync-lifecycle.ts';
 import type { JobseekerRow } from '../../db/schema.ts';
@@ -38,7 +39,7 @@ import { auditAction } from './synced-writes.ts';
 
 const PAIR_LIMIT = 200;
 
-function side(row: JobseekerRow, names: Map<string, string>): DuplicateSide {
+export function side(row: JobseekerRow, names: Map<string, string>): DuplicateSide {
   return {
     id: row.id,
     regNo: row.reg_no,
@@ -52,7 +53,11 @@ function side(row: JobseekerRow, names: Map<string, string>): DuplicateSide {
 
 export async function listDuplicatePairs(ctx: ServiceContext, actor: SessionInfo): Promise<DuplicatePair[]> {
   caseScope(actor);
-  const pairs = await findDuplicatePairs(ctx.db, actor.centerCode, PAIR_LIMIT);
+  // Pairs a supervisor judged to be two people (다른 사람) are left out for everyone at the center.
+  const dismissed = await dismissedPairKeys(ctx.db, actor.centerCode);
+  const pairs = (await findDuplicatePairs(ctx.db, actor.centerCode, PAIR_LIMIT)).filter(
+    (p) => !dismissed.has(pairKey(p.aId, p.bId)),
+  );
   const ids = [...new Set(pairs.flatMap((p) => [p.aId, p.bId]))];
   const rows = new Map<string, JobseekerRow>();
   for (let i = 0; i < ids.length; i += 400) {

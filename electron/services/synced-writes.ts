@@ -52,6 +52,7 @@ export async function updateSynced(
     | 'group_programmes'
     | 'group_sessions'
     | 'group_participants',
+    | 'case_merge_dismissals',
   id: string,
   changed: Record<string, unknown>,
   baseSeq: number,

@@ -164,6 +164,28 @@ export class PushWork {
     return found.map((r) => this.rows.get(PushWork.key(r.table_name, r.row_id)) ?? r);
   }
 
+  /**
+   * The live rows of `table` whose `field` names `id`, in any scope, as this request sees them (its own
+   * unwritten rows included): one open transfer per case (sync/transfer.ts) looks across centers.
+   */
+  async namingRows(table: string, field: string, id: string): Promise<SyncRow[]> {
+    await this.writeRows();
+    const found = (
+      await this.trx
+        .selectFrom('sync_rows')
+        .selectAll()
+        .where('table_name', '=', table)
+        .where('deleted_at', 'is', null)
+        .where('data', 'like', `%${JSON.stringify(field)}:${JSON.stringify(id)}%`)
+        .execute()
+    ).filter((r) => (JSON.parse(r.data) as Record<string, unknown>)[field] === id);
+    for (const r of found) {
+      const key = PushWork.key(r.table_name, r.row_id);
+      if (!this.rows.get(key)) this.rows.set(key, r);
+    }
+    return found.map((r) => this.rows.get(PushWork.key(r.table_name, r.row_id)) ?? r);
+  }
+
   /** Writes out the rows changed so far (new ones first, then changed ones), a chunk per statement. */
   private async writeRows(): Promise<void> {
     if (this.unwritten.size === 0) return;

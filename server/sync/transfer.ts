@@ -59,6 +59,12 @@ export async function checkTransferRequest(
     if (fields[f] !== undefined && fields[f] !== null) throw new Refusal('transferDecider');
   if (fields['status'] !== undefined && fields['status'] !== 'requested')
     throw new Refusal('transferDecider');
+  // One open request per case, whichever desktop asks (the desktop checks its own store; two desktops
+  // asking at once meet here, under the sequencer lock, and the second is refused with the reason).
+  const open = (await work.namingRows('case_transfers', 'jobseeker_id', caseId ?? '')).some(
+    (r) => (JSON.parse(r.data) as Record<string, unknown>)['status'] === 'requested',
+  );
+  if (open) throw new Refusal('transferOpen');
 }
 
 /**

@@ -146,6 +146,8 @@ export interface TransferView {
 export interface TransferInbox {
   incoming: TransferView[];
   outgoing: TransferView[];
+  /** When the server last listed the sending center's requests (a supervisor's), or null. */
+  outgoingAsOf?: string | null;
 }
 
 export interface CloseManyResult {

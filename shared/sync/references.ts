@@ -16,6 +16,8 @@ export const REFERENCES: Partial<Record<SyncedTable, Record<string, SyncedTable>
   employer_attachments: { opening_id: 'job_openings' },
   referral_attachments: { attachment_id: 'attachments' },
   obligation_decisions: { corrects: 'obligation_decisions' },
+  // Both cases of a dismissed pair: a merge of one of them moves the dismissal to its survivor.
+  case_merge_dismissals: { a_id: 'jobseekers', b_id: 'jobseekers' },
   tasks: {
     jobseeker_id: 'jobseekers',
     employer_id: 'employers',

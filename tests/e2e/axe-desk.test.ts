@@ -200,6 +200,8 @@ for (const lang of ['ko', 'en'] as const) {
         await settled(page);
         found.push(...(await seriousViolations(page, 'appointments team day')));
         await visit(page, '#/merges', found);
+        // 다른 사람 판정: the pairs judged to be two people (the dismiss dialog: e2e/merges.test.ts).
+        await visit(page, '#/merges?view=dismissed', found, 'dismissed pairs');
         await page.context().close();
         expect(found).toEqual([]);
       },

@@ -233,14 +233,20 @@ async function upsert(
       ).execute(trx);
     }
     if (appendOnly) {
-      // The one change an append-only record takes: its case, moved by a merge to the survivor.
+      // The one change an append-only record takes: its case, moved by a merge to the survivor. A case
+      // merged again later (A into B, then B into C) moves one merge at a time, as the triggers allow
+      // (each step to the current case's own survivor), until it names the server's case.
       for (const f of MERGE_MOVED.get(table) ?? []) {
         if (!fields.includes(f)) continue;
-        await withJson(
-          `update ${t} set "${f}" = j."${f}" from (${source}) as j where ${t}.${k} = j.k and ${t}."${f}" is not j."${f}"` +
-            ` and j."${f}" = (select m.merged_into from jobseekers m where m.id = ${t}."${f}")`,
-          json,
-        ).execute(trx);
+        for (let hop = 0; hop < 8; hop++) {
+          const moved = await withJson(
+            `update ${t} set "${f}" = (select m.merged_into from jobseekers m where m.id = ${t}."${f}")` +
+              ` from (${source}) as j where ${t}.${k} = j.k and ${t}."${f}" is not j."${f}"` +
+              ` and (select m.merged_into from jobseekers m where m.id = ${t}."${f}") is not null`,
+            json,
+          ).execute(trx);
+          if (Number(moved.numAffectedRows ?? 0) === 0) break;
+        }
       }
     }
   }

@@ -16,6 +16,7 @@ import type { StoreContext } from '../store-context.ts';
 import { hashPassword } from '../passwords.ts';
 import { applyPulledPage } from './apply-pulled.ts';
 import { openToken, sealToken } from './token-seal.ts';
+import { refreshTransferDirectory } from './transfer-directory.ts';
 import { afterPull } from './lifecycle.ts';
 import type { BlobSync } from './blobs.ts';
 import { planFirstDownload, runSnapshot, savePlan, type SnapshotDeps } from './snapshot.ts';
@@ -231,6 +232,11 @@ export class SyncClient {
     return this.authed('GET', path);
   }
 
+  /** An authenticated POST of a JSON request (a transfer withdrawn by the sending center's supervisor). */
+  post(path: string, body: unknown): Promise<unknown> {
+    return this.authed('POST', path, body);
+  }
+
   /** Pushes every pending outbox entry, oldest first. */
   async push(): Promise<Omit<SyncCounts, 'pulled'>> {
     const counts = { pushed: 0, refused: 0, review: 0 };
@@ -402,6 +408,8 @@ export class SyncClient {
     // Removals (rows that left this desktop's scopes) and the open review items (sync/lifecycle.ts).
     const after = await afterPull(this.ctx.db, (path) => this.authed('GET', path), this.ctx.now);
     this.lastReviewCount = after.reviews;
+    // The centers and the sending center's transfer requests, kept for offline use (never fails a sync).
+    await refreshTransferDirectory(this.ctx.db, (path) => this.authed('GET', path), this.ctx.now);
     await this.blobs?.transfer();
     await setMeta(this.ctx.db, 'sync.lastSuccess', this.ctx.now().toISOString());
     return { ...pushed, pulled };

@@ -25,7 +25,7 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TransferInbox, TransferView } from '../../../shared/casework/lifecycle.ts';
-import { formatDay } from '../../../shared/domain/day-format.ts';
+import { formatDateTime, formatDay } from '../../../shared/domain/day-format.ts';
 import { ApiError, call } from '../api.ts';
 import { scrollPageSx } from '../common/layout.ts';
 
@@ -100,6 +100,11 @@ export function TransferInboxPage() {
             title={t('lifecycle.inbox.outgoing')}
             empty={t('lifecycle.inbox.emptyOutgoing')}
             rows={inbox.outgoing}
+            note={
+              inbox.outgoingAsOf
+                ? t('lifecycle.inbox.outgoingAsOf', { time: formatDateTime(inbox.outgoingAsOf) })
+                : null
+            }
             testId="transfers-outgoing"
             busy={busy}
             onAnswer={(transfer, decision) => setAnswering({ transfer, decision })}
@@ -132,6 +137,7 @@ function TransferTable({
   title,
   empty,
   rows,
+  note,
   testId,
   busy,
   onAnswer,
@@ -140,6 +146,7 @@ function TransferTable({
   title: string;
   empty: string;
   rows: TransferView[];
+  note?: string | null;
   testId: string;
   busy: boolean;
   onAnswer: (tr: TransferView, decision: 'accepted' | 'declined') => void;
@@ -151,6 +158,11 @@ function TransferTable({
       <Typography variant="h6" component="h2" sx={{ fontSize: '1rem', fontWeight: 700, mb: 1 }}>
         {title}
       </Typography>
+      {note && (
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }} data-testid="transfers-as-of">
+          {note}
+        </Typography>
+      )}
       {rows.length === 0 ? (
         <Typography color="text.secondary">{empty}</Typography>
       ) : (

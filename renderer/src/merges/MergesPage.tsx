@@ -8,12 +8,14 @@ import {
   Paper,
   Snackbar,
   Stack,
+  Tab,
   Table,
   TableBody,
   TableCell,
   TableContainer,
   TableHead,
   TableRow,
+  Tabs,
   Typography,
 } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
@@ -23,6 +25,7 @@ import type { DuplicatePair, DuplicateSide } from '../../../shared/contract/merg
 import { ApiError, call } from '../api.ts';
 import { scrollPageSx } from '../common/layout.ts';
 import { phoneLabel } from '../jobseekers/labels.ts';
+import { DismissDialog, DismissedPairs } from './Dismissals.tsx';
 import { MergeDialog } from './MergeDialog.tsx';
 
 /** 중복 병합: the center's likely duplicate pairs; each opens the side-by-side merge dialog. */
@@ -33,8 +36,11 @@ export function MergesPage() {
   const [error, setError] = useState<string | null>(null);
   const [picked, setOpen] = useState<DuplicatePair | null>(null);
   // `#/merges?compare=<id>:<id>` opens that pair's dialog (a link from elsewhere, and screenshots).
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const linked = params.get('compare');
+  // `#/merges?view=dismissed`: the pairs judged to be two people, to take one back.
+  const view = params.get('view') === 'dismissed' ? 'dismissed' : 'pairs';
+  const [dismissing, setDismissing] = useState<DuplicatePair | null>(null);
   const [linkUsed, setLinkUsed] = useState(false);
   const open =
     picked ?? (linked && !linkUsed ? (pairs?.find((p) => `${p.a.id}:${p.b.id}` === linked) ?? null) : null);
@@ -68,15 +74,31 @@ export function MergesPage() {
           {t('merges.refresh')}
         </Button>
       </Stack>
-      <Typography color="text.secondary">{t('merges.intro')}</Typography>
-      {error && <Alert severity="error">{t(error)}</Alert>}
-      {pairs === null && !error && <CircularProgress aria-label={t('a11y.loading')} />}
-      {pairs?.length === 0 && (
+      <Tabs
+        value={view}
+        onChange={(_e, v: string) => setParams(v === 'dismissed' ? { view: 'dismissed' } : {})}
+        aria-label={t('merges.title')}
+      >
+        <Tab value="pairs" label={t('merges.dismiss.pairsTab')} data-testid="merges-tab-pairs" />
+        <Tab value="dismissed" label={t('merges.dismiss.tab')} data-testid="merges-tab-dismissed" />
+      </Tabs>
+      {view === 'dismissed' && (
+        <DismissedPairs
+          onChanged={(n) => {
+            setNotice(t(n));
+            reload();
+          }}
+        />
+      )}
+      {view === 'pairs' && <Typography color="text.secondary">{t('merges.intro')}</Typography>}
+      {view === 'pairs' && error && <Alert severity="error">{t(error)}</Alert>}
+      {view === 'pairs' && pairs === null && !error && <CircularProgress aria-label={t('a11y.loading')} />}
+      {view === 'pairs' && pairs?.length === 0 && (
         <Alert severity="success" data-testid="merges-empty">
           {t('merges.empty')}
         </Alert>
       )}
-      {pairs && pairs.length > 0 && (
+      {view === 'pairs' && pairs && pairs.length > 0 && (
         <TableContainer component={Paper} variant="outlined">
           <Table size="small" aria-label={t('merges.title')} data-testid="merges-table">
             <TableHead>
@@ -107,7 +129,15 @@ export function MergesPage() {
                       ))}
                     </Stack>
                   </TableCell>
-                  <TableCell align="right">
+                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                    <Button
+                      sx={{ mr: 1 }}
+                      onClick={() => setDismissing(p)}
+                      aria-label={t('merges.dismiss.buttonOf', { a: p.a.name, b: p.b.name })}
+                      data-testid="merges-dismiss"
+                    >
+                      {t('merges.dismiss.button')}
+                    </Button>
                     <Button
                       variant="outlined"
                       onClick={() => setOpen(p)}
@@ -136,6 +166,17 @@ export function MergesPage() {
             setNotice(t('merges.done', { count: done.moved }));
             reload();
             void navigate(`/jobseekers/${done.survivorId}`);
+          }}
+        />
+      )}
+      {dismissing && (
+        <DismissDialog
+          pair={dismissing}
+          onClose={() => setDismissing(null)}
+          onDismissed={() => {
+            setDismissing(null);
+            setNotice(t('merges.dismiss.done'));
+            reload();
           }}
         />
       )}

@@ -8,6 +8,7 @@ import { groupTables } from './groups.ts';
 import { jobseekerTables } from './jobseekers.ts';
 import { lifecycleTables } from './lifecycle.ts';
 import { programmeTables } from './programmes.ts';
+import { mergeTables } from './merges.ts';
 import { referralTables } from './referrals.ts';
 import { serviceReferralTables } from './service-referrals.ts';
 import { taskTables } from './tasks.ts';
@@ -35,6 +36,7 @@ export const TABLE_DECLARATIONS: Readonly<Record<SyncedTable, TableDecl>> = {
   ...serviceReferralTables,
   ...programmeTables,
   ...groupTables,
+  ...mergeTables,
 };
 
 export function declarationOf(table: SyncedTable): TableDecl {

@@ -51,6 +51,8 @@ export function simulationSuite(dialect: ServerDialect): void {
       refused: 0,
       deletes: 0,
       moved: 0,
+      merges: 0,
+      tasks: 0,
     };
 
     beforeAll(async () => {
@@ -91,6 +93,8 @@ export function simulationSuite(dialect: ServerDialect): void {
       expect(totals.refused).toBeGreaterThan(0);
       expect(totals.deletes).toBeGreaterThan(0);
       expect(totals.moved).toBeGreaterThan(0);
+      expect(totals.merges).toBeGreaterThan(0);
+      expect(totals.tasks).toBeGreaterThan(0);
     });
   });
 }

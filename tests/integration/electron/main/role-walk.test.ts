@@ -250,7 +250,13 @@ const POLICY: Record<
   merges: {
     surface: 'desk',
     exactly: CASE_ROLES,
-    overrides: { 'merges:preview': ['supervisor'], 'merges:merge': ['supervisor'] },
+    overrides: {
+      'merges:preview': ['supervisor'],
+      'merges:merge': ['supervisor'],
+      'merges:dismiss': ['supervisor'],
+      'merges:dismissed': ['supervisor'],
+      'merges:undoDismiss': ['supervisor'],
+    },
   },
   // Issue 17: programme enrolments are case data; the center's own figures are center settings, set by its
   // admins and supervisors.

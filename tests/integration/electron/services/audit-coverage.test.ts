@@ -41,6 +41,7 @@ interface State {
   groupSessionId: string;
   ownParticipantId: string;
   spareParticipantId: string;
+  dismissalId?: string;
 }
 
 interface Call {
@@ -608,6 +609,21 @@ const RULES: Record<ChannelName, Rule> = {
     kind: 'person',
     as: 'supervisor',
     input: (s) => ({ a: own(s), b: s.spareId }),
+  },
+  'merges:dismiss': {
+    kind: 'person',
+    as: 'supervisor',
+    input: (s) => ({ a: own(s), b: s.spareId, reason: '동명이인 (본인 확인)' }),
+    after: (s, out) => {
+      s.dismissalId = (out as { id: string }).id;
+    },
+  },
+  'merges:dismissed': { kind: 'list', as: 'supervisor', input: () => ({}) },
+  'merges:undoDismiss': {
+    kind: 'person',
+    as: 'supervisor',
+    input: (s) => ({ id: s.dismissalId, seq: 0 }),
+    personOf: (s) => [own(s), s.spareId].sort()[0] ?? '',
   },
   'merges:merge': {
     kind: 'elsewhere',
