@@ -444,14 +444,18 @@ export interface JobseekerTable {
   merged_into: string | null;
 }
 
-// Tables in files of their own: sync's bookkeeping (db/schema/sync-local.ts), issue 16's (db/schema/day.ts),
-// issue 18's (db/schema/documents.ts) and issue 17's programme enrolments (db/schema/programmes.ts), group
-// programmes (db/schema/groups.ts) and service referrals (db/schema/services.ts).
-export interface Database
-  extends DayTables, DocumentTables, ProgrammeTables, GroupTables, ServiceTables, SyncLocalTables {}
 // Tables in files of their own: sync's bookkeeping (db/schema/sync-local.ts), issue 16's (db/schema/day.ts)
-// issue 18's (db/schema/documents.ts) and the merges' own (db/schema/merges.ts).
-export interface Database extends DayTables, DocumentTables, MergeTables, SyncLocalTables {}
+// and its merge dismissals (db/schema/merges.ts), issue 18's (db/schema/documents.ts) and issue 17's
+// programme enrolments (db/schema/programmes.ts), group programmes (db/schema/groups.ts) and service
+// referrals (db/schema/services.ts).
+export interface Database
+  extends DayTables,
+    DocumentTables,
+    MergeTables,
+    ProgrammeTables,
+    GroupTables,
+    ServiceTables,
+    SyncLocalTables {}
 
 export type SyncedTableName = Exclude<
   keyof Database,

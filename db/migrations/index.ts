@@ -21,7 +21,7 @@ import { migration as m0019 } from './0019_programme_enrolments.ts';
 import { migration as m0020 } from './0020_group_programmes.ts';
 import { migration as m0021 } from './0021_service_referrals.ts';
 import { migration as m0022 } from './0022_worklist_indexes.ts';
-import { migration as m0024 } from './0024_merge_dismissals.ts';
+import { migration as m0023 } from './0023_merge_dismissals.ts';
 
 /**
  * Every migration, in order. Listed by hand because bundlers (the Electron main build) cannot scan a
@@ -51,8 +51,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0020_group_programmes', m0020],
   ['0021_service_referrals', m0021],
   ['0022_worklist_indexes', m0022],
-  // 0019–0023 are other branches' (issue 16/17/18 helpers); the merger orders them.
-  ['0024_merge_dismissals', m0024],
+  ['0023_merge_dismissals', m0023],
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../schema.ts';
 
 // SQL of dismissed duplicate pairs (다른 사람, issue 16 item 5): the pairs a center's supervisors judged
-// to be two people, in force until taken back (migration 0024).
+// to be two people, in force until taken back (migration 0023).
 
 type Db = Kysely<Database> | Transaction<Database>;
 

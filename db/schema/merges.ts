@@ -4,7 +4,7 @@ import type { Bool, Synced } from './base.ts';
 // The store's tables of case merges beyond the jobseeker's own column (issue 16 item 5). db/schema.ts
 // lists them in the store's Database.
 
-// 0024_merge_dismissals: a suggested pair judged to be two different people (다른 사람), until undone.
+// 0023_merge_dismissals: a suggested pair judged to be two different people (다른 사람), until undone.
 export interface MergeDismissalTable extends Synced {
   center_code: string;
   /** The two cases, the smaller id first. */

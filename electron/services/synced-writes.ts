@@ -51,7 +51,7 @@ export async function updateSynced(
     | 'action_plans'
     | 'group_programmes'
     | 'group_sessions'
-    | 'group_participants',
+    | 'group_participants'
     | 'case_merge_dismissals',
   id: string,
   changed: Record<string, unknown>,

@@ -237,6 +237,7 @@ export const SYNC_TABLES = {
     mode: 'append-only',
     decisive: [],
     scope: { kind: 'parent', parentTable: 'programme_enrolments', parentField: 'enrolment_id' },
+  },
   // A suggested duplicate pair judged to be two people (다른 사람, issue 16 item 5): the center's, seen by
   // all its staff so the pair leaves everyone's list. Taking it back is decisive: a dismissal undone on one
   // desktop while another relies on it is never silently overwritten.

@@ -38,14 +38,6 @@ beforeAll(async () => {
   ({ host, page, sync: hostSync } = e2e.desk());
 });
 afterAll(() => e2e?.close());
-afterAll(async () => {
-  await context.close();
-  await browser.close();
-  await host.close();
-  await other.close();
-  await server.close();
-  removeDir();
-});
 
 /**
  * Dialogs fade in and the sync chip changes colour after a sync: axe checks the final colours (as the
@@ -53,11 +45,6 @@ afterAll(async () => {
  */
 async function settled(): Promise<void> {
   await page.waitForTimeout(1000); // let transitions end so colours are final (not an assertion)
-}
-
-async function hostSync(): Promise<void> {
-  const state = await syncNow(host.store);
-  if (state.lastError) throw new Error(state.lastError);
 }
 
 describe('merging duplicates on the desk', () => {
