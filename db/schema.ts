@@ -449,7 +449,8 @@ export interface JobseekerTable {
 // programme enrolments (db/schema/programmes.ts), group programmes (db/schema/groups.ts) and service
 // referrals (db/schema/services.ts).
 export interface Database
-  extends DayTables,
+  extends
+    DayTables,
     DocumentTables,
     MergeTables,
     ProgrammeTables,

@@ -90,6 +90,7 @@ const READS = [
   'merges:survivor',
   'merges:duplicates',
   'merges:preview',
+  'merges:dismissed',
   'inbox:list',
   'inbox:counts',
   'filters:list',
