@@ -6,6 +6,7 @@ import {
   ADMIT_REASONS,
   DECISION_REASONS,
   ELIGIBILITY_DECISIONS,
+  ELIGIBILITY_INPUT_SCHEMAS,
   REFUSE_REASONS,
   type EligibilityDecision,
   type FailedRule,
@@ -158,7 +159,17 @@ export const programmesChannels = {
     access: ROLES,
     input: enrolmentRef
       .extend({
-        inputs: z.record(z.string().max(40), z.union([z.number(), z.string().max(40), z.boolean()])),
+        // Every input any programme may ask for, each bounded; which of them a programme needs (all of
+        // its own, nothing else) is checked against its edition in main.
+        inputs: z
+          .object({
+            age: ELIGIBILITY_INPUT_SCHEMAS.age.optional(),
+            householdIncomePct: ELIGIBILITY_INPUT_SCHEMAS.householdIncomePct.optional(),
+            assetsBand: ELIGIBILITY_INPUT_SCHEMAS.assetsBand.optional(),
+            recentWorkDays: ELIGIBILITY_INPUT_SCHEMAS.recentWorkDays.optional(),
+            vulnerableGroup: ELIGIBILITY_INPUT_SCHEMAS.vulnerableGroup.optional(),
+          })
+          .strict(),
       })
       .strict(),
   }),

@@ -431,7 +431,7 @@ describe('exports', () => {
     const last = entries.at(-1);
     expect(last?.person_id).toBeNull();
     expect(JSON.parse(last?.detail ?? '{}')).toEqual({
-      report: 'fairness',
+      report: REPORT_NAMES.at(-1),
       format: 'pdf',
       purpose: '전체 점검',
       filters: { ...FILTERS, centerCode: 'RPT', counselorId: null },
