@@ -9,13 +9,13 @@ import { openRawStore } from '../../../support/raw-store.ts';
 import { runNode } from '../../../support/run-node.ts';
 import { openSyncDesk, startSyncServer, SYNC_PASSWORD } from '../../../support/sync-desktop.ts';
 
-// `caseworker sync` on a really full disk (issue #14 item 4): a 4 MiB tmpfs holds the desktop's data
+// `caseworker sync` on a really full disk (issue #14 item 4): an 8 MiB tmpfs holds the desktop's data
 // folder, filled up with a file beside the store. The command says the disk is full in one line, keeps
 // what was committed, and the next run completes once the filler is gone. Mounting needs root; where
 // the machine refuses, the test is skipped and says why (the max_page_count tests cover the same code).
 
 const mountPoint = mkdtempSync(join(tmpdir(), 'caseworker-tmpfs-'));
-const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=4m,mode=0700', 'tmpfs', mountPoint], {
+const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=8m,mode=0700', 'tmpfs', mountPoint], {
   encoding: 'utf8',
 });
 const mounted = mount.status === 0;

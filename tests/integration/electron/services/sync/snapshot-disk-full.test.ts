@@ -11,13 +11,13 @@ import { threadWriter } from '../../../../../electron/services/sync/snapshot-thr
 import { TEST_STORE_KEY } from '../../../../support/temp-store.ts';
 
 // A first download written on its own thread (the app's and the CLI's way) onto a really full disk: a
-// 8 MiB tmpfs. The batch fails with StoreDiskFull on this side of the thread too, the batches before it
+// 16 MiB tmpfs (room for the store with every index of 0022 once the filler is gone). The batch fails with StoreDiskFull on this side of the thread too, the batches before it
 // stand with their progress, and a new writer continues once there is room. Mounting needs root; where
 // the machine refuses, the test is skipped and says why.
 
 const SCOPE = 'center:T01';
 const mountPoint = mkdtempSync(join(tmpdir(), 'caseworker-tmpfs-'));
-const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=8m,mode=0700', 'tmpfs', mountPoint], {
+const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=16m,mode=0700', 'tmpfs', mountPoint], {
   encoding: 'utf8',
 });
 const mounted = mount.status === 0;
