@@ -3,7 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { png, tinyPdf } from '../support/attachment-files.ts';
 import { signIn, startE2eApp, type E2eApp } from './support/app.ts';
-import { seriousViolations } from './support/axe.ts';
+import { settledViolations } from './support/axe.ts';
 import { inkedPixels } from './support/pdf-preview.ts';
 
 // Issue 18 item 3 in Chromium: a counselor attaches a scanned résumé to a case, sees it listed, opens
@@ -79,7 +79,7 @@ describe('attachments on a case', () => {
     await expect.poll(() => page.getByTestId('attachment-message').textContent()).toContain('손상');
     expect(await page.getByTestId('attachment-row').count()).toBe(2);
     // axe on the list with files in it (the desk walk sees the tab empty) and on each preview.
-    expect(await seriousViolations(page, 'attachments list (ko)')).toEqual([]);
+    expect(await settledViolations(page, 'attachments list (ko)')).toEqual([]);
     await shot('attachments-list-ko');
 
     await page
@@ -96,7 +96,7 @@ describe('attachments on a case', () => {
           .evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
       )
       .toBe(600);
-    expect(await seriousViolations(page, 'image preview (ko)')).toEqual([]);
+    expect(await settledViolations(page, 'image preview (ko)')).toEqual([]);
     await shot('attachments-preview-ko');
     await page.getByTestId('attachment-preview-close').click();
 
@@ -104,7 +104,7 @@ describe('attachments on a case', () => {
     await page.reload();
     await page.getByTestId('attachments-panel').waitFor();
     await page.getByTestId('attachment-row').first().waitFor();
-    expect(await seriousViolations(page, 'attachments list (en)')).toEqual([]);
+    expect(await settledViolations(page, 'attachments list (en)')).toEqual([]);
     await shot('attachments-list-en');
     await page
       .getByTestId('attachment-row')
@@ -115,7 +115,7 @@ describe('attachments on a case', () => {
     // The document itself, not a dark empty frame: its text, and ink on the drawn page.
     await expect.poll(() => page.getByTestId('attachment-pdf-text').textContent()).toContain('certificate');
     expect(await inkedPixels(page)).toBeGreaterThan(100);
-    expect(await seriousViolations(page, 'PDF preview (en)')).toEqual([]);
+    expect(await settledViolations(page, 'PDF preview (en)')).toEqual([]);
     await shot('attachments-preview-pdf-en');
     await page.getByTestId('attachment-preview-close').click();
     await page.evaluate(() => localStorage.setItem('caseworker.language', 'ko'));
@@ -136,7 +136,7 @@ describe('attachments on a case', () => {
     await row.waitFor();
     // An opening's papers default to a scanned form, not a résumé.
     expect(await row.textContent()).toContain('스캔한 신청서');
-    expect(await seriousViolations(page, 'opening documents')).toEqual([]);
+    expect(await settledViolations(page, 'opening documents')).toEqual([]);
     await shot('attachments-opening-ko');
 
     await page.goto(`${app.host.url}/#/employers`);
@@ -148,6 +148,6 @@ describe('attachments on a case', () => {
       buffer: png(400, 300, 9),
     });
     await page.getByTestId('attachment-row').filter({ hasText: '사업자등록증.png' }).waitFor();
-    expect(await seriousViolations(page, 'employer documents')).toEqual([]);
+    expect(await settledViolations(page, 'employer documents')).toEqual([]);
   });
 });

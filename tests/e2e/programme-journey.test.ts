@@ -205,6 +205,8 @@ describe('a needs-preparation jobseeker through 국민취업지원제도 to a jo
     // 5. The prompt opens the intake: reassessed as ready.
     await page.getByTestId('reassess-after-service-open').click();
     await page.waitForURL(/\/intake$/);
+    // The form renders once the case file is read: the consent boxes are looked for only then.
+    await page.getByTestId('intake-item-economicHardship').waitFor();
     for (const group of ['required', 'sensitive']) {
       const consent = page.getByTestId(`consent-${group}`);
       if ((await consent.count()) > 0 && !(await consent.isChecked())) await consent.check();

@@ -140,6 +140,8 @@ describe('a service referral in the real UI', () => {
     await page.getByTestId('reassess-after-service').waitFor();
     await page.getByTestId('reassess-after-service-open').click();
     await page.waitForURL(/\/intake$/);
+    // The form renders once the case file is read: the consent boxes are looked for only then.
+    await page.getByTestId('intake-item-economicHardship').waitFor();
     for (const group of ['required', 'sensitive']) {
       const consent = page.getByTestId(`consent-${group}`);
       if ((await consent.count()) > 0 && !(await consent.isChecked())) await consent.check();
