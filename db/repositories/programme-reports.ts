@@ -119,18 +119,28 @@ export async function decisionsInForce(
   db: Db,
   s: ReportScope,
 ): Promise<Array<{ period_to: string; decision: 'met' | 'not-met' }>> {
+  // Which decisions a correction replaced is found here rather than with a NOT EXISTS on `corrects`
+  // (no index: a center's tens of thousands of decisions made that a quadratic scan of a minute).
   const all = await rows(
     db,
-    sql<{ period: string; period_to: string; decision: 'met' | 'not-met' }>`
-      select d.enrolment_id || ':' || d.obligation_code || ':' || d.period_no as period, d.period_to,
-        d.decision
+    sql<{
+      id: string;
+      corrects: string | null;
+      period: string;
+      period_to: string;
+      decision: 'met' | 'not-met';
+    }>`
+      select d.id, d.corrects, d.enrolment_id || ':' || d.obligation_code || ':' || d.period_no as period,
+        d.period_to, d.decision
       from obligation_decisions d join programme_enrolments e on e.id = d.enrolment_id
       join jobseekers j on j.id = e.jobseeker_id
       where e.archived = 0 and ${inScope(s)}
-        and not exists (select 1 from obligation_decisions c where c.corrects = d.id)
       order by d.created_at, d.id`,
   );
+  const corrected = new Set(all.flatMap((d) => (d.corrects ? [d.corrects] : [])));
   const first = new Map<string, { period_to: string; decision: 'met' | 'not-met' }>();
-  for (const d of all) if (!first.has(d.period)) first.set(d.period, d);
+  for (const d of all)
+    if (!corrected.has(d.id) && !first.has(d.period))
+      first.set(d.period, { period_to: d.period_to, decision: d.decision });
   return [...first.values()];
 }
