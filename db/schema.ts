@@ -7,6 +7,7 @@ import type { ProgrammeTables } from './schema/programmes.ts';
 import type { GroupTables } from './schema/groups.ts';
 import type { MergeTables } from './schema/merges.ts';
 import type { SyncLocalTables } from './schema/sync-local.ts';
+import type { DerivedTables } from './schema/derived.ts';
 
 export type * from './schema/day.ts';
 export type * from './schema/documents.ts';
@@ -447,7 +448,7 @@ export interface JobseekerTable {
 // Tables in files of their own: sync's bookkeeping (db/schema/sync-local.ts), issue 16's (db/schema/day.ts)
 // and its merge dismissals (db/schema/merges.ts), issue 18's (db/schema/documents.ts) and issue 17's
 // programme enrolments (db/schema/programmes.ts), group programmes (db/schema/groups.ts) and service
-// referrals (db/schema/services.ts).
+// referrals (db/schema/services.ts); what the desktop derives with triggers (db/schema/derived.ts).
 export interface Database
   extends
     DayTables,
@@ -456,7 +457,8 @@ export interface Database
     ProgrammeTables,
     GroupTables,
     ServiceTables,
-    SyncLocalTables {}
+    SyncLocalTables,
+    DerivedTables {}
 
 export type SyncedTableName = Exclude<
   keyof Database,
@@ -475,6 +477,8 @@ export type SyncedTableName = Exclude<
   | 'attachment_blobs'
   | 'attachment_chunks'
   | 'saved_filters'
+  | 'referrals_open'
+  | 'duplicate_keys'
 >;
 
 export type JobseekerRow = Selectable<JobseekerTable>;

@@ -1,6 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { JobseekerFilter } from '../../shared/domain/jobseeker-filters.ts';
-import { CLOSED_STATES } from '../../shared/referrals/state-machine.ts';
 
 // One SQL predicate per filter key of shared/domain/jobseeker-filters.ts, on a jobseeker row aliased
 // `j`. The mapped type makes a key without a predicate a compile error. A count reads every case in
@@ -9,7 +8,8 @@ import { CLOSED_STATES } from '../../shared/referrals/state-machine.ts';
 // and probed in memory; the column ones are answered by the covering index jobseekers_filter_scan. The
 // `+` before "open referral"'s `j.id in` keeps SQLite from starting at the set and reading each of its
 // cases' rows (16k row reads and a sort): the scan of the index in page order is cheaper. A week's
-// appointments are few, so that set is where to start.
+// appointments are few, so that set is where to start. "Open referral" reads a table the desktop keeps
+// (migration 0024), so these predicates are SQLite's: the server never filters the list.
 
 export interface FilterEnv {
   /** The person asking: 'me' means them. */
@@ -25,9 +25,6 @@ type Predicates = {
   ) => RawBuilder<boolean>;
 };
 
-/** Events that end a referral: hired or one of the closed outcomes. */
-const ENDING_KINDS = ['hired', ...CLOSED_STATES];
-
 function daysBefore(today: string, days: number): string {
   const d = new Date(`${today}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() - days);
@@ -35,12 +32,11 @@ function daysBefore(today: string, days: number): string {
 }
 
 /**
- * Cases with a referral that no event has ended: one pass over referrals_jobseeker_open with one seek
- * per referral into referral_events_referral_kind. The `+` keeps the kind list from becoming five seeks
- * per referral; a referral has a handful of events, checked in the index.
+ * Cases with a referral that no event has ended. The desktop keeps these referrals in `referrals_open`
+ * (migration 0024, kept by triggers), so the set is one read of its jobseeker index rather than a seek
+ * into every referral's events.
  */
-const withOpenReferral = sql`select r.jobseeker_id from referrals r where not exists (
-  select 1 from referral_events e where e.referral_id = r.id and +e.kind in (${sql.join(ENDING_KINDS)}))`;
+const withOpenReferral = sql`select o.jobseeker_id from referrals_open o`;
 
 /** This week's bounds in Korea (Monday 00:00 to the next Monday), as the UTC instants appointments keep. */
 function weekOf(today: string): { from: string; to: string } {

@@ -4,7 +4,8 @@ import type { Database } from '../schema.ts';
 
 // SQL of case merges (issue 16 item 5): the likely duplicate pairs of a center, counting and moving a
 // case's records. The child tables come from the sync declarations (shared/sync/merge.ts), so a table
-// added later (appointments...) is counted and moved without a change here.
+// added later (appointments...) is counted and moved without a change here. The duplicate list reads a
+// table only the desktop keeps (migration 0024): it is SQLite's.
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -16,25 +17,45 @@ export interface DuplicatePairRow {
   cues: DuplicateCue[];
 }
 
-/** What each cue groups by: the leading columns of its covering index (migration 0015). */
-const CUE_KEYS: Record<DuplicateCue, string> = {
-  'name-birthYear': `name, birth_year`,
-  phone: `phone`,
-  // Registration numbers are issued at random (unique in a store); the same body under another year is a
-  // person registered again from an old card or a number typed over.
-  regNo: `substr(reg_no, 4)`,
+/** How a shared key of `duplicate_keys` (migration 0024) finds its cases, over the indexes of 0015. */
+const CUE_MEMBERS: Record<Exclude<DuplicateCue, 'regNo'>, string> = {
+  'name-birthYear': `j.name = d.k1 and j.birth_year = cast(d.k2 as integer)`,
+  phone: `j.phone = d.k1`,
 };
 
-const CUE_FILTER: Record<DuplicateCue, string> = {
-  'name-birthYear': '',
-  phone: `and phone is not null and phone <> ''`,
-  regNo: '',
-};
+const CUES: DuplicateCue[] = ['name-birthYear', 'phone', 'regNo'];
+
+/** The first `limit` keys of a cue that two or more live cases of the center share (a partial index). */
+function sharedKeys(centerCode: string, cue: DuplicateCue, limit: number) {
+  return sql`select k1, k2 from duplicate_keys indexed by duplicate_keys_shared
+    where center_code = ${centerCode} and cue = ${cue} and n > 1 order by k1, k2 limit ${limit}`;
+}
+
+/** Each shared key's cases, as comma-separated ids. */
+async function cueGroups(db: Db, centerCode: string, cue: DuplicateCue, limit: number): Promise<string[]> {
+  if (cue === 'regNo') {
+    // SQLite uses an expression index (substr(reg_no, 4)) for a value, never for a join's column: the
+    // keys are read first and handed back as values.
+    const keys = (await sharedKeys(centerCode, cue, limit).execute(db)).rows as Array<{ k1: string }>;
+    if (keys.length === 0) return [];
+    const rows = await sql<{ ids: string }>`select group_concat(id) as ids from jobseekers
+      where center_code = ${centerCode} and archived = 0
+        and substr(reg_no, 4) in (${sql.join(keys.map((k) => k.k1))})
+      group by substr(reg_no, 4) having count(*) > 1`.execute(db);
+    return rows.rows.map((r) => r.ids);
+  }
+  const rows = await sql<{ ids: string }>`select group_concat(j.id) as ids
+    from (${sharedKeys(centerCode, cue, limit)}) d
+    join jobseekers j on j.center_code = ${centerCode} and j.archived = 0 and ${sql.raw(CUE_MEMBERS[cue])}
+    group by d.k1, d.k2 having count(*) > 1`.execute(db);
+  return rows.rows.map((r) => r.ids);
+}
 
 /**
- * Pairs of live cases of one center that look like one person, by each cue: one grouping statement per
- * cue over the covering indexes of migration 0015 (no self-join over the table). At most `limit` groups
- * per cue; a group of n cases gives its n−1 pairs with the oldest registered case.
+ * Pairs of live cases of one center that look like one person, by each cue. The desktop keeps how many
+ * live cases share each cue's key (duplicate_keys, migration 0024), so a cue's groups are the first
+ * `limit` shared keys of a partial index, each looked up over the cue's index of 0015: no grouping over
+ * the center's 100k cases. A group of n cases gives its n−1 pairs with the smallest id.
  */
 export async function findDuplicatePairs(
   db: Db,
@@ -42,13 +63,9 @@ export async function findDuplicatePairs(
   limit: number,
 ): Promise<DuplicatePairRow[]> {
   const pairs = new Map<string, DuplicatePairRow>();
-  for (const cue of Object.keys(CUE_KEYS) as DuplicateCue[]) {
-    const groups = await sql<{ ids: string }>`
-      select group_concat(id) as ids from jobseekers
-      where center_code = ${centerCode} and archived = 0 ${sql.raw(CUE_FILTER[cue])}
-      group by ${sql.raw(CUE_KEYS[cue])} having count(*) > 1 limit ${limit}`.execute(db);
-    for (const g of groups.rows) {
-      const ids = g.ids.split(',');
+  for (const cue of CUES) {
+    for (const group of await cueGroups(db, centerCode, cue, limit)) {
+      const ids = group.split(',');
       ids.sort();
       const first = ids[0] ?? '';
       for (const other of ids.slice(1)) {
