@@ -23,13 +23,15 @@ export const obligationSource: InboxSource = {
       db,
       enrolments.map((e) => e.id),
     );
+    // Grouped once: a caseload has thousands of enrolments and of decisions.
+    const byEnrolment = new Map<string, typeof decisions>();
+    for (const d of decisions)
+      byEnrolment.set(d.enrolment_id, [...(byEnrolment.get(d.enrolment_id) ?? []), d]);
     const items: InboxItem[] = [];
     for (const e of enrolments) {
       const programme = enrolmentProgramme(e)?.programme;
       if (!programme) continue;
-      const held = decisionsInForce(
-        decisions.filter((d) => d.enrolment_id === e.id).map((d) => ({ ...d, seq: Number(d.seq) })),
-      );
+      const held = decisionsInForce((byEnrolment.get(e.id) ?? []).map((d) => ({ ...d, seq: Number(d.seq) })));
       for (const p of obligationPeriods(programme, e.service_on, figures)) {
         const status = dueStatus(p.dueOn, today);
         if (!status || held.has(`${p.obligation}#${p.period}`)) continue;
