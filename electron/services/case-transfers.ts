@@ -286,7 +286,8 @@ export async function transferInbox(ctx: ServiceContext, actor: SessionInfo): Pr
   for (const [id, r] of byId)
     if (r.to_name === null) byId.set(id, { ...r, to_name: centers.get(r.to_center) ?? null });
   const all = [...byId.values()].sort((a, b) => b.requested_at.localeCompare(a.requested_at));
-  const withdrawals = actor.role === 'supervisor' ? await withdrawalsQueued(ctx.db) : new Map();
+  const withdrawals =
+    actor.role === 'supervisor' ? await withdrawalsQueued(ctx.db) : new Map<string, QueuedWithdrawal>();
   // Names of people another center asks about are shown to its supervisors only.
   await auditAction(ctx.db, ctx, actor, {
     action: 'transfer.list',

@@ -12,6 +12,7 @@ import { seriousViolations } from './support/axe.ts';
 // including a full disk and a sync under way, which cannot be made on demand.
 
 const LONG = 300_000;
+const SHOTS = process.env['CW_SHOTS'] ?? '';
 
 const BASE: SyncStatus = {
   configured: true,
@@ -53,15 +54,18 @@ async function answerStatus(page: Page, status: SyncStatus): Promise<void> {
     const body = route.request().postData() ?? '';
     const channel = (JSON.parse(body) as { channel?: string }).channel;
     if (channel === 'sync:status' || channel === 'sync:now')
-      await route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: true, value: status }) });
+      await route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({ ok: true, value: status }),
+      });
     else await route.continue();
   });
 }
 
 async function focusedChip(page: Page): Promise<boolean> {
-  return (await page.evaluate(
+  return page.evaluate<boolean>(
     "document.activeElement ? document.activeElement.getAttribute('data-testid') === 'sync-status' : false",
-  )) as boolean;
+  );
 }
 
 for (const lang of ['ko', 'en'] as const) {
@@ -97,6 +101,11 @@ for (const lang of ['ko', 'en'] as const) {
           await expect(chip.getAttribute('class')).resolves.toContain('Mui-focusVisible');
           await page.waitForTimeout(300);
           found.push(...(await seriousViolations(page, `chip ${name} focused`)));
+          if (SHOTS)
+            await page.screenshot({
+              path: `${SHOTS}/sync-chip-${name.replace(/\W+/g, '-')}-${lang}.png`,
+              clip: { x: 500, y: 0, width: 866, height: 64 },
+            });
         }
         await context.close();
         expect(found).toEqual([]);

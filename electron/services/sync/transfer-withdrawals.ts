@@ -1,5 +1,8 @@
 import type { CaseDb } from '../../../db/connection.ts';
-import { TRANSFER_WITHDRAW_TABLE, transferWithdrawFieldsSchema } from '../../../shared/sync/transfer-directory.ts';
+import {
+  TRANSFER_WITHDRAW_TABLE,
+  transferWithdrawFieldsSchema,
+} from '../../../shared/sync/transfer-directory.ts';
 
 // Withdrawals of transfer requests this desktop queued for the server (case-transfers.ts): the outbox
 // says where each stands. Pending: waiting for the next push ('queued'). Refused and not yet acted on:
@@ -35,7 +38,10 @@ export async function withdrawalsQueued(db: CaseDb): Promise<Map<string, QueuedW
       continue;
     }
     // The latest entry for a request says where it stands (a later queued one after a refusal).
-    out.set(id, r.status === 'pending' ? { state: 'queued', reason: null } : { state: 'refused', reason: r.error });
+    out.set(
+      id,
+      r.status === 'pending' ? { state: 'queued', reason: null } : { state: 'refused', reason: r.error },
+    );
   }
   return out;
 }

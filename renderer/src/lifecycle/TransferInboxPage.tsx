@@ -59,7 +59,9 @@ export function TransferInboxPage() {
     setBusy(true);
     try {
       const done = await call('lifecycle:cancelTransfer', { transferId: tr.id });
-      setNotice(done.withdrawal === 'queued' ? 'lifecycle.inbox.withdrawQueued' : 'lifecycle.inbox.withdrawn');
+      setNotice(
+        done.withdrawal === 'queued' ? 'lifecycle.inbox.withdrawQueued' : 'lifecycle.inbox.withdrawn',
+      );
       reload();
     } catch (e) {
       setError(messageOf(e));
@@ -216,7 +218,12 @@ function TransferTable({
                     </Typography>
                   )}
                   {r.withdrawal === 'refused' && (
-                    <Typography variant="body2" color="error" sx={{ mt: 0.5 }} data-testid="withdrawal-refused">
+                    <Typography
+                      variant="body2"
+                      color="error"
+                      sx={{ mt: 0.5 }}
+                      data-testid="withdrawal-refused"
+                    >
                       {t('lifecycle.inbox.withdrawalRefused')}
                     </Typography>
                   )}
