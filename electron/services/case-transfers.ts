@@ -11,10 +11,14 @@ import { listCaseStaff } from '../../db/repositories/users.ts';
 import type { SessionInfo } from '../../shared/contract/auth.ts';
 import { AppFailure } from '../../shared/contract/result.ts';
 import type { TransferInbox, TransferView } from '../../shared/casework/lifecycle.ts';
-import { transferWithdrawPath, transferWithdrawSchema } from '../../shared/sync/transfer-directory.ts';
+import { TRANSFER_WITHDRAW_TABLE } from '../../shared/sync/transfer-directory.ts';
+import { nextHlc } from '../../db/repositories/outbox.ts';
+import { appendSyncOutbox } from '../../db/repositories/sync-lifecycle.ts';
+import { uuidv7 } from 'uuidv7';
 import { accessibleJobseeker } from './case-access.ts';
 import { isoNow, type ServiceContext } from './context.ts';
-import { keptTransferDirectory, markKeptWithdrawn, type KeptDirectory } from './sync/transfer-directory.ts';
+import { keptTransferDirectory, type KeptDirectory } from './sync/transfer-directory.ts';
+import { withdrawalsQueued, type QueuedWithdrawal } from './sync/transfer-withdrawals.ts';
 import { auditAction, insertSynced, updateSynced } from './synced-writes.ts';
 
 // Transfers between centers (이관, issue 16 item 4), the desktop's side. A request is a synced record
@@ -25,8 +29,11 @@ import { auditAction, insertSynced, updateSynced } from './synced-writes.ts';
 
 const RECENT_DAYS = 90;
 
-function view(actor: SessionInfo, r: TransferRow): TransferView {
+function view(actor: SessionInfo, r: TransferRow, withdrawal?: QueuedWithdrawal): TransferView {
   const asked = r.status === 'requested';
+  // A withdrawal this desktop queued: waiting to be sent, or refused (answered before it arrived).
+  const queued = withdrawal?.state === 'queued' && asked;
+  const refused = withdrawal?.state === 'refused' && r.status !== 'cancelled';
   return {
     id: r.id,
     jobseekerId: r.jobseeker_id,
@@ -47,8 +54,11 @@ function view(actor: SessionInfo, r: TransferRow): TransferView {
     mayDecide: asked && actor.role === 'supervisor' && r.to_center === actor.centerCode,
     mayCancel:
       asked &&
+      !queued &&
       (r.requested_by === actor.userId ||
         (actor.role === 'supervisor' && r.from_center === actor.centerCode)),
+    withdrawal: queued ? 'queued' : refused ? 'refused' : null,
+    withdrawalRefusal: refused ? withdrawal.reason : null,
   };
 }
 
@@ -178,9 +188,11 @@ export async function decideTransfer(
 }
 
 /**
- * Withdrawn while it is still asked: by its requester (a synced write, offline too), or by a supervisor
- * of the sending center, who does not hold the request's row (it is the receiving center's and the
- * requester's): through the server, so only online (server/sync/transfer-routes.ts).
+ * Withdrawn while it is still asked: by its requester (a synced write), or by a supervisor of the
+ * sending center, who does not hold the request's row (it is the receiving center's and the
+ * requester's). Both are queued like any write, so both work offline: the supervisor's as a withdrawal
+ * the server applies when it is pushed (server/sync/transfer-withdraw.ts), with the same rules; one
+ * answered before it arrives wins, and the withdrawal comes back refused with the reason.
  */
 export async function cancelTransfer(
   ctx: ServiceContext,
@@ -189,7 +201,7 @@ export async function cancelTransfer(
 ): Promise<TransferView> {
   const local = await getTransfer(ctx.db, transferId);
   if (!local || (local.requested_by !== actor.userId && actor.role === 'supervisor'))
-    return withdrawThroughServer(ctx, actor, transferId, local);
+    return queueWithdrawal(ctx, actor, transferId, local);
   const row = await askedTransfer(ctx, transferId);
   if (row.requested_by !== actor.userId)
     throw new AppFailure({ code: 'forbidden', message: 'lifecycle.error.cancelNotYours' });
@@ -213,7 +225,7 @@ export async function cancelTransfer(
   return view(actor, (await getTransfer(ctx.db, row.id)) as TransferRow);
 }
 
-async function withdrawThroughServer(
+async function queueWithdrawal(
   ctx: ServiceContext,
   actor: SessionInfo,
   transferId: string,
@@ -227,27 +239,30 @@ async function withdrawThroughServer(
     throw new AppFailure({ code: 'forbidden', message: 'lifecycle.error.cancelNotYours' });
   if (row.status !== 'requested')
     throw new AppFailure({ code: 'conflict', message: 'lifecycle.error.transferAnswered' });
-  if (!ctx.sync) throw new AppFailure({ code: 'conflict', message: 'lifecycle.error.withdrawOnline' });
-  try {
-    transferWithdrawSchema.parse(await ctx.sync.client.post(transferWithdrawPath(transferId), {}));
-  } catch (e) {
-    const status = (e as { status?: unknown }).status;
-    throw new AppFailure({
-      code: 'conflict',
-      message: status === 409 ? 'lifecycle.error.transferAnswered' : 'lifecycle.error.withdrawOnline',
+  const queued = await withdrawalsQueued(ctx.db);
+  if (queued.get(transferId)?.state === 'queued')
+    throw new AppFailure({ code: 'conflict', message: 'lifecycle.error.withdrawQueued' });
+  await ctx.db.transaction().execute(async (trx) => {
+    const hlc = await nextHlc(trx, ctx.deviceId, ctx.now().getTime());
+    await appendSyncOutbox(trx, {
+      table: TRANSFER_WITHDRAW_TABLE,
+      rowId: uuidv7(),
+      op: 'insert',
+      fields: { transfer_id: transferId },
+      hlc,
+      baseSeq: 0,
+      createdAt: isoNow(ctx),
     });
-  }
-  const now = isoNow(ctx);
-  await markKeptWithdrawn(ctx.db, transferId, actor.userId, now);
-  await auditAction(ctx.db, ctx, actor, {
-    action: 'transfer.cancel',
-    subjectType: 'transfer',
-    subjectId: transferId,
-    personId: row.jobseeker_id,
-    detail: { through: 'server' },
+    await auditAction(trx, ctx, actor, {
+      action: 'transfer.cancel',
+      subjectType: 'transfer',
+      subjectId: transferId,
+      personId: row.jobseeker_id,
+      detail: { queued: true },
+    });
   });
-  ctx.sync.scheduler.kick();
-  return view(actor, { ...row, status: 'cancelled', decided_by: actor.userId, decided_at: now });
+  ctx.sync?.scheduler.kick();
+  return { ...view(actor, row), mayCancel: false, withdrawal: 'queued', withdrawalRefusal: null };
 }
 
 /** 이관 요청함: requests to this center (supervisors answer them) and the ones sent from it. */
@@ -271,6 +286,8 @@ export async function transferInbox(ctx: ServiceContext, actor: SessionInfo): Pr
   for (const [id, r] of byId)
     if (r.to_name === null) byId.set(id, { ...r, to_name: centers.get(r.to_center) ?? null });
   const all = [...byId.values()].sort((a, b) => b.requested_at.localeCompare(a.requested_at));
+  const withdrawals =
+    actor.role === 'supervisor' ? await withdrawalsQueued(ctx.db) : new Map<string, QueuedWithdrawal>();
   // Names of people another center asks about are shown to its supervisors only.
   await auditAction(ctx.db, ctx, actor, {
     action: 'transfer.list',
@@ -280,7 +297,7 @@ export async function transferInbox(ctx: ServiceContext, actor: SessionInfo): Pr
   });
   return {
     incoming: actor.role === 'supervisor' ? incoming.map((r) => view(actor, r)) : [],
-    outgoing: all.map((r) => view(actor, r)),
+    outgoing: all.map((r) => view(actor, r, withdrawals.get(r.id))),
     outgoingAsOf: actor.role === 'supervisor' ? (kept?.fetchedAt ?? null) : null,
   };
 }

@@ -8,6 +8,7 @@ import {
   type MutationResult,
 } from '../../shared/sync/protocol.ts';
 import { MERGE_TABLE } from '../../shared/sync/merge.ts';
+import { TRANSFER_WITHDRAW_TABLE } from '../../shared/sync/transfer-directory.ts';
 import { isSyncedTable, syncRule } from '../../shared/sync/tables.ts';
 import { checkAuditEntry } from './audit-chain.ts';
 import { checkFields } from '../../shared/sync/tables/index.ts';
@@ -20,6 +21,7 @@ import { applyMerge } from './merge.ts';
 import { redirectCaseEdit, redirectCaseFields, survivorRow } from './redirect.ts';
 import { applyHandover, applyResolution } from './resolve.ts';
 import { editorHadSeen } from './seen.ts';
+import { applyTransferWithdrawal } from './transfer-withdraw.ts';
 import {
   ParentDeleted,
   Refusal,
@@ -52,7 +54,8 @@ export type { SyncCaller } from './rows.ts';
 // fields, valid values, the caller's role) and its flows (flows.ts: server-known authors, scope columns
 // changed only by their own flows, records it names); derived values are derived again (a referral
 // event follows its state machine; a classification its checklist). Resolutions and refused changes
-// handed to a supervisor arrive as mutations of two pseudo-tables (resolve.ts).
+// handed to a supervisor arrive as mutations of two pseudo-tables (resolve.ts); a transfer withdrawn
+// by a supervisor who does not hold its row, as a third (transfer-withdraw.ts).
 
 export async function applyMutation(
   work: PushWork,
@@ -67,6 +70,7 @@ export async function applyMutation(
     if (m.table === RESOLUTION_TABLE) return await applyResolution(work, caller, m, now);
     if (m.table === MERGE_TABLE) return await applyMerge(work, caller, m, now);
     if (m.table === HANDOVER_TABLE) return await applyHandover(work, caller, m, now);
+    if (m.table === TRANSFER_WITHDRAW_TABLE) return await applyTransferWithdrawal(work, caller, m, now);
     if (!isSyncedTable(m.table)) throw new Refusal('notSynced', { table: m.table });
     const reserved = reservedIn(m.fields);
     if (reserved.length > 0) throw new Refusal('serverFields', { fields: reserved.join(', ') });

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { SqlDialect } from '../../db/migrations/types.ts';
 import type { ServerDb } from '../../db/server/connection.ts';
 import { lockSequencer } from '../../db/server/repositories/sync.ts';
-import { formatHlc } from '../../shared/sync/hlc.ts';
 import { refusalText } from '../../shared/sync/refusals.ts';
 import {
   OUTGOING_RECENT_DAYS,
@@ -16,12 +15,14 @@ import {
 import { HttpError, parseOr400 } from '../http-errors.ts';
 import { PushWork } from './push-work.ts';
 import { isCaseBlind } from './roles.ts';
-import { forceFields, type SyncCaller } from './rows.ts';
+import type { SyncCaller } from './rows.ts';
+import { withdrawTransfer } from './transfer-withdraw.ts';
 
 // The sending center's side of a transfer (이관, issue 16 item 4). A request's row is scoped to the
 // receiving center and owned by its requester (shared/sync/tables.ts), so the sending center's other
 // supervisors never pull it. They read their center's requests here (the desktop keeps the last answer
-// for offline use), and withdraw a request still asked through the route below, which writes the answer
+// for offline use). A withdrawal is queued and pushed like any write (transfer-withdraw.ts); the route
+// below, kept for desktops of an earlier version, applies the same rules at once, which writes the answer
 // like a push would: under the sequencer lock, one sequenced write, the value history kept. The same
 // answer also carries the server's list of centers, from which a request names its receiving center.
 
@@ -88,33 +89,14 @@ export function registerTransferRoutes(app: FastifyInstance, d: TransferRouteDep
     return d.db.transaction().execute(async (trx) => {
       await lockSequencer(trx, d.dialect);
       const work = new PushWork(trx);
-      const row = await work.getRow('case_transfers', id);
-      const data = row && !row.deleted_at ? (JSON.parse(row.data) as Record<string, unknown>) : null;
-      const mine =
-        data !== null &&
-        ((caller.role === 'supervisor' && data['from_center'] === caller.centerCode) ||
-          data['requested_by'] === caller.userId);
+      const outcome = await withdrawTransfer(work, caller, id, now);
       // Another center's request is not this caller's to learn about: the same answer as a missing one.
-      if (!row || !data || !mine || isCaseBlind(caller))
+      if (outcome.kind === 'unknown')
         throw new HttpError(404, 'not-found', 'No transfer request of your center has this id.');
-      if (data['status'] !== 'requested')
-        throw new HttpError(
-          409,
-          'conflict',
-          refusalText('transferDecided', { status: String(data['status']) }),
-        );
-      const hlc = formatHlc({ wall: Date.parse(now), counter: 0, node: 'server' });
-      const seq = await forceFields(
-        work,
-        caller,
-        'case_transfers',
-        row,
-        { status: 'cancelled', decided_by: caller.userId, decided_at: now },
-        hlc,
-        now,
-      );
+      if (outcome.kind === 'answered')
+        throw new HttpError(409, 'conflict', refusalText('transferDecided', { status: outcome.status }));
       await work.flush();
-      return { status: 'cancelled', seq: seq ?? Number(row.seq) };
+      return { status: 'cancelled', seq: outcome.seq };
     });
   });
 }

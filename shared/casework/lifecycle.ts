@@ -141,6 +141,12 @@ export interface TransferView {
   mayDecide: boolean;
   /** This user may withdraw it (its requester or a supervisor of the sending center, while it is asked). */
   mayCancel: boolean;
+  /**
+   * A sending center supervisor's withdrawal queued on this desktop: waiting for the next sync, or
+   * refused by the server (the request was answered first, withdrawalRefusal says how). Absent: none.
+   */
+  withdrawal?: 'queued' | 'refused' | null;
+  withdrawalRefusal?: string | null;
 }
 
 export interface TransferInbox {

@@ -15,7 +15,8 @@ export type RefusalAdvice =
   | 'notConcerned'
   | 'parentMissing'
   | 'outdated'
-  | 'consent';
+  | 'consent'
+  | 'transferAnswered';
 
 interface RefusalEntry {
   /** The sentence, with `{name}` where a value goes. */
@@ -210,6 +211,14 @@ export const REFUSALS = {
   transferDecided: {
     text: 'This transfer was already answered ({status}); nothing was changed.',
     advice: 'alreadyResolved',
+  },
+  transferWithdrawUnknown: {
+    text: 'No transfer request of your center has this id: only its requester or a supervisor of the sending center withdraws it.',
+    advice: 'otherScope',
+  },
+  transferWithdrawAnswered: {
+    text: 'The transfer request was answered ({status}) before this withdrawal reached the server; the withdrawal was not applied.',
+    advice: 'transferAnswered',
   },
   transferMoved: {
     text: 'The case is no longer in the center the transfer was asked from.',

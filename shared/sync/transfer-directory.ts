@@ -47,3 +47,11 @@ export type TransferWithdrawAnswer = z.infer<typeof transferWithdrawSchema>;
 
 /** Requests still asked, and answered ones this recent (days), are listed. */
 export const OUTGOING_RECENT_DAYS = 90;
+
+/**
+ * Pseudo-table of the outbox: a sending center's supervisor withdraws a request they do not hold as a
+ * row by queuing this, like any write (offline too); the server applies it when it is pushed, with the
+ * rules of the withdraw route (server/sync/transfer-withdraw.ts). One insert per withdrawal, its own id.
+ */
+export const TRANSFER_WITHDRAW_TABLE = 'transfer_withdrawals';
+export const transferWithdrawFieldsSchema = z.object({ transfer_id: z.string().min(1).max(64) }).strict();

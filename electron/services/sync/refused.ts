@@ -14,10 +14,12 @@ import { AppFailure } from '../../../shared/contract/result.ts';
 import type { RefusedChange } from '../../../shared/contract/sync.ts';
 import { HANDOVER_TABLE, RESOLUTION_TABLE } from '../../../shared/sync/protocol.ts';
 import { isSyncedTable, syncRule } from '../../../shared/sync/tables.ts';
+import { TRANSFER_WITHDRAW_TABLE } from '../../../shared/sync/transfer-directory.ts';
 import { caseScope } from '../case-access.ts';
 import { isoNow, type ServiceContext } from '../context.ts';
 import { auditAction } from '../synced-writes.ts';
 import { recordLabel } from './reviews.ts';
+import { keptTransferDirectory } from './transfer-directory.ts';
 
 // Changes the server refused (sync.md: "rejected with a reason that the counselor sees"). They stay in
 // the outbox with the reason and leave the list only when a person acts: sent again as a new change
@@ -55,12 +57,22 @@ async function caseOf(db: CaseDb, r: RefusedRow, fields: Record<string, unknown>
   return typeof id === 'string' ? id : null;
 }
 
+/** A queued transfer withdrawal names the person of the request, as the sending center's list has it. */
+async function withdrawnName(db: CaseDb, fields: Record<string, unknown>): Promise<string | null> {
+  const id = fields['transfer_id'];
+  const kept = await keptTransferDirectory(db);
+  return kept?.outgoing.find((t) => t.id === id)?.jobseeker_name ?? null;
+}
+
 export async function refusedChanges(db: CaseDb): Promise<RefusedChange[]> {
   const out: RefusedChange[] = [];
   for (const r of await unhandledRefused(db)) {
     const fields = fieldsOf(r);
     const caseId = await caseOf(db, r, fields);
-    const label = await recordLabel(db, r.table_name, r.row_id, caseId);
+    const label =
+      r.table_name === TRANSFER_WITHDRAW_TABLE
+        ? await withdrawnName(db, fields)
+        : await recordLabel(db, r.table_name, r.row_id, caseId);
     out.push({
       clientSeq: r.client_seq,
       table: r.table_name,

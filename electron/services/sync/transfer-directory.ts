@@ -53,13 +53,3 @@ export async function keptTransferDirectory(db: CaseDb): Promise<KeptDirectory |
     return null;
   }
 }
-
-/** After a withdrawal through the server: the kept copy says so at once, before the next sync. */
-export async function markKeptWithdrawn(db: CaseDb, id: string, by: string, at: string): Promise<void> {
-  const kept = await keptTransferDirectory(db);
-  if (!kept) return;
-  const outgoing = kept.outgoing.map((t) =>
-    t.id === id ? { ...t, status: 'cancelled' as const, decided_by: by, decided_at: at } : t,
-  );
-  await setMeta(db, KEY, JSON.stringify({ ...kept, outgoing }));
-}

@@ -58,8 +58,10 @@ export function TransferInboxPage() {
   async function withdraw(tr: TransferView) {
     setBusy(true);
     try {
-      await call('lifecycle:cancelTransfer', { transferId: tr.id });
-      setNotice('lifecycle.inbox.withdrawn');
+      const done = await call('lifecycle:cancelTransfer', { transferId: tr.id });
+      setNotice(
+        done.withdrawal === 'queued' ? 'lifecycle.inbox.withdrawQueued' : 'lifecycle.inbox.withdrawn',
+      );
       reload();
     } catch (e) {
       setError(messageOf(e));
@@ -210,6 +212,21 @@ function TransferTable({
                     label={t(`lifecycle.status.${r.status}`)}
                     data-testid="transfer-status"
                   />
+                  {r.withdrawal === 'queued' && (
+                    <Typography variant="body2" sx={{ mt: 0.5 }} data-testid="withdrawal-queued">
+                      {t('lifecycle.inbox.withdrawalQueued')}
+                    </Typography>
+                  )}
+                  {r.withdrawal === 'refused' && (
+                    <Typography
+                      variant="body2"
+                      color="error"
+                      sx={{ mt: 0.5 }}
+                      data-testid="withdrawal-refused"
+                    >
+                      {t('lifecycle.inbox.withdrawalRefused')}
+                    </Typography>
+                  )}
                 </TableCell>
                 <TableCell>
                   <Stack direction="row" spacing={1}>

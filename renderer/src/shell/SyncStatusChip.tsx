@@ -1,5 +1,6 @@
 import CloudDoneIcon from '@mui/icons-material/CloudDone';
 import CloudOffIcon from '@mui/icons-material/CloudOff';
+import SyncIcon from '@mui/icons-material/Sync';
 import SyncProblemIcon from '@mui/icons-material/SyncProblem';
 import {
   Alert,
@@ -27,9 +28,27 @@ import { ApiError, call } from '../api.ts';
 import { useAuth } from '../auth/AuthProvider.tsx';
 import { noteReceived } from '../data/freshness.ts';
 import { fieldLabel, reasonLabel, tableLabel } from '../sync/format.ts';
-import { CHIP_HELP, CHIP_LABEL, chipState, isLocalFault } from './sync-chip.ts';
+import {
+  CHIP_BACKGROUND,
+  CHIP_BACKGROUND_HOVER,
+  CHIP_HELP,
+  CHIP_LABEL,
+  CHIP_TEXT,
+  chipState,
+  chipTone,
+  isLocalFault,
+  type ChipTone,
+} from './sync-chip.ts';
 
 const POLL_MS = 10_000;
+
+const TONE_ICON: Record<ChipTone, typeof CloudDoneIcon> = {
+  ok: CloudDoneIcon,
+  syncing: SyncIcon,
+  offline: CloudOffIcon,
+  error: SyncProblemIcon,
+  conflict: SyncProblemIcon,
+};
 /** A clock this far off the server's is worth telling (HLCs are corrected either way). */
 const CLOCK_NOTICE_MS = 5 * 60_000;
 
@@ -98,6 +117,8 @@ export function SyncStatusChip() {
   const help = CHIP_HELP[state];
   const problems =
     status.refused.length + status.openReviews + (status.revoked ? 1 : 0) + (isLocalFault(state) ? 1 : 0);
+  const tone = chipTone(status, state, problems);
+  const ToneIcon = TONE_ICON[tone];
   const label = t(CHIP_LABEL[state], {
     time: timeLabel(status.lastSuccess, i18n.language),
     pending: status.pending,
@@ -142,11 +163,18 @@ export function SyncStatusChip() {
     <>
       <Chip
         data-testid="sync-status"
-        icon={problems > 0 ? <SyncProblemIcon /> : status.online ? <CloudDoneIcon /> : <CloudOffIcon />}
+        data-tone={tone}
+        icon={<ToneIcon />}
         label={problems > 0 ? `${label} · ${t('sync.problems', { count: problems })}` : label}
-        color={problems > 0 ? 'warning' : status.online ? 'success' : 'default'}
         onClick={() => setOpen(true)}
-        sx={{ bgcolor: problems > 0 ? undefined : 'rgba(255,255,255,0.9)' }}
+        sx={{
+          bgcolor: CHIP_BACKGROUND,
+          color: CHIP_TEXT[tone],
+          fontWeight: tone === 'ok' ? undefined : 700,
+          '& .MuiChip-icon': { color: CHIP_TEXT[tone] },
+          '&:hover, &.Mui-focusVisible': { bgcolor: CHIP_BACKGROUND_HOVER },
+          '&.Mui-focusVisible': { outline: '2px solid #ffffff', outlineOffset: 2 },
+        }}
       />
       <Dialog open={open} onClose={() => setOpen(false)} maxWidth="md" fullWidth>
         <DialogTitle>{t('sync.title')}</DialogTitle>

@@ -195,13 +195,23 @@ describe.each(SERVER_DIALECTS)('the sending center’s transfers over HTTP on %s
       status: 404,
     });
 
-    // Offline, the withdrawal says it needs the server; online it goes, once.
+    // Offline, the withdrawal is queued like any write (and said so); it goes at the next sync, once.
     lead.online = false;
-    await expect(cancelTransfer(ctxOf(lead), lead.session, asked.id)).rejects.toMatchObject({
-      error: { message: 'lifecycle.error.withdrawOnline' },
+    expect(await cancelTransfer(ctxOf(lead), lead.session, asked.id)).toMatchObject({
+      status: 'requested',
+      withdrawal: 'queued',
+      mayCancel: false,
     });
+    expect(
+      (await transferInbox(lead.store.context, lead.session)).outgoing.find((r) => r.id === asked.id),
+    ).toMatchObject({ status: 'requested', withdrawal: 'queued', mayCancel: false });
+    await expect(cancelTransfer(ctxOf(lead), lead.session, asked.id)).rejects.toMatchObject({
+      error: { message: 'lifecycle.error.withdrawQueued' },
+    });
+    await expect(lead.client.syncOnce()).rejects.toThrow();
+    expect(await serverData(asked.id)).toMatchObject({ status: 'requested' });
     lead.online = true;
-    expect(await cancelTransfer(ctxOf(lead), lead.session, asked.id)).toMatchObject({ status: 'cancelled' });
+    expect(await lead.client.syncOnce()).toMatchObject({ refused: 0 });
     expect(await serverData(asked.id)).toMatchObject({
       status: 'cancelled',
       decided_by: server.users.get('supervisor1'),

@@ -2,7 +2,19 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { STORE_FAULT_MESSAGES, storeFaultError } from '../../../electron/services/store-faults.ts';
 import { StoreDiskFull, StoreIoError } from '../../../db/errors.ts';
-import { CHIP_HELP, CHIP_LABEL, chipState } from '../../../renderer/src/shell/sync-chip.ts';
+import { getContrastRatio } from '@mui/material/styles';
+import {
+  CHIP_BACKGROUND,
+  CHIP_BACKGROUND_HOVER,
+  CHIP_HELP,
+  CHIP_LABEL,
+  CHIP_TEXT,
+  chipState,
+  chipTone,
+  isLocalFault,
+  type ChipTone,
+} from '../../../renderer/src/shell/sync-chip.ts';
+import { theme } from '../../../renderer/src/theme.ts';
 import type { SyncStatus } from '../../../shared/contract/sync.ts';
 
 // The words a counselor sees for a full or failing disk: the sync chip's state from the status, and the
@@ -81,5 +93,37 @@ describe('a storage fault thrown by a service', () => {
     const constraint = Object.assign(new Error('UNIQUE'), { code: 'SQLITE_CONSTRAINT_UNIQUE' });
     expect(storeFaultError(constraint)).toBeNull();
     expect(storeFaultError(new Error('cannot rollback - no transaction is active'))).toBeNull();
+  });
+});
+
+describe('the sync chip’s colours on the app bar', () => {
+  const problemsOf = (s: SyncStatus) =>
+    s.refused.length + s.openReviews + (s.revoked ? 1 : 0) + (isLocalFault(chipState(s)) ? 1 : 0);
+  const toneOf = (s: SyncStatus) => chipTone(s, chipState(s), problemsOf(s));
+
+  it('has a tone for each state: ok, syncing, offline, error, conflict', () => {
+    expect(toneOf(base)).toBe('ok');
+    expect(toneOf({ ...base, running: true })).toBe('syncing');
+    expect(toneOf({ ...base, online: false })).toBe('offline');
+    expect(toneOf({ ...base, configured: false, online: false })).toBe('offline');
+    expect(toneOf({ ...base, online: false, lastErrorCode: 'database-unavailable' })).toBe('offline');
+    expect(toneOf({ ...base, lastErrorCode: 'disk-full' })).toBe('error');
+    expect(toneOf({ ...base, lastErrorCode: 'store-io-error', running: true })).toBe('error');
+    expect(toneOf({ ...base, revoked: true })).toBe('error');
+    expect(toneOf({ ...base, openReviews: 1, running: true })).toBe('conflict');
+  });
+
+  for (const tone of Object.keys(CHIP_TEXT) as ChipTone[]) {
+    it(`${tone}: its words reach 4.5:1 on the chip, at rest and hovered or focused`, () => {
+      expect(getContrastRatio(CHIP_TEXT[tone], CHIP_BACKGROUND)).toBeGreaterThanOrEqual(4.5);
+      expect(getContrastRatio(CHIP_TEXT[tone], CHIP_BACKGROUND_HOVER)).toBeGreaterThanOrEqual(4.5);
+    });
+  }
+
+  it('is opaque, and stands out from the app bar by 3:1 or more', () => {
+    for (const c of [CHIP_BACKGROUND, CHIP_BACKGROUND_HOVER]) {
+      expect(c).toMatch(/^#[0-9a-f]{6}$/);
+      expect(getContrastRatio(c, theme.palette.primary.main)).toBeGreaterThanOrEqual(3);
+    }
   });
 });
