@@ -1,13 +1,6 @@
 import { uuidv7 } from 'uuidv7';
 import { describe, expect, it } from 'vitest';
-import {
-  change,
-  employerFields,
-  jobseekerFields,
-  noteFields,
-  openingFields,
-  type Agent,
-} from '../../support/hostile.ts';
+import { change, employerFields, jobseekerFields, noteFields, openingFields } from '../../support/hostile.ts';
 import { hostileSuite } from '../../support/hostile-suite.ts';
 import { SERVER_DIALECTS } from '../../support/server-db.ts';
 
@@ -19,7 +12,7 @@ import { SERVER_DIALECTS } from '../../support/server-db.ts';
 describe.each(SERVER_DIALECTS)('a hostile desktop’s scopes, on %s', (dialect) => {
   const ids = { own: uuidv7(), free: uuidv7(), colleague: uuidv7(), busan: uuidv7(), employer: uuidv7() };
 
-  const { h, c1, c2, sup, adm, bus, seqOf, update } = hostileSuite(dialect, ({ c1, c2, sup, bus }) => [
+  const { h, c1, c2, sup, adm, bus, update } = hostileSuite(dialect, ({ c1, c2, sup, bus }) => [
     [
       c1,
       [

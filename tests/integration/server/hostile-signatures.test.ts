@@ -29,7 +29,7 @@ describe.each(SERVER_DIALECTS)('a hostile desktop’s signatures, on %s', (diale
     };
   }
 
-  const { h, c1, c2, sup, adm, bus } = hostileSuite(dialect, ({ c1, c2, bus }) => [
+  const { h, c1, c2, sup, adm } = hostileSuite(dialect, ({ c1, c2, bus }) => [
     [c1, [change(c1, 'jobseekers', ids.own, jobseekerFields('SEL01', c1.userId))]],
     [c2, [change(c2, 'jobseekers', ids.colleague, jobseekerFields('SEL01', c2.userId))]],
     [bus, [change(bus, 'jobseekers', ids.busan, jobseekerFields('BUS01', bus.userId))]],
