@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from 'vitest';
 import type { IntakeAnswers } from '../../shared/casework/intake.ts';
 import type { SessionInfo } from '../../shared/contract/auth.ts';
 import { recordConsent } from '../../electron/services/consent-record.ts';
@@ -6,6 +7,8 @@ import { makeTestStore, type TestStore } from './temp-store.ts';
 
 // The store the casework tests (tests/integration/electron/services/casework*.test.ts) open before each
 // test: two counselors and a supervisor signed in, a way to make a case, and counts of what was written.
+// `caseworkStore()` in a file's body registers it; its handles always stand for the current test's store
+// (filled in before each test, so use them inside tests only).
 
 export interface CaseworkStore {
   t: TestStore;
@@ -20,7 +23,7 @@ export interface CaseworkStore {
   auditActions: (personId: string) => Promise<string[]>;
 }
 
-export async function openCaseworkStore(): Promise<CaseworkStore> {
+async function openCaseworkStore(): Promise<CaseworkStore> {
   const t = await makeTestStore();
   const counselor = await t.signIn('counselor1');
   const other = await t.signIn('counselor2');
@@ -74,6 +77,37 @@ export async function openCaseworkStore(): Promise<CaseworkStore> {
   }
 
   return { t, counselor, other, supervisor, newJobseeker, count, auditActions };
+}
+
+export function caseworkStore(): CaseworkStore {
+  let current: CaseworkStore | undefined;
+  const now = (): CaseworkStore => {
+    if (!current) throw new Error('caseworkStore: the store opens in beforeEach; use it inside tests');
+    return current;
+  };
+  const shells = {
+    t: {} as TestStore,
+    counselor: {} as SessionInfo,
+    other: {} as SessionInfo,
+    supervisor: {} as SessionInfo,
+  };
+  beforeEach(async () => {
+    current = await openCaseworkStore();
+    Object.assign(shells.t, current.t);
+    Object.assign(shells.counselor, current.counselor);
+    Object.assign(shells.other, current.other);
+    Object.assign(shells.supervisor, current.supervisor);
+  });
+  afterEach(async () => {
+    await current?.t.cleanup();
+    current = undefined;
+  });
+  return {
+    ...shells,
+    newJobseeker: (name, consent) => now().newJobseeker(name, consent),
+    count: (table) => now().count(table),
+    auditActions: (personId) => now().auditActions(personId),
+  };
 }
 
 export const READY_WIDE: IntakeAnswers = {

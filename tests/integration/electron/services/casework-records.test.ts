@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../../../db/repositories/audit.ts';
 import {
   addNote,
@@ -14,31 +14,14 @@ import {
   verifyCertificate,
 } from '../../../../electron/services/casework.ts';
 import { recordConsent } from '../../../../electron/services/consent-record.ts';
-import type { SessionInfo } from '../../../../shared/contract/auth.ts';
-import type { TestStore } from '../../../support/temp-store.ts';
 import { dispatcherFor } from '../../../support/temp-store.ts';
 import { pdfText } from '../../../support/pdf-text.ts';
-import {
-  READY_WIDE,
-  LOW_VULNERABLE,
-  openCaseworkStore,
-  type CaseworkStore,
-} from '../../../support/casework-store.ts';
+import { READY_WIDE, LOW_VULNERABLE, caseworkStore } from '../../../support/casework-store.ts';
 
 // What a case file gathers (electron/services/casework.ts, consent-record.ts): counseling notes, consent,
 // the competency record with its certificate, the case file and the caseload.
 
-let t: TestStore;
-let counselor: SessionInfo;
-let other: SessionInfo;
-let newJobseeker: CaseworkStore['newJobseeker'];
-let count: CaseworkStore['count'];
-let auditActions: CaseworkStore['auditActions'];
-
-beforeEach(async () => {
-  ({ t, counselor, other, newJobseeker, count, auditActions } = await openCaseworkStore());
-});
-afterEach(() => t.cleanup());
+const { t, counselor, other, newJobseeker, count, auditActions } = caseworkStore();
 
 describe('counseling notes', () => {
   it('never changes a note in place: an edit adds a revision and the old text stays', async () => {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   decideReview,
   requestReview,
@@ -6,29 +6,12 @@ import {
   setPlanStep,
 } from '../../../../electron/services/casework.ts';
 import { parseRule } from '../../../../shared/contract/messages.ts';
-import type { SessionInfo } from '../../../../shared/contract/auth.ts';
-import type { TestStore } from '../../../support/temp-store.ts';
 import { dispatcherFor } from '../../../support/temp-store.ts';
-import {
-  READY_WIDE,
-  LOW_VULNERABLE,
-  openCaseworkStore,
-  type CaseworkStore,
-} from '../../../support/casework-store.ts';
+import { READY_WIDE, LOW_VULNERABLE, caseworkStore } from '../../../support/casework-store.ts';
 
 // Intake assessments, classification reviews and the service plan (electron/services/casework.ts).
 
-let t: TestStore;
-let counselor: SessionInfo;
-let supervisor: SessionInfo;
-let newJobseeker: CaseworkStore['newJobseeker'];
-let count: CaseworkStore['count'];
-let auditActions: CaseworkStore['auditActions'];
-
-beforeEach(async () => {
-  ({ t, counselor, supervisor, newJobseeker, count, auditActions } = await openCaseworkStore());
-});
-afterEach(() => t.cleanup());
+const { t, counselor, supervisor, newJobseeker, count, auditActions } = caseworkStore();
 
 describe('intake assessments', () => {
   it('saves an accepted assessment with its rule set, inputs, result and reasons, and sets the current decision', async () => {
