@@ -14,6 +14,11 @@ export class ApiError extends Error {
   }
 }
 
+/** The message key to show for a failed call: main's own, or the generic one for anything else. */
+export function messageOf(e: unknown): string {
+  return e instanceof ApiError ? e.error.message : 'errors.internal';
+}
+
 export async function call<K extends DeskChannel>(
   channel: K,
   input: InputOf<Contract[K]>,

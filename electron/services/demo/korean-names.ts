@@ -1,3 +1,5 @@
+import type { Rng } from './random.ts';
+
 // Korean surnames with their approximate share of the population (2015 census, top 30), and given-name
 // syllables common in names of people born 1960–2005. Made-up combinations, no real people.
 
@@ -145,3 +147,16 @@ export const COMPANY_SUFFIXES: Record<string, string[]> = {
   N: ['시설관리', '경비', '클린서비스'],
   Q: ['요양원', '재가복지센터', '의원', '돌봄센터'],
 };
+
+/** A Korean name: a surname by how common it is, a given name of the gender (either when unknown). */
+export function personName(rng: Rng, gender: 'female' | 'male' | 'other' | null): string {
+  const given =
+    gender === 'male'
+      ? GIVEN_MALE
+      : gender === 'female'
+        ? GIVEN_FEMALE
+        : rng.chance(0.5)
+          ? GIVEN_MALE
+          : GIVEN_FEMALE;
+  return rng.weighted(SURNAMES) + rng.pick(given);
+}

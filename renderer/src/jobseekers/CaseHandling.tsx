@@ -15,8 +15,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Assignee } from '../../../shared/contract/jobseekers.ts';
 import type { Jobseeker } from '../../../shared/domain/jobseeker.ts';
-import { ApiError, call } from '../api.ts';
+import { call, messageOf } from '../api.ts';
 import { useAuth } from '../auth/AuthProvider.tsx';
+import { FormDialog } from '../common/FormDialog.tsx';
 
 // Who has the case and whether it is in work, on the case page: 담당 상담사 변경 (supervisors), 내가 맡기
 // (a counselor, on a case nobody has), 보관 / 보관 해제 (supervisors and the case's counselor; archiving
@@ -24,10 +25,6 @@ import { useAuth } from '../auth/AuthProvider.tsx';
 // at the next sync; two different assignments made apart become a review item on this page.
 
 type Done = 'jobseekers.assigned' | 'jobseekers.taken' | 'jobseekers.archived' | 'jobseekers.restored';
-
-function messageOf(e: unknown): string {
-  return e instanceof ApiError ? e.error.message : 'errors.internal';
-}
 
 /** The buttons beside the case's name. */
 export function CaseHandlingActions({
@@ -197,47 +194,41 @@ function AssignDialog({
   }, [jobseeker.id]);
 
   return (
-    <Dialog open onClose={onCancel} aria-labelledby="assign-title" fullWidth maxWidth="xs">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          onSave(chosen === NOBODY ? null : chosen);
-        }}
+    <FormDialog
+      titleId="assign-title"
+      title={t('jobseekers.assignTitle', { name: jobseeker.name })}
+      maxWidth="xs"
+      onCancel={onCancel}
+      onSubmit={() => onSave(chosen === NOBODY ? null : chosen)}
+      cancelLabel={t('jobseekers.cancel')}
+      submitLabel={t('jobseekers.save')}
+      submitDisabled={busy || !choices}
+      submitTestId="save-assignee"
+    >
+      <TextField
+        select
+        fullWidth
+        autoFocus
+        margin="dense"
+        label={t('jobseekers.counselor')}
+        value={choices ? chosen : NOBODY}
+        onChange={(e) => setChosen(e.target.value)}
+        disabled={!choices}
+        slotProps={{ htmlInput: { 'data-testid': 'assignee-select' } }}
       >
-        <DialogTitle id="assign-title">{t('jobseekers.assignTitle', { name: jobseeker.name })}</DialogTitle>
-        <DialogContent>
-          <TextField
-            select
-            fullWidth
-            autoFocus
-            margin="dense"
-            label={t('jobseekers.counselor')}
-            value={choices ? chosen : NOBODY}
-            onChange={(e) => setChosen(e.target.value)}
-            disabled={!choices}
-            slotProps={{ htmlInput: { 'data-testid': 'assignee-select' } }}
-          >
-            <MenuItem value={NOBODY}>{t('jobseekers.assignNone')}</MenuItem>
-            {(choices ?? []).map((c) => (
-              <MenuItem key={c.id} value={c.id} data-testid="assignee-option">
-                {c.name} · {t(`jobseekers.role_${c.role}`)}
-              </MenuItem>
-            ))}
-          </TextField>
-          {(loadError ?? error) && (
-            <Alert severity="error" sx={{ mt: 2 }}>
-              {t(loadError ?? error ?? '')}
-            </Alert>
-          )}
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onCancel}>{t('jobseekers.cancel')}</Button>
-          <Button type="submit" variant="contained" disabled={busy || !choices} data-testid="save-assignee">
-            {t('jobseekers.save')}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+        <MenuItem value={NOBODY}>{t('jobseekers.assignNone')}</MenuItem>
+        {(choices ?? []).map((c) => (
+          <MenuItem key={c.id} value={c.id} data-testid="assignee-option">
+            {c.name} · {t(`jobseekers.role_${c.role}`)}
+          </MenuItem>
+        ))}
+      </TextField>
+      {(loadError ?? error) && (
+        <Alert severity="error" sx={{ mt: 2 }}>
+          {t(loadError ?? error ?? '')}
+        </Alert>
+      )}
+    </FormDialog>
   );
 }
 

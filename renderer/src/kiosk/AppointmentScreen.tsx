@@ -1,5 +1,5 @@
 import EventAvailableIcon from '@mui/icons-material/EventAvailable';
-import { Alert, Box, Button, Paper, Stack, Typography } from '@mui/material';
+import { Alert, Box, Button, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -7,6 +7,7 @@ import type { AppointmentArrival } from '../../../shared/contract/kiosk.ts';
 import { ticketLabel } from '../../../shared/domain/tickets.ts';
 import { composeKeys, KeyboardField, KoreanKeyboard } from './KoreanKeyboard.tsx';
 import { KioskPage } from './KioskPage.tsx';
+import { TicketCard } from './TicketCard.tsx';
 import { useKiosk } from './visit.ts';
 
 // "예약하고 왔어요" (issue 16 item 1): the visitor types their name and the last four digits of their
@@ -45,59 +46,34 @@ export function AppointmentScreen() {
   return (
     <KioskPage title={t('kioskScreens.appointment.title')} testId="kiosk-appointment">
       {answer?.found ? (
-        <Stack
-          spacing={4}
-          sx={{ alignItems: 'center', textAlign: 'center' }}
-          data-testid="appointment-arrived"
-        >
-          <Paper
-            variant="outlined"
-            sx={{
-              p: { xs: 4, md: 6 },
-              borderWidth: 4,
-              borderColor: 'primary.main',
-              width: '100%',
-              maxWidth: 900,
-            }}
-          >
-            <Typography variant="h2" component="p">
-              {t('kioskScreens.appointment.arrivedTitle')}
-            </Typography>
-            <Typography sx={{ fontSize: '1.3em', mt: 2 }}>
-              {t('kioskScreens.appointment.arrivedBody', {
-                time: `${pad(new Date(answer.startsAt).getHours())}:${pad(new Date(answer.startsAt).getMinutes())}`,
-              })}
-            </Typography>
-            <Typography sx={{ fontSize: '1.3em', fontWeight: 700, mt: 2 }}>
-              {t('kioskScreens.ticket.yourNumber')}
-            </Typography>
-            <Typography
-              component="p"
-              sx={{
-                fontSize: 'clamp(100px, 12vw, 180px)',
-                fontWeight: 900,
-                lineHeight: 1.1,
-                color: 'primary.main',
-              }}
-              data-testid="appointment-ticket-number"
-            >
-              {ticketLabel(answer.ticketPrefix, answer.ticketNo)}
-            </Typography>
-            {counter && (
-              <Typography sx={{ fontSize: '1.5em', fontWeight: 800 }}>
-                {t('kioskScreens.services.goTo', { counter: localized(counter.label) })}
+        <TicketCard
+          number={ticketLabel(answer.ticketPrefix, answer.ticketNo)}
+          numberSize="medium"
+          onFinish={endVisit}
+          testIds={{
+            screen: 'appointment-arrived',
+            number: 'appointment-ticket-number',
+            finish: 'appointment-finish',
+          }}
+          lead={
+            <>
+              <Typography variant="h2" component="p">
+                {t('kioskScreens.appointment.arrivedTitle')}
               </Typography>
-            )}
-          </Paper>
-          <Button
-            variant="contained"
-            sx={{ minHeight: 96, minWidth: 420, fontSize: '1.3em' }}
-            onClick={endVisit}
-            data-testid="appointment-finish"
-          >
-            {t('kioskScreens.ticket.finish')}
-          </Button>
-        </Stack>
+              <Typography sx={{ fontSize: '1.3em', mt: 2 }}>
+                {t('kioskScreens.appointment.arrivedBody', {
+                  time: `${pad(new Date(answer.startsAt).getHours())}:${pad(new Date(answer.startsAt).getMinutes())}`,
+                })}
+              </Typography>
+            </>
+          }
+        >
+          {counter && (
+            <Typography sx={{ fontSize: '1.5em', fontWeight: 800 }}>
+              {t('kioskScreens.services.goTo', { counter: localized(counter.label) })}
+            </Typography>
+          )}
+        </TicketCard>
       ) : (
         <Stack spacing={3}>
           <Typography sx={{ fontSize: '1.2em' }}>{t('kioskScreens.appointment.body')}</Typography>

@@ -7,6 +7,7 @@ import { phoneDigits } from '../../../shared/domain/phone.ts';
 import { composeKeys, KeyboardField, KoreanKeyboard } from './KoreanKeyboard.tsx';
 import { KioskPage } from './KioskPage.tsx';
 import { SelfCheckForm } from './SelfCheckScreen.tsx';
+import { TicketCard } from './TicketCard.tsx';
 import { useKiosk } from './visit.ts';
 
 // 번호표 받기: choose the service, optionally answer the self-check, read the consent notice, optionally
@@ -295,75 +296,50 @@ export function TicketScreen() {
       )}
 
       {step === 'issued' && ticket && (
-        <Stack spacing={4} sx={{ alignItems: 'center', textAlign: 'center' }} data-testid="ticket-issued">
-          <Paper
-            variant="outlined"
-            sx={{
-              p: { xs: 4, md: 6 },
-              borderWidth: 4,
-              borderColor: 'primary.main',
-              width: '100%',
-              maxWidth: 900,
-            }}
-          >
-            <Typography sx={{ fontSize: '1.3em', fontWeight: 700 }}>
-              {t('kioskScreens.ticket.yourNumber')}
-            </Typography>
-            <Typography
-              component="p"
-              sx={{
-                fontSize: 'clamp(120px, 14vw, 220px)',
-                fontWeight: 900,
-                lineHeight: 1.1,
-                color: 'primary.main',
-              }}
-              data-testid="ticket-number"
-            >
-              {ticket.ticketLabel}
-            </Typography>
-            {service && (
-              <Typography sx={{ fontSize: '1.3em', fontWeight: 700 }}>{localized(service.name)}</Typography>
-            )}
-            {counter && (
-              <Typography sx={{ fontSize: '1.6em', fontWeight: 800, mt: 2 }} data-testid="ticket-counter">
-                {t('kioskScreens.services.goTo', { counter: localized(counter.label) })}
-              </Typography>
-            )}
-            {counter && localized(counter.location) && (
-              <Typography sx={{ fontSize: '1.1em' }}>{localized(counter.location)}</Typography>
-            )}
-            <Typography sx={{ mt: 2, fontSize: '1.2em' }} data-testid="ticket-ahead">
-              {t('kioskScreens.ticket.ahead', { count: ticket.waitingAhead })}
-            </Typography>
-          </Paper>
-          <Typography sx={{ fontSize: '1.1em' }}>{t('kioskScreens.ticket.remember')}</Typography>
-          {printFailed && (
-            <Alert severity="warning" sx={{ fontSize: '1em' }} data-testid="ticket-print-failed">
-              {t('lobbyDisplay.printFailed')}
-            </Alert>
+        <TicketCard
+          number={ticket.ticketLabel}
+          numberSize="large"
+          onFinish={endVisit}
+          testIds={{ screen: 'ticket-issued', number: 'ticket-number', finish: 'ticket-finish' }}
+          below={
+            <>
+              <Typography sx={{ fontSize: '1.1em' }}>{t('kioskScreens.ticket.remember')}</Typography>
+              {printFailed && (
+                <Alert severity="warning" sx={{ fontSize: '1em' }} data-testid="ticket-print-failed">
+                  {t('lobbyDisplay.printFailed')}
+                </Alert>
+              )}
+              {pdfUrl && (
+                <Button
+                  variant="outlined"
+                  component="a"
+                  href={pdfUrl}
+                  target="_blank"
+                  rel="noopener"
+                  data-testid="ticket-pdf"
+                  sx={{ minHeight: 72 }}
+                >
+                  {t('lobbyDisplay.printPreview')}
+                </Button>
+              )}
+            </>
+          }
+        >
+          {service && (
+            <Typography sx={{ fontSize: '1.3em', fontWeight: 700 }}>{localized(service.name)}</Typography>
           )}
-          {pdfUrl && (
-            <Button
-              variant="outlined"
-              component="a"
-              href={pdfUrl}
-              target="_blank"
-              rel="noopener"
-              data-testid="ticket-pdf"
-              sx={{ minHeight: 72 }}
-            >
-              {t('lobbyDisplay.printPreview')}
-            </Button>
+          {counter && (
+            <Typography sx={{ fontSize: '1.6em', fontWeight: 800, mt: 2 }} data-testid="ticket-counter">
+              {t('kioskScreens.services.goTo', { counter: localized(counter.label) })}
+            </Typography>
           )}
-          <Button
-            variant="contained"
-            sx={{ minHeight: 96, minWidth: 420, fontSize: '1.3em' }}
-            onClick={endVisit}
-            data-testid="ticket-finish"
-          >
-            {t('kioskScreens.ticket.finish')}
-          </Button>
-        </Stack>
+          {counter && localized(counter.location) && (
+            <Typography sx={{ fontSize: '1.1em' }}>{localized(counter.location)}</Typography>
+          )}
+          <Typography sx={{ mt: 2, fontSize: '1.2em' }} data-testid="ticket-ahead">
+            {t('kioskScreens.ticket.ahead', { count: ticket.waitingAhead })}
+          </Typography>
+        </TicketCard>
       )}
     </KioskPage>
   );

@@ -1,25 +1,14 @@
 import ReopenIcon from '@mui/icons-material/RestartAltOutlined';
 import CloseCaseIcon from '@mui/icons-material/TaskAltOutlined';
 import TransferIcon from '@mui/icons-material/MoveUpOutlined';
-import {
-  Alert,
-  Autocomplete,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-  MenuItem,
-  Stack,
-  TextField,
-} from '@mui/material';
+import { Alert, Autocomplete, Button, DialogContentText, MenuItem, Stack, TextField } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CLOSE_REASONS, REOPEN_REASONS } from '../../../shared/casework/lifecycle.ts';
 import type { Jobseeker } from '../../../shared/domain/jobseeker.ts';
-import { ApiError, call } from '../api.ts';
+import { ApiError, call, messageOf } from '../api.ts';
 import { useAuth } from '../auth/AuthProvider.tsx';
+import { FormDialog } from '../common/FormDialog.tsx';
 
 // 종결 / 재개 / 이관 요청 on the case page (issue 16 items 3–4). Closing asks for the reason code (and the
 // months without contact when that is the reason); reopening asks why; a transfer names the receiving
@@ -27,10 +16,6 @@ import { useAuth } from '../auth/AuthProvider.tsx';
 
 type Done = 'lifecycle.closed' | 'lifecycle.reopened' | 'lifecycle.transferRequested';
 type Which = 'close' | 'reopen' | 'transfer';
-
-function messageOf(e: unknown): string {
-  return e instanceof ApiError ? e.error.message : 'errors.internal';
-}
 
 export function CaseLifecycleActions({
   jobseeker,
@@ -168,108 +153,95 @@ function LifecycleDialog({
   const fieldError = (field: string) => (error?.field === field ? t(error.message) : undefined);
   const title = `lifecycle.${which}Title`;
   return (
-    <Dialog open onClose={onCancel} aria-labelledby="lifecycle-title" fullWidth maxWidth="sm">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <DialogTitle id="lifecycle-title">{t(title, { name: jobseeker.name })}</DialogTitle>
-        <DialogContent>
-          <DialogContentText sx={{ mb: 2 }}>{t(`lifecycle.${which}Body`)}</DialogContentText>
-          <Stack spacing={2}>
-            {which !== 'transfer' ? (
+    <FormDialog
+      titleId="lifecycle-title"
+      title={t(title, { name: jobseeker.name })}
+      maxWidth="sm"
+      onCancel={onCancel}
+      onSubmit={() => void submit()}
+      cancelLabel={t('lifecycle.cancel')}
+      submitLabel={t(
+        `lifecycle.confirm${which === 'close' ? 'Close' : which === 'reopen' ? 'Reopen' : 'Transfer'}`,
+      )}
+      submitColor={which === 'close' ? 'warning' : 'primary'}
+      submitDisabled={busy}
+      submitTestId="confirm-lifecycle"
+    >
+      <DialogContentText sx={{ mb: 2 }}>{t(`lifecycle.${which}Body`)}</DialogContentText>
+      <Stack spacing={2}>
+        {which !== 'transfer' ? (
+          <TextField
+            select
+            required
+            autoFocus
+            label={t('lifecycle.reasonLabel')}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            error={error?.field === 'reason'}
+            helperText={fieldError('reason')}
+            slotProps={{ htmlInput: { 'data-testid': 'lifecycle-reason' } }}
+          >
+            {reasons.map((r) => (
+              <MenuItem key={r} value={r} data-testid={`reason-${r}`}>
+                {t(`lifecycle.reasons.${r}`)}
+              </MenuItem>
+            ))}
+          </TextField>
+        ) : (
+          <Autocomplete
+            freeSolo
+            options={centers.map((c) => c.code)}
+            getOptionLabel={(code) => {
+              const c = centers.find((x) => x.code === code);
+              return c ? `${c.name} (${c.code})` : code;
+            }}
+            inputValue={toCenter}
+            onInputChange={(_e, v) => setToCenter(v)}
+            renderInput={(params) => (
               <TextField
-                select
+                {...params}
                 required
                 autoFocus
-                label={t('lifecycle.reasonLabel')}
-                value={reason}
-                onChange={(e) => setReason(e.target.value)}
-                error={error?.field === 'reason'}
-                helperText={fieldError('reason')}
-                slotProps={{ htmlInput: { 'data-testid': 'lifecycle-reason' } }}
-              >
-                {reasons.map((r) => (
-                  <MenuItem key={r} value={r} data-testid={`reason-${r}`}>
-                    {t(`lifecycle.reasons.${r}`)}
-                  </MenuItem>
-                ))}
-              </TextField>
-            ) : (
-              <Autocomplete
-                freeSolo
-                options={centers.map((c) => c.code)}
-                getOptionLabel={(code) => {
-                  const c = centers.find((x) => x.code === code);
-                  return c ? `${c.name} (${c.code})` : code;
+                label={t('lifecycle.toCenterLabel')}
+                error={error?.field === 'toCenter'}
+                helperText={fieldError('toCenter') ?? t('lifecycle.toCenterHelp')}
+                slotProps={{
+                  ...params.slotProps,
+                  htmlInput: { ...params.slotProps.htmlInput, 'data-testid': 'transfer-center' },
                 }}
-                inputValue={toCenter}
-                onInputChange={(_e, v) => setToCenter(v)}
-                renderInput={(params) => (
-                  <TextField
-                    {...params}
-                    required
-                    autoFocus
-                    label={t('lifecycle.toCenterLabel')}
-                    error={error?.field === 'toCenter'}
-                    helperText={fieldError('toCenter') ?? t('lifecycle.toCenterHelp')}
-                    slotProps={{
-                      ...params.slotProps,
-                      htmlInput: { ...params.slotProps.htmlInput, 'data-testid': 'transfer-center' },
-                    }}
-                  />
-                )}
               />
             )}
-            {which === 'close' && reason === 'no-contact' && (
-              <TextField
-                required
-                type="number"
-                label={t('lifecycle.monthsLabel')}
-                value={months}
-                onChange={(e) => setMonths(e.target.value)}
-                error={error?.field === 'noContactMonths'}
-                helperText={fieldError('noContactMonths')}
-                slotProps={{ htmlInput: { min: 1, max: 60, 'data-testid': 'lifecycle-months' } }}
-              />
-            )}
-            <TextField
-              multiline
-              minRows={2}
-              required={which === 'transfer' || reason === 'other'}
-              label={t(which === 'transfer' ? 'lifecycle.transferReasonLabel' : 'lifecycle.noteLabel')}
-              value={text}
-              onChange={(e) => setText(e.target.value)}
-              error={error?.field === textField}
-              helperText={
-                fieldError(textField) ?? (which === 'transfer' ? undefined : t('lifecycle.noteHelp'))
-              }
-              slotProps={{ htmlInput: { maxLength: 1000, 'data-testid': 'lifecycle-text' } }}
-            />
-            {error && !error.field && <Alert severity="error">{t(error.message)}</Alert>}
-            {error?.field &&
-              !['reason', 'text', 'noContactMonths', 'toCenter', 'jobseekerId'].includes(error.field) && (
-                <Alert severity="error">{t(error.message)}</Alert>
-              )}
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onCancel}>{t('lifecycle.cancel')}</Button>
-          <Button
-            type="submit"
-            variant="contained"
-            color={which === 'close' ? 'warning' : 'primary'}
-            disabled={busy}
-            data-testid="confirm-lifecycle"
-          >
-            {t(
-              `lifecycle.confirm${which === 'close' ? 'Close' : which === 'reopen' ? 'Reopen' : 'Transfer'}`,
-            )}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+          />
+        )}
+        {which === 'close' && reason === 'no-contact' && (
+          <TextField
+            required
+            type="number"
+            label={t('lifecycle.monthsLabel')}
+            value={months}
+            onChange={(e) => setMonths(e.target.value)}
+            error={error?.field === 'noContactMonths'}
+            helperText={fieldError('noContactMonths')}
+            slotProps={{ htmlInput: { min: 1, max: 60, 'data-testid': 'lifecycle-months' } }}
+          />
+        )}
+        <TextField
+          multiline
+          minRows={2}
+          required={which === 'transfer' || reason === 'other'}
+          label={t(which === 'transfer' ? 'lifecycle.transferReasonLabel' : 'lifecycle.noteLabel')}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          error={error?.field === textField}
+          helperText={fieldError(textField) ?? (which === 'transfer' ? undefined : t('lifecycle.noteHelp'))}
+          slotProps={{ htmlInput: { maxLength: 1000, 'data-testid': 'lifecycle-text' } }}
+        />
+        {error && !error.field && <Alert severity="error">{t(error.message)}</Alert>}
+        {error?.field &&
+          !['reason', 'text', 'noContactMonths', 'toCenter', 'jobseekerId'].includes(error.field) && (
+            <Alert severity="error">{t(error.message)}</Alert>
+          )}
+      </Stack>
+    </FormDialog>
   );
 }

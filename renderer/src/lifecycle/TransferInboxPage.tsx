@@ -26,17 +26,13 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TransferInbox, TransferView } from '../../../shared/casework/lifecycle.ts';
 import { formatDateTime, formatDay } from '../../../shared/domain/day-format.ts';
-import { ApiError, call } from '../api.ts';
+import { call, messageOf } from '../api.ts';
 import { scrollPageSx } from '../common/layout.ts';
 
 // 이관 요청함 (issue 16 item 4): requests to this center, which its supervisors accept (choosing who will
 // have the case, or later) or decline with a reason; and the requests sent from here, which their
 // requester may withdraw while they wait. An answer is a write like any other, sent at the next sync;
 // an accepted case arrives on this desktop at the sync after the server has moved it.
-
-function messageOf(e: unknown): string {
-  return e instanceof ApiError ? e.error.message : 'errors.internal';
-}
 
 const day = (iso: string): string => formatDay(iso);
 

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BLOB_CHUNK_BYTES } from '../../../shared/attachments/limits.ts';
 import { png, tinyPdf } from '../../support/attachment-files.ts';
-import { change, hostileServer, jobseekerFields, type Agent, type Hostile } from '../../support/hostile.ts';
+import { change, jobseekerFields, type Agent } from '../../support/hostile.ts';
+import { hostileSuite } from '../../support/hostile-suite.ts';
 import { SERVER_DIALECTS } from '../../support/server-db.ts';
 
 // A hostile desktop against attachments (issue 18 item 3), from the attacker's side: the metadata row
@@ -32,11 +33,6 @@ function fileFields(jobseekerId: string, by: string, bytes: Buffer, over: Record
 }
 
 describe.each(SERVER_DIALECTS)('a hostile desktop against attachments, on %s', (dialect) => {
-  let h: Hostile;
-  let c1: Agent;
-  let c2: Agent;
-  let adm: Agent;
-  let bus: Agent;
   const ids = { own: uuidv7(), busan: uuidv7(), file: uuidv7() };
   const pdf = tinyPdf('cv');
 
@@ -64,21 +60,11 @@ describe.each(SERVER_DIALECTS)('a hostile desktop against attachments, on %s', (
     return { chunks: Number(c.n), blobs: Number(b.n) };
   }
 
-  beforeAll(async () => {
-    h = await hostileServer(dialect);
-    [c1, c2, adm, bus] = (await Promise.all(
-      ['counselor1', 'counselor2', 'admin1', 'busan1'].map((l) => h.agent(l)),
-    )) as [Agent, Agent, Agent, Agent];
-    const seeded = [
-      ...(await h.push(c1, [change(c1, 'jobseekers', ids.own, jobseekerFields('SEL01', c1.userId))])),
-      ...(await h.push(bus, [change(bus, 'jobseekers', ids.busan, jobseekerFields('BUS01', bus.userId))])),
-      ...(await h.push(c1, [change(c1, 'attachments', ids.file, fileFields(ids.own, c1.userId, pdf))])),
-    ];
-    expect(seeded.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
-  });
-  afterAll(async () => {
-    await h.close();
-  });
+  const { h, c1, c2, adm, bus } = hostileSuite(dialect, ({ c1, bus }) => [
+    [c1, [change(c1, 'jobseekers', ids.own, jobseekerFields('SEL01', c1.userId))]],
+    [bus, [change(bus, 'jobseekers', ids.busan, jobseekerFields('BUS01', bus.userId))]],
+    [c1, [change(c1, 'attachments', ids.file, fileFields(ids.own, c1.userId, pdf))]],
+  ]);
 
   it('refuses metadata rows that do not fit', async () => {
     await h.expectRefused(

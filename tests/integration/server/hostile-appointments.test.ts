@@ -1,6 +1,7 @@
 import { uuidv7 } from 'uuidv7';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { change, hostileServer, jobseekerFields, type Agent, type Hostile } from '../../support/hostile.ts';
+import { describe, expect, it } from 'vitest';
+import { change, jobseekerFields } from '../../support/hostile.ts';
+import { hostileSuite } from '../../support/hostile-suite.ts';
 import { SERVER_DIALECTS } from '../../support/server-db.ts';
 
 // A hostile desktop against appointments (issue 16 item 1), over real HTTP on both dialects: the row
@@ -48,48 +49,20 @@ function eventFields(appointmentId: string, author: string, over: Record<string,
 }
 
 describe.each(SERVER_DIALECTS)('a hostile desktop’s appointments, on %s', (dialect) => {
-  let h: Hostile;
-  let c1: Agent;
-  let c2: Agent;
-  let sup: Agent;
-  let adm: Agent;
-  let bus: Agent;
   const ids = { own: uuidv7(), busan: uuidv7(), appt: uuidv7(), busanAppt: uuidv7() };
 
-  async function seqOf(table: string, id: string): Promise<number> {
-    const row = await h.server.opened.db
-      .selectFrom('sync_rows')
-      .select('seq')
-      .where('table_name', '=', table)
-      .where('row_id', '=', id)
-      .executeTakeFirstOrThrow();
-    return Number(row.seq);
-  }
-
-  beforeAll(async () => {
-    h = await hostileServer(dialect);
-    [c1, c2, sup, adm, bus] = (await Promise.all(
-      ['counselor1', 'counselor2', 'supervisor1', 'admin1', 'busan1'].map((l) => h.agent(l)),
-    )) as [Agent, Agent, Agent, Agent, Agent];
-    const seeded = [
-      ...(await h.push(c1, [change(c1, 'jobseekers', ids.own, jobseekerFields('SEL01', c1.userId))])),
-      ...(await h.push(bus, [change(bus, 'jobseekers', ids.busan, jobseekerFields('BUS01', bus.userId))])),
-      ...(await h.push(c1, [
+  const { h, c1, c2, sup, adm, bus, seqOf, update } = hostileSuite(dialect, ({ c1, bus }) => [
+    [c1, [change(c1, 'jobseekers', ids.own, jobseekerFields('SEL01', c1.userId))]],
+    [bus, [change(bus, 'jobseekers', ids.busan, jobseekerFields('BUS01', bus.userId))]],
+    [
+      c1,
+      [
         change(c1, 'appointments', ids.appt, appointmentFields(ids.own, c1.userId, c1.userId)),
         change(c1, 'appointment_events', uuidv7(), eventFields(ids.appt, c1.userId)),
-      ])),
-      ...(await h.push(bus, [
-        change(bus, 'appointments', ids.busanAppt, appointmentFields(ids.busan, bus.userId, bus.userId)),
-      ])),
-    ];
-    expect(seeded.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied', 'applied']);
-  });
-  afterAll(async () => {
-    await h.close();
-  });
-
-  const update = async (a: Agent, table: string, id: string, fields: Record<string, unknown>) =>
-    change(a, table, id, fields, 'update', await seqOf(table, id));
+      ],
+    ],
+    [bus, [change(bus, 'appointments', ids.busanAppt, appointmentFields(ids.busan, bus.userId, bus.userId))]],
+  ]);
 
   it('refuses a booking under another center’s jobseeker, and any by an admin', async () => {
     await h.expectRefused(

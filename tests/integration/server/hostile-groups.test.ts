@@ -1,6 +1,7 @@
 import { uuidv7 } from 'uuidv7';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { change, hostileServer, jobseekerFields, type Agent, type Hostile } from '../../support/hostile.ts';
+import { describe, expect, it } from 'vitest';
+import { change, jobseekerFields } from '../../support/hostile.ts';
+import { hostileSuite } from '../../support/hostile-suite.ts';
 import { SERVER_DIALECTS } from '../../support/server-db.ts';
 
 // A hostile desktop against group programmes (issue 17 item 3), over real HTTP on both dialects: a run is
@@ -68,12 +69,6 @@ function markFields(participantId: string, sessionId: string, author: string, ma
 }
 
 describe.each(SERVER_DIALECTS)('a hostile desktop’s group programmes, on %s', (dialect) => {
-  let h: Hostile;
-  let c1: Agent;
-  let c2: Agent;
-  let sup: Agent;
-  let adm: Agent;
-  let bus: Agent;
   const ids = {
     own: uuidv7(),
     own2: uuidv7(),
@@ -85,45 +80,27 @@ describe.each(SERVER_DIALECTS)('a hostile desktop’s group programmes, on %s', 
     otherSession: uuidv7(),
     participant: uuidv7(),
   };
-
-  async function seqOf(table: string, id: string): Promise<number> {
-    const row = await h.server.opened.db
-      .selectFrom('sync_rows')
-      .select('seq')
-      .where('table_name', '=', table)
-      .where('row_id', '=', id)
-      .executeTakeFirstOrThrow();
-    return Number(row.seq);
-  }
-
-  beforeAll(async () => {
-    h = await hostileServer(dialect);
-    [c1, c2, sup, adm, bus] = (await Promise.all(
-      ['counselor1', 'counselor2', 'supervisor1', 'admin1', 'busan1'].map((l) => h.agent(l)),
-    )) as [Agent, Agent, Agent, Agent, Agent];
-    const seeded = [
-      ...(await h.push(c1, [
+  const { h, c1, c2, sup, adm, bus, seqOf, update } = hostileSuite(dialect, ({ c1, bus }) => [
+    [
+      c1,
+      [
         change(c1, 'jobseekers', ids.own, jobseekerFields('SEL01', c1.userId)),
         change(c1, 'jobseekers', ids.own2, jobseekerFields('SEL01', c1.userId)),
-      ])),
-      ...(await h.push(bus, [change(bus, 'jobseekers', ids.busan, jobseekerFields('BUS01', bus.userId))])),
-      ...(await h.push(c1, [
+      ],
+    ],
+    [bus, [change(bus, 'jobseekers', ids.busan, jobseekerFields('BUS01', bus.userId))]],
+    [
+      c1,
+      [
         change(c1, 'group_programmes', ids.run, runFields('SEL01', c1.userId)),
         change(c1, 'group_sessions', ids.session, sessionFields(ids.run)),
         change(c1, 'group_programmes', ids.otherRun, runFields('SEL01', c1.userId)),
         change(c1, 'group_sessions', ids.otherSession, sessionFields(ids.otherRun)),
         change(c1, 'group_participants', ids.participant, participantFields(ids.own, ids.run, c1.userId)),
-      ])),
-      ...(await h.push(bus, [change(bus, 'group_programmes', ids.busanRun, runFields('BUS01', bus.userId))])),
-    ];
-    expect(seeded.map((r) => r.status)).toEqual(Array(9).fill('applied'));
-  });
-  afterAll(async () => {
-    await h.close();
-  });
-
-  const update = async (a: Agent, table: string, id: string, fields: Record<string, unknown>) =>
-    change(a, table, id, fields, 'update', await seqOf(table, id));
+      ],
+    ],
+    [bus, [change(bus, 'group_programmes', ids.busanRun, runFields('BUS01', bus.userId))]],
+  ]);
 
   it('refuses any group record from an admin (wrong role)', async () => {
     await h.expectRefused(

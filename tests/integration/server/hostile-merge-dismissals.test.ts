@@ -1,6 +1,7 @@
 import { uuidv7 } from 'uuidv7';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { change, hostileServer, jobseekerFields, type Agent, type Hostile } from '../../support/hostile.ts';
+import { describe, expect, it } from 'vitest';
+import { change, jobseekerFields, type Agent } from '../../support/hostile.ts';
+import { hostileSuite } from '../../support/hostile-suite.ts';
 import { SERVER_DIALECTS } from '../../support/server-db.ts';
 
 // "Not the same person" (다른 사람, issue 16 item 5) from the attacker's side: a dismissal of a duplicate
@@ -9,11 +10,6 @@ import { SERVER_DIALECTS } from '../../support/server-db.ts';
 // counselor or in someone else's name, is refused with its reason, and nothing changes on the server.
 
 describe.each(SERVER_DIALECTS)('a hostile desktop’s dismissed pairs, on %s', (dialect) => {
-  let h: Hostile;
-  let c1: Agent;
-  let c2: Agent;
-  let lead: Agent;
-  let south: Agent;
   const ids = { a: uuidv7(), b: uuidv7(), southCase: uuidv7(), dismissal: uuidv7() };
   let dismissalSeq = 0;
 
@@ -29,25 +25,22 @@ describe.each(SERVER_DIALECTS)('a hostile desktop’s dismissed pairs, on %s', (
     };
   }
 
-  beforeAll(async () => {
-    h = await hostileServer(dialect);
-    c1 = await h.agent('counselor1');
-    c2 = await h.agent('counselor2');
-    lead = await h.agent('supervisor1');
-    south = await h.agent('southern1');
-    const made = await h.push(c1, [
-      change(c1, 'jobseekers', ids.a, jobseekerFields('SEL01', c1.userId)),
-      change(c1, 'jobseekers', ids.b, jobseekerFields('SEL01', c1.userId)),
-    ]);
-    expect(made.map((r) => r.status)).toEqual(['applied', 'applied']);
-    const southern = await h.push(south, [
-      change(south, 'jobseekers', ids.southCase, jobseekerFields('SEL02', south.userId)),
-    ]);
-    expect(southern[0]?.status).toBe('applied');
-  });
-  afterAll(async () => {
-    await h.close();
-  });
+  const {
+    h,
+    c1,
+    c2,
+    sup: lead,
+    south,
+  } = hostileSuite(dialect, ({ c1, south }) => [
+    [
+      c1,
+      [
+        change(c1, 'jobseekers', ids.a, jobseekerFields('SEL01', c1.userId)),
+        change(c1, 'jobseekers', ids.b, jobseekerFields('SEL01', c1.userId)),
+      ],
+    ],
+    [south, [change(south, 'jobseekers', ids.southCase, jobseekerFields('SEL02', south.userId))]],
+  ]);
 
   it('refuses a dismissal by a counselor, in another center, or naming another center’s case', async () => {
     await h.expectRefused(c1, change(c1, 'case_merge_dismissals', uuidv7(), dismissal(c1)), 'roleMayNotAdd');

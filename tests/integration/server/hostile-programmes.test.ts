@@ -1,6 +1,7 @@
 import { uuidv7 } from 'uuidv7';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { change, hostileServer, jobseekerFields, type Agent, type Hostile } from '../../support/hostile.ts';
+import { describe, expect, it } from 'vitest';
+import { change, jobseekerFields } from '../../support/hostile.ts';
+import { hostileSuite } from '../../support/hostile-suite.ts';
 import { SERVER_DIALECTS } from '../../support/server-db.ts';
 
 // A hostile desktop against programme enrolments (issue 17 item 2), over real HTTP on both dialects: an
@@ -77,11 +78,6 @@ function decisionFields(enrolmentId: string, author: string, over: Record<string
 }
 
 describe.each(SERVER_DIALECTS)('a hostile desktop’s programme enrolments, on %s', (dialect) => {
-  let h: Hostile;
-  let c1: Agent;
-  let c2: Agent;
-  let adm: Agent;
-  let bus: Agent;
   const ids = {
     own: uuidv7(),
     bare: uuidv7(),
@@ -90,56 +86,30 @@ describe.each(SERVER_DIALECTS)('a hostile desktop’s programme enrolments, on %
     busanEnrolment: uuidv7(),
     bareEnrolment: uuidv7(),
   };
-
-  async function seqOf(table: string, id: string): Promise<number> {
-    const row = await h.server.opened.db
-      .selectFrom('sync_rows')
-      .select('seq')
-      .where('table_name', '=', table)
-      .where('row_id', '=', id)
-      .executeTakeFirstOrThrow();
-    return Number(row.seq);
-  }
-  const update = async (a: Agent, table: string, id: string, fields: Record<string, unknown>) =>
-    change(a, table, id, fields, 'update', await seqOf(table, id));
-
-  beforeAll(async () => {
-    h = await hostileServer(dialect);
-    [c1, c2, adm, bus] = (await Promise.all(
-      ['counselor1', 'counselor2', 'admin1', 'busan1'].map((l) => h.agent(l)),
-    )) as [Agent, Agent, Agent, Agent];
-    const seeded = [
-      ...(await h.push(c1, [
+  const { h, c1, c2, adm, bus, seqOf, update } = hostileSuite(dialect, ({ c1, bus }) => [
+    [
+      c1,
+      [
         change(c1, 'jobseekers', ids.own, { ...jobseekerFields('SEL01', c1.userId), consent_sensitive: 1 }),
         // A case without the sensitive consent: its enrolment may not record income or assets.
         change(c1, 'jobseekers', ids.bare, jobseekerFields('SEL01', c1.userId)),
         change(c1, 'programme_enrolments', ids.bareEnrolment, enrolmentFields(ids.bare, c1.userId)),
-      ])),
-      ...(await h.push(bus, [change(bus, 'jobseekers', ids.busan, jobseekerFields('BUS01', bus.userId))])),
-      ...(await h.push(c1, [
+      ],
+    ],
+    [bus, [change(bus, 'jobseekers', ids.busan, jobseekerFields('BUS01', bus.userId))]],
+    [
+      c1,
+      [
         change(
           c1,
           'programme_enrolments',
           ids.enrolment,
           enrolmentFields(ids.own, c1.userId, admitted(c1.userId)),
         ),
-      ])),
-      ...(await h.push(bus, [
-        change(bus, 'programme_enrolments', ids.busanEnrolment, enrolmentFields(ids.busan, bus.userId)),
-      ])),
-    ];
-    expect(seeded.map((r) => r.status)).toEqual([
-      'applied',
-      'applied',
-      'applied',
-      'applied',
-      'applied',
-      'applied',
-    ]);
-  });
-  afterAll(async () => {
-    await h.close();
-  });
+      ],
+    ],
+    [bus, [change(bus, 'programme_enrolments', ids.busanEnrolment, enrolmentFields(ids.busan, bus.userId))]],
+  ]);
 
   it('refuses records under another center’s case, and any from an admin', async () => {
     await h.expectRefused(

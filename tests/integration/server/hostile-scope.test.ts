@@ -1,15 +1,7 @@
 import { uuidv7 } from 'uuidv7';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  change,
-  employerFields,
-  hostileServer,
-  jobseekerFields,
-  noteFields,
-  openingFields,
-  type Agent,
-  type Hostile,
-} from '../../support/hostile.ts';
+import { describe, expect, it } from 'vitest';
+import { change, employerFields, jobseekerFields, noteFields, openingFields } from '../../support/hostile.ts';
+import { hostileSuite } from '../../support/hostile-suite.ts';
 import { SERVER_DIALECTS } from '../../support/server-db.ts';
 
 // A hostile desktop against the scopes (issue 13 §2–3): the caller must be able to act on the row as it
@@ -18,46 +10,20 @@ import { SERVER_DIALECTS } from '../../support/server-db.ts';
 // that does not exist or is not the caller's; the center's settings row is its supervisors' and admins'.
 
 describe.each(SERVER_DIALECTS)('a hostile desktop’s scopes, on %s', (dialect) => {
-  let h: Hostile;
-  let c1: Agent;
-  let c2: Agent;
-  let sup: Agent;
-  let adm: Agent;
-  let bus: Agent;
   const ids = { own: uuidv7(), free: uuidv7(), colleague: uuidv7(), busan: uuidv7(), employer: uuidv7() };
 
-  async function seqOf(table: string, id: string): Promise<number> {
-    const row = await h.server.opened.db
-      .selectFrom('sync_rows')
-      .select('seq')
-      .where('table_name', '=', table)
-      .where('row_id', '=', id)
-      .executeTakeFirstOrThrow();
-    return Number(row.seq);
-  }
-
-  beforeAll(async () => {
-    h = await hostileServer(dialect);
-    [c1, c2, sup, adm, bus] = (await Promise.all(
-      ['counselor1', 'counselor2', 'supervisor1', 'admin1', 'busan1'].map((l) => h.agent(l)),
-    )) as [Agent, Agent, Agent, Agent, Agent];
-    const seeded = [
-      ...(await h.push(c1, [
+  const { h, c1, c2, sup, adm, bus, update } = hostileSuite(dialect, ({ c1, c2, sup, bus }) => [
+    [
+      c1,
+      [
         change(c1, 'jobseekers', ids.own, jobseekerFields('SEL01', c1.userId)),
         change(c1, 'employers', ids.employer, employerFields('SEL01', '11')),
-      ])),
-      ...(await h.push(sup, [change(sup, 'jobseekers', ids.free, jobseekerFields('SEL01', null))])),
-      ...(await h.push(c2, [change(c2, 'jobseekers', ids.colleague, jobseekerFields('SEL01', c2.userId))])),
-      ...(await h.push(bus, [change(bus, 'jobseekers', ids.busan, jobseekerFields('BUS01', bus.userId))])),
-    ];
-    expect(seeded.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied', 'applied']);
-  });
-  afterAll(async () => {
-    await h.close();
-  });
-
-  const update = async (a: Agent, table: string, id: string, fields: Record<string, unknown>) =>
-    change(a, table, id, fields, 'update', await seqOf(table, id));
+      ],
+    ],
+    [sup, [change(sup, 'jobseekers', ids.free, jobseekerFields('SEL01', null))]],
+    [c2, [change(c2, 'jobseekers', ids.colleague, jobseekerFields('SEL01', c2.userId))]],
+    [bus, [change(bus, 'jobseekers', ids.busan, jobseekerFields('BUS01', bus.userId))]],
+  ]);
 
   it('keeps the center’s settings row to its supervisors and admins', async () => {
     const settings = JSON.stringify({ kiosk: { idleSeconds: 30 } });

@@ -1,6 +1,7 @@
 import { uuidv7 } from 'uuidv7';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { change, hostileServer, jobseekerFields, type Agent, type Hostile } from '../../support/hostile.ts';
+import { describe, expect, it } from 'vitest';
+import { change, jobseekerFields, type Agent } from '../../support/hostile.ts';
+import { hostileSuite } from '../../support/hostile-suite.ts';
 import { SERVER_DIALECTS } from '../../support/server-db.ts';
 
 // A hostile desktop against service referrals (서비스 연계, issue 17 item 4), over real HTTP on both
@@ -54,44 +55,22 @@ function eventFields(referralId: string, author: string, over: Record<string, un
 }
 
 describe.each(SERVER_DIALECTS)('a hostile desktop’s service referrals, on %s', (dialect) => {
-  let h: Hostile;
-  let c1: Agent;
-  let c2: Agent;
-  let adm: Agent;
-  let bus: Agent;
   const ids = { own: uuidv7(), busan: uuidv7(), ref: uuidv7(), other: uuidv7() };
-
-  async function seqOf(table: string, id: string): Promise<number> {
-    const row = await h.server.opened.db
-      .selectFrom('sync_rows')
-      .select('seq')
-      .where('table_name', '=', table)
-      .where('row_id', '=', id)
-      .executeTakeFirstOrThrow();
-    return Number(row.seq);
-  }
-  const update = async (a: Agent, id: string, fields: Record<string, unknown>) =>
-    change(a, 'service_referrals', id, fields, 'update', await seqOf('service_referrals', id));
-
-  beforeAll(async () => {
-    h = await hostileServer(dialect);
-    [c1, c2, adm, bus] = (await Promise.all(
-      ['counselor1', 'counselor2', 'admin1', 'busan1'].map((l) => h.agent(l)),
-    )) as [Agent, Agent, Agent, Agent];
-    const seeded = [
-      ...(await h.push(c1, [change(c1, 'jobseekers', ids.own, jobseekerFields('SEL01', c1.userId))])),
-      ...(await h.push(bus, [change(bus, 'jobseekers', ids.busan, jobseekerFields('BUS01', bus.userId))])),
-      ...(await h.push(c1, [
+  const suite = hostileSuite(dialect, ({ c1, bus }) => [
+    [c1, [change(c1, 'jobseekers', ids.own, jobseekerFields('SEL01', c1.userId))]],
+    [bus, [change(bus, 'jobseekers', ids.busan, jobseekerFields('BUS01', bus.userId))]],
+    [
+      c1,
+      [
         change(c1, 'service_referrals', ids.ref, referralFields(ids.own, c1.userId)),
         change(c1, 'service_referral_events', uuidv7(), eventFields(ids.ref, c1.userId)),
         change(c1, 'service_referrals', ids.other, referralFields(ids.own, c1.userId)),
-      ])),
-    ];
-    expect(seeded.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied', 'applied']);
-  });
-  afterAll(async () => {
-    await h.close();
-  });
+      ],
+    ],
+  ]);
+  const { h, c1, c2, adm, bus, seqOf } = suite;
+  const update = (a: Agent, id: string, fields: Record<string, unknown>) =>
+    suite.update(a, 'service_referrals', id, fields);
 
   it('refuses a referral under another center’s jobseeker, and any by an admin', async () => {
     await h.expectRefused(

@@ -1,7 +1,8 @@
 import { uuidv7 } from 'uuidv7';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { change, hostileServer, jobseekerFields, type Agent, type Hostile } from '../../support/hostile.ts';
+import { change, jobseekerFields } from '../../support/hostile.ts';
+import { hostileSuite } from '../../support/hostile-suite.ts';
 import { SERVER_DIALECTS } from '../../support/server-db.ts';
 import { SIGNATURE_BASE64 } from '../../support/signature-png.ts';
 
@@ -12,12 +13,6 @@ import { SIGNATURE_BASE64 } from '../../support/signature-png.ts';
 // its jobseeker is refused with nothing stored; a stored signature cannot be changed.
 
 describe.each(SERVER_DIALECTS)('a hostile desktop’s signatures, on %s', (dialect) => {
-  let h: Hostile;
-  let c1: Agent;
-  let c2: Agent;
-  let sup: Agent;
-  let adm: Agent;
-  let bus: Agent;
   const ids = { own: uuidv7(), colleague: uuidv7(), busan: uuidv7(), signature: uuidv7() };
   const hash = createHash('sha256').update('the consent form as read').digest('hex');
 
@@ -34,21 +29,11 @@ describe.each(SERVER_DIALECTS)('a hostile desktop’s signatures, on %s', (diale
     };
   }
 
-  beforeAll(async () => {
-    h = await hostileServer(dialect);
-    [c1, c2, sup, adm, bus] = (await Promise.all(
-      ['counselor1', 'counselor2', 'supervisor1', 'admin1', 'busan1'].map((l) => h.agent(l)),
-    )) as [Agent, Agent, Agent, Agent, Agent];
-    const seeded = [
-      ...(await h.push(c1, [change(c1, 'jobseekers', ids.own, jobseekerFields('SEL01', c1.userId))])),
-      ...(await h.push(c2, [change(c2, 'jobseekers', ids.colleague, jobseekerFields('SEL01', c2.userId))])),
-      ...(await h.push(bus, [change(bus, 'jobseekers', ids.busan, jobseekerFields('BUS01', bus.userId))])),
-    ];
-    expect(seeded.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
-  });
-  afterAll(async () => {
-    await h.close();
-  });
+  const { h, c1, c2, sup, adm } = hostileSuite(dialect, ({ c1, c2, bus }) => [
+    [c1, [change(c1, 'jobseekers', ids.own, jobseekerFields('SEL01', c1.userId))]],
+    [c2, [change(c2, 'jobseekers', ids.colleague, jobseekerFields('SEL01', c2.userId))]],
+    [bus, [change(bus, 'jobseekers', ids.busan, jobseekerFields('BUS01', bus.userId))]],
+  ]);
 
   it('stores an honest signature once, and the supervisor’s desktop receives it', async () => {
     const m = change(c1, 'signatures', ids.signature, signature(ids.own, c1.userId));

@@ -1,6 +1,7 @@
 import { uuidv7 } from 'uuidv7';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { change, hostileServer, jobseekerFields, type Agent, type Hostile } from '../../support/hostile.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { change, jobseekerFields, type Agent } from '../../support/hostile.ts';
+import { hostileSuite } from '../../support/hostile-suite.ts';
 import { SERVER_DIALECTS } from '../../support/server-db.ts';
 
 // To-dos (issue 16 item 2) from the attacker's side: a to-do made in another's name or for another
@@ -9,11 +10,6 @@ import { SERVER_DIALECTS } from '../../support/server-db.ts';
 // refused with its reason, and nothing changes on the server.
 
 describe.each(SERVER_DIALECTS)('a hostile desktop’s to-dos, on %s', (dialect) => {
-  let h: Hostile;
-  let c1: Agent;
-  let c2: Agent;
-  let lead: Agent;
-  let south: Agent;
   const ids = { case: uuidv7(), southCase: uuidv7(), task: uuidv7() };
   let taskSeq = 0;
 
@@ -35,25 +31,25 @@ describe.each(SERVER_DIALECTS)('a hostile desktop’s to-dos, on %s', (dialect) 
     };
   }
 
+  const {
+    h,
+    c1,
+    c2,
+    sup: lead,
+    south,
+    seqOf,
+  } = hostileSuite(dialect, ({ c1, south }) => [
+    [
+      c1,
+      [
+        change(c1, 'jobseekers', ids.case, jobseekerFields('SEL01', c1.userId)),
+        change(c1, 'tasks', ids.task, task(c1, { jobseeker_id: ids.case })),
+      ],
+    ],
+    [south, [change(south, 'jobseekers', ids.southCase, jobseekerFields('SEL02', south.userId))]],
+  ]);
   beforeAll(async () => {
-    h = await hostileServer(dialect);
-    c1 = await h.agent('counselor1');
-    c2 = await h.agent('counselor2');
-    lead = await h.agent('supervisor1');
-    south = await h.agent('southern1');
-    const results = await h.push(c1, [
-      change(c1, 'jobseekers', ids.case, jobseekerFields('SEL01', c1.userId)),
-      change(c1, 'tasks', ids.task, task(c1, { jobseeker_id: ids.case })),
-    ]);
-    expect(results.map((r) => r.status)).toEqual(['applied', 'applied']);
-    taskSeq = results[1]?.seq ?? 0;
-    const southern = await h.push(south, [
-      change(south, 'jobseekers', ids.southCase, jobseekerFields('SEL02', south.userId)),
-    ]);
-    expect(southern[0]?.status).toBe('applied');
-  });
-  afterAll(async () => {
-    await h.close();
+    taskSeq = await seqOf('tasks', ids.task);
   });
 
   it('refuses a to-do authored in another’s name, or made for someone else by a counselor', async () => {

@@ -1,86 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeRows } from '../../../db/repositories/sync-lifecycle.ts';
+import { describe, expect, it } from 'vitest';
 import { addNote } from '../../../electron/services/casework.ts';
 import { createEmployer, createOpening } from '../../../electron/services/employers.ts';
-import { createJobseeker, openJobseeker, updateJobseeker } from '../../../electron/services/jobseekers.ts';
+import { openJobseeker, updateJobseeker } from '../../../electron/services/jobseekers.ts';
 import { createReferral, recordReferralEvent } from '../../../electron/services/referrals.ts';
 import { syncStatus } from '../../../electron/services/sync/desktop-sync.ts';
-import { exportOutbox } from '../../../electron/services/sync/outbox-export.ts';
 import { handRefused, resendRefused } from '../../../electron/services/sync/refused.ts';
 import { listReviews, resolveReview } from '../../../electron/services/sync/reviews.ts';
-import { SyncScheduler, type SyncState } from '../../../electron/services/sync/scheduler.ts';
 import { appendOutbox, nextHlc } from '../../../db/repositories/outbox.ts';
-import { deleteRecord, restoreRecord } from '../../../server/records.ts';
 import { businessNumberCheckDigit } from '../../../shared/domain/business-number.ts';
-import { jobseekerFieldsSchema } from '../../../shared/domain/jobseeker.ts';
+import { writeLocally } from '../../support/sync-desktop.ts';
+import { lifecycleHttp } from '../../support/lifecycle-http.ts';
 import { SERVER_DIALECTS } from '../../support/server-db.ts';
-import { transferOnServer } from '../../support/server-transfer.ts';
-import {
-  openSyncDesk,
-  startSyncServer,
-  writeLocally,
-  type SyncDesk,
-  type SyncServer,
-} from '../../support/sync-desktop.ts';
 
-// The life of synced records over real HTTP, on both server dialects (sync.md § Conflicts, § Scopes,
-// § Auth): review items end to end, refused changes that are never silently dropped, a revoked device
-// whose outbox is kept and exported, real deletes with tombstones and restores, cases leaving a
-// desktop's scopes, and impossible derived results.
+// The life of synced records over real HTTP, on both server dialects (sync.md § Conflicts): review
+// items end to end, refused changes that are never silently dropped, and impossible derived results.
 
 describe.each(SERVER_DIALECTS)('record lifecycle over HTTP with the server on %s', (dialect) => {
-  let server: SyncServer;
-  const desks: SyncDesk[] = [];
-
-  beforeAll(async () => {
-    server = await startSyncServer(
-      dialect,
-      [
-        { code: 'SEL01', name: '서울고용센터', region: '11' },
-        { code: 'BUS01', name: '부산고용센터', region: '26' },
-      ],
-      [
-        { loginId: 'counselor1', role: 'counselor', center: 'SEL01' },
-        { loginId: 'counselor2', role: 'counselor', center: 'SEL01' },
-        { loginId: 'counselor3', role: 'counselor', center: 'SEL01' },
-        { loginId: 'supervisor1', role: 'supervisor', center: 'SEL01' },
-        { loginId: 'busan1', role: 'counselor', center: 'BUS01' },
-      ],
-    );
-  });
-  afterAll(async () => {
-    for (const d of desks) await d.close();
-    await server.close();
-  });
-
-  async function desk(loginId: string): Promise<SyncDesk> {
-    const d = await openSyncDesk(server.url, loginId);
-    desks.push(d);
-    return d;
-  }
-  const userId = (login: string) => server.users.get(login) ?? '';
-
-  async function newCase(d: SyncDesk, name: string, phone = '010-1000-2000') {
-    const fields = jobseekerFieldsSchema.parse({ name, birthYear: 1987, phone, sido: '11' });
-    return createJobseeker(d.store.context, d.session, fields, true);
-  }
-  async function localJobseeker(d: SyncDesk, id: string) {
-    return d.store.db.selectFrom('jobseekers').selectAll().where('id', '=', id).executeTakeFirst();
-  }
-  async function outbox(d: SyncDesk, status: 'pending' | 'refused' | 'sent') {
-    return d.store.db.selectFrom('outbox').selectAll().where('status', '=', status).execute();
-  }
-  async function serverRow(table: string, id: string) {
-    return server.opened.db
-      .selectFrom('sync_rows')
-      .selectAll()
-      .where('table_name', '=', table)
-      .where('row_id', '=', id)
-      .executeTakeFirstOrThrow();
-  }
-  async function serverItems(rowId: string) {
-    return server.opened.db.selectFrom('review_items').selectAll().where('row_id', '=', rowId).execute();
-  }
+  const env = lifecycleHttp(dialect);
+  const { desk, userId, newCase, outbox, serverRow, serverItems } = env;
 
   it('merges the phone, raises the counselor conflict on both desktops, and converges on the resolution', async () => {
     const a = await desk('supervisor1');
@@ -166,7 +103,7 @@ describe.each(SERVER_DIALECTS)('record lifecycle over HTTP with the server on %s
     expect(item?.resolved_at).toBeTruthy();
     expect(Number(item?.resolved_seq)).toBe(Number((await serverRow('jobseekers', created.id)).seq));
     // The value the resolution replaced is kept in history, with its author.
-    const history = await server.opened.db
+    const history = await env.server.opened.db
       .selectFrom('value_history')
       .selectAll()
       .where('row_id', '=', created.id)
@@ -190,61 +127,6 @@ describe.each(SERVER_DIALECTS)('record lifecycle over HTTP with the server on %s
       await d.client.syncOnce(); // the reads' audit entries
       expect(await outbox(d, 'pending')).toEqual([]);
     }
-  });
-
-  it('refuses a revoked device, keeps its outbox and exports it for a supervisor', async () => {
-    const c = await desk('counselor3');
-    await newCase(c, '표지훈');
-    await server.opened.db
-      .updateTable('devices')
-      .set({ revoked_at: new Date().toISOString() })
-      .where('id', '=', c.store.context.deviceId)
-      .execute();
-    await expect(c.client.syncOnce()).rejects.toMatchObject({ code: 'device-revoked' });
-
-    // The background loop reports it; the desk shows it and what to do.
-    const pending: Array<() => void> = [];
-    const scheduler = new SyncScheduler(() => c.client.syncOnce(), {
-      setTimeout: (fn) => pending.push(fn),
-      clearTimeout: () => undefined,
-    });
-    const ran = new Promise<SyncState>((resolve) => {
-      let started = false;
-      scheduler.onChange((s) => {
-        if (s.running) started = true;
-        else if (started) resolve(s);
-      });
-    });
-    scheduler.start();
-    pending.shift()?.();
-    expect((await ran).lastErrorCode).toBe('device-revoked');
-    scheduler.stop();
-    const status = await syncStatus(c.store.db, { client: c.client, scheduler });
-    const held = await outbox(c, 'pending');
-    expect(held.map((e) => e.table_name).filter((t) => t !== 'audit_entries')).toEqual(['jobseekers']);
-    // Pending changes count what the counselor wrote; the export holds everything unsent.
-    expect(status).toMatchObject({ revoked: true, pending: 1, unsent: held.length });
-
-    const file = await exportOutbox(c.store.context, c.session, '기기 해지 — 팀장 전달');
-    const doc = JSON.parse(Buffer.from(file.base64, 'base64').toString('utf8')) as {
-      format: string;
-      entries: Array<{ table: string; status: string; fields: Record<string, unknown> }>;
-    };
-    expect(doc.format).toBe('caseworker-outbox/1');
-    expect(doc.entries).toHaveLength(held.length);
-    expect(doc.entries.find((e) => e.table === 'jobseekers')).toMatchObject({
-      status: 'pending',
-      fields: { name: '표지훈' },
-    });
-    const audit = await c.store.db
-      .selectFrom('audit_entries')
-      .selectAll()
-      .where('action', '=', 'sync.outbox.export')
-      .execute();
-    expect(audit).toHaveLength(1);
-    expect(audit[0]?.detail).not.toContain('표지훈');
-    // Exporting discards nothing (its own audit entry joins the outbox).
-    expect((await outbox(c, 'pending')).length).toBe(held.length + 1);
   });
 
   it('keeps a refused change until a person acts: sent again, then handed to a supervisor who decides', async () => {
@@ -319,183 +201,6 @@ describe.each(SERVER_DIALECTS)('record lifecycle over HTTP with the server on %s
     });
   });
 
-  it('deletes for real: tombstones reach the desktops, an offline edit is held and never brings the row back, restore does', async () => {
-    const a = await desk('counselor1');
-    const b = await desk('counselor2');
-    const created = await newCase(a, '박서준', '010-3333-4444');
-    await addNote(a.store.context, a.session, {
-      jobseekerId: created.id,
-      kind: 'in-person',
-      body: '방문 상담',
-    });
-    await a.client.syncOnce();
-    await b.client.syncOnce();
-    const original = JSON.parse((await serverRow('jobseekers', created.id)).data) as Record<string, unknown>;
-    const onB = await openJobseeker(b.store.context, b.session, created.id);
-    b.online = false;
-    await updateJobseeker(b.store.context, b.session, created.id, onB.seq, { phone: '01077778888' });
-
-    await expect(
-      restoreRecord(
-        server.opened.db,
-        server.opened.dialect,
-        { table: 'jobseekers', id: created.id, reason: 'x', actor: 'it', data: null },
-        new Date(),
-      ),
-    ).rejects.toThrow(/is not deleted/);
-    const done = await deleteRecord(
-      server.opened.db,
-      server.opened.dialect,
-      { table: 'jobseekers', id: created.id, reason: '보존기간 만료', actor: 'it-admin' },
-      new Date(),
-    );
-    expect(done.rows).toBe(2); // the case and its note
-    const tomb = await serverRow('jobseekers', created.id);
-    expect(tomb.deleted_at).toBeTruthy();
-    expect(tomb.data).not.toContain('박서준');
-    expect(tomb.data).not.toContain('3333');
-    expect(
-      await server.opened.db
-        .selectFrom('value_history')
-        .selectAll()
-        .where('row_id', '=', created.id)
-        .execute(),
-    ).toEqual([]);
-
-    await a.client.syncOnce();
-    expect(await localJobseeker(a, created.id)).toBeUndefined();
-    expect(
-      await a.store.db
-        .selectFrom('counseling_notes')
-        .select('id')
-        .where('jobseeker_id', '=', created.id)
-        .execute(),
-    ).toEqual([]);
-
-    b.online = true;
-    expect(await b.client.syncOnce()).toMatchObject({ review: 1, refused: 0 });
-    expect(await localJobseeker(b, created.id)).toBeUndefined();
-    expect((await serverRow('jobseekers', created.id)).deleted_at).toBeTruthy(); // did not come back
-    const held = (await serverItems(created.id)).filter((i) => i.status === 'open');
-    expect(held).toHaveLength(1);
-    expect(held[0]).toMatchObject({
-      kind: 'deleted',
-      field: 'phone',
-      held_author: userId('counselor2'),
-      case_id: created.id,
-    });
-    await a.client.syncOnce();
-    const onA = await listReviews(a.store.context, a.session);
-    expect(onA.filter((i) => i.kind === 'deleted')).toHaveLength(1);
-    // A no longer holds the case (deleted), so it is not A's to decide; B wrote the held change.
-    expect(onA.find((i) => i.kind === 'deleted')).toMatchObject({
-      recordLabel: null,
-      choices: [],
-      mayResolve: false,
-    });
-
-    // Restoring needs the data back: the server kept none.
-    await expect(
-      restoreRecord(
-        server.opened.db,
-        server.opened.dialect,
-        { table: 'jobseekers', id: created.id, reason: '잘못 삭제', actor: 'it-admin', data: null },
-        new Date(),
-      ),
-    ).rejects.toThrow(/missing: .*name/);
-    await restoreRecord(
-      server.opened.db,
-      server.opened.dialect,
-      { table: 'jobseekers', id: created.id, reason: '잘못 삭제', actor: 'it-admin', data: original },
-      new Date(),
-    );
-    await a.client.syncOnce();
-    await b.client.syncOnce();
-    expect((await localJobseeker(a, created.id))?.name).toBe('박서준');
-    expect((await localJobseeker(b, created.id))?.phone).toBe('01033334444');
-
-    // The case is A's again: A (not B, the held change's author) applies B's edit.
-    const item = (await listReviews(a.store.context, a.session)).find((i) => i.kind === 'deleted');
-    expect(item?.choices).toEqual(['kept', 'held']);
-    await resolveReview(a.store.context, a.session, item?.id ?? '', 'held');
-    await a.client.syncOnce();
-    await b.client.syncOnce();
-    expect((await localJobseeker(a, created.id))?.phone).toBe('01077778888');
-    expect((await localJobseeker(b, created.id))?.phone).toBe('01077778888');
-  });
-
-  it('removes a case that left a desktop’s scopes; an edit made before is held for the new owner', async () => {
-    const a = await desk('counselor1');
-    const b = await desk('counselor2');
-    const created = await newCase(a, '최유진', '010-2222-1111');
-    await addNote(a.store.context, a.session, {
-      jobseekerId: created.id,
-      kind: 'phone',
-      body: '이관 전 메모',
-    });
-    await a.client.syncOnce();
-    await b.client.syncOnce();
-    const onB = await openJobseeker(b.store.context, b.session, created.id);
-    b.online = false;
-    await updateJobseeker(b.store.context, b.session, created.id, onB.seq, { phone: '01099990000' });
-
-    // The case is transferred to a counselor of the Busan center (a transfer is its own request that
-    // the receiving center accepts, not an edit a desktop pushes: made here on the server).
-    await transferOnServer(server.opened, 'jobseekers', created.id, {
-      center_code: 'BUS01',
-      assigned_counselor_id: userId('busan1'),
-    });
-    await a.client.syncOnce();
-    expect(await localJobseeker(a, created.id)).toBeUndefined();
-    expect(
-      await a.store.db
-        .selectFrom('counseling_notes')
-        .select('id')
-        .where('jobseeker_id', '=', created.id)
-        .execute(),
-    ).toEqual([]);
-
-    // B still has an unsent edit: the removal waits for it.
-    const early = await b.store.db
-      .transaction()
-      .execute((trx) =>
-        removeRows(trx, [
-          { table: 'jobseekers', id: created.id, seq: Number.MAX_SAFE_INTEGER, reason: 'left-scope' },
-        ]),
-      );
-    expect(early).toEqual({ removed: 0, deferred: 1 });
-    expect(await localJobseeker(b, created.id)).toBeDefined();
-
-    b.online = true;
-    expect(await b.client.syncOnce()).toMatchObject({ review: 1, refused: 0 });
-    expect(await localJobseeker(b, created.id)).toBeUndefined();
-    expect(await b.store.db.selectFrom('sync_deferred_removals').selectAll().execute()).toEqual([]);
-
-    const busan = await desk('busan1');
-    await busan.client.syncOnce();
-    expect((await localJobseeker(busan, created.id))?.name).toBe('최유진');
-    expect(
-      await busan.store.db
-        .selectFrom('counseling_notes')
-        .select('body')
-        .where('jobseeker_id', '=', created.id)
-        .execute(),
-    ).toEqual([{ body: '이관 전 메모' }]);
-    const items = await listReviews(busan.store.context, busan.session);
-    expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({
-      kind: 'scope-exit',
-      field: 'phone',
-      heldValue: '01099990000',
-      heldAuthorName: 'counselor2 님',
-      mayResolve: true,
-    });
-    await resolveReview(busan.store.context, busan.session, items[0]?.id ?? '', 'held');
-    await busan.client.syncOnce();
-    expect((await localJobseeker(busan, created.id))?.phone).toBe('01099990000');
-    expect(await listReviews(b.store.context, b.session, created.id)).toEqual([]);
-  });
-
   it('opens review items for impossible derived results: hired and cancelled, more hires than positions', async () => {
     const a = await desk('counselor1');
     const b = await desk('counselor2');
@@ -550,7 +255,7 @@ describe.each(SERVER_DIALECTS)('record lifecycle over HTTP with the server on %s
     await b.client.syncOnce();
     await a.client.syncOnce();
 
-    const derived = await server.opened.db
+    const derived = await env.server.opened.db
       .selectFrom('review_items')
       .selectAll()
       .where('kind', '=', 'derived')
