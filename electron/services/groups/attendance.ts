@@ -1,10 +1,15 @@
 import { findActiveStep, latestAssessmentRow } from '../../../db/repositories/casework.ts';
-import { attendanceOfParticipant, sessionsOf } from '../../../db/repositories/groups.ts';
+import { attendanceOfParticipant, attendanceOfSession, sessionsOf } from '../../../db/repositories/groups.ts';
 import { stepsOf } from '../../../shared/casework/service-plan.ts';
 import type { SessionInfo } from '../../../shared/contract/auth.ts';
 import type { GroupParticipantView, GroupRunDetail } from '../../../shared/contract/groups.ts';
 import { AppFailure } from '../../../shared/contract/result.ts';
-import { isActiveParticipant, type AttendanceMark } from '../../../shared/domain/groups.ts';
+import {
+  attendedCount,
+  isActiveParticipant,
+  sessionCapacity,
+  type AttendanceMark,
+} from '../../../shared/domain/groups.ts';
 import { programmeOf } from '../../../shared/programmes/catalogue.ts';
 import type { JobseekerTrack } from '../../../shared/profiling/index.ts';
 import { isoNow, type ServiceContext } from '../context.ts';
@@ -32,8 +37,21 @@ export async function recordAttendance(
       field: 'mark',
     });
   const sessions = await sessionsOf(ctx.db, run.id);
-  if (!sessions.some((s) => s.id === input.sessionId))
+  const session = sessions.find((s) => s.id === input.sessionId);
+  if (!session)
     throw new AppFailure({ code: 'not-found', message: 'groups.sessionNotFound', field: 'sessionId' });
+  if (input.mark === 'attended') {
+    // The session's seats (its own capacity, else the run's), as this desktop sees them: refused with the
+    // numbers. Marks made offline on two desktops both stand after sync; the session shows itself over.
+    const attended = attendedCount(await attendanceOfSession(ctx.db, session.id), p.id);
+    const capacity = sessionCapacity(session, run.capacity);
+    if (attended >= capacity)
+      throw new AppFailure({
+        code: 'conflict',
+        message: `groups.sessionFull|attended=${attended}|capacity=${capacity}`,
+        field: 'mark',
+      });
+  }
   await ctx.db.transaction().execute(async (trx) => {
     const id = await insertSynced(trx, ctx, 'group_attendance', {
       participant_id: p.id,

@@ -41,7 +41,7 @@ export async function staff(ctx: ServiceContext, actor: SessionInfo) {
   return (await listCaseStaff(ctx.db, actor.centerCode)).map((s) => ({ id: s.id, name: s.display_name }));
 }
 
-async function checkFacilitator(ctx: ServiceContext, actor: SessionInfo, id: string): Promise<void> {
+export async function checkFacilitator(ctx: ServiceContext, actor: SessionInfo, id: string): Promise<void> {
   const people = await listCaseStaff(ctx.db, actor.centerCode);
   if (!people.some((p) => p.id === id))
     throw new AppFailure({ code: 'not-found', message: 'groups.facilitatorUnknown', field: 'facilitatorId' });
