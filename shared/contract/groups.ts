@@ -101,6 +101,11 @@ export interface GroupParticipantView {
   note: string | null;
 }
 
+/** A mark's answer: the participant's row and the session's attended count as they are now. */
+export interface GroupMarkResult extends GroupParticipantView {
+  session: GroupSessionView;
+}
+
 export interface GroupRunDetail {
   run: GroupRunSummary;
   sessions: GroupSessionView[];
@@ -240,7 +245,7 @@ export const groupsChannels = {
       .object({ participantId: id, status: z.enum(['enrolled', 'waiting', 'withdrawn'], 'groups.v.status') })
       .strict(),
   }),
-  'groups:recordAttendance': channel<GroupParticipantView>()({
+  'groups:recordAttendance': channel<GroupMarkResult>()({
     surface: 'desk',
     access: ROLES,
     input: z

@@ -2,7 +2,7 @@ import { findActiveStep, latestAssessmentRow } from '../../../db/repositories/ca
 import { attendanceOfParticipant, attendanceOfSession, sessionsOf } from '../../../db/repositories/groups.ts';
 import { stepsOf } from '../../../shared/casework/service-plan.ts';
 import type { SessionInfo } from '../../../shared/contract/auth.ts';
-import type { GroupParticipantView, GroupRunDetail } from '../../../shared/contract/groups.ts';
+import type { GroupMarkResult, GroupRunDetail } from '../../../shared/contract/groups.ts';
 import { AppFailure } from '../../../shared/contract/result.ts';
 import {
   attendedCount,
@@ -15,7 +15,7 @@ import type { JobseekerTrack } from '../../../shared/profiling/index.ts';
 import { isoNow, type ServiceContext } from '../context.ts';
 import { auditAction, insertSynced, todayKst, updateSynced } from '../synced-writes.ts';
 import { accessibleParticipant } from './participants.ts';
-import { completionFrom, runDetail } from './views.ts';
+import { completionFrom, runDetail, toSessionView } from './views.ts';
 
 // Attendance and completion (issue 17 item 3). A mark is an append-only record; a correction is another
 // record and the latest wins. Completion is computed from the marks in force against the run's threshold
@@ -28,7 +28,7 @@ export async function recordAttendance(
   ctx: ServiceContext,
   actor: SessionInfo,
   input: { participantId: string; sessionId: string; mark: AttendanceMark; note: string | null },
-): Promise<GroupParticipantView> {
+): Promise<GroupMarkResult> {
   const { p, run } = await accessibleParticipant(ctx, actor, input.participantId);
   if (!isActiveParticipant(p.status))
     throw new AppFailure({
@@ -89,6 +89,7 @@ export async function recordAttendance(
     completion,
     decidedAt: p.decided_at,
     note: p.note,
+    session: toSessionView(session, await attendanceOfSession(ctx.db, session.id), run.capacity),
   };
 }
 
