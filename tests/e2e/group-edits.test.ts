@@ -116,10 +116,17 @@ describe('editing and archiving group runs', () => {
       .poll(() => page.getByTestId('groups-archive-dialog').textContent())
       .toContain('삭제할 수 없고');
     expect(await settledViolations(page, 'archive session dialog')).toEqual([]);
+    // No reason: the form does not go (the reason is required) and nothing is archived.
     await page.getByTestId('groups-archive-confirm').click();
-    await expect
-      .poll(() => page.getByTestId('groups-archive-dialog').textContent())
-      .toContain('보관 사유를 입력하세요.');
+    await page.getByTestId('groups-archive-dialog').waitFor();
+    expect(
+      await app.host.store.db
+        .selectFrom('group_sessions')
+        .select('id')
+        .where('programme_id', '=', run.id)
+        .where('archived', '=', 1)
+        .execute(),
+    ).toEqual([]);
     await page.getByTestId('groups-archive-reason').fill('강사 사정으로 취소');
     await page.getByTestId('groups-archive-confirm').click();
     await page.getByTestId('groups-archive-dialog').waitFor({ state: 'detached' });
@@ -152,7 +159,11 @@ describe('editing and archiving group runs', () => {
   it('does not offer a counselor the run’s archive', async () => {
     const page = await newPage();
     await signIn(page, app.host.url);
-    const run = await upcomingRun();
+    const run = await app.host.store.db
+      .selectFrom('group_programmes')
+      .select('id')
+      .where('archived', '=', 0)
+      .executeTakeFirstOrThrow();
     await page.goto(`${app.host.url}/#/groups/${run.id}`);
     await page.getByTestId('groups-edit-run').waitFor();
     expect(await page.getByTestId('groups-archive-run').count()).toBe(0);
