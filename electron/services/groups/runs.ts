@@ -124,6 +124,7 @@ export async function addSession(
   },
 ): Promise<GroupRunDetail> {
   const run = await accessibleRun(ctx, actor, input.programmeId);
+  if (run.archived) throw new AppFailure({ code: 'conflict', message: 'groups.archivedRun' });
   const sessions = await sessionsOf(ctx.db, run.id);
   if (sessions.length >= GROUP_SESSIONS_MAX)
     throw new AppFailure({ code: 'validation', message: `groups.v.sessionsMax|max=${GROUP_SESSIONS_MAX}` });

@@ -244,51 +244,62 @@ export function GroupRunPage() {
           );
         }}
       />
-      <EditRunDialog
-        open={editing}
-        run={r}
-        onClose={(d) => {
-          setEditing(false);
-          if (d) setDetail(d);
-        }}
-      />
-      <EditSessionDialog
-        session={editSession}
-        runCapacity={r.capacity}
-        onClose={(d) => {
-          setEditSession(null);
-          if (d) setDetail(d);
-        }}
-        onArchive={(s) => {
-          setEditSession(null);
-          setArchiving({ session: s });
-        }}
-      />
-      <ArchiveDialog
-        open={archiving !== null}
-        title={
-          archiving?.session
-            ? t('groups.archive.sessionTitle', { n: archiving.session.sessionNo })
-            : t('groups.archive.runTitle', { title: r.title })
-        }
-        body={
-          archiving?.session
-            ? t(archiving.session.marked ? 'groups.archive.sessionMarkedBody' : 'groups.archive.sessionBody')
-            : t('groups.archive.runBody')
-        }
-        onClose={() => setArchiving(null)}
-        onConfirm={async (reason) => {
-          const target = archiving?.session;
-          if (target) {
-            setDetail(await call('groups:archiveSession', { id: target.id, reason }));
-            setArchiving(null);
-          } else {
-            await call('groups:archiveRun', { id: r.id, reason });
-            setArchiving(null);
-            void navigate('/groups');
+      {editing && (
+        <EditRunDialog
+          open
+          run={r}
+          onClose={(d) => {
+            setEditing(false);
+            if (d) setDetail(d);
+          }}
+        />
+      )}
+      {editSession && (
+        <EditSessionDialog
+          key={editSession.id}
+          session={editSession}
+          runCapacity={r.capacity}
+          onClose={(d) => {
+            setEditSession(null);
+            if (d) setDetail(d);
+          }}
+          onArchive={(s) => {
+            setEditSession(null);
+            setArchiving({ session: s });
+          }}
+        />
+      )}
+      {archiving && (
+        <ArchiveDialog
+          open
+          title={
+            archiving?.session
+              ? t('groups.archive.sessionTitle', { n: archiving.session.sessionNo })
+              : t('groups.archive.runTitle', { title: r.title })
           }
-        }}
-      />
+          body={
+            archiving?.session
+              ? t(
+                  archiving.session.marked
+                    ? 'groups.archive.sessionMarkedBody'
+                    : 'groups.archive.sessionBody',
+                )
+              : t('groups.archive.runBody')
+          }
+          onClose={() => setArchiving(null)}
+          onConfirm={async (reason) => {
+            const target = archiving?.session;
+            if (target) {
+              setDetail(await call('groups:archiveSession', { id: target.id, reason }));
+              setArchiving(null);
+            } else {
+              await call('groups:archiveRun', { id: r.id, reason });
+              setArchiving(null);
+              void navigate('/groups');
+            }
+          }}
+        />
+      )}
       <AddSessionDialog
         open={adding}
         programmeId={r.id}

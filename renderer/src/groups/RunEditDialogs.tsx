@@ -28,6 +28,7 @@ export function EditRunDialog(props: {
 }) {
   const { t } = useTranslation();
   const r = props.run;
+  // Mounted each time it opens (the page renders it only then): the fields start from the run as it is.
   const [title, setTitle] = useState(r.title);
   const [facilitator, setFacilitator] = useState(r.facilitatorId);
   const [place, setPlace] = useState(r.place ?? '');
@@ -38,13 +39,8 @@ export function EditRunDialog(props: {
 
   useEffect(() => {
     if (!props.open) return;
-    setTitle(r.title);
-    setFacilitator(r.facilitatorId);
-    setPlace(r.place ?? '');
-    setCapacity(String(r.capacity));
-    setError(null);
     void call('groups:staff', {}).then(setStaff, () => setStaff([]));
-  }, [props.open, r]);
+  }, [props.open]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -143,20 +139,12 @@ export function EditSessionDialog(props: {
 }) {
   const { t } = useTranslation();
   const s = props.session;
-  const [when, setWhen] = useState('');
-  const [duration, setDuration] = useState('120');
-  const [place, setPlace] = useState('');
-  const [capacity, setCapacity] = useState('');
+  // Mounted per session opened (the page keys it), so the fields start from that session.
+  const [when, setWhen] = useState(s ? toLocalInput(new Date(s.startsAt)) : '');
+  const [duration, setDuration] = useState(String(s?.durationMin ?? 120));
+  const [place, setPlace] = useState(s?.place ?? '');
+  const [capacity, setCapacity] = useState(s?.capacity == null ? '' : String(s.capacity));
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!s) return;
-    setWhen(toLocalInput(new Date(s.startsAt)));
-    setDuration(String(s.durationMin));
-    setPlace(s.place ?? '');
-    setCapacity(s.capacity === null ? '' : String(s.capacity));
-    setError(null);
-  }, [s]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -249,16 +237,10 @@ export function ArchiveDialog(props: {
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  // Mounted each time it opens (the page renders it only then): the reason starts empty.
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    if (props.open) {
-      setReason('');
-      setError(null);
-    }
-  }, [props.open]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
