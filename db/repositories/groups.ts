@@ -216,3 +216,8 @@ export async function sessionsOfRuns(db: Db, programmeIds: readonly string[]): P
     .where('archived', '=', 0)
     .execute();
 }
+
+/** Every mark of one session (any participant): what its attended count is read from. */
+export async function attendanceOfSession(db: Db, sessionId: string): Promise<GroupAttendanceRow[]> {
+  return db.selectFrom('group_attendance').selectAll().where('session_id', '=', sessionId).execute();
+}

@@ -66,6 +66,10 @@ export interface GroupRunSummary {
   lastStart: string | null;
   /** More seats held than the capacity (two desktops enrolled offline into the last seats). */
   overCapacity: boolean;
+  /** Archived (by a supervisor, with a reason): out of the lists, still in history and reports. */
+  archived: boolean;
+  archiveReason: string | null;
+  archivedAt: string | null;
 }
 
 export interface GroupSessionView {
@@ -74,7 +78,14 @@ export interface GroupSessionView {
   startsAt: string;
   durationMin: number;
   place: string | null;
+  /** Its own capacity; null: the run's applies. */
   capacity: number | null;
+  /** People whose mark in force is attended. */
+  attended: number;
+  /** Any mark recorded (the session is history: archived, never deleted). */
+  marked: boolean;
+  /** More attended than its capacity (marks from two desktops made offline). */
+  overCapacity: boolean;
 }
 
 export interface GroupParticipantView {
@@ -88,6 +99,11 @@ export interface GroupParticipantView {
   completion: Completion;
   decidedAt: string | null;
   note: string | null;
+}
+
+/** A mark's answer: the participant's row and the session's attended count as they are now. */
+export interface GroupMarkResult extends GroupParticipantView {
+  session: GroupSessionView;
 }
 
 export interface GroupRunDetail {
@@ -124,14 +140,22 @@ const sessionInput = z
   })
   .strict();
 
+const runTitle = z
+  .string()
+  .max(GROUP_TITLE_MAX, rule('validation.tooLongMax', { max: GROUP_TITLE_MAX }))
+  .transform((v) => v.trim())
+  .refine((v) => v.length > 0, 'groups.v.title');
+
+const archiveReason = z
+  .string()
+  .max(GROUP_NOTE_MAX, rule('validation.tooLongMax', { max: GROUP_NOTE_MAX }))
+  .transform((v) => v.trim())
+  .refine((v) => v.length > 0, 'groups.v.archiveReason');
+
 export const createRunSchema = z
   .object({
     programmeCode: z.string().min(1, 'groups.v.programme').max(60, 'groups.v.programme'),
-    title: z
-      .string()
-      .max(GROUP_TITLE_MAX, rule('validation.tooLongMax', { max: GROUP_TITLE_MAX }))
-      .transform((v) => v.trim())
-      .refine((v) => v.length > 0, 'groups.v.title'),
+    title: runTitle,
     facilitatorId: id,
     place: optionalText(GROUP_PLACE_MAX),
     /** Omitted: the catalogue's figure (within the center's limits). */
@@ -176,6 +200,31 @@ export const groupsChannels = {
     access: ROLES,
     input: sessionInput.extend({ programmeId: id }).strict(),
   }),
+  /** Changes a run's title, place, facilitator and capacity (not below the seats held). */
+  'groups:updateRun': channel<GroupRunDetail>()({
+    surface: 'desk',
+    access: ROLES,
+    input: z
+      .object({ id, title: runTitle, facilitatorId: id, place: optionalText(GROUP_PLACE_MAX), capacity })
+      .strict(),
+  }),
+  /** Archives a run with a reason (a supervisor's): it leaves the lists, stays in history and reports. */
+  'groups:archiveRun': channel<null>()({
+    surface: 'desk',
+    access: ['supervisor'],
+    input: z.object({ id, reason: archiveReason }).strict(),
+  }),
+  'groups:updateSession': channel<GroupRunDetail>()({
+    surface: 'desk',
+    access: ROLES,
+    input: sessionInput.extend({ id }).strict(),
+  }),
+  /** Archives a session with a reason (sessions are never deleted: marks are history). */
+  'groups:archiveSession': channel<GroupRunDetail>()({
+    surface: 'desk',
+    access: ROLES,
+    input: z.object({ id, reason: archiveReason }).strict(),
+  }),
   /** Enrols cases picked one by one (from a case, or a list). */
   'groups:addParticipants': channel<EnrolResult>()({
     surface: 'desk',
@@ -196,7 +245,7 @@ export const groupsChannels = {
       .object({ participantId: id, status: z.enum(['enrolled', 'waiting', 'withdrawn'], 'groups.v.status') })
       .strict(),
   }),
-  'groups:recordAttendance': channel<GroupParticipantView>()({
+  'groups:recordAttendance': channel<GroupMarkResult>()({
     surface: 'desk',
     access: ROLES,
     input: z

@@ -58,3 +58,29 @@ export function latestMarks(records: readonly AttendanceRecord[]): Map<string, A
 export function seatsLeft(capacity: number, seated: number): number {
   return Math.max(0, capacity - seated);
 }
+
+/** A session's mark records (any participant), as attendedCount reads them. */
+export interface SessionMarkRecord {
+  id: string;
+  participant_id: string;
+  mark: AttendanceMark;
+  recorded_at: string;
+}
+
+/** How many people a session's marks in force count as attended (each participant's latest record). */
+export function attendedCount(records: readonly SessionMarkRecord[], except?: string): number {
+  const best = new Map<string, SessionMarkRecord>();
+  for (const r of records) {
+    const cur = best.get(r.participant_id);
+    if (!cur || r.recorded_at > cur.recorded_at || (r.recorded_at === cur.recorded_at && r.id > cur.id))
+      best.set(r.participant_id, r);
+  }
+  let n = 0;
+  for (const [participant, r] of best) if (r.mark === 'attended' && participant !== except) n += 1;
+  return n;
+}
+
+/** A session's own capacity when it has one, else its run's. */
+export function sessionCapacity(session: { capacity: number | null }, runCapacity: number): number {
+  return session.capacity ?? runCapacity;
+}

@@ -1,5 +1,5 @@
 import type { Programme } from './catalogue.ts';
-import { figureValue, type CenterFigures } from './center-figures.ts';
+import { centerFiguresSchema, figureValue, type CenterFigures } from './center-figures.ts';
 import { addDays } from './stages.ts';
 
 // Obligations of an enrolment (issue 17 item 2): the catalogue's obligations (periodic job-search
@@ -55,6 +55,41 @@ export function obligationPeriods(
     }
   }
   return out;
+}
+
+/**
+ * The obligation figures to fix on a new enrolment (stored as `obligation_figures`): each obligation's
+ * interval and number of periods in force now (the center's value within the edition's limits, else the
+ * edition's), keyed like the center's figures. A later change of the center's value leaves them alone.
+ */
+export function fixedObligationFigures(
+  programme: Programme,
+  centerFigures: CenterFigures = {},
+): CenterFigures {
+  const out: Record<string, number> = {};
+  for (const o of programme.obligations ?? [])
+    for (const f of ['intervalDays', 'periods'] as const) {
+      const v = figureValue(programme, ['obligations', o.code, f], centerFigures);
+      if (v !== undefined) out[[programme.code, 'obligations', o.code, f].join('.')] = v;
+    }
+  return out;
+}
+
+/**
+ * The figures an enrolment's periods are spaced by: the ones fixed on it, or, on a row from a desktop
+ * older than migration 0026 (null), the center's values now.
+ */
+export function enrolmentObligationFigures(
+  stored: string | null,
+  centerFigures: CenterFigures,
+): CenterFigures {
+  if (stored === null) return centerFigures;
+  try {
+    const r = centerFiguresSchema.safeParse(JSON.parse(stored));
+    return r.success ? r.data : centerFigures;
+  } catch {
+    return centerFigures;
+  }
 }
 
 export interface RecordedDecision {

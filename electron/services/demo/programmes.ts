@@ -2,7 +2,7 @@ import type { Insertable } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import { programmeOf } from '../../../shared/programmes/catalogue.ts';
 import { evaluateEligibility, type EligibilityInputs } from '../../../shared/programmes/eligibility.ts';
-import { obligationPeriods } from '../../../shared/programmes/obligations.ts';
+import { fixedObligationFigures, obligationPeriods } from '../../../shared/programmes/obligations.ts';
 import {
   currentStageDay,
   moveStage,
@@ -198,6 +198,7 @@ export async function generateDemoProgrammes(ctx: ServiceContext, o: DemoProgram
       decision_reason_text: null,
       decided_by: e.decision ? c.counselorId : null,
       decided_on: e.decision ? decidedOn : null,
+      obligation_figures: JSON.stringify(fixedObligationFigures(programme)),
       created_at: at(e.enrolled_on),
       updated_at: nowIso,
     });

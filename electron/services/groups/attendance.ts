@@ -1,16 +1,21 @@
 import { findActiveStep, latestAssessmentRow } from '../../../db/repositories/casework.ts';
-import { attendanceOfParticipant, sessionsOf } from '../../../db/repositories/groups.ts';
+import { attendanceOfParticipant, attendanceOfSession, sessionsOf } from '../../../db/repositories/groups.ts';
 import { stepsOf } from '../../../shared/casework/service-plan.ts';
 import type { SessionInfo } from '../../../shared/contract/auth.ts';
-import type { GroupParticipantView, GroupRunDetail } from '../../../shared/contract/groups.ts';
+import type { GroupMarkResult, GroupRunDetail } from '../../../shared/contract/groups.ts';
 import { AppFailure } from '../../../shared/contract/result.ts';
-import { isActiveParticipant, type AttendanceMark } from '../../../shared/domain/groups.ts';
+import {
+  attendedCount,
+  isActiveParticipant,
+  sessionCapacity,
+  type AttendanceMark,
+} from '../../../shared/domain/groups.ts';
 import { programmeOf } from '../../../shared/programmes/catalogue.ts';
 import type { JobseekerTrack } from '../../../shared/profiling/index.ts';
 import { isoNow, type ServiceContext } from '../context.ts';
 import { auditAction, insertSynced, todayKst, updateSynced } from '../synced-writes.ts';
 import { accessibleParticipant } from './participants.ts';
-import { completionFrom, runDetail } from './views.ts';
+import { completionFrom, runDetail, toSessionView } from './views.ts';
 
 // Attendance and completion (issue 17 item 3). A mark is an append-only record; a correction is another
 // record and the latest wins. Completion is computed from the marks in force against the run's threshold
@@ -23,7 +28,7 @@ export async function recordAttendance(
   ctx: ServiceContext,
   actor: SessionInfo,
   input: { participantId: string; sessionId: string; mark: AttendanceMark; note: string | null },
-): Promise<GroupParticipantView> {
+): Promise<GroupMarkResult> {
   const { p, run } = await accessibleParticipant(ctx, actor, input.participantId);
   if (!isActiveParticipant(p.status))
     throw new AppFailure({
@@ -32,8 +37,21 @@ export async function recordAttendance(
       field: 'mark',
     });
   const sessions = await sessionsOf(ctx.db, run.id);
-  if (!sessions.some((s) => s.id === input.sessionId))
+  const session = sessions.find((s) => s.id === input.sessionId);
+  if (!session)
     throw new AppFailure({ code: 'not-found', message: 'groups.sessionNotFound', field: 'sessionId' });
+  if (input.mark === 'attended') {
+    // The session's seats (its own capacity, else the run's), as this desktop sees them: refused with the
+    // numbers. Marks made offline on two desktops both stand after sync; the session shows itself over.
+    const attended = attendedCount(await attendanceOfSession(ctx.db, session.id), p.id);
+    const capacity = sessionCapacity(session, run.capacity);
+    if (attended >= capacity)
+      throw new AppFailure({
+        code: 'conflict',
+        message: `groups.sessionFull|attended=${attended}|capacity=${capacity}`,
+        field: 'mark',
+      });
+  }
   await ctx.db.transaction().execute(async (trx) => {
     const id = await insertSynced(trx, ctx, 'group_attendance', {
       participant_id: p.id,
@@ -71,6 +89,7 @@ export async function recordAttendance(
     completion,
     decidedAt: p.decided_at,
     note: p.note,
+    session: toSessionView(session, await attendanceOfSession(ctx.db, session.id), run.capacity),
   };
 }
 

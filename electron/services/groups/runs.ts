@@ -41,7 +41,7 @@ export async function staff(ctx: ServiceContext, actor: SessionInfo) {
   return (await listCaseStaff(ctx.db, actor.centerCode)).map((s) => ({ id: s.id, name: s.display_name }));
 }
 
-async function checkFacilitator(ctx: ServiceContext, actor: SessionInfo, id: string): Promise<void> {
+export async function checkFacilitator(ctx: ServiceContext, actor: SessionInfo, id: string): Promise<void> {
   const people = await listCaseStaff(ctx.db, actor.centerCode);
   if (!people.some((p) => p.id === id))
     throw new AppFailure({ code: 'not-found', message: 'groups.facilitatorUnknown', field: 'facilitatorId' });
@@ -124,6 +124,7 @@ export async function addSession(
   },
 ): Promise<GroupRunDetail> {
   const run = await accessibleRun(ctx, actor, input.programmeId);
+  if (run.archived) throw new AppFailure({ code: 'conflict', message: 'groups.archivedRun' });
   const sessions = await sessionsOf(ctx.db, run.id);
   if (sessions.length >= GROUP_SESSIONS_MAX)
     throw new AppFailure({ code: 'validation', message: `groups.v.sessionsMax|max=${GROUP_SESSIONS_MAX}` });

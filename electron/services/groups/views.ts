@@ -17,7 +17,7 @@ import type {
   GroupSessionView,
 } from '../../../shared/contract/groups.ts';
 import { AppFailure } from '../../../shared/contract/result.ts';
-import { latestMarks } from '../../../shared/domain/groups.ts';
+import { attendedCount, latestMarks, sessionCapacity } from '../../../shared/domain/groups.ts';
 import { completionOf, type Completion } from '../../../shared/programmes/group-completion.ts';
 import { caseScope } from '../case-access.ts';
 import type { ServiceContext } from '../context.ts';
@@ -44,10 +44,18 @@ export function toSummary(r: GroupRunListRow): GroupRunSummary {
     firstStart: r.first_start,
     lastStart: r.last_start,
     overCapacity: r.seated > r.capacity,
+    archived: r.archived === 1,
+    archiveReason: r.archive_reason,
+    archivedAt: r.archived_at,
   };
 }
 
-export function toSessionView(s: GroupSessionRow): GroupSessionView {
+export function toSessionView(
+  s: GroupSessionRow,
+  marks: readonly GroupAttendanceRow[],
+  runCapacity: number,
+): GroupSessionView {
+  const attended = attendedCount(marks);
   return {
     id: s.id,
     sessionNo: s.session_no,
@@ -55,6 +63,9 @@ export function toSessionView(s: GroupSessionRow): GroupSessionView {
     durationMin: s.duration_min,
     place: s.place,
     capacity: s.capacity,
+    attended,
+    marked: marks.length > 0,
+    overCapacity: attended > sessionCapacity(s, runCapacity),
   };
 }
 
@@ -114,10 +125,14 @@ export async function runDetail(
   const sessionIds = sessions.map((s) => s.id);
   const people = await participantsOf(ctx.db, id, scope);
   const byParticipant = new Map<string, GroupAttendanceRow[]>();
+  const bySession = new Map<string, GroupAttendanceRow[]>();
   for (const a of await attendanceOfRun(ctx.db, id)) {
     const list = byParticipant.get(a.participant_id) ?? [];
     list.push(a);
     byParticipant.set(a.participant_id, list);
+    const own = bySession.get(a.session_id) ?? [];
+    own.push(a);
+    bySession.set(a.session_id, own);
   }
   const participants: GroupParticipantView[] = people.map((p) => {
     const { marks, completion } = completionFrom(
@@ -137,7 +152,11 @@ export async function runDetail(
       note: p.note,
     };
   });
-  return { run, sessions: sessions.map(toSessionView), participants };
+  return {
+    run,
+    sessions: sessions.map((s) => toSessionView(s, bySession.get(s.id) ?? [], run.capacity)),
+    participants,
+  };
 }
 
 export async function summaries(ctx: ServiceContext, actor: SessionInfo, archived: boolean) {

@@ -3,7 +3,8 @@ import type { Database } from '../../../db/schema.ts';
 import type { SessionInfo } from '../../../shared/contract/auth.ts';
 import type { CaseProgrammes, EnrolmentView } from '../../../shared/contract/programmes.ts';
 import { AppFailure } from '../../../shared/contract/result.ts';
-import { CURRENT_CATALOGUE, type ProgrammeStage } from '../../../shared/programmes/catalogue.ts';
+import { CURRENT_CATALOGUE, programmeOf, type ProgrammeStage } from '../../../shared/programmes/catalogue.ts';
+import { fixedObligationFigures } from '../../../shared/programmes/obligations.ts';
 import {
   consentGroupsFor,
   eligibilityInputsSchema,
@@ -62,13 +63,13 @@ export async function enrol(
   if (jobseeker.status === 'closed')
     throw new AppFailure({ code: 'conflict', message: 'programmes.caseClosed', field: 'jobseekerId' });
   await requireConsent(ctx.db, jobseeker, 'required');
-  const state = startEnrolment(
-    input.programmeCode,
-    todayKst(ctx),
-    await centerFigures(ctx, actor.centerCode),
-  );
+  const figures = await centerFigures(ctx, actor.centerCode);
+  const state = startEnrolment(input.programmeCode, todayKst(ctx), figures);
   if ('error' in state)
     throw new AppFailure({ code: 'validation', message: state.error, field: 'programmeCode' });
+  // The obligation periods are spaced by the figures in force today, fixed on the enrolment.
+  const programme = programmeOf(state.programme_code, state.catalogue_version);
+  const obligationFigures = JSON.stringify(programme ? fixedObligationFigures(programme, figures) : {});
   const now = isoNow(ctx);
   const id = await ctx.db.transaction().execute(async (trx) => {
     const enrolmentId = await insertSynced(trx, ctx, 'programme_enrolments', {
@@ -85,6 +86,7 @@ export async function enrol(
       decided_on: null,
       created_at: now,
       updated_at: now,
+      obligation_figures: obligationFigures,
     });
     await event(trx, ctx, actor, enrolmentId, { kind: 'enrolled', to_stage: 'eligibility' });
     await auditAction(trx, ctx, actor, {

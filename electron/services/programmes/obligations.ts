@@ -5,6 +5,7 @@ import { AppFailure } from '../../../shared/contract/result.ts';
 import {
   complianceReasonFits,
   decisionsInForce,
+  enrolmentObligationFigures,
   obligationPeriods,
   type ComplianceDecision,
 } from '../../../shared/programmes/obligations.ts';
@@ -38,7 +39,7 @@ export async function decidePeriod(
   const period = obligationPeriods(
     found.programme,
     row.service_on,
-    await centerFigures(ctx, actor.centerCode),
+    enrolmentObligationFigures(row.obligation_figures, await centerFigures(ctx, actor.centerCode)),
   ).find((p) => p.obligation === input.obligation && p.period === input.period);
   if (!period)
     throw new AppFailure({ code: 'not-found', message: 'programmes.period.unknown', field: 'period' });

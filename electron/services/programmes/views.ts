@@ -10,7 +10,11 @@ import type { PlanItem } from '../../../shared/programmes/action-plan.ts';
 import { CURRENT_CATALOGUE } from '../../../shared/programmes/catalogue.ts';
 import type { CenterFigures } from '../../../shared/programmes/center-figures.ts';
 import { consentGroupsFor, type FailedRule } from '../../../shared/programmes/eligibility.ts';
-import { decisionsInForce, obligationPeriods } from '../../../shared/programmes/obligations.ts';
+import {
+  decisionsInForce,
+  enrolmentObligationFigures,
+  obligationPeriods,
+} from '../../../shared/programmes/obligations.ts';
 import { enrolmentProgramme, nextStages, stageSteps } from '../../../shared/programmes/stages.ts';
 import type { ServiceContext } from '../context.ts';
 
@@ -59,7 +63,11 @@ export async function enrolmentViews(
     const own = decisions.filter((d) => d.enrolment_id === r.id);
     const inForce = decisionsInForce(own.map((d) => ({ ...d, seq: Number(d.seq) })));
     const periods: PeriodView[] = programme
-      ? obligationPeriods(programme, r.service_on, figures).map((p) => {
+      ? obligationPeriods(
+          programme,
+          r.service_on,
+          enrolmentObligationFigures(r.obligation_figures, figures),
+        ).map((p) => {
           const o = programme.obligations?.find((x) => x.code === p.obligation);
           const held = inForce.get(`${p.obligation}#${p.period}`);
           const d = held?.decision;

@@ -25,7 +25,7 @@ import { CreateRunDialog } from './CreateRunDialog.tsx';
 import { dayOf, errorMessage } from './labels.ts';
 
 // The center's runs (집단상담·프로그램): title, programme, facilitator, dates, sessions and seats, a flag
-// on a run over capacity; a button to create a run with its sessions.
+// on a run over capacity; a button to create a run with its sessions; the archived runs on request.
 
 export function programmeLabel(code: string, version: string, lang: string): string {
   const p = programmeOf(code, version);
@@ -40,17 +40,18 @@ export function GroupListPage() {
   const [runs, setRuns] = useState<GroupRunSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
+  const [archived, setArchived] = useState(false);
 
   useEffect(() => {
     let live = true;
-    call('groups:list', {}).then(
+    call('groups:list', { archived }).then(
       (r) => live && setRuns(r),
       (e: unknown) => live && setError(errorMessage(e)),
     );
     return () => {
       live = false;
     };
-  }, [generation]);
+  }, [generation, archived]);
 
   return (
     <Stack spacing={2} sx={scrollPageSx} data-testid="groups-page">
@@ -63,12 +64,23 @@ export function GroupListPage() {
             {t('groups.intro')}
           </Typography>
         </Box>
-        <Button variant="contained" onClick={() => setCreating(true)} data-testid="groups-new">
-          {t('groups.new')}
-        </Button>
+        <Stack direction="row" spacing={1}>
+          <Button
+            aria-pressed={archived}
+            onClick={() => setArchived((a) => !a)}
+            data-testid="groups-show-archived"
+          >
+            {t(archived ? 'groups.archive.showActive' : 'groups.archive.showArchived')}
+          </Button>
+          <Button variant="contained" onClick={() => setCreating(true)} data-testid="groups-new">
+            {t('groups.new')}
+          </Button>
+        </Stack>
       </Stack>
       {error && <Alert severity="error">{t(error)}</Alert>}
-      {runs && runs.length === 0 && <Alert severity="info">{t('groups.empty')}</Alert>}
+      {runs && runs.length === 0 && (
+        <Alert severity="info">{t(archived ? 'groups.archive.none' : 'groups.empty')}</Alert>
+      )}
       {runs && runs.length > 0 && (
         <TableContainer component={Paper} variant="outlined">
           <Table size="small" aria-label={t('groups.title')}>

@@ -15,20 +15,24 @@ import {
 } from '@mui/material';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
-import type { GroupRunDetail } from '../../../shared/contract/groups.ts';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { GroupRunDetail, GroupSessionView } from '../../../shared/contract/groups.ts';
 import type { AttendanceMark } from '../../../shared/domain/groups.ts';
 import { call } from '../api.ts';
+import { useAuth } from '../auth/AuthProvider.tsx';
 import { scrollPageSx } from '../common/layout.ts';
 import { AttendanceGrid } from './AttendanceGrid.tsx';
 import { EnrolDialog } from './EnrolDialog.tsx';
 import { programmeLabel } from './GroupListPage.tsx';
 import { dayOf, errorMessage, fromLocalInput, shortDayClock, toLocalInput } from './labels.ts';
+import { ArchiveDialog, EditRunDialog, EditSessionDialog } from './RunEditDialogs.tsx';
 
 // One run's page: what it is (programme, edition, facilitator, place, completion threshold), its seats
 // (flagged when over capacity after a sync), its sessions (add one), its participants (enrol in bulk from
 // a filter) and the attendance grid with completion. Opening it is an audited read (groups:get); the
-// page keeps the detail each write returns instead of reading again.
+// page keeps the detail each write returns instead of reading again. The run is edited (and archived by
+// a supervisor, with a reason) from its header; a session from its chip (its own capacity, flagged when
+// marks synced from several PCs put it over).
 
 export function GroupRunPage() {
   const { t, i18n } = useTranslation();
@@ -38,6 +42,11 @@ export function GroupRunPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const [enrolling, setEnrolling] = useState(false);
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [editSession, setEditSession] = useState<GroupSessionView | null>(null);
+  const [archiving, setArchiving] = useState<{ session: GroupSessionView | null } | null>(null);
+  const { session } = useAuth();
+  const navigate = useNavigate();
 
   useEffect(() => {
     let live = true;
@@ -62,8 +71,19 @@ export function GroupRunPage() {
   async function mark(participantId: string, sessionId: string, m: AttendanceMark) {
     setError(null);
     try {
-      const p = await call('groups:recordAttendance', { participantId, sessionId, mark: m });
-      setDetail((d) => d && { ...d, participants: d.participants.map((x) => (x.id === p.id ? p : x)) });
+      const { session: s, ...p } = await call('groups:recordAttendance', {
+        participantId,
+        sessionId,
+        mark: m,
+      });
+      setDetail(
+        (d) =>
+          d && {
+            ...d,
+            participants: d.participants.map((x) => (x.id === p.id ? p : x)),
+            sessions: d.sessions.map((x) => (x.id === s.id ? s : x)),
+          },
+      );
     } catch (e) {
       setError(errorMessage(e));
     }
@@ -89,7 +109,37 @@ export function GroupRunPage() {
           color={r.overCapacity ? 'warning' : 'default'}
           data-testid="groups-seats"
         />
+        {!r.archived && (
+          <Stack direction="row" spacing={1} sx={{ ml: 'auto' }}>
+            <Button
+              variant="outlined"
+              size="small"
+              onClick={() => setEditing(true)}
+              data-testid="groups-edit-run"
+            >
+              {t('groups.edit.button')}
+            </Button>
+            {session.role === 'supervisor' && (
+              <Button
+                color="warning"
+                size="small"
+                onClick={() => setArchiving({ session: null })}
+                data-testid="groups-archive-run"
+              >
+                {t('groups.archive.run')}
+              </Button>
+            )}
+          </Stack>
+        )}
       </Stack>
+      {r.archived && (
+        <Alert severity="info" data-testid="groups-archived">
+          {t('groups.archive.archivedBody', {
+            date: r.archivedAt ? dayOf(r.archivedAt) : '',
+            reason: r.archiveReason ?? '',
+          })}
+        </Alert>
+      )}
       <Typography variant="body2" color="text.secondary">
         {t('groups.run.facilitator', { name: r.facilitatorName ?? '' })}
         {r.place ? ` · ${t('groups.run.place', { place: r.place })}` : ''}
@@ -115,14 +165,38 @@ export function GroupRunPage() {
           </Button>
         </Stack>
         <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', gap: 1 }} data-testid="groups-sessions">
-          {detail.sessions.map((s) => (
-            <Chip
-              key={s.id}
-              variant="outlined"
-              label={`${t('groups.run.sessionNo', { n: s.sessionNo })} · ${shortDayClock(s.startsAt)} · ${s.durationMin}′${s.place ? ` · ${s.place}` : ''}`}
-            />
-          ))}
+          {detail.sessions.map((s) => {
+            const label = `${t('groups.run.sessionNo', { n: s.sessionNo })} · ${shortDayClock(s.startsAt)} · ${s.durationMin}′${s.place ? ` · ${s.place}` : ''} · ${t('groups.sessionEdit.attendedOf', { attended: s.attended, capacity: s.capacity ?? r.capacity })}`;
+            return (
+              <Chip
+                key={s.id}
+                variant="outlined"
+                color={s.overCapacity ? 'warning' : 'default'}
+                data-testid="groups-session"
+                label={label}
+                {...(r.archived
+                  ? {}
+                  : {
+                      onClick: () => setEditSession(s),
+                      'aria-haspopup': 'dialog' as const,
+                      // The visible words first (what a voice user says), then what pressing it does.
+                      'aria-label': `${label} (${t('groups.sessionEdit.edit')})`,
+                    })}
+              />
+            );
+          })}
         </Stack>
+        {detail.sessions
+          .filter((s) => s.overCapacity)
+          .map((s) => (
+            <Alert key={s.id} severity="warning" sx={{ mt: 1 }} data-testid="groups-session-over">
+              {t('groups.sessionEdit.overBody', {
+                n: s.sessionNo,
+                attended: s.attended,
+                capacity: s.capacity ?? r.capacity,
+              })}
+            </Alert>
+          ))}
       </Paper>
       <Paper variant="outlined" sx={{ p: 2 }}>
         <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center', mb: 1 }}>
@@ -170,6 +244,62 @@ export function GroupRunPage() {
           );
         }}
       />
+      {editing && (
+        <EditRunDialog
+          open
+          run={r}
+          onClose={(d) => {
+            setEditing(false);
+            if (d) setDetail(d);
+          }}
+        />
+      )}
+      {editSession && (
+        <EditSessionDialog
+          key={editSession.id}
+          session={editSession}
+          runCapacity={r.capacity}
+          onClose={(d) => {
+            setEditSession(null);
+            if (d) setDetail(d);
+          }}
+          onArchive={(s) => {
+            setEditSession(null);
+            setArchiving({ session: s });
+          }}
+        />
+      )}
+      {archiving && (
+        <ArchiveDialog
+          open
+          title={
+            archiving?.session
+              ? t('groups.archive.sessionTitle', { n: archiving.session.sessionNo })
+              : t('groups.archive.runTitle', { title: r.title })
+          }
+          body={
+            archiving?.session
+              ? t(
+                  archiving.session.marked
+                    ? 'groups.archive.sessionMarkedBody'
+                    : 'groups.archive.sessionBody',
+                )
+              : t('groups.archive.runBody')
+          }
+          onClose={() => setArchiving(null)}
+          onConfirm={async (reason) => {
+            const target = archiving?.session;
+            if (target) {
+              setDetail(await call('groups:archiveSession', { id: target.id, reason }));
+              setArchiving(null);
+            } else {
+              await call('groups:archiveRun', { id: r.id, reason });
+              setArchiving(null);
+              void navigate('/groups');
+            }
+          }}
+        />
+      )}
       <AddSessionDialog
         open={adding}
         programmeId={r.id}

@@ -13,7 +13,7 @@ import {
   PARTICIPANT_STATUSES,
 } from '../../domain/groups.ts';
 import { anyUuid, bool01, col, enumOf, int, text, timestamp } from './columns.ts';
-import type { TableDecl } from './types.ts';
+import type { Problem, TableDecl } from './types.ts';
 
 // Group programmes (집단상담·프로그램, issue 17 item 3). A run is the center's record (center scope, no
 // owner: every counselor and supervisor of the center sees and works it); its sessions follow it; a
@@ -36,6 +36,15 @@ const GROUP_CODES = [
 const VERSIONS = CATALOGUES.map((c) => c.version) as [string, ...string[]];
 const pct = int(1, 100);
 
+/** An archived run or session names why, who and when (a new one may leave them out: not archived). */
+const archiveNamed =
+  (table: string) =>
+  (row: Record<string, unknown>): Problem | null =>
+    (row['archived'] === 1 || row['archived'] === true) &&
+    (row['archive_reason'] == null || row['archived_by'] == null || row['archived_at'] == null)
+      ? { code: 'invalidValue', values: { field: 'archive_reason', table } }
+      : null;
+
 export const groupTables = {
   group_programmes: {
     insert: ROLES,
@@ -51,8 +60,13 @@ export const groupTables = {
       created_by: col(anyUuid, { author: 'user', update: 'never' }),
       created_at: col(timestamp, never),
       updated_at: col(timestamp),
-      archived: col(bool01, { optional: true }),
+      // Archiving a run (it leaves the lists, stays in history and reports) is a supervisor's, with a reason.
+      archived: col(bool01, { optional: true, update: ['supervisor'] }),
+      archive_reason: col(text(GROUP_NOTE_MAX, 1).nullable(), { update: ['supervisor'] }),
+      archived_by: col(anyUuid.nullable(), { author: 'user', update: ['supervisor'] }),
+      archived_at: col(timestamp.nullable(), { update: ['supervisor'] }),
     },
+    check: archiveNamed('group_programmes'),
   },
   group_sessions: {
     insert: ROLES,
@@ -64,8 +78,13 @@ export const groupTables = {
       place: col(text(GROUP_PLACE_MAX).nullable()),
       capacity: col(int(GROUP_CAPACITY_MIN, GROUP_CAPACITY_MAX).nullable()),
       created_at: col(timestamp, never),
+      // A session is never deleted (sync has no delete); one is archived with a reason by the run's staff.
       archived: col(bool01, { optional: true }),
+      archive_reason: col(text(GROUP_NOTE_MAX, 1).nullable()),
+      archived_by: col(anyUuid.nullable(), { author: 'user' }),
+      archived_at: col(timestamp.nullable()),
     },
+    check: archiveNamed('group_sessions'),
   },
   group_participants: {
     insert: ROLES,

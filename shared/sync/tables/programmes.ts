@@ -12,6 +12,7 @@ import {
   COMPLIANCE_REASONS,
   complianceReasonFits,
 } from '../../programmes/obligations.ts';
+import { centerFiguresSchema } from '../../programmes/center-figures.ts';
 import { checkEnrolmentRow, enrolmentProgramme } from '../../programmes/stages.ts';
 import { daySchema } from '../../domain/day.ts';
 import { anyUuid, bool01, col, enumOf, int, jsonText, text, timestamp } from './columns.ts';
@@ -87,6 +88,8 @@ export const programmeTables = {
       created_at: col(timestamp, never),
       updated_at: col(timestamp),
       archived: col(bool01, { optional: true }),
+      // The obligation figures in force when it was made (0026): fixed, so the periods never re-space.
+      obligation_figures: col(jsonText(2_000, centerFiguresSchema).nullable(), never),
     },
     check: checkEnrolment,
   },

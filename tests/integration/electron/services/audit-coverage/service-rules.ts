@@ -61,6 +61,31 @@ export const SERVICE_RULES: Partial<Record<ChannelName, Rule>> = {
     kind: 'logged',
     input: (s) => ({ programmeId: s.groupId, startsAt: '2026-12-08T01:00:00.000Z', durationMin: 120 }),
   },
+  'groups:updateRun': {
+    kind: 'record',
+    input: (s) => ({
+      id: s.groupId,
+      title: '성취프로그램 12월 (변경)',
+      facilitatorId: s.f.sessions.counselor.userId,
+      place: '3층',
+      capacity: 12,
+    }),
+    subjectOf: (s) => s.groupId,
+  },
+  'groups:updateSession': {
+    kind: 'logged',
+    input: (s) => ({ id: s.groupSessionId, startsAt: '2026-12-01T02:00:00.000Z', durationMin: 90 }),
+  },
+  'groups:archiveSession': {
+    kind: 'logged',
+    input: (s) => ({ id: s.groupSessionId, reason: '강사 사정으로 취소' }),
+  },
+  'groups:archiveRun': {
+    kind: 'record',
+    as: 'supervisor',
+    input: (s) => ({ id: s.groupId, reason: '과정 종료' }),
+    subjectOf: (s) => s.groupId,
+  },
   'groups:ofJobseeker': { kind: 'person', input: (s) => ({ jobseekerId: own(s) }) },
 
   'lifecycle:history': { kind: 'person', input: (s) => ({ jobseekerId: own(s) }) },

@@ -1,0 +1,293 @@
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  MenuItem,
+  Stack,
+  TextField,
+} from '@mui/material';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { GroupRunDetail, GroupRunSummary, GroupSessionView } from '../../../shared/contract/groups.ts';
+import { programmeOf } from '../../../shared/programmes/catalogue.ts';
+import { call } from '../api.ts';
+import { errorMessage, fromLocalInput, toLocalInput } from './labels.ts';
+
+// Editing a run (title, place, facilitator, capacity: not below the seats held, refused with the
+// numbers), editing a session (date, time, length, place, its own capacity), and archiving either with a
+// reason after a confirmation. Archiving a run is a supervisor's; a session is archived, never deleted.
+
+export function EditRunDialog(props: {
+  open: boolean;
+  run: GroupRunSummary;
+  onClose: (d: GroupRunDetail | null) => void;
+}) {
+  const { t } = useTranslation();
+  const r = props.run;
+  // Mounted each time it opens (the page renders it only then): the fields start from the run as it is.
+  const [title, setTitle] = useState(r.title);
+  const [facilitator, setFacilitator] = useState(r.facilitatorId);
+  const [place, setPlace] = useState(r.place ?? '');
+  const [capacity, setCapacity] = useState(String(r.capacity));
+  const [staff, setStaff] = useState<Array<{ id: string; name: string }>>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!props.open) return;
+    void call('groups:staff', {}).then(setStaff, () => setStaff([]));
+  }, [props.open]);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    setBusy(true);
+    try {
+      props.onClose(
+        await call('groups:updateRun', {
+          id: r.id,
+          title,
+          facilitatorId: facilitator,
+          place,
+          capacity: Number(capacity),
+        }),
+      );
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const cap = programmeOf(r.programmeCode, r.catalogueVersion)?.capacity;
+  return (
+    <Dialog open={props.open} onClose={() => props.onClose(null)} fullWidth maxWidth="sm">
+      <form onSubmit={(e) => void submit(e)} data-testid="groups-edit-dialog">
+        <DialogTitle>{t('groups.edit.title')}</DialogTitle>
+        <DialogContent>
+          <Stack spacing={2} sx={{ pt: 1 }}>
+            {error && (
+              <Alert severity="error" data-testid="groups-edit-error">
+                {t(error)}
+              </Alert>
+            )}
+            <TextField
+              required
+              label={t('groups.create.titleField')}
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+              slotProps={{ htmlInput: { maxLength: 100, 'data-testid': 'groups-edit-title' } }}
+            />
+            <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+              <TextField
+                select
+                required
+                label={t('groups.create.facilitator')}
+                value={staff.some((s) => s.id === facilitator) ? facilitator : ''}
+                onChange={(e) => setFacilitator(e.target.value)}
+                sx={{ flex: 1 }}
+              >
+                {staff.map((s) => (
+                  <MenuItem key={s.id} value={s.id}>
+                    {s.name}
+                  </MenuItem>
+                ))}
+              </TextField>
+              <TextField
+                label={t('groups.create.place')}
+                value={place}
+                onChange={(e) => setPlace(e.target.value)}
+                sx={{ flex: 1 }}
+                slotProps={{ htmlInput: { maxLength: 200, 'data-testid': 'groups-edit-place' } }}
+              />
+            </Stack>
+            <TextField
+              type="number"
+              required
+              label={t('groups.create.capacity')}
+              value={capacity}
+              onChange={(e) => setCapacity(e.target.value)}
+              helperText={t('groups.edit.capacityHelp', {
+                seated: r.seated,
+                min: cap?.min ?? r.capacity,
+                max: cap?.max ?? r.capacity,
+              })}
+              slotProps={{ htmlInput: { 'data-testid': 'groups-edit-capacity' } }}
+            />
+          </Stack>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => props.onClose(null)}>{t('groups.create.cancel')}</Button>
+          <Button type="submit" variant="contained" disabled={busy} data-testid="groups-edit-save">
+            {t('groups.edit.save')}
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}
+
+export function EditSessionDialog(props: {
+  session: GroupSessionView | null;
+  runCapacity: number;
+  onClose: (d: GroupRunDetail | null) => void;
+  onArchive: (s: GroupSessionView) => void;
+}) {
+  const { t } = useTranslation();
+  const s = props.session;
+  // Mounted per session opened (the page keys it), so the fields start from that session.
+  const [when, setWhen] = useState(s ? toLocalInput(new Date(s.startsAt)) : '');
+  const [duration, setDuration] = useState(String(s?.durationMin ?? 120));
+  const [place, setPlace] = useState(s?.place ?? '');
+  const [capacity, setCapacity] = useState(s?.capacity == null ? '' : String(s.capacity));
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!s) return;
+    const startsAt = fromLocalInput(when);
+    if (!startsAt) return setError('groups.v.startsAt');
+    try {
+      props.onClose(
+        await call('groups:updateSession', {
+          id: s.id,
+          startsAt,
+          durationMin: Number(duration),
+          place,
+          capacity: capacity.trim() === '' ? null : Number(capacity),
+        }),
+      );
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  }
+
+  return (
+    <Dialog open={s !== null} onClose={() => props.onClose(null)} fullWidth maxWidth="xs">
+      <form onSubmit={(e) => void submit(e)} data-testid="groups-session-dialog">
+        <DialogTitle>{t('groups.sessionEdit.title', { n: s?.sessionNo ?? '' })}</DialogTitle>
+        <DialogContent>
+          <Stack spacing={2} sx={{ pt: 1 }}>
+            {error && <Alert severity="error">{t(error)}</Alert>}
+            <TextField
+              type="datetime-local"
+              required
+              label={t('groups.session.startsAt')}
+              value={when}
+              onChange={(e) => setWhen(e.target.value)}
+              slotProps={{
+                inputLabel: { shrink: true },
+                htmlInput: { 'data-testid': 'groups-session-when' },
+              }}
+            />
+            <TextField
+              type="number"
+              label={t('groups.session.duration')}
+              value={duration}
+              onChange={(e) => setDuration(e.target.value)}
+              slotProps={{ htmlInput: { min: 10, max: 600 } }}
+            />
+            <TextField
+              label={t('groups.session.place')}
+              value={place}
+              onChange={(e) => setPlace(e.target.value)}
+            />
+            <TextField
+              type="number"
+              label={t('groups.sessionEdit.capacity')}
+              value={capacity}
+              onChange={(e) => setCapacity(e.target.value)}
+              helperText={t('groups.sessionEdit.capacityHelp', {
+                capacity: props.runCapacity,
+                attended: s?.attended ?? 0,
+              })}
+              slotProps={{ htmlInput: { min: 1, max: 200, 'data-testid': 'groups-session-capacity' } }}
+            />
+          </Stack>
+        </DialogContent>
+        <DialogActions>
+          <Button
+            color="warning"
+            onClick={() => s && props.onArchive(s)}
+            data-testid="groups-session-archive"
+            sx={{ mr: 'auto' }}
+          >
+            {t('groups.archive.session')}
+          </Button>
+          <Button onClick={() => props.onClose(null)}>{t('groups.create.cancel')}</Button>
+          <Button type="submit" variant="contained" data-testid="groups-session-save">
+            {t('groups.edit.save')}
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}
+
+/** Asks for the reason and a confirmation before archiving a run or a session. */
+export function ArchiveDialog(props: {
+  open: boolean;
+  title: string;
+  body: string;
+  onConfirm: (reason: string) => Promise<void>;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  // Mounted each time it opens (the page renders it only then): the reason starts empty.
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (reason.trim() === '') return setError('groups.v.archiveReason');
+    setBusy(true);
+    try {
+      await props.onConfirm(reason);
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog open={props.open} onClose={props.onClose} fullWidth maxWidth="xs">
+      <form onSubmit={(e) => void submit(e)} data-testid="groups-archive-dialog">
+        <DialogTitle>{props.title}</DialogTitle>
+        <DialogContent>
+          <Stack spacing={2}>
+            <DialogContentText>{props.body}</DialogContentText>
+            {error && <Alert severity="error">{t(error)}</Alert>}
+            <TextField
+              required
+              autoFocus
+              multiline
+              minRows={2}
+              label={t('groups.archive.reason')}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              slotProps={{ htmlInput: { maxLength: 500, 'data-testid': 'groups-archive-reason' } }}
+            />
+          </Stack>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={props.onClose}>{t('groups.create.cancel')}</Button>
+          <Button
+            type="submit"
+            variant="contained"
+            color="warning"
+            disabled={busy}
+            data-testid="groups-archive-confirm"
+          >
+            {t('groups.archive.confirm')}
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Dispatch } from '../../../../../electron/main/dispatcher.ts';
+import type { SessionInfo } from '../../../../../shared/contract/auth.ts';
+import type { EnrolmentView } from '../../../../../shared/contract/programmes.ts';
+import type { Result } from '../../../../../shared/contract/result.ts';
+import { caller, caseWithRecords, seedFixture, type Fixture } from '../../../../support/case-fixtures.ts';
+import {
+  dispatcherFor,
+  makeTestStore,
+  sessionHolder,
+  type TestStore,
+} from '../../../../support/temp-store.ts';
+
+// An enrolment's obligation periods are spaced by the figures in force when it was made (migration 0026,
+// programme_enrolments.obligation_figures): a center changing its interval (Settings › 프로그램 기준값)
+// re-spaces nothing already enrolled; only new enrolments take the new value.
+
+let t: TestStore;
+let f: Fixture;
+let dispatch: Dispatch;
+
+beforeAll(async () => {
+  t = await makeTestStore();
+  f = await seedFixture(t);
+  dispatch = dispatcherFor(t.store).dispatch;
+});
+afterAll(() => t.cleanup());
+
+async function ok<T>(s: SessionInfo, name: string, input: unknown): Promise<T> {
+  const r: Result<unknown> = await dispatch({ surface: 'desk', session: sessionHolder(s) }, name, input);
+  if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
+  return r.value as T;
+}
+
+const inputs = { age: 41, householdIncomePct: 55, assetsBand: 'under-400m', recentWorkDays: 240 };
+
+/** Enrols the case in nes-1 and walks it to the service stage on `serviceOn`, as a counselor does. */
+async function enrolToService(jobseekerId: string, serviceOn: string): Promise<EnrolmentView> {
+  const c = f.sessions.counselor;
+  await ok(c, 'casework:recordConsent', { jobseekerId, granted: { sensitive: true } });
+  let e = await ok<EnrolmentView>(c, 'programmes:enrol', { jobseekerId, programmeCode: 'nes-1' });
+  await ok(c, 'programmes:precheck', { enrolmentId: e.id, inputs });
+  await ok(c, 'programmes:decide', { enrolmentId: e.id, decision: 'admit', reasonCode: 'meets-rules' });
+  await ok(c, 'programmes:move', { enrolmentId: e.id, to: 'plan', on: '2026-11-03' });
+  await ok(c, 'programmes:savePlan', {
+    enrolmentId: e.id,
+    goals: ['물류 사무직 취업'],
+    items: [
+      { activity: '이력서 작성', who: 'jobseeker', partner: null, from: '2026-11-04', to: '2026-11-15' },
+    ],
+  });
+  await ok(c, 'programmes:agreePlan', { enrolmentId: e.id, on: '2026-11-04' });
+  e = await ok<EnrolmentView>(c, 'programmes:move', { enrolmentId: e.id, to: 'service', on: serviceOn });
+  return e;
+}
+
+const spans = (e: EnrolmentView) => e.periods.map((p) => `${p.period} ${p.from}..${p.to}`);
+
+describe('obligation periods fixed on the enrolment', () => {
+  it('keeps an enrolment’s periods when the center changes its interval; a new one uses the new value', async () => {
+    const before = await enrolToService(f.own.jobseekerId, '2026-11-05');
+    expect(before.periods).toHaveLength(6);
+    expect(before.periods[1]).toMatchObject({ from: '2026-12-05', to: '2027-01-03' });
+    // The center sets a 14-day interval and 3 periods.
+    await ok(f.sessions.admin, 'programmes:saveFigures', {
+      figures: {
+        'nes-1.obligations.job-search-report.intervalDays': 14,
+        'nes-1.obligations.job-search-report.periods': 3,
+      },
+    });
+    const list = await ok<{ enrolments: EnrolmentView[] }>(f.sessions.counselor, 'programmes:ofJobseeker', {
+      jobseekerId: f.own.jobseekerId,
+    });
+    const again = list.enrolments.find((x) => x.id === before.id);
+    expect(again && spans(again)).toEqual(spans(before));
+    // A decision on period 6 (which a re-spacing to 3 periods would have lost) is still taken.
+    const decided = await ok<EnrolmentView>(f.sessions.counselor, 'programmes:decidePeriod', {
+      enrolmentId: before.id,
+      obligation: 'job-search-report',
+      period: 6,
+      decision: 'met',
+      reasonCode: null,
+      reasonText: null,
+      on: '2027-05-05',
+      corrects: null,
+    });
+    expect(decided.periods[5]?.decision?.decision).toBe('met');
+
+    const other = await caseWithRecords(caller(dispatch), f.sessions.counselor, '박여름', f.openingId);
+    const after = await enrolToService(other.jobseekerId, '2026-11-05');
+    expect(spans(after)).toEqual([
+      '1 2026-11-05..2026-11-18',
+      '2 2026-11-19..2026-12-02',
+      '3 2026-12-03..2026-12-16',
+    ]);
+    const stored = t.store.raw
+      .prepare('select obligation_figures from programme_enrolments where id = ?')
+      .get(after.id) as { obligation_figures: string };
+    expect(JSON.parse(stored.obligation_figures)).toEqual({
+      'nes-1.obligations.job-search-report.intervalDays': 14,
+      'nes-1.obligations.job-search-report.periods': 3,
+    });
+    // Synced as made: the outbox carries the fixed figures with the insert.
+    const queued = t.store.raw
+      .prepare("select fields from outbox where table_name = 'programme_enrolments' and row_id = ?")
+      .get(after.id) as { fields: string } | undefined;
+    expect(queued && JSON.parse(queued.fields)).toMatchObject({
+      obligation_figures: stored.obligation_figures,
+    });
+  });
+});
