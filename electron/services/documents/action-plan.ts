@@ -76,9 +76,10 @@ export async function actionPlanContent(
       },
       {
         heading: '활동 계획',
+        // The label column is narrow: the activity (up to 300 characters) goes in the value, which wraps.
         rows: items.map((i, n) => ({
-          label: `${n + 1}. ${i.activity}`,
-          value: `${who(i)} · ${i.from} ~ ${i.to}`,
+          label: `활동 ${n + 1}`,
+          value: `${i.activity} — 담당 ${who(i)} · ${i.from} ~ ${i.to}`,
         })),
       },
       {
