@@ -74,7 +74,8 @@ export async function signDocument(
   // The signature names the jobseeker (its scope) and the record it signs: the jobseeker's own for the
   // case forms, the programme enrolment for the action plan (shared/documents/kinds.ts).
   const jobseekerId = content.personId;
-  if (jobseekerId === null) throw new AppFailure({ code: 'validation', message: 'documents.error.notSignable' });
+  if (jobseekerId === null)
+    throw new AppFailure({ code: 'validation', message: 'documents.error.notSignable' });
   if (input.kind === 'action-plan') await assertPlanAgreed(ctx, input.recordId);
   const hash = contentHash(content);
   // The jobseeker signs what they read: if the record changed meanwhile, they must read it again.

@@ -126,7 +126,10 @@ describe.each(SERVER_DIALECTS)('a hostile desktop’s action-plan signatures, on
   });
 
   it('refuses a plan signature whose enrolment is another jobseeker’s, even one of the caller’s own', async () => {
-    await refused(change(c1, 'signatures', uuidv7(), signature(ids.own, ids.secondEnrolment)), 'invalidValue');
+    await refused(
+      change(c1, 'signatures', uuidv7(), signature(ids.own, ids.secondEnrolment)),
+      'invalidValue',
+    );
   });
 
   it('refuses a plan signature on another center’s enrolment, under either case', async () => {

@@ -9,7 +9,11 @@ import { contentHash } from '../../../../../electron/services/documents/signatur
 import type { SessionInfo } from '../../../../../shared/contract/auth.ts';
 import type { EnrolmentView } from '../../../../../shared/contract/programmes.ts';
 import type { AppError, Result } from '../../../../../shared/contract/result.ts';
-import type { DocumentView, RenderedDocument, SignatureStatus } from '../../../../../shared/documents/kinds.ts';
+import type {
+  DocumentView,
+  RenderedDocument,
+  SignatureStatus,
+} from '../../../../../shared/documents/kinds.ts';
 import { seedFixture, type Fixture } from '../../../../support/case-fixtures.ts';
 import { pdfText } from '../../../../support/pdf-text.ts';
 import { SIGNATURE_BASE64 } from '../../../../support/signature-png.ts';
@@ -41,7 +45,11 @@ async function ok<T>(name: string, input: unknown, s: SessionInfo = f.sessions.c
   return r.value as T;
 }
 
-async function refused(name: string, input: unknown, s: SessionInfo = f.sessions.counselor): Promise<AppError> {
+async function refused(
+  name: string,
+  input: unknown,
+  s: SessionInfo = f.sessions.counselor,
+): Promise<AppError> {
   const r: Result<unknown> = await call(s, name, input);
   if (r.ok) throw new Error(`${name} should be refused`);
   return { ...r.error, message: r.error.message.split('|')[0] ?? '' };
@@ -65,7 +73,13 @@ async function lastAudit(action: string) {
 }
 
 const items = [
-  { activity: '이력서·자기소개서 작성', who: 'jobseeker', partner: null, from: '2026-11-04', to: '2026-11-15' },
+  {
+    activity: '이력서·자기소개서 작성',
+    who: 'jobseeker',
+    partner: null,
+    from: '2026-11-04',
+    to: '2026-11-15',
+  },
   {
     activity: '직업훈련 상담',
     who: 'partner',
@@ -196,7 +210,10 @@ describe('the action plan as a form', () => {
     expect(text).toContain(SIGNED_MARK);
     expect(bytes.includes(Buffer.from('/Subtype /Image'))).toBe(true);
     // The case forms are not signed by it: the jobseeker's own registration stays unsigned.
-    const reg = await ok<DocumentView>('documents:view', { kind: 'registration', recordId: f.own.jobseekerId });
+    const reg = await ok<DocumentView>('documents:view', {
+      kind: 'registration',
+      recordId: f.own.jobseekerId,
+    });
     expect(reg.signature?.state).toBe('unsigned');
   });
 
@@ -220,12 +237,12 @@ describe('the action plan as a form', () => {
 
   it('answers another center’s counselor, and a jobseeker id given as the plan’s record, as not found', async () => {
     const other = f.otherCounselor;
-    expect((await refused('documents:view', { kind: 'action-plan', recordId: enrolmentId }, other)).code).toBe(
-      'not-found',
-    );
-    expect((await refused('documents:print', { kind: 'action-plan', recordId: enrolmentId }, other)).code).toBe(
-      'not-found',
-    );
+    expect(
+      (await refused('documents:view', { kind: 'action-plan', recordId: enrolmentId }, other)).code,
+    ).toBe('not-found');
+    expect(
+      (await refused('documents:print', { kind: 'action-plan', recordId: enrolmentId }, other)).code,
+    ).toBe('not-found');
     const hash = (await view()).signature?.currentHash;
     const foreign = await refused(
       'documents:sign',
