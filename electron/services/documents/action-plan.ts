@@ -15,10 +15,11 @@ import { reachable } from '../programmes/access.ts';
 // new plan (electron/services/programmes/plans.ts), so the content, and its hash, change with it.
 // Names that change by themselves (an account's display name) are left out so the hash does not.
 
+// The words the plan editor uses (renderer i18n programmes.plan.actors).
 const WHO_KO: Record<PlanItem['who'], string> = {
   counselor: '상담사',
-  jobseeker: '참여자',
-  partner: '협력기관',
+  jobseeker: '구직자',
+  partner: '연계 기관',
 };
 
 function parsedList<T>(json: string): T[] {
@@ -45,7 +46,7 @@ export async function actionPlanContent(
   const who = (i: PlanItem) => {
     if (i.who !== 'partner') return WHO_KO[i.who];
     const partner = i.partner ? (providerOf(i.partner, row.catalogue_version)?.ko ?? i.partner) : '-';
-    return `${WHO_KO.partner}(${partner})`;
+    return `${WHO_KO.partner}: ${partner}`;
   };
   return {
     kind: 'action-plan',

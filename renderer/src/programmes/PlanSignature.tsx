@@ -126,7 +126,7 @@ export function PlanSignature({
           <PrintButton kind="action-plan" recordId={enrolmentId} />
         </Stack>
       </Stack>
-      {!agreed && (
+      {!agreed && status?.state !== 'changed' && (
         <Typography variant="body2" color="text.secondary">
           {t('programmes.plan.sign.afterAgree')}
         </Typography>
