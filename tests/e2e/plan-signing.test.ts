@@ -90,7 +90,7 @@ async function enrolledInPlan(p: Page, name: string): Promise<string> {
     jobseekerId: js.id,
     granted: { required: true, sensitive: true },
   });
-  const e = await bridge<{ id: string }>(p, 'programmes:enrol', {
+  const e = await bridge<{ id: string; enrolledOn: string }>(p, 'programmes:enrol', {
     jobseekerId: js.id,
     programmeCode: 'nes-1',
   });
