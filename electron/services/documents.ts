@@ -20,6 +20,17 @@ const FILE_STEM: Record<DocumentKind, string> = {
   referral: '알선장',
   'service-plan': '서비스계획서',
   consent: '개인정보동의서',
+  'action-plan': '취업활동계획서',
+};
+
+/** What an audit entry of a form names: the record the form is of (ids only). */
+const SUBJECT: Record<DocumentKind, string> = {
+  registration: 'jobseeker',
+  consent: 'jobseeker',
+  'service-plan': 'jobseeker',
+  opening: 'opening',
+  referral: 'referral',
+  'action-plan': 'programme_enrolment',
 };
 
 export async function viewDocument(
@@ -31,7 +42,7 @@ export async function viewDocument(
   const { status } = await signatureStatus(ctx.db, content);
   await auditAction(ctx.db, ctx, actor, {
     action: 'document.view',
-    subjectType: input.kind === 'opening' ? 'opening' : input.kind === 'referral' ? 'referral' : 'jobseeker',
+    subjectType: SUBJECT[input.kind],
     subjectId: input.recordId,
     personId: content.personId,
     detail: { kind: input.kind },
@@ -57,7 +68,7 @@ export async function printDocument(
   });
   await auditAction(ctx.db, ctx, actor, {
     action: 'document.print',
-    subjectType: input.kind === 'opening' ? 'opening' : input.kind === 'referral' ? 'referral' : 'jobseeker',
+    subjectType: SUBJECT[input.kind],
     subjectId: input.recordId,
     personId: content.personId,
     detail: { kind: input.kind, signature: status?.state ?? null, documentHash: status?.currentHash ?? null },

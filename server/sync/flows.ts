@@ -7,6 +7,7 @@ import { isCaseStaff } from './directory.ts';
 import type { PushWork } from './push-work.ts';
 import { checkServiceReferralInsert, checkServiceReferralUpdate } from './service-referral-check.ts';
 import { checkGroupRecord } from './group-check.ts';
+import { checkSignatureRecord } from './signature-check.ts';
 import { checkTransferAnswer, checkTransferRequest } from './transfer.ts';
 import { Refusal, mayWrite, type Meta, type SyncCaller } from './rows.ts';
 
@@ -81,6 +82,7 @@ export async function checkInsert(
   if (table.startsWith('group_')) await checkGroupRecord(work, table, fields, fields, caller.centerCode);
   const problem = declarationOf(table).check?.(fields);
   if (problem) throw new Refusal(problem.code, problem.values);
+  if (table === 'signatures') await checkSignatureRecord(work, caller, fields);
 }
 
 /**

@@ -1,12 +1,35 @@
 // The printable forms (issue 18 item 1) and which of them a jobseeker signs (item 2). Kept apart from
 // the contract so the sync declaration, the services and the screens name them the same way.
 
-export const DOCUMENT_KINDS = ['registration', 'opening', 'referral', 'service-plan', 'consent'] as const;
+export const DOCUMENT_KINDS = [
+  'registration',
+  'opening',
+  'referral',
+  'service-plan',
+  'consent',
+  'action-plan',
+] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
-/** Forms a jobseeker reads and signs; each is about the jobseeker, so its record id is the jobseeker's. */
-export const SIGNABLE_KINDS = ['registration', 'consent', 'service-plan'] as const;
+/**
+ * Forms a jobseeker reads and signs. A signature names the jobseeker (its scope and sync parent) and the
+ * record it signs: the jobseeker's own for the case forms (CASE_SIGNABLE_KINDS), the programme enrolment
+ * for the Individual Action Plan (취업활동계획서, issue 17 item 2), whose current plan is the form.
+ */
+export const SIGNABLE_KINDS = ['registration', 'consent', 'service-plan', 'action-plan'] as const;
 export type SignableKind = (typeof SIGNABLE_KINDS)[number];
+
+/** The signable forms about the case itself: their record id is the jobseeker's id. */
+export const CASE_SIGNABLE_KINDS = ['registration', 'consent', 'service-plan'] as const;
+export type CaseSignableKind = (typeof CASE_SIGNABLE_KINDS)[number];
+
+/** The table a signable form's record id names (the sync check and the server's look-up use it). */
+export const SIGNED_RECORD_TABLE: Record<SignableKind, 'jobseekers' | 'programme_enrolments'> = {
+  registration: 'jobseekers',
+  consent: 'jobseekers',
+  'service-plan': 'jobseekers',
+  'action-plan': 'programme_enrolments',
+};
 
 export function isSignable(kind: DocumentKind): kind is SignableKind {
   return (SIGNABLE_KINDS as readonly string[]).includes(kind);
@@ -19,6 +42,7 @@ export const DOCUMENT_TITLES: Record<DocumentKind, string> = {
   referral: '알선장',
   'service-plan': '취업지원 서비스 계획서',
   consent: '개인정보 수집·이용 동의서',
+  'action-plan': '취업활동계획서',
 };
 
 /**

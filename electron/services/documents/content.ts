@@ -17,6 +17,7 @@ import { accessibleJobseeker } from '../case-access.ts';
 import { loadCaseFile } from '../casework-case-file.ts';
 import type { ServiceContext } from '../context.ts';
 import { referralDetail } from '../referrals.ts';
+import { actionPlanContent } from './action-plan.ts';
 import { referralLetterCode } from './codes.ts';
 import {
   CONSENT_NOTICE,
@@ -279,5 +280,7 @@ export async function documentContent(
       return opening(ctx, recordId);
     case 'referral':
       return referral(ctx, actor, recordId);
+    case 'action-plan':
+      return actionPlanContent(ctx, actor, recordId);
   }
 }

@@ -10,6 +10,7 @@ import {
 } from '../../../shared/documents/kinds.ts';
 import { isoNow, type ServiceContext } from '../context.ts';
 import { auditAction, insertSynced } from '../synced-writes.ts';
+import { assertPlanAgreed } from './action-plan.ts';
 import { documentContent } from './content.ts';
 
 // A jobseeker's signature on a form (issue 18 item 2). The signature covers the form's content as it
@@ -70,6 +71,12 @@ export async function signDocument(
       field: 'imagePng',
     });
   const content = await documentContent(ctx, actor, input.kind, input.recordId);
+  // The signature names the jobseeker (its scope) and the record it signs: the jobseeker's own for the
+  // case forms, the programme enrolment for the action plan (shared/documents/kinds.ts).
+  const jobseekerId = content.personId;
+  if (jobseekerId === null)
+    throw new AppFailure({ code: 'validation', message: 'documents.error.notSignable' });
+  if (input.kind === 'action-plan') await assertPlanAgreed(ctx, input.recordId);
   const hash = contentHash(content);
   // The jobseeker signs what they read: if the record changed meanwhile, they must read it again.
   if (hash !== input.documentHash)
@@ -77,7 +84,7 @@ export async function signDocument(
   const signedAt = isoNow(ctx);
   await ctx.db.transaction().execute(async (trx) => {
     const id = await insertSynced(trx, ctx, 'signatures', {
-      jobseeker_id: input.recordId,
+      jobseeker_id: jobseekerId,
       document_kind: input.kind,
       record_id: input.recordId,
       document_sha256: hash,

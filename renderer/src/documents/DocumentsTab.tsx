@@ -1,7 +1,11 @@
 import { Alert, Button, Chip, Paper, Stack, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SIGNABLE_KINDS, type SignableKind, type SignatureStatus } from '../../../shared/documents/kinds.ts';
+import {
+  CASE_SIGNABLE_KINDS,
+  type CaseSignableKind as SignableKind,
+  type SignatureStatus,
+} from '../../../shared/documents/kinds.ts';
 import { dateTime } from '../casework/useCaseFile.ts';
 import { call } from '../api.ts';
 import { PrintButton } from './PrintButton.tsx';
@@ -9,7 +13,8 @@ import { SigningDialog } from './SigningDialog.tsx';
 
 // The case page's forms: each form the jobseeker signs, its signature state against the record as it
 // is now, "ask to sign" (the signing surface) and "print". The state is asked of the store, which
-// compares the signed hash with the form's current content.
+// compares the signed hash with the form's current content. The action plan is signed on its enrolment
+// (programmes/PlanSignature.tsx), not here.
 
 const CHIP: Record<SignatureStatus['state'], 'default' | 'success' | 'warning'> = {
   unsigned: 'default',
@@ -21,13 +26,13 @@ export function DocumentsTab({ jobseekerId, hasPlan }: { jobseekerId: string; ha
   const { t, i18n } = useTranslation();
   const [states, setStates] = useState<Partial<Record<SignableKind, SignatureStatus | null>>>({});
   const [signing, setSigning] = useState<SignableKind | null>(null);
-  const kinds = SIGNABLE_KINDS.filter((k) => k !== 'service-plan' || hasPlan);
+  const kinds = CASE_SIGNABLE_KINDS.filter((k) => k !== 'service-plan' || hasPlan);
 
   // Read again when a second screen's signing ends.
   const [version, setVersion] = useState(0);
   useEffect(() => {
     let live = true;
-    const wanted = SIGNABLE_KINDS.filter((k) => k !== 'service-plan' || hasPlan);
+    const wanted = CASE_SIGNABLE_KINDS.filter((k) => k !== 'service-plan' || hasPlan);
     Promise.all(
       wanted.map(
         async (kind) =>

@@ -25,6 +25,7 @@ import { call } from '../api.ts';
 import { DateField } from '../common/DateField.tsx';
 import { errorOf, useLang } from '../employers/common.tsx';
 import { providerOf } from '../../../shared/programmes/catalogue.ts';
+import { PlanSignature } from './PlanSignature.tsx';
 
 // The Individual Action Plan (취업활동계획): goals and planned activities (who does what, from when to
 // when), saved as a draft and agreed with the jobseeker on a day. An agreed plan reads as agreed; changing
@@ -55,6 +56,8 @@ export function PlanEditor({
   const [agreedOn, setAgreedOn] = useState(today);
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
+  // Agreeing the plan offers the jobseeker's signature on it (PlanSignature).
+  const [justAgreed, setJustAgreed] = useState(false);
   const open = ['plan', 'service', 'follow-up'].includes(e.stage);
 
   async function run(action: () => Promise<EnrolmentView>) {
@@ -238,9 +241,11 @@ export function PlanEditor({
             variant="contained"
             disabled={busy}
             onClick={() =>
-              void run(() => call('programmes:agreePlan', { enrolmentId: e.id, on: agreedOn })).then(
-                (v) => v && setEditing(false),
-              )
+              void run(() => call('programmes:agreePlan', { enrolmentId: e.id, on: agreedOn })).then((v) => {
+                if (!v) return;
+                setEditing(false);
+                setJustAgreed(true);
+              })
             }
             data-testid="plan-agree"
           >
@@ -248,6 +253,7 @@ export function PlanEditor({
           </Button>
         </Stack>
       )}
+      {plan && <PlanSignature enrolmentId={e.id} plan={plan} justAgreed={justAgreed} />}
       {error && (
         <Alert severity="error" role="alert" sx={{ mt: 1 }}>
           {t(error.message)}

@@ -9,7 +9,13 @@ import {
   TRACKS,
   jobseekerFieldsSchema,
 } from '../../domain/jobseeker.ts';
-import { MAX_SIGNATURE_BASE64, PNG_BASE64_PREFIX, SIGNABLE_KINDS } from '../../documents/kinds.ts';
+import {
+  MAX_SIGNATURE_BASE64,
+  PNG_BASE64_PREFIX,
+  SIGNABLE_KINDS,
+  SIGNED_RECORD_TABLE,
+  type SignableKind,
+} from '../../documents/kinds.ts';
 import { isRegistrationNumber } from '../../domain/registration-number.ts';
 import { anyUuid, bool01, col, enumOf, int, jsonText, text, timestamp } from './columns.ts';
 import { checkJobseekerAssessment } from './derive.ts';
@@ -186,10 +192,14 @@ export const jobseekerTables = {
       signed_at: col(timestamp),
       counselor_id: col(anyUuid, { author: 'user' }),
     },
-    // Every signable form is about the jobseeker: its record is the jobseeker's own.
-    check: (row) =>
-      row['record_id'] === row['jobseeker_id']
+    // A case form's record is the jobseeker's own; the action plan's is a programme enrolment, never the
+    // jobseeker (the server checks it is an enrolment of this jobseeker in the caller's scope:
+    // server/sync/signature-check.ts).
+    check: (row) => {
+      const ofCase = SIGNED_RECORD_TABLE[row['document_kind'] as SignableKind] === 'jobseekers';
+      return (row['record_id'] === row['jobseeker_id']) === ofCase
         ? null
-        : { code: 'invalidValue', values: { field: 'record_id', table: 'signatures' } },
+        : { code: 'invalidValue', values: { field: 'record_id', table: 'signatures' } };
+    },
   },
 } as const satisfies Record<string, TableDecl>;

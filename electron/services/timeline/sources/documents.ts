@@ -12,7 +12,7 @@ export const documentsSource: TimelineSource = {
     const [signatures, attachments, certificates] = await Promise.all([
       db
         .selectFrom('signatures')
-        .select(['id', 'document_kind', 'signed_at', 'counselor_id'])
+        .select(['id', 'document_kind', 'record_id', 'signed_at', 'counselor_id'])
         .where('jobseeker_id', '=', jobseekerId)
         .execute(),
       db
@@ -42,7 +42,11 @@ export const documentsSource: TimelineSource = {
       at: s.signed_at,
       title: { key: 'timeline.document.signed', values: { form: s.document_kind } },
       actorId: s.counselor_id,
-      link: { tab: 'documents', id: s.id },
+      // The action plan is signed on its enrolment (참여 프로그램 tab); the case forms on 서식·서명.
+      link:
+        s.document_kind === 'action-plan'
+          ? { tab: 'programmes', id: s.record_id }
+          : { tab: 'documents', id: s.id },
     }));
     for (const a of attachments) {
       out.push({

@@ -165,3 +165,29 @@ describe('classifications derived again', () => {
     });
   });
 });
+
+describe('a signature names the record it signs', () => {
+  const check = (kind: string, jobseekerId: string, recordId: string) =>
+    declarationOf('signatures').check?.({
+      jobseeker_id: jobseekerId,
+      document_kind: kind,
+      record_id: recordId,
+    }) ?? null;
+  const person = '0190a000-0000-7000-8000-000000000001';
+  const enrolment = '0190a000-0000-7000-8000-000000000002';
+
+  it('takes a case form on the jobseeker itself and the action plan on another record (its enrolment)', () => {
+    for (const kind of ['registration', 'consent', 'service-plan'])
+      expect(check(kind, person, person)).toBeNull();
+    expect(check('action-plan', person, enrolment)).toBeNull();
+  });
+
+  it('refuses a case form on another record, and the action plan on the jobseeker', () => {
+    for (const kind of ['registration', 'consent', 'service-plan'])
+      expect(check(kind, person, enrolment)).toMatchObject({ code: 'invalidValue' });
+    expect(check('action-plan', person, person)).toMatchObject({
+      code: 'invalidValue',
+      values: { field: 'record_id' },
+    });
+  });
+});
