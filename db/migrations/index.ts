@@ -23,7 +23,7 @@ import { migration as m0021 } from './0021_service_referrals.ts';
 import { migration as m0022 } from './0022_worklist_indexes.ts';
 import { migration as m0023 } from './0023_merge_dismissals.ts';
 import { migration as m0024 } from './0024_derived_lists.ts';
-import { migration as m0026 } from './0026_group_edits_obligation_figures.ts';
+import { migration as m0025 } from './0025_group_edits_obligation_figures.ts';
 
 /**
  * Every migration, in order. Listed by hand because bundlers (the Electron main build) cannot scan a
@@ -55,7 +55,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0022_worklist_indexes', m0022],
   ['0023_merge_dismissals', m0023],
   ['0024_derived_lists', m0024],
-  ['0026_group_edits_obligation_figures', m0026],
+  ['0025_group_edits_obligation_figures', m0025],
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

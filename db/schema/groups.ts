@@ -20,7 +20,7 @@ export interface GroupProgrammeTable extends Synced {
   created_at: string;
   updated_at: string;
   archived: Generated<Bool>;
-  /** Why, who and when it was archived (0026; null while not archived). */
+  /** Why, who and when it was archived (0025; null while not archived). */
   archive_reason: string | null;
   archived_by: string | null;
   archived_at: string | null;
@@ -36,7 +36,7 @@ export interface GroupSessionTable extends Synced {
   capacity: number | null;
   created_at: string;
   archived: Generated<Bool>;
-  /** Why, who and when it was archived (0026; null while not archived). */
+  /** Why, who and when it was archived (0025; null while not archived). */
   archive_reason: string | null;
   archived_by: string | null;
   archived_at: string | null;

@@ -36,9 +36,9 @@ export interface ProgrammeEnrolmentTable extends Synced {
   updated_at: string;
   archived: Generated<Bool>;
   /**
-   * The obligation figures in force when it was made (0026), JSON keyed like the center's figures; a later
+   * The obligation figures in force when it was made (0025), JSON keyed like the center's figures; a later
    * change of the center's value does not re-space its periods. Null only on a row pulled from a desktop
-   * older than 0026 (the center's values then apply).
+   * older than 0025 (the center's values then apply).
    */
   obligation_figures: string | null;
 }

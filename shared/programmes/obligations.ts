@@ -77,7 +77,7 @@ export function fixedObligationFigures(
 
 /**
  * The figures an enrolment's periods are spaced by: the ones fixed on it, or, on a row from a desktop
- * older than migration 0026 (null), the center's values now.
+ * older than migration 0025 (null), the center's values now.
  */
 export function enrolmentObligationFigures(
   stored: string | null,

@@ -88,7 +88,7 @@ export const programmeTables = {
       created_at: col(timestamp, never),
       updated_at: col(timestamp),
       archived: col(bool01, { optional: true }),
-      // The obligation figures in force when it was made (0026): fixed, so the periods never re-space.
+      // The obligation figures in force when it was made (0025): fixed, so the periods never re-space.
       obligation_figures: col(jsonText(2_000, centerFiguresSchema).nullable(), never),
     },
     check: checkEnrolment,

@@ -271,7 +271,7 @@ describe.each(SERVER_DIALECTS)('a hostile desktop’s group run edits and archiv
         ),
         'invalidValue',
       );
-    // A desktop before migration 0026 sends none: its rows read the center's values (the desk's fallback).
+    // A desktop before migration 0025 sends none: its rows read the center's values (the desk's fallback).
     const [old] = await h.push(c1, [
       change(
         c1,

@@ -11,7 +11,7 @@ import {
   type TestStore,
 } from '../../../../support/temp-store.ts';
 
-// An enrolment's obligation periods are spaced by the figures in force when it was made (migration 0026,
+// An enrolment's obligation periods are spaced by the figures in force when it was made (migration 0025,
 // programme_enrolments.obligation_figures): a center changing its interval (Settings › 프로그램 기준값)
 // re-spaces nothing already enrolled; only new enrolments take the new value.
 

@@ -7,7 +7,7 @@ import { runMigrations } from '../../../../db/migrator.ts';
 import type { Database } from '../../../../db/schema.ts';
 import { tempDir } from '../../../support/temp-store.ts';
 
-// 0026_group_edits_obligation_figures: a store at 0023 gains the archive reason, author and time of
+// 0025_group_edits_obligation_figures: a store at 0023 gains the archive reason, author and time of
 // group runs and sessions, and each enrolment's fixed obligation figures, backfilled from its center's own
 // values for that programme's obligations (what the desk showed before), or {} (the edition's).
 
@@ -34,7 +34,7 @@ function insert(raw: Raw, table: string, values: Record<string, unknown>): void 
     .run(...names.map((n) => row[n] as string | number | null));
 }
 
-describe('0026_group_edits_obligation_figures', () => {
+describe('0025_group_edits_obligation_figures', () => {
   it('adds the archive columns and backfills each enrolment with its center’s obligation figures', async () => {
     const { dir, remove } = tempDir();
     const raw = new BetterSqlite3(join(dir, 'store.db'));
@@ -45,7 +45,7 @@ describe('0026_group_edits_obligation_figures', () => {
     });
     const before = migrations.slice(0, 23);
     expect(before.at(-1)?.[0]).toBe('0023_merge_dismissals');
-    const at = migrations.findIndex(([n]) => n === '0026_group_edits_obligation_figures');
+    const at = migrations.findIndex(([n]) => n === '0025_group_edits_obligation_figures');
     await runMigrations(db, 'sqlite', before, 'case store');
     raw.pragma('foreign_keys = OFF');
     const figures = {
