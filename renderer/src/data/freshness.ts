@@ -12,7 +12,7 @@ import { useSyncExternalStore } from 'react';
 
 /** Verbs of the channels that change data (`area:verb`); everything else is a read. */
 const WRITE_VERB =
-  /^(create|update|save\w*|assess|log\w*|record\w*|set[A-Z]\w*|add\w*|revise\w*|import|issue\w*|requestReview|decideReview|callNext|call|finish|redirect|link|assign|archive|make|restore|purge|resolve\w*|resend\w*|hand\w*|now|unlock|reset\w*|takeTicket|endVisit|placementFollowUp|apply|snooze|reassign|delete|bulkAssign|bulkClose|close\w*|reopen|requestTransfer|decideTransfer|cancelTransfer|sign|remove|chooseForReferral|book|reschedule|outcome|merge|appointmentArrive|enrol|precheck|decide|move|agreePlan|decidePeriod|transition|dismiss|undoDismiss)$/;
+  /^(create|update\w*|save\w*|assess|log\w*|record\w*|set[A-Z]\w*|add\w*|revise\w*|import|issue\w*|requestReview|decideReview|callNext|call|finish|redirect|link|assign|archive\w*|make|restore|purge|resolve\w*|resend\w*|hand\w*|now|unlock|reset\w*|takeTicket|endVisit|placementFollowUp|apply|snooze|reassign|delete|bulkAssign|bulkClose|close\w*|reopen|requestTransfer|decideTransfer|cancelTransfer|sign|remove|chooseForReferral|book|reschedule|outcome|merge|appointmentArrive|enrol|precheck|decide|move|agreePlan|decidePeriod|transition|dismiss|undoDismiss)$/;
 
 /** Sign-in, the session's own channels and a form's draft change no records any list shows. */
 const NOT_DATA = new Set(['auth', 'app', 'drafts']);
