@@ -243,7 +243,12 @@ const POLICY: Record<
   // Issue 17: a case's service referrals (서비스 연계) and the reassessment prompt after one.
   services: { surface: 'desk', exactly: CASE_ROLES },
   // Issue 17 item 3: group programmes are the center's counselors' and supervisors' work.
-  groups: { surface: 'desk', exactly: CASE_ROLES },
+  groups: {
+    surface: 'desk',
+    exactly: CASE_ROLES,
+    // Ending a whole run for everyone enrolled is the center's decision (a supervisor's), like a merge.
+    overrides: { 'groups:archiveRun': ['supervisor'] },
+  },
   inbox: { surface: 'desk', exactly: CASE_ROLES },
   tasks: { surface: 'desk', exactly: CASE_ROLES },
   filters: { surface: 'desk', exactly: CASE_ROLES },
