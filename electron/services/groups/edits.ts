@@ -24,6 +24,25 @@ function changedOf(row: Record<string, unknown>, next: Record<string, unknown>):
   return Object.fromEntries(Object.entries(next).filter(([k, v]) => row[k] !== v));
 }
 
+/** One synced update of a run or session row and its audit line, in one transaction. */
+async function writeAudited(
+  ctx: ServiceContext,
+  actor: SessionInfo,
+  target: { table: 'group_programmes' | 'group_sessions'; id: string; seq: number | string | bigint },
+  fields: Record<string, unknown>,
+  audit: { action: string; detail?: Record<string, unknown> },
+): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    await updateSynced(trx, ctx, target.table, target.id, fields, Number(target.seq));
+    await auditAction(trx, ctx, actor, {
+      action: audit.action,
+      subjectType: target.table === 'group_programmes' ? 'group-programme' : 'group-session',
+      subjectId: target.id,
+      ...(audit.detail ? { detail: audit.detail } : {}),
+    });
+  });
+}
+
 export async function updateRun(
   ctx: ServiceContext,
   actor: SessionInfo,
@@ -53,22 +72,13 @@ export async function updateRun(
     capacity: input.capacity,
   });
   if (Object.keys(changed).length > 0)
-    await ctx.db.transaction().execute(async (trx) => {
-      await updateSynced(
-        trx,
-        ctx,
-        'group_programmes',
-        run.id,
-        { ...changed, updated_at: isoNow(ctx) },
-        Number(run.seq),
-      );
-      await auditAction(trx, ctx, actor, {
-        action: 'group.update',
-        subjectType: 'group-programme',
-        subjectId: run.id,
-        detail: { fields: Object.keys(changed) },
-      });
-    });
+    await writeAudited(
+      ctx,
+      actor,
+      { table: 'group_programmes', id: run.id, seq: run.seq },
+      { ...changed, updated_at: isoNow(ctx) },
+      { action: 'group.update', detail: { fields: Object.keys(changed) } },
+    );
   return get(ctx, actor, run.id);
 }
 
@@ -82,27 +92,19 @@ export async function archiveRun(
     throw new AppFailure({ code: 'forbidden', message: 'groups.archiveSupervisor' });
   if (run.archived) return;
   const now = isoNow(ctx);
-  await ctx.db.transaction().execute(async (trx) => {
-    await updateSynced(
-      trx,
-      ctx,
-      'group_programmes',
-      run.id,
-      {
-        archived: 1,
-        archive_reason: input.reason,
-        archived_by: actor.userId,
-        archived_at: now,
-        updated_at: now,
-      },
-      Number(run.seq),
-    );
-    await auditAction(trx, ctx, actor, {
-      action: 'group.archive',
-      subjectType: 'group-programme',
-      subjectId: run.id,
-    });
-  });
+  await writeAudited(
+    ctx,
+    actor,
+    { table: 'group_programmes', id: run.id, seq: run.seq },
+    {
+      archived: 1,
+      archive_reason: input.reason,
+      archived_by: actor.userId,
+      archived_at: now,
+      updated_at: now,
+    },
+    { action: 'group.archive' },
+  );
 }
 
 /** The session if it is of a run of the caller's center (and not archived); not-found otherwise. */
@@ -138,14 +140,9 @@ export async function updateSession(
     capacity: input.capacity,
   });
   if (Object.keys(changed).length > 0)
-    await ctx.db.transaction().execute(async (trx) => {
-      await updateSynced(trx, ctx, 'group_sessions', s.id, changed, Number(s.seq));
-      await auditAction(trx, ctx, actor, {
-        action: 'group.session.update',
-        subjectType: 'group-session',
-        subjectId: s.id,
-        detail: { fields: Object.keys(changed) },
-      });
+    await writeAudited(ctx, actor, { table: 'group_sessions', id: s.id, seq: s.seq }, changed, {
+      action: 'group.session.update',
+      detail: { fields: Object.keys(changed) },
     });
   return get(ctx, actor, run.id);
 }
@@ -160,22 +157,13 @@ export async function archiveSession(
     throw new AppFailure({ code: 'conflict', message: 'groups.lastSession' });
   const marks = await attendanceOfSession(ctx.db, s.id);
   const now = isoNow(ctx);
-  await ctx.db.transaction().execute(async (trx) => {
-    await updateSynced(
-      trx,
-      ctx,
-      'group_sessions',
-      s.id,
-      { archived: 1, archive_reason: input.reason, archived_by: actor.userId, archived_at: now },
-      Number(s.seq),
-    );
-    await auditAction(trx, ctx, actor, {
-      action: 'group.session.archive',
-      subjectType: 'group-session',
-      subjectId: s.id,
-      detail: { marks: marks.length },
-    });
-  });
+  await writeAudited(
+    ctx,
+    actor,
+    { table: 'group_sessions', id: s.id, seq: s.seq },
+    { archived: 1, archive_reason: input.reason, archived_by: actor.userId, archived_at: now },
+    { action: 'group.session.archive', detail: { marks: marks.length } },
+  );
   return get(ctx, actor, run.id);
 }
 
