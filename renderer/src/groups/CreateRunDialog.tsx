@@ -10,12 +10,13 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CURRENT_CATALOGUE, programmesOfKind } from '../../../shared/programmes/catalogue.ts';
 import { useAuth } from '../auth/AuthProvider.tsx';
 import { call } from '../api.ts';
 import { defaultFirstSession, errorMessage, fromLocalInput, toLocalInput } from './labels.ts';
+import { RunFields, useStaff, type RunFieldValues } from './RunFields.tsx';
 
 // Creating a run (회차/과정): a group programme of the current catalogue, its title, facilitator, place
 // and capacity (the catalogue's figure unless changed within its limits), and its sessions laid out from
@@ -30,11 +31,14 @@ export function CreateRunDialog(props: { open: boolean; onClose: (createdId: str
   const first = GROUP_PROGRAMMES[0];
   const [code, setCode] = useState(first?.code ?? '');
   const programme = GROUP_PROGRAMMES.find((p) => p.code === code);
-  const [title, setTitle] = useState('');
-  const [staff, setStaff] = useState<Array<{ id: string; name: string }>>([]);
-  const [facilitator, setFacilitator] = useState(session.userId);
-  const [place, setPlace] = useState('');
-  const [capacity, setCapacity] = useState(String(first?.capacity?.value ?? 15));
+  const [fields, setFields] = useState<RunFieldValues>({
+    title: '',
+    facilitator: session.userId,
+    place: '',
+    capacity: String(first?.capacity?.value ?? 15),
+  });
+  const staff = useStaff(props.open);
+  const { title, facilitator, place, capacity } = fields;
   const [start, setStart] = useState(toLocalInput(defaultFirstSession()));
   const [count, setCount] = useState(String(first?.sessions?.value ?? 1));
   const [interval, setIntervalDays] = useState('7');
@@ -42,15 +46,10 @@ export function CreateRunDialog(props: { open: boolean; onClose: (createdId: str
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    if (!props.open) return;
-    void call('groups:staff', {}).then(setStaff, () => setStaff([]));
-  }, [props.open]);
-
   function choose(next: string) {
     setCode(next);
     const p = GROUP_PROGRAMMES.find((x) => x.code === next);
-    if (p?.capacity) setCapacity(String(p.capacity.value));
+    if (p?.capacity) setFields((f) => ({ ...f, capacity: String(p.capacity?.value) }));
     if (p?.sessions) setCount(String(p.sessions.value));
   }
 
@@ -111,48 +110,18 @@ export function CreateRunDialog(props: { open: boolean; onClose: (createdId: str
                 </MenuItem>
               ))}
             </TextField>
-            <TextField
-              required
-              label={t('groups.create.titleField')}
-              value={title}
-              onChange={(e) => setTitle(e.target.value)}
-              slotProps={{ htmlInput: { maxLength: 100, 'data-testid': 'groups-title' } }}
-            />
-            <Stack direction="row" spacing={2}>
-              <TextField
-                select
-                required
-                label={t('groups.create.facilitator')}
-                value={staff.some((s) => s.id === facilitator) ? facilitator : ''}
-                onChange={(e) => setFacilitator(e.target.value)}
-                sx={{ flex: 1 }}
-              >
-                {staff.map((s) => (
-                  <MenuItem key={s.id} value={s.id}>
-                    {s.name}
-                  </MenuItem>
-                ))}
-              </TextField>
-              <TextField
-                label={t('groups.create.place')}
-                value={place}
-                onChange={(e) => setPlace(e.target.value)}
-                sx={{ flex: 1 }}
-                slotProps={{ htmlInput: { maxLength: 200, 'data-testid': 'groups-place' } }}
-              />
-            </Stack>
-            <TextField
-              type="number"
-              required
-              label={t('groups.create.capacity')}
-              value={capacity}
-              onChange={(e) => setCapacity(e.target.value)}
-              helperText={
+            <RunFields
+              values={fields}
+              onChange={(next) => setFields((f) => ({ ...f, ...next }))}
+              staff={staff}
+              testIdPrefix="groups"
+              rowDirection="row"
+              capacityHelp={
                 cap
                   ? `${t('groups.create.capacityHelp', { value: cap.value, min: cap.min ?? cap.value, max: cap.max ?? cap.value })}${cap.toConfirm ? ` · ${t('groups.create.toConfirm')}` : ''}`
                   : undefined
               }
-              slotProps={{ htmlInput: { min: cap?.min, max: cap?.max, 'data-testid': 'groups-capacity' } }}
+              capacityLimits={{ min: cap?.min, max: cap?.max }}
             />
             <Stack direction="row" spacing={2}>
               <TextField

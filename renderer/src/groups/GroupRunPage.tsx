@@ -10,7 +10,6 @@ import {
   Paper,
   Snackbar,
   Stack,
-  TextField,
   Typography,
 } from '@mui/material';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
@@ -26,6 +25,7 @@ import { EnrolDialog } from './EnrolDialog.tsx';
 import { programmeLabel } from './GroupListPage.tsx';
 import { dayOf, errorMessage, fromLocalInput, shortDayClock, toLocalInput } from './labels.ts';
 import { ArchiveDialog, EditRunDialog, EditSessionDialog } from './RunEditDialogs.tsx';
+import { SessionFields, type SessionFieldValues } from './RunFields.tsx';
 
 // One run's page: what it is (programme, edition, facilitator, place, completion threshold), its seats
 // (flagged when over capacity after a sync), its sessions (add one), its participants (enrol in bulk from
@@ -327,9 +327,12 @@ function AddSessionDialog(props: {
 }) {
   const { t } = useTranslation();
   const after = props.lastStart ? new Date(Date.parse(props.lastStart) + 7 * 86_400_000) : new Date();
-  const [when, setWhen] = useState(toLocalInput(after));
-  const [duration, setDuration] = useState('120');
-  const [place, setPlace] = useState('');
+  const [fields, setFields] = useState<SessionFieldValues>({
+    when: toLocalInput(after),
+    duration: '120',
+    place: '',
+  });
+  const { when, duration, place } = fields;
   const [error, setError] = useState<string | null>(null);
 
   async function submit(e: FormEvent) {
@@ -357,26 +360,10 @@ function AddSessionDialog(props: {
         <DialogContent>
           <Stack spacing={2} sx={{ pt: 1 }}>
             {error && <Alert severity="error">{t(error)}</Alert>}
-            <TextField
-              type="datetime-local"
-              required
-              label={t('groups.session.startsAt')}
-              value={when}
-              onChange={(e) => setWhen(e.target.value)}
-              helperText={props.lastStart ? dayOf(props.lastStart) : undefined}
-              slotProps={{ inputLabel: { shrink: true } }}
-            />
-            <TextField
-              type="number"
-              label={t('groups.session.duration')}
-              value={duration}
-              onChange={(e) => setDuration(e.target.value)}
-              slotProps={{ htmlInput: { min: 10, max: 600 } }}
-            />
-            <TextField
-              label={t('groups.session.place')}
-              value={place}
-              onChange={(e) => setPlace(e.target.value)}
+            <SessionFields
+              values={fields}
+              onChange={(next) => setFields((f) => ({ ...f, ...next }))}
+              whenHelp={props.lastStart ? dayOf(props.lastStart) : undefined}
             />
           </Stack>
         </DialogContent>

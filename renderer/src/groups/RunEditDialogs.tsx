@@ -6,16 +6,22 @@ import {
   DialogContent,
   DialogContentText,
   DialogTitle,
-  MenuItem,
   Stack,
   TextField,
 } from '@mui/material';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GroupRunDetail, GroupRunSummary, GroupSessionView } from '../../../shared/contract/groups.ts';
 import { programmeOf } from '../../../shared/programmes/catalogue.ts';
 import { call } from '../api.ts';
 import { errorMessage, fromLocalInput, toLocalInput } from './labels.ts';
+import {
+  RunFields,
+  SessionFields,
+  useStaff,
+  type RunFieldValues,
+  type SessionFieldValues,
+} from './RunFields.tsx';
 
 // Editing a run (title, place, facilitator, capacity: not below the seats held, refused with the
 // numbers), editing a session (date, time, length, place, its own capacity), and archiving either with a
@@ -29,18 +35,16 @@ export function EditRunDialog(props: {
   const { t } = useTranslation();
   const r = props.run;
   // Mounted each time it opens (the page renders it only then): the fields start from the run as it is.
-  const [title, setTitle] = useState(r.title);
-  const [facilitator, setFacilitator] = useState(r.facilitatorId);
-  const [place, setPlace] = useState(r.place ?? '');
-  const [capacity, setCapacity] = useState(String(r.capacity));
-  const [staff, setStaff] = useState<Array<{ id: string; name: string }>>([]);
+  const [fields, setFields] = useState<RunFieldValues>({
+    title: r.title,
+    facilitator: r.facilitatorId,
+    place: r.place ?? '',
+    capacity: String(r.capacity),
+  });
+  const staff = useStaff(props.open);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    if (!props.open) return;
-    void call('groups:staff', {}).then(setStaff, () => setStaff([]));
-  }, [props.open]);
+  const { title, facilitator, place, capacity } = fields;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -75,48 +79,17 @@ export function EditRunDialog(props: {
                 {t(error)}
               </Alert>
             )}
-            <TextField
-              required
-              label={t('groups.create.titleField')}
-              value={title}
-              onChange={(e) => setTitle(e.target.value)}
-              slotProps={{ htmlInput: { maxLength: 100, 'data-testid': 'groups-edit-title' } }}
-            />
-            <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-              <TextField
-                select
-                required
-                label={t('groups.create.facilitator')}
-                value={staff.some((s) => s.id === facilitator) ? facilitator : ''}
-                onChange={(e) => setFacilitator(e.target.value)}
-                sx={{ flex: 1 }}
-              >
-                {staff.map((s) => (
-                  <MenuItem key={s.id} value={s.id}>
-                    {s.name}
-                  </MenuItem>
-                ))}
-              </TextField>
-              <TextField
-                label={t('groups.create.place')}
-                value={place}
-                onChange={(e) => setPlace(e.target.value)}
-                sx={{ flex: 1 }}
-                slotProps={{ htmlInput: { maxLength: 200, 'data-testid': 'groups-edit-place' } }}
-              />
-            </Stack>
-            <TextField
-              type="number"
-              required
-              label={t('groups.create.capacity')}
-              value={capacity}
-              onChange={(e) => setCapacity(e.target.value)}
-              helperText={t('groups.edit.capacityHelp', {
+            <RunFields
+              values={fields}
+              onChange={(next) => setFields((f) => ({ ...f, ...next }))}
+              staff={staff}
+              testIdPrefix="groups-edit"
+              rowDirection={{ xs: 'column', sm: 'row' }}
+              capacityHelp={t('groups.edit.capacityHelp', {
                 seated: r.seated,
                 min: cap?.min ?? r.capacity,
                 max: cap?.max ?? r.capacity,
               })}
-              slotProps={{ htmlInput: { 'data-testid': 'groups-edit-capacity' } }}
             />
           </Stack>
         </DialogContent>
@@ -140,9 +113,12 @@ export function EditSessionDialog(props: {
   const { t } = useTranslation();
   const s = props.session;
   // Mounted per session opened (the page keys it), so the fields start from that session.
-  const [when, setWhen] = useState(s ? toLocalInput(new Date(s.startsAt)) : '');
-  const [duration, setDuration] = useState(String(s?.durationMin ?? 120));
-  const [place, setPlace] = useState(s?.place ?? '');
+  const [fields, setFields] = useState<SessionFieldValues>({
+    when: s ? toLocalInput(new Date(s.startsAt)) : '',
+    duration: String(s?.durationMin ?? 120),
+    place: s?.place ?? '',
+  });
+  const { when, duration, place } = fields;
   const [capacity, setCapacity] = useState(s?.capacity == null ? '' : String(s.capacity));
   const [error, setError] = useState<string | null>(null);
 
@@ -173,28 +149,10 @@ export function EditSessionDialog(props: {
         <DialogContent>
           <Stack spacing={2} sx={{ pt: 1 }}>
             {error && <Alert severity="error">{t(error)}</Alert>}
-            <TextField
-              type="datetime-local"
-              required
-              label={t('groups.session.startsAt')}
-              value={when}
-              onChange={(e) => setWhen(e.target.value)}
-              slotProps={{
-                inputLabel: { shrink: true },
-                htmlInput: { 'data-testid': 'groups-session-when' },
-              }}
-            />
-            <TextField
-              type="number"
-              label={t('groups.session.duration')}
-              value={duration}
-              onChange={(e) => setDuration(e.target.value)}
-              slotProps={{ htmlInput: { min: 10, max: 600 } }}
-            />
-            <TextField
-              label={t('groups.session.place')}
-              value={place}
-              onChange={(e) => setPlace(e.target.value)}
+            <SessionFields
+              values={fields}
+              onChange={(next) => setFields((f) => ({ ...f, ...next }))}
+              whenTestId="groups-session-when"
             />
             <TextField
               type="number"
