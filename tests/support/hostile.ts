@@ -224,6 +224,41 @@ export function jobseekerFields(center: string, owner: string | null): Record<st
   };
 }
 
+/** An honest programme enrolment at its first stage (nes-1, catalogue PRG-2026-v1); `over` changes fields. */
+export function enrolmentFields(
+  jobseekerId: string,
+  counselor: string,
+  over: Record<string, unknown> = {},
+): Record<string, unknown> {
+  const now = new Date().toISOString();
+  return {
+    jobseeker_id: jobseekerId,
+    programme_code: 'nes-1',
+    catalogue_version: 'PRG-2026-v1',
+    counselor_id: counselor,
+    stage: 'eligibility',
+    enrolled_on: '2026-11-02',
+    plan_on: null,
+    service_on: null,
+    follow_up_on: null,
+    ended_on: null,
+    stage_due_on: '2026-12-02',
+    outcome: null,
+    eligibility_inputs: null,
+    eligibility_meets: null,
+    eligibility_failed: null,
+    prechecked_on: null,
+    decision: null,
+    decision_reason_code: null,
+    decision_reason_text: null,
+    decided_by: null,
+    decided_on: null,
+    created_at: now,
+    updated_at: now,
+    ...over,
+  };
+}
+
 export function noteFields(jobseekerId: string, author: string): Record<string, unknown> {
   return {
     jobseeker_id: jobseekerId,

@@ -1,6 +1,7 @@
 import { uuidv7 } from 'uuidv7';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { change, hostileServer, jobseekerFields, type Agent, type Hostile } from '../../support/hostile.ts';
+import { describe, expect, it } from 'vitest';
+import { change, enrolmentFields, jobseekerFields, type Agent } from '../../support/hostile.ts';
+import { hostileSuite } from '../../support/hostile-suite.ts';
 import { SERVER_DIALECTS } from '../../support/server-db.ts';
 
 // A hostile desktop against the edits of group programme runs and sessions and the fixed obligation
@@ -41,47 +42,12 @@ function sessionFields(runId: string, n = 1): Record<string, unknown> {
   };
 }
 
-function enrolmentFields(jobseekerId: string, counselor: string, over: Record<string, unknown> = {}) {
-  return {
-    jobseeker_id: jobseekerId,
-    programme_code: 'nes-1',
-    catalogue_version: 'PRG-2026-v1',
-    counselor_id: counselor,
-    stage: 'eligibility',
-    enrolled_on: '2026-11-02',
-    plan_on: null,
-    service_on: null,
-    follow_up_on: null,
-    ended_on: null,
-    stage_due_on: '2026-12-02',
-    outcome: null,
-    eligibility_inputs: null,
-    eligibility_meets: null,
-    eligibility_failed: null,
-    prechecked_on: null,
-    decision: null,
-    decision_reason_code: null,
-    decision_reason_text: null,
-    decided_by: null,
-    decided_on: null,
-    created_at: now(),
-    updated_at: now(),
-    ...over,
-  };
-}
-
 const FIXED = JSON.stringify({
   'nes-1.obligations.job-search-report.intervalDays': 14,
   'nes-1.obligations.job-search-report.periods': 6,
 });
 
 describe.each(SERVER_DIALECTS)('a hostile desktop’s group run edits and archives, on %s', (dialect) => {
-  let h: Hostile;
-  let c1: Agent;
-  let c2: Agent;
-  let sup: Agent;
-  let adm: Agent;
-  let bus: Agent;
   const ids = {
     run: uuidv7(),
     session: uuidv7(),
@@ -92,35 +58,10 @@ describe.each(SERVER_DIALECTS)('a hostile desktop’s group run edits and archiv
     enrolment: uuidv7(),
   };
 
-  async function seqOf(table: string, id: string): Promise<number> {
-    const row = await h.server.opened.db
-      .selectFrom('sync_rows')
-      .select('seq')
-      .where('table_name', '=', table)
-      .where('row_id', '=', id)
-      .executeTakeFirstOrThrow();
-    return Number(row.seq);
-  }
-  const update = async (a: Agent, table: string, id: string, fields: Record<string, unknown>) =>
-    change(a, table, id, fields, 'update', await seqOf(table, id));
-  const applied = async (a: Agent, table: string, id: string, fields: Record<string, unknown>) => {
-    const [r] = await h.push(a, [await update(a, table, id, fields)]);
-    expect(r?.status, JSON.stringify(r)).toBe('applied');
-  };
-  const archive = (a: Agent, reason: string | null = '과정 종료') => ({
-    archived: 1,
-    archive_reason: reason,
-    archived_by: a.userId,
-    archived_at: now(),
-  });
-
-  beforeAll(async () => {
-    h = await hostileServer(dialect);
-    [c1, c2, sup, adm, bus] = (await Promise.all(
-      ['counselor1', 'counselor2', 'supervisor1', 'admin1', 'busan1'].map((l) => h.agent(l)),
-    )) as [Agent, Agent, Agent, Agent, Agent];
-    const seeded = [
-      ...(await h.push(c1, [
+  const { h, c1, c2, sup, adm, bus, update } = hostileSuite(dialect, ({ c1, bus }) => [
+    [
+      c1,
+      [
         change(c1, 'group_programmes', ids.run, runFields('SEL01', c1.userId)),
         change(c1, 'group_sessions', ids.session, sessionFields(ids.run)),
         change(c1, 'group_sessions', ids.session2, sessionFields(ids.run, 2)),
@@ -131,16 +72,26 @@ describe.each(SERVER_DIALECTS)('a hostile desktop’s group run edits and archiv
           ids.enrolment,
           enrolmentFields(ids.own, c1.userId, { obligation_figures: FIXED }),
         ),
-      ])),
-      ...(await h.push(bus, [
+      ],
+    ],
+    [
+      bus,
+      [
         change(bus, 'group_programmes', ids.busanRun, runFields('BUS01', bus.userId)),
         change(bus, 'group_sessions', ids.busanSession, sessionFields(ids.busanRun)),
-      ])),
-    ];
-    expect(seeded.map((r) => r.status)).toEqual(Array(7).fill('applied'));
-  });
-  afterAll(async () => {
-    await h.close();
+      ],
+    ],
+  ]);
+
+  const applied = async (a: Agent, table: string, id: string, fields: Record<string, unknown>) => {
+    const [r] = await h.push(a, [await update(a, table, id, fields)]);
+    expect(r?.status, JSON.stringify(r)).toBe('applied');
+  };
+  const archive = (a: Agent, reason: string | null = '과정 종료') => ({
+    archived: 1,
+    archive_reason: reason,
+    archived_by: a.userId,
+    archived_at: now(),
   });
 
   it('lets the center’s counselors and supervisors edit a run’s title, place, facilitator and capacity', async () => {

@@ -1,7 +1,8 @@
 import { uuidv7 } from 'uuidv7';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { change, hostileServer, jobseekerFields, type Agent, type Hostile } from '../../support/hostile.ts';
+import { change, enrolmentFields, jobseekerFields } from '../../support/hostile.ts';
+import { hostileSuite } from '../../support/hostile-suite.ts';
 import type { RefusalCode } from '../../../shared/sync/refusals.ts';
 import { SERVER_DIALECTS } from '../../support/server-db.ts';
 import { SIGNATURE_BASE64 } from '../../support/signature-png.ts';
@@ -15,39 +16,7 @@ import { SIGNATURE_BASE64 } from '../../support/signature-png.ts';
 
 const NOW = () => new Date().toISOString();
 
-function enrolmentFields(jobseekerId: string, counselor: string) {
-  return {
-    jobseeker_id: jobseekerId,
-    programme_code: 'nes-1',
-    catalogue_version: 'PRG-2026-v1',
-    counselor_id: counselor,
-    stage: 'eligibility',
-    enrolled_on: '2026-11-02',
-    plan_on: null,
-    service_on: null,
-    follow_up_on: null,
-    ended_on: null,
-    stage_due_on: '2026-12-02',
-    outcome: null,
-    eligibility_inputs: null,
-    eligibility_meets: null,
-    eligibility_failed: null,
-    prechecked_on: null,
-    decision: null,
-    decision_reason_code: null,
-    decision_reason_text: null,
-    decided_by: null,
-    decided_on: null,
-    created_at: NOW(),
-    updated_at: NOW(),
-  };
-}
-
 describe.each(SERVER_DIALECTS)('a hostile desktop’s action-plan signatures, on %s', (dialect) => {
-  let h: Hostile;
-  let c1: Agent;
-  let sup: Agent;
-  let bus: Agent;
   const ids = {
     own: uuidv7(),
     second: uuidv7(),
@@ -57,6 +26,24 @@ describe.each(SERVER_DIALECTS)('a hostile desktop’s action-plan signatures, on
     busanEnrolment: uuidv7(),
     signature: uuidv7(),
   };
+  const { h, c1, sup } = hostileSuite(dialect, ({ c1, bus }) => [
+    [
+      c1,
+      [
+        change(c1, 'jobseekers', ids.own, jobseekerFields('SEL01', c1.userId)),
+        change(c1, 'jobseekers', ids.second, jobseekerFields('SEL01', c1.userId)),
+        change(c1, 'programme_enrolments', ids.enrolment, enrolmentFields(ids.own, c1.userId)),
+        change(c1, 'programme_enrolments', ids.secondEnrolment, enrolmentFields(ids.second, c1.userId)),
+      ],
+    ],
+    [
+      bus,
+      [
+        change(bus, 'jobseekers', ids.busan, jobseekerFields('BUS01', bus.userId)),
+        change(bus, 'programme_enrolments', ids.busanEnrolment, enrolmentFields(ids.busan, bus.userId)),
+      ],
+    ],
+  ]);
   const hash = createHash('sha256').update('the action plan as read').digest('hex');
 
   function signature(jobseekerId: string, recordId: string, extra: Record<string, unknown> = {}) {
@@ -86,31 +73,6 @@ describe.each(SERVER_DIALECTS)('a hostile desktop’s action-plan signatures, on
     await h.expectRefused(c1, m, code);
     expect(await stored(m.rowId)).toBe(0);
   }
-
-  beforeAll(async () => {
-    h = await hostileServer(dialect);
-    [c1, sup, bus] = (await Promise.all(['counselor1', 'supervisor1', 'busan1'].map((l) => h.agent(l)))) as [
-      Agent,
-      Agent,
-      Agent,
-    ];
-    const seeded = [
-      ...(await h.push(c1, [
-        change(c1, 'jobseekers', ids.own, jobseekerFields('SEL01', c1.userId)),
-        change(c1, 'jobseekers', ids.second, jobseekerFields('SEL01', c1.userId)),
-        change(c1, 'programme_enrolments', ids.enrolment, enrolmentFields(ids.own, c1.userId)),
-        change(c1, 'programme_enrolments', ids.secondEnrolment, enrolmentFields(ids.second, c1.userId)),
-      ])),
-      ...(await h.push(bus, [
-        change(bus, 'jobseekers', ids.busan, jobseekerFields('BUS01', bus.userId)),
-        change(bus, 'programme_enrolments', ids.busanEnrolment, enrolmentFields(ids.busan, bus.userId)),
-      ])),
-    ];
-    expect(seeded.map((r) => r.status)).toEqual(Array(6).fill('applied'));
-  });
-  afterAll(async () => {
-    await h.close();
-  });
 
   it('stores an honest plan signature once, and the supervisor’s desktop receives it', async () => {
     const m = change(c1, 'signatures', ids.signature, signature(ids.own, ids.enrolment));

@@ -1,6 +1,6 @@
 import { uuidv7 } from 'uuidv7';
 import { describe, expect, it } from 'vitest';
-import { change, jobseekerFields } from '../../support/hostile.ts';
+import { change, enrolmentFields, jobseekerFields } from '../../support/hostile.ts';
 import { hostileSuite } from '../../support/hostile-suite.ts';
 import { SERVER_DIALECTS } from '../../support/server-db.ts';
 
@@ -12,35 +12,6 @@ import { SERVER_DIALECTS } from '../../support/server-db.ts';
 // without its day, no outcome on an open enrolment); stage and decision are decisive.
 
 const NOW = () => new Date().toISOString();
-
-function enrolmentFields(jobseekerId: string, counselor: string, over: Record<string, unknown> = {}) {
-  return {
-    jobseeker_id: jobseekerId,
-    programme_code: 'nes-1',
-    catalogue_version: 'PRG-2026-v1',
-    counselor_id: counselor,
-    stage: 'eligibility',
-    enrolled_on: '2026-11-02',
-    plan_on: null,
-    service_on: null,
-    follow_up_on: null,
-    ended_on: null,
-    stage_due_on: '2026-12-02',
-    outcome: null,
-    eligibility_inputs: null,
-    eligibility_meets: null,
-    eligibility_failed: null,
-    prechecked_on: null,
-    decision: null,
-    decision_reason_code: null,
-    decision_reason_text: null,
-    decided_by: null,
-    decided_on: null,
-    created_at: NOW(),
-    updated_at: NOW(),
-    ...over,
-  };
-}
 
 const admitted = (by: string) => ({
   eligibility_inputs: JSON.stringify({
