@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { requestTransfer } from '../../../electron/services/case-transfers.ts';
 import { createJobseeker } from '../../../electron/services/jobseekers.ts';
 import { nextHlc } from '../../../db/repositories/outbox.ts';
@@ -10,7 +10,7 @@ import { refusalText } from '../../../shared/sync/refusals.ts';
 import { TRANSFER_WITHDRAW_TABLE } from '../../../shared/sync/transfer-directory.ts';
 import { push, serverDigest, signInAgent } from '../../support/hostile-http.ts';
 import { SERVER_DIALECTS } from '../../support/server-db.ts';
-import { openSyncDesk, startSyncServer, type SyncDesk, type SyncServer } from '../../support/sync-desktop.ts';
+import { transferHttp } from '../../support/transfer-http.ts';
 
 // A hostile desktop against queued transfer withdrawals (the transfer_withdrawals pseudo-table), over
 // real HTTP on both dialects. Only the request's requester or a supervisor of the sending center
@@ -20,27 +20,11 @@ import { openSyncDesk, startSyncServer, type SyncDesk, type SyncServer } from '.
 // malformed withdrawal is refused; the requester's own goes through.
 
 describe.each(SERVER_DIALECTS)('hostile transfer withdrawals on %s', (dialect) => {
-  let server: SyncServer;
-  const desks: SyncDesk[] = [];
+  const net = transferHttp(dialect, ['counselor1', 'counselor2', 'admin1', 'busansup', 'busan1']);
   let transferId = '';
 
   beforeAll(async () => {
-    server = await startSyncServer(
-      dialect,
-      [
-        { code: 'SEL01', name: '서울고용센터', region: '11' },
-        { code: 'BUS01', name: '부산고용센터', region: '26' },
-      ],
-      [
-        { loginId: 'counselor1', role: 'counselor', center: 'SEL01' },
-        { loginId: 'counselor2', role: 'counselor', center: 'SEL01' },
-        { loginId: 'admin1', role: 'admin', center: 'SEL01' },
-        { loginId: 'busansup', role: 'supervisor', center: 'BUS01' },
-        { loginId: 'busan1', role: 'counselor', center: 'BUS01' },
-      ],
-    );
-    const a = await openSyncDesk(server.url, 'counselor1');
-    desks.push(a);
+    const a = await net.desk('counselor1');
     const created = await createJobseeker(
       a.store.context,
       a.session,
@@ -56,10 +40,6 @@ describe.each(SERVER_DIALECTS)('hostile transfer withdrawals on %s', (dialect) =
     ).id;
     await a.client.syncOnce();
   });
-  afterAll(async () => {
-    for (const d of desks) await d.close();
-    await server.close();
-  });
 
   const withdrawal = (fields: Record<string, unknown> = { transfer_id: transferId }) => ({
     table: TRANSFER_WITHDRAW_TABLE,
@@ -70,10 +50,9 @@ describe.each(SERVER_DIALECTS)('hostile transfer withdrawals on %s', (dialect) =
   const unknown = refusalText('transferWithdrawUnknown');
 
   it('refuses a counselor of the sending center who did not ask, though their own desktop queued it', async () => {
-    const other = await openSyncDesk(server.url, 'counselor2');
-    desks.push(other);
+    const other = await net.desk('counselor2');
     await other.client.syncOnce();
-    const before = await serverDigest(server.opened.db);
+    const before = await serverDigest(net.server.opened.db);
     // Past the desk's own check (which refuses it: not found): the entry written straight to the outbox.
     await other.store.db.transaction().execute(async (trx) => {
       await appendSyncOutbox(trx, {
@@ -90,29 +69,29 @@ describe.each(SERVER_DIALECTS)('hostile transfer withdrawals on %s', (dialect) =
       .where('table_name', '=', TRANSFER_WITHDRAW_TABLE)
       .executeTakeFirstOrThrow();
     expect(entry).toEqual({ status: 'refused', error: unknown });
-    expect(await serverDigest(server.opened.db)).toEqual(before);
+    expect(await serverDigest(net.server.opened.db)).toEqual(before);
   });
 
   it('refuses the receiving center, another center’s counselor and an admin, changing nothing', async () => {
-    const before = await serverDigest(server.opened.db);
+    const before = await serverDigest(net.server.opened.db);
     for (const loginId of ['busansup', 'busan1', 'admin1', 'counselor2']) {
-      const agent = await signInAgent(server.url, loginId);
+      const agent = await signInAgent(net.server.url, loginId);
       const answer = await push(agent, [withdrawal()]);
       expect(answer.status).toBe(200);
       expect(answer.body.results[0], loginId).toMatchObject({ status: 'refused', reason: unknown });
     }
     // A request that does not exist reads the same as one of another center.
-    const agent = await signInAgent(server.url, 'busansup');
+    const agent = await signInAgent(net.server.url, 'busansup');
     expect((await push(agent, [withdrawal({ transfer_id: uuidv7() })])).body.results[0]).toMatchObject({
       status: 'refused',
       reason: unknown,
     });
-    expect(await serverDigest(server.opened.db)).toEqual(before);
+    expect(await serverDigest(net.server.opened.db)).toEqual(before);
   });
 
   it('refuses a malformed withdrawal: an update, another field, no id', async () => {
-    const before = await serverDigest(server.opened.db);
-    const agent = await signInAgent(server.url, 'counselor1');
+    const before = await serverDigest(net.server.opened.db);
+    const agent = await signInAgent(net.server.url, 'counselor1');
     const answer = await push(agent, [
       { ...withdrawal(), op: 'update' as const, baseSeq: 1 },
       withdrawal({ transfer_id: transferId, status: 'accepted' }),
@@ -120,13 +99,13 @@ describe.each(SERVER_DIALECTS)('hostile transfer withdrawals on %s', (dialect) =
       withdrawal({ transfer_id: 7 }),
     ]);
     for (const r of answer.body.results) expect(r).toMatchObject({ status: 'refused' });
-    expect(await serverDigest(server.opened.db)).toEqual(before);
+    expect(await serverDigest(net.server.opened.db)).toEqual(before);
   });
 
   it('lets the requester withdraw it this way, once', async () => {
-    const agent = await signInAgent(server.url, 'counselor1');
+    const agent = await signInAgent(net.server.url, 'counselor1');
     expect((await push(agent, [withdrawal()])).body.results[0]).toMatchObject({ status: 'applied' });
-    const row = await server.opened.db
+    const row = await net.server.opened.db
       .selectFrom('sync_rows')
       .select('data')
       .where('table_name', '=', 'case_transfers')
@@ -134,7 +113,7 @@ describe.each(SERVER_DIALECTS)('hostile transfer withdrawals on %s', (dialect) =
       .executeTakeFirstOrThrow();
     expect(JSON.parse(row.data)).toMatchObject({
       status: 'cancelled',
-      decided_by: server.users.get('counselor1'),
+      decided_by: net.server.users.get('counselor1'),
     });
     expect((await push(agent, [withdrawal()])).body.results[0]).toMatchObject({
       status: 'refused',
@@ -144,7 +123,7 @@ describe.each(SERVER_DIALECTS)('hostile transfer withdrawals on %s', (dialect) =
     const stored = await sql<{
       n: number;
     }>`select count(*) as n from sync_rows where table_name = ${TRANSFER_WITHDRAW_TABLE}`.execute(
-      server.opened.db,
+      net.server.opened.db,
     );
     expect(Number(stored.rows[0]?.n)).toBe(0);
   });

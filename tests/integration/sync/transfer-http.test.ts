@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { closeCase, reopenCase } from '../../../electron/services/case-lifecycle.ts';
 import { decideTransfer, requestTransfer, transferInbox } from '../../../electron/services/case-transfers.ts';
 import { addNote } from '../../../electron/services/casework.ts';
@@ -10,7 +10,8 @@ import { jobseekerFieldsSchema } from '../../../shared/domain/jobseeker.ts';
 import { refusalText } from '../../../shared/sync/refusals.ts';
 import { push, signInAgent } from '../../support/hostile-http.ts';
 import { SERVER_DIALECTS } from '../../support/server-db.ts';
-import { openSyncDesk, startSyncServer, type SyncDesk, type SyncServer } from '../../support/sync-desktop.ts';
+import type { SyncDesk } from '../../support/sync-desktop.ts';
+import { transferHttp } from '../../support/transfer-http.ts';
 
 // Issue 16 item 4 over real HTTP, on both server dialects: a transfer asked offline waits in the outbox;
 // the receiving center's supervisor sees it and accepts; the server moves the case and every record
@@ -21,40 +22,17 @@ import { openSyncDesk, startSyncServer, type SyncDesk, type SyncServer } from '.
 const CHILD_TABLES = ['counseling_notes', 'case_status_events', 'assessments', 'consent_records'] as const;
 
 describe.each(SERVER_DIALECTS)('transfers between centers over HTTP with the server on %s', (dialect) => {
-  let server: SyncServer;
-  const desks: SyncDesk[] = [];
-
-  beforeAll(async () => {
-    server = await startSyncServer(
-      dialect,
-      [
-        { code: 'SEL01', name: '서울고용센터', region: '11' },
-        { code: 'BUS01', name: '부산고용센터', region: '26' },
-        { code: 'DAE01', name: '대구고용센터', region: '27' },
-      ],
-      [
-        { loginId: 'counselor1', role: 'counselor', center: 'SEL01' },
-        { loginId: 'counselor2', role: 'counselor', center: 'SEL01' },
-        { loginId: 'supervisor1', role: 'supervisor', center: 'SEL01' },
-        { loginId: 'busansup', role: 'supervisor', center: 'BUS01' },
-        { loginId: 'busan1', role: 'counselor', center: 'BUS01' },
-        { loginId: 'daegusup', role: 'supervisor', center: 'DAE01' },
-      ],
-    );
-  });
-  afterAll(async () => {
-    for (const d of desks) await d.close();
-    await server.close();
-  });
-
-  async function desk(loginId: string): Promise<SyncDesk> {
-    const d = await openSyncDesk(server.url, loginId);
-    desks.push(d);
-    return d;
-  }
-  const userId = (login: string) => server.users.get(login) ?? '';
+  const net = transferHttp(dialect, [
+    'counselor1',
+    'counselor2',
+    'supervisor1',
+    'busansup',
+    'busan1',
+    'daegusup',
+  ]);
+  const { desk, userId } = net;
   async function serverRow(table: string, id: string) {
-    return server.opened.db
+    return net.server.opened.db
       .selectFrom('sync_rows')
       .selectAll()
       .where('table_name', '=', table)
@@ -147,7 +125,7 @@ describe.each(SERVER_DIALECTS)('transfers between centers over HTTP with the ser
 
     const childIds = new Map<string, string[]>();
     for (const table of CHILD_TABLES) {
-      const rows = await server.opened.db
+      const rows = await net.server.opened.db
         .selectFrom('sync_rows')
         .select('row_id')
         .where('table_name', '=', table)
@@ -177,7 +155,7 @@ describe.each(SERVER_DIALECTS)('transfers between centers over HTTP with the ser
       const row = await serverRow(table, id);
       expect(row.scope_center).toBe('BUS01');
       seqs.push(Number(row.seq));
-      const exits = await server.opened.db
+      const exits = await net.server.opened.db
         .selectFrom('scope_exits')
         .select('old_center')
         .where('table_name', '=', table)
@@ -252,7 +230,7 @@ describe.each(SERVER_DIALECTS)('transfers between centers over HTTP with the ser
       baseSeq: transferSeq,
     });
     const reasonOf = async (login: string, m: Parameters<typeof push>[1][number]) => {
-      const agent = await signInAgent(server.url, login);
+      const agent = await signInAgent(net.server.url, login);
       const r = await push(agent, [m]);
       return r.body.results[0];
     };

@@ -1,5 +1,5 @@
 import { uuidv7 } from 'uuidv7';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   cancelTransfer,
   decideTransfer,
@@ -7,15 +7,13 @@ import {
   transferCenters,
   transferInbox,
 } from '../../../electron/services/case-transfers.ts';
-import type { ServiceContext } from '../../../electron/services/context.ts';
-import type { DesktopSync } from '../../../electron/services/sync/desktop-sync.ts';
 import { createJobseeker } from '../../../electron/services/jobseekers.ts';
 import { jobseekerFieldsSchema } from '../../../shared/domain/jobseeker.ts';
 import { refusalText } from '../../../shared/sync/refusals.ts';
 import { transferWithdrawPath } from '../../../shared/sync/transfer-directory.ts';
 import { push, signInAgent } from '../../support/hostile-http.ts';
 import { SERVER_DIALECTS } from '../../support/server-db.ts';
-import { openSyncDesk, startSyncServer, type SyncDesk, type SyncServer } from '../../support/sync-desktop.ts';
+import { transferHttp } from '../../support/transfer-http.ts';
 
 // Issue 16 item 4, the sending center's side, over real HTTP on both dialects: the receiving center is
 // picked from every center the server knows (offline from the last list); the sending center's supervisor,
@@ -23,42 +21,10 @@ import { openSyncDesk, startSyncServer, type SyncDesk, type SyncServer } from '.
 // server refuses a second open request for the same case from another desktop, with the reason.
 
 describe.each(SERVER_DIALECTS)('the sending center’s transfers over HTTP on %s', (dialect) => {
-  let server: SyncServer;
-  const desks: SyncDesk[] = [];
-
-  beforeAll(async () => {
-    server = await startSyncServer(
-      dialect,
-      [
-        { code: 'SEL01', name: '서울고용센터', region: '11' },
-        { code: 'BUS01', name: '부산고용센터', region: '26' },
-        { code: 'DAE01', name: '대구고용센터', region: '27' },
-      ],
-      [
-        { loginId: 'counselor1', role: 'counselor', center: 'SEL01' },
-        { loginId: 'counselor2', role: 'counselor', center: 'SEL01' },
-        { loginId: 'supervisor1', role: 'supervisor', center: 'SEL01' },
-        { loginId: 'busansup', role: 'supervisor', center: 'BUS01' },
-      ],
-    );
-  });
-  afterAll(async () => {
-    for (const d of desks) await d.close();
-    await server.close();
-  });
-
-  async function desk(loginId: string): Promise<SyncDesk> {
-    const d = await openSyncDesk(server.url, loginId);
-    desks.push(d);
-    return d;
-  }
-  /** The desk's services with its sync client, as the app wires them (a withdrawal goes online). */
-  function ctxOf(d: SyncDesk): ServiceContext {
-    const sync = { client: d.client, scheduler: { kick: () => undefined } } as unknown as DesktopSync;
-    return { ...d.store.context, sync };
-  }
+  const net = transferHttp(dialect, ['counselor1', 'counselor2', 'supervisor1', 'busansup']);
+  const { desk, ctxOf } = net;
   async function serverData(id: string): Promise<Record<string, unknown>> {
-    const row = await server.opened.db
+    const row = await net.server.opened.db
       .selectFrom('sync_rows')
       .select('data')
       .where('table_name', '=', 'case_transfers')
@@ -109,7 +75,7 @@ describe.each(SERVER_DIALECTS)('the sending center’s transfers over HTTP on %s
     expect(refused).toEqual({ status: 'refused', error: refusalText('transferOpen') });
 
     // A hand-made second request on the wire is refused the same way.
-    const agent = await signInAgent(server.url, 'counselor1');
+    const agent = await signInAgent(net.server.url, 'counselor1');
     const wire = await push(agent, [
       {
         table: 'case_transfers',
@@ -125,7 +91,7 @@ describe.each(SERVER_DIALECTS)('the sending center’s transfers over HTTP on %s
           to_center: 'DAE01',
           reason: '다시',
           status: 'requested',
-          requested_by: server.users.get('counselor1') ?? '',
+          requested_by: net.server.users.get('counselor1') ?? '',
           requested_at: new Date().toISOString(),
         },
       },
@@ -214,7 +180,7 @@ describe.each(SERVER_DIALECTS)('the sending center’s transfers over HTTP on %s
     expect(await lead.client.syncOnce()).toMatchObject({ refused: 0 });
     expect(await serverData(asked.id)).toMatchObject({
       status: 'cancelled',
-      decided_by: server.users.get('supervisor1'),
+      decided_by: net.server.users.get('supervisor1'),
     });
     await expect(lead.client.post(transferWithdrawPath(asked.id), {})).rejects.toMatchObject({ status: 409 });
     await expect(lead.client.post(transferWithdrawPath(toDecline.id), {})).rejects.toMatchObject({
@@ -233,10 +199,10 @@ describe.each(SERVER_DIALECTS)('the sending center’s transfers over HTTP on %s
     expect(
       await a.store.db.selectFrom('case_transfers').select('status').where('id', '=', asked.id).execute(),
     ).toEqual([{ status: 'cancelled' }]);
-    const late = await signInAgent(server.url, 'busansup');
+    const late = await signInAgent(net.server.url, 'busansup');
     const seq = Number(
       (
-        await server.opened.db
+        await net.server.opened.db
           .selectFrom('sync_rows')
           .select('seq')
           .where('table_name', '=', 'case_transfers')

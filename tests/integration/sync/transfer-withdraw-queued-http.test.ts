@@ -1,19 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   cancelTransfer,
   decideTransfer,
   requestTransfer,
   transferInbox,
 } from '../../../electron/services/case-transfers.ts';
-import type { ServiceContext } from '../../../electron/services/context.ts';
 import { createJobseeker } from '../../../electron/services/jobseekers.ts';
-import type { DesktopSync } from '../../../electron/services/sync/desktop-sync.ts';
 import { refusedChanges } from '../../../electron/services/sync/refused.ts';
 import { jobseekerFieldsSchema } from '../../../shared/domain/jobseeker.ts';
 import { refusalAdvice, refusalText } from '../../../shared/sync/refusals.ts';
 import { TRANSFER_WITHDRAW_TABLE } from '../../../shared/sync/transfer-directory.ts';
 import { SERVER_DIALECTS } from '../../support/server-db.ts';
-import { openSyncDesk, startSyncServer, type SyncDesk, type SyncServer } from '../../support/sync-desktop.ts';
+import type { SyncDesk } from '../../support/sync-desktop.ts';
+import { transferHttp } from '../../support/transfer-http.ts';
 
 // Issue 16 leftovers, item 2, over real HTTP on both dialects: a supervisor of the sending center, who
 // does not hold a transfer request's row, withdraws it offline; the withdrawal waits in the outbox and
@@ -22,39 +21,10 @@ import { openSyncDesk, startSyncServer, type SyncDesk, type SyncServer } from '.
 // inbox and the sync dialog's refused list show.
 
 describe.each(SERVER_DIALECTS)('a queued transfer withdrawal over HTTP on %s', (dialect) => {
-  let server: SyncServer;
-  const desks: SyncDesk[] = [];
-
-  beforeAll(async () => {
-    server = await startSyncServer(
-      dialect,
-      [
-        { code: 'SEL01', name: '서울고용센터', region: '11' },
-        { code: 'BUS01', name: '부산고용센터', region: '26' },
-      ],
-      [
-        { loginId: 'counselor1', role: 'counselor', center: 'SEL01' },
-        { loginId: 'supervisor1', role: 'supervisor', center: 'SEL01' },
-        { loginId: 'busansup', role: 'supervisor', center: 'BUS01' },
-      ],
-    );
-  });
-  afterAll(async () => {
-    for (const d of desks) await d.close();
-    await server.close();
-  });
-
-  async function desk(loginId: string): Promise<SyncDesk> {
-    const d = await openSyncDesk(server.url, loginId);
-    desks.push(d);
-    return d;
-  }
-  function ctxOf(d: SyncDesk): ServiceContext {
-    const sync = { client: d.client, scheduler: { kick: () => undefined } } as unknown as DesktopSync;
-    return { ...d.store.context, sync };
-  }
+  const net = transferHttp(dialect, ['counselor1', 'supervisor1', 'busansup']);
+  const { desk, ctxOf } = net;
   async function serverRow(table: string, id: string): Promise<Record<string, unknown>> {
-    const row = await server.opened.db
+    const row = await net.server.opened.db
       .selectFrom('sync_rows')
       .select(['data', 'scope_center'])
       .where('table_name', '=', table)
@@ -107,7 +77,7 @@ describe.each(SERVER_DIALECTS)('a queued transfer withdrawal over HTTP on %s', (
     expect(await lead.client.syncOnce()).toMatchObject({ refused: 0 });
     expect(await serverRow('case_transfers', t.id)).toMatchObject({
       status: 'cancelled',
-      decided_by: server.users.get('supervisor1'),
+      decided_by: net.server.users.get('supervisor1'),
     });
     const after = (await transferInbox(lead.store.context, lead.session)).outgoing.find((r) => r.id === t.id);
     expect(after).toMatchObject({ status: 'cancelled', withdrawal: null, mayCancel: false });
