@@ -1,9 +1,12 @@
-import { afterEach, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import type { Dispatch } from '../../electron/main/dispatcher.ts';
 import type { IntakeAnswers } from '../../shared/casework/intake.ts';
 import type { SessionInfo } from '../../shared/contract/auth.ts';
+import type { AppError, Result } from '../../shared/contract/result.ts';
 import { recordConsent } from '../../electron/services/consent-record.ts';
 import { createJobseeker } from '../../electron/services/jobseekers.ts';
-import { makeTestStore, type TestStore } from './temp-store.ts';
+import { seedFixture, type Fixture } from './case-fixtures.ts';
+import { dispatcherFor, makeTestStore, sessionHolder, type TestStore } from './temp-store.ts';
 
 // The store the casework tests (tests/integration/electron/services/casework*.test.ts) open before each
 // test: two counselors and a supervisor signed in, a way to make a case, and counts of what was written.
@@ -107,6 +110,58 @@ export function caseworkStore(): CaseworkStore {
     newJobseeker: (name, consent) => now().newJobseeker(name, consent),
     count: (table) => now().count(table),
     auditActions: (personId) => now().auditActions(personId),
+  };
+}
+
+// The store the service tests that go through the real dispatcher open once per file
+// (tests/integration/electron/services/{groups,programmes,documents,appointments,service-referrals}/…):
+// the seeded fixture (tests/support/case-fixtures.ts) and the desk's dispatcher. `dispatchStore()` in a
+// file's body registers it; `t` and `f` are filled in before the first test (use them inside hooks and
+// tests only).
+
+export interface DispatchStore {
+  t: TestStore;
+  f: Fixture;
+  dispatch: Dispatch;
+  /** A desk call as `s`. */
+  call: (s: SessionInfo, name: string, input: unknown) => Promise<Result<unknown>>;
+  /** A desk call as `s` that must succeed: its value. */
+  ok: <T>(s: SessionInfo, name: string, input: unknown) => Promise<T>;
+  /** A desk call as `s` that must be refused: its error. */
+  refused: (s: SessionInfo, name: string, input: unknown) => Promise<AppError>;
+}
+
+export function dispatchStore(): DispatchStore {
+  let dispatcher: Dispatch | undefined;
+  const t = {} as TestStore;
+  const f = {} as Fixture;
+  const dispatch: Dispatch = (caller, name, input) => {
+    if (!dispatcher) throw new Error('dispatchStore: the store opens in beforeAll; use it inside tests');
+    return dispatcher(caller, name, input);
+  };
+  const call = (s: SessionInfo, name: string, input: unknown) =>
+    dispatch({ surface: 'desk', session: sessionHolder(s) }, name, input);
+  beforeAll(async () => {
+    Object.assign(t, await makeTestStore());
+    Object.assign(f, await seedFixture(t));
+    dispatcher = dispatcherFor(t.store).dispatch;
+  });
+  afterAll(() => t.cleanup());
+  return {
+    t,
+    f,
+    dispatch,
+    call,
+    ok: async <T>(s: SessionInfo, name: string, input: unknown): Promise<T> => {
+      const r: Result<unknown> = await call(s, name, input);
+      if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
+      return r.value as T;
+    },
+    refused: async (s, name, input) => {
+      const r: Result<unknown> = await call(s, name, input);
+      if (r.ok) throw new Error(`${name} should be refused`);
+      return r.error;
+    },
   };
 }
 

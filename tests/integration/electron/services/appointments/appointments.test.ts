@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Dispatch } from '../../../../../electron/main/dispatcher.ts';
+import { describe, expect, it } from 'vitest';
 import { countNoShows, noShowsToContact } from '../../../../../db/repositories/appointments.ts';
 import type {
   AppointmentEventView,
@@ -8,39 +7,14 @@ import type {
   CaseAppointments,
   OverlapView,
 } from '../../../../../shared/contract/appointments.ts';
-import type { SessionInfo } from '../../../../../shared/contract/auth.ts';
-import type { Result } from '../../../../../shared/contract/result.ts';
-import { FIXTURE_NOW, seedFixture, type Fixture } from '../../../../support/case-fixtures.ts';
-import {
-  dispatcherFor,
-  makeTestStore,
-  sessionHolder,
-  type TestStore,
-} from '../../../../support/temp-store.ts';
+import { FIXTURE_NOW } from '../../../../support/case-fixtures.ts';
+import { dispatchStore } from '../../../../support/casework-store.ts';
 
 // Appointments through the real dispatcher on a real store: booking with overlap warnings (never
 // refused), moving with history, outcomes once, no-shows counted and listed for follow-up, and the
 // refusals (bad input, another counselor's calendar, another center's case).
 
-let t: TestStore;
-let f: Fixture;
-let dispatch: Dispatch;
-
-beforeAll(async () => {
-  t = await makeTestStore();
-  f = await seedFixture(t);
-  dispatch = dispatcherFor(t.store).dispatch;
-});
-afterAll(() => t.cleanup());
-
-const call = (s: SessionInfo, name: string, input: unknown) =>
-  dispatch({ surface: 'desk', session: sessionHolder(s) }, name, input);
-
-async function ok<T>(s: SessionInfo, name: string, input: unknown): Promise<T> {
-  const r: Result<unknown> = await call(s, name, input);
-  if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
-  return r.value as T;
-}
+const { t, f, call, ok } = dispatchStore();
 
 const at = (hhmm: string, day = '2026-11-03') => new Date(`${day}T${hhmm}:00+09:00`).toISOString();
 

@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Dispatch } from '../../../../../electron/main/dispatcher.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   CHANGED_MARK,
   SIGNED_MARK,
@@ -14,15 +13,9 @@ import type {
   RenderedDocument,
   SignatureStatus,
 } from '../../../../../shared/documents/kinds.ts';
-import { seedFixture, type Fixture } from '../../../../support/case-fixtures.ts';
 import { pdfText } from '../../../../support/pdf-text.ts';
 import { SIGNATURE_BASE64 } from '../../../../support/signature-png.ts';
-import {
-  dispatcherFor,
-  makeTestStore,
-  sessionHolder,
-  type TestStore,
-} from '../../../../support/temp-store.ts';
+import { dispatchStore } from '../../../../support/casework-store.ts';
 
 // The Individual Action Plan as a signed form (취업활동계획서, issue 17 item 2) on a real encrypted store
 // through the real dispatcher: its record is the programme enrolment; the content names the jobseeker,
@@ -31,13 +24,8 @@ import {
 // enrolment, queued for sync), shows in the PDF, and reads as changed once the plan is revised; another
 // center's enrolment is not found; printing, viewing and signing are audited on the enrolment.
 
-let t: TestStore;
-let f: Fixture;
-let dispatch: Dispatch;
+const { t, f, call } = dispatchStore();
 let enrolmentId: string;
-
-const call = (s: SessionInfo, name: string, input: unknown) =>
-  dispatch({ surface: 'desk', session: sessionHolder(s) }, name, input);
 
 async function ok<T>(name: string, input: unknown, s: SessionInfo = f.sessions.counselor): Promise<T> {
   const r: Result<unknown> = await call(s, name, input);
@@ -90,9 +78,6 @@ const items = [
 ];
 
 beforeAll(async () => {
-  t = await makeTestStore();
-  f = await seedFixture(t);
-  dispatch = dispatcherFor(t.store).dispatch;
   const jobseekerId = f.own.jobseekerId;
   const e = await ok<EnrolmentView>('programmes:enrol', { jobseekerId, programmeCode: 'nes-1' });
   enrolmentId = e.id;
@@ -104,7 +89,6 @@ beforeAll(async () => {
   await ok('programmes:decide', { enrolmentId, decision: 'admit', reasonCode: 'meets-rules' });
   await ok('programmes:move', { enrolmentId, to: 'plan', on: '2026-11-03' });
 });
-afterAll(() => t.cleanup());
 
 describe('the action plan as a form', () => {
   it('has no form before a plan is saved', async () => {

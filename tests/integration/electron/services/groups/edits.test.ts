@@ -1,22 +1,13 @@
 import { uuidv7 } from 'uuidv7';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Dispatch } from '../../../../../electron/main/dispatcher.ts';
+import { describe, expect, it } from 'vitest';
 import { applyPulledPage } from '../../../../../electron/services/sync/apply-pulled.ts';
-import type { SessionInfo } from '../../../../../shared/contract/auth.ts';
 import type {
   CaseGroupView,
   EnrolResult,
   GroupRunDetail,
   GroupRunSummary,
 } from '../../../../../shared/contract/groups.ts';
-import type { Result } from '../../../../../shared/contract/result.ts';
-import { seedFixture, type Fixture } from '../../../../support/case-fixtures.ts';
-import {
-  dispatcherFor,
-  makeTestStore,
-  sessionHolder,
-  type TestStore,
-} from '../../../../support/temp-store.ts';
+import { dispatchStore } from '../../../../support/casework-store.ts';
 
 // Editing and archiving group programme runs and sessions, and session capacity (issue 17 leftovers),
 // through the real dispatcher on a real store: a capacity below the seats held is refused with the
@@ -25,31 +16,7 @@ import {
 // session's capacity (its own, else the run's) is refused with the numbers, and marks from another
 // desktop made offline that put it over are kept and flagged.
 
-let t: TestStore;
-let f: Fixture;
-let dispatch: Dispatch;
-
-beforeAll(async () => {
-  t = await makeTestStore();
-  f = await seedFixture(t);
-  dispatch = dispatcherFor(t.store).dispatch;
-});
-afterAll(() => t.cleanup());
-
-const call = (s: SessionInfo, name: string, input: unknown) =>
-  dispatch({ surface: 'desk', session: sessionHolder(s) }, name, input);
-
-async function ok<T>(s: SessionInfo, name: string, input: unknown): Promise<T> {
-  const r: Result<unknown> = await call(s, name, input);
-  if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
-  return r.value as T;
-}
-
-async function fails(s: SessionInfo, name: string, input: unknown) {
-  const r = await call(s, name, input);
-  if (r.ok) throw new Error(`${name} should fail`);
-  return r.error;
-}
+const { t, f, call, ok, refused: fails } = dispatchStore();
 
 const c = () => f.sessions.counselor;
 const day = (d: number) => new Date(Date.UTC(2026, 11, d, 1)).toISOString();

@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Dispatch } from '../../../../../electron/main/dispatcher.ts';
-import type { SessionInfo } from '../../../../../shared/contract/auth.ts';
+import { describe, expect, it } from 'vitest';
 import type {
   CaseProgrammes,
   EnrolmentView,
   ProgrammeFiguresView,
 } from '../../../../../shared/contract/programmes.ts';
-import type { AppError, Result } from '../../../../../shared/contract/result.ts';
 import { obligationTimelineSource } from '../../../../../electron/services/timeline/sources/obligations.ts';
 import { programmeTimelineSource } from '../../../../../electron/services/timeline/sources/programmes.ts';
-import { seedFixture, type Fixture } from '../../../../support/case-fixtures.ts';
-import {
-  dispatcherFor,
-  makeTestStore,
-  sessionHolder,
-  type TestStore,
-} from '../../../../support/temp-store.ts';
+import { dispatchStore } from '../../../../support/casework-store.ts';
 
 // Enrolment in 국민취업지원제도 through the real dispatcher on a real store (issue 17 item 2): the
 // pre-check records only its inputs and needs the sensitive consent; a person decides with a reason;
@@ -23,31 +14,7 @@ import {
 // start; obligation periods with decisions, the first standing until corrected; the center's figures
 // within the catalogue's limits; and the records synced (outbox) with an audit entry naming the person.
 
-let t: TestStore;
-let f: Fixture;
-let dispatch: Dispatch;
-
-beforeAll(async () => {
-  t = await makeTestStore();
-  f = await seedFixture(t);
-  dispatch = dispatcherFor(t.store).dispatch;
-});
-afterAll(() => t.cleanup());
-
-const call = (s: SessionInfo, name: string, input: unknown) =>
-  dispatch({ surface: 'desk', session: sessionHolder(s) }, name, input);
-
-async function ok<T>(s: SessionInfo, name: string, input: unknown): Promise<T> {
-  const r: Result<unknown> = await call(s, name, input);
-  if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
-  return r.value as T;
-}
-
-async function refused(s: SessionInfo, name: string, input: unknown): Promise<AppError> {
-  const r: Result<unknown> = await call(s, name, input);
-  if (r.ok) throw new Error(`${name} should be refused`);
-  return r.error;
-}
+const { t, f, ok, refused } = dispatchStore();
 
 const inputs = { age: 41, householdIncomePct: 55, assetsBand: 'under-400m', recentWorkDays: 240 };
 

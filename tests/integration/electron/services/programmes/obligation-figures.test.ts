@@ -1,36 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Dispatch } from '../../../../../electron/main/dispatcher.ts';
-import type { SessionInfo } from '../../../../../shared/contract/auth.ts';
+import { describe, expect, it } from 'vitest';
 import type { EnrolmentView } from '../../../../../shared/contract/programmes.ts';
-import type { Result } from '../../../../../shared/contract/result.ts';
-import { caller, caseWithRecords, seedFixture, type Fixture } from '../../../../support/case-fixtures.ts';
-import {
-  dispatcherFor,
-  makeTestStore,
-  sessionHolder,
-  type TestStore,
-} from '../../../../support/temp-store.ts';
+import { caller, caseWithRecords } from '../../../../support/case-fixtures.ts';
+import { dispatchStore } from '../../../../support/casework-store.ts';
 
 // An enrolment's obligation periods are spaced by the figures in force when it was made (migration 0025,
 // programme_enrolments.obligation_figures): a center changing its interval (Settings › 프로그램 기준값)
 // re-spaces nothing already enrolled; only new enrolments take the new value.
 
-let t: TestStore;
-let f: Fixture;
-let dispatch: Dispatch;
-
-beforeAll(async () => {
-  t = await makeTestStore();
-  f = await seedFixture(t);
-  dispatch = dispatcherFor(t.store).dispatch;
-});
-afterAll(() => t.cleanup());
-
-async function ok<T>(s: SessionInfo, name: string, input: unknown): Promise<T> {
-  const r: Result<unknown> = await dispatch({ surface: 'desk', session: sessionHolder(s) }, name, input);
-  if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
-  return r.value as T;
-}
+const { t, f, dispatch, ok } = dispatchStore();
 
 const inputs = { age: 41, householdIncomePct: 55, assetsBand: 'under-400m', recentWorkDays: 240 };
 

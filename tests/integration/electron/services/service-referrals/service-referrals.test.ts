@@ -1,22 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Dispatch } from '../../../../../electron/main/dispatcher.ts';
+import { describe, expect, it } from 'vitest';
 import { serviceReferralSource } from '../../../../../electron/services/timeline/sources/service-referrals.ts';
 import {
   conversionsByProgramme,
   linkedPlacements,
 } from '../../../../../db/repositories/service-referrals.ts';
-import type { SessionInfo } from '../../../../../shared/contract/auth.ts';
-import type { Result } from '../../../../../shared/contract/result.ts';
 import type { CaseServices, ReassessPrompt } from '../../../../../shared/contract/service-referrals.ts';
 import type { InboxPage } from '../../../../../shared/domain/tasks.ts';
 import { LINKED_PLACEMENT_DAYS } from '../../../../../shared/programmes/service-referral-status.ts';
-import { READY_ANSWERS, seedFixture, type Fixture } from '../../../../support/case-fixtures.ts';
-import {
-  dispatcherFor,
-  makeTestStore,
-  sessionHolder,
-  type TestStore,
-} from '../../../../support/temp-store.ts';
+import { READY_ANSWERS } from '../../../../support/case-fixtures.ts';
+import { dispatchStore } from '../../../../support/casework-store.ts';
 
 // Service referrals (서비스 연계, issue 17 item 4) through the real dispatcher on a real store: a
 // needs-preparation jobseeker on the training track is referred to a 내일배움카드 course that accepts,
@@ -25,31 +17,7 @@ import {
 // course; steps the machine forbids, undated or unexplained steps and other centers' cases are refused;
 // a placement within N days after a partner-agency referral counts as linked.
 
-let t: TestStore;
-let f: Fixture;
-let dispatch: Dispatch;
-
-beforeAll(async () => {
-  t = await makeTestStore();
-  f = await seedFixture(t);
-  dispatch = dispatcherFor(t.store).dispatch;
-});
-afterAll(() => t.cleanup());
-
-const call = (s: SessionInfo, name: string, input: unknown) =>
-  dispatch({ surface: 'desk', session: sessionHolder(s) }, name, input);
-
-async function ok<T>(s: SessionInfo, name: string, input: unknown): Promise<T> {
-  const r: Result<unknown> = await call(s, name, input);
-  if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
-  return r.value as T;
-}
-
-async function refused(s: SessionInfo, name: string, input: unknown) {
-  const r = await call(s, name, input);
-  if (r.ok) throw new Error(`${name} should be refused`);
-  return r.error;
-}
+const { t, f, ok, refused } = dispatchStore();
 
 const setToday = (day: string) => {
   t.store.context.now = () => new Date(`${day}T01:00:00Z`);
