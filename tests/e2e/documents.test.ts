@@ -1,78 +1,22 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { CHANGED_MARK, SIGNED_MARK } from '../../electron/services/documents/form-pdf.ts';
-import { pdfText } from '../support/pdf-text.ts';
-import { signIn, startE2eApp, type E2eApp } from './support/app.ts';
+import { signIn } from './support/app.ts';
+import { bridge, drawSignature, pdfDownloads } from './support/signing.ts';
+import { e2eSuite } from './support/suite.ts';
 
 // Issue 18 items 1, 2 and 6 in the real UI (the preview's single-screen signing dialog): the jobseeker
 // signs the consent form on the pad by mouse strokes, the signature is stored and shows in the printed
 // PDF (an embedded picture and the signed mark), a later change to the consent shows the form unsigned
 // (on screen and on paper); the counselor prints (downloads) the registration form; a code is verified.
 
-type Invoke = (channel: string, input: unknown) => Promise<{ ok: boolean; value: unknown; error?: unknown }>;
-
-let app: E2eApp;
-let context: BrowserContext;
+const { app, newPage } = e2eSuite(60, { height: 900, acceptDownloads: true });
+const download = pdfDownloads('caseworker-e2e-forms-');
 let page: Page;
-let downloads: string;
 
-beforeAll(async () => {
-  app = await startE2eApp(60);
-  downloads = mkdtempSync(join(tmpdir(), 'caseworker-e2e-forms-'));
-});
-afterAll(async () => {
-  rmSync(downloads, { recursive: true, force: true });
-  await app.close();
-});
 beforeEach(async () => {
-  context = await app.browser.newContext({
-    viewport: { width: 1366, height: 900 },
-    locale: 'ko-KR',
-    acceptDownloads: true,
-  });
-  page = await context.newPage();
+  page = await newPage();
 });
-afterEach(() => context.close());
-
-async function bridge<T>(p: Page, channel: string, input: unknown): Promise<T> {
-  const r = await p.evaluate(
-    async ([c, i]) => (globalThis as unknown as { caseworker: { invoke: Invoke } }).caseworker.invoke(c, i),
-    [channel, input] as const,
-  );
-  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-  return r.value as T;
-}
-
-async function download(p: Page, testId: string, file: string): Promise<{ text: string; bytes: Buffer }> {
-  const [d] = await Promise.all([p.waitForEvent('download'), p.getByTestId(testId).first().click()]);
-  const path = join(downloads, file);
-  await d.saveAs(path);
-  return { text: (await pdfText(path)).replace(/\s+/g, ' '), bytes: readFileSync(path) };
-}
-
-/** A signature by mouse: three strokes across the pad, as a hand would make them. */
-async function drawSignature(p: Page): Promise<void> {
-  const pad = p.getByTestId('signature-pad');
-  // The jobseeker scrolls past the form to the pad, at the end of the dialog.
-  await pad.scrollIntoViewIfNeeded();
-  const box = await pad.boundingBox();
-  if (!box) throw new Error('no pad');
-  const strokes = [
-    [0.1, 0.6, 0.3, 0.3, 0.45, 0.7],
-    [0.45, 0.7, 0.6, 0.35, 0.75, 0.65],
-    [0.2, 0.8, 0.5, 0.75, 0.9, 0.8],
-  ];
-  for (const s of strokes) {
-    await p.mouse.move(box.x + box.width * (s[0] ?? 0), box.y + box.height * (s[1] ?? 0));
-    await p.mouse.down();
-    for (let i = 0; i < s.length; i += 2)
-      await p.mouse.move(box.x + box.width * (s[i] ?? 0), box.y + box.height * (s[i + 1] ?? 0), { steps: 8 });
-    await p.mouse.up();
-  }
-}
 
 describe('forms and signatures', () => {
   it('the jobseeker signs the consent form; it prints signed; a change shows it unsigned; the registration form prints', async () => {

@@ -1,7 +1,7 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { settledViolations } from './support/axe.ts';
-import { signIn, startE2eApp, type E2eApp } from './support/app.ts';
+import { signIn } from './support/app.ts';
+import { e2eSuite } from './support/suite.ts';
 
 // Editing and archiving group programme runs and sessions, and session capacity (issue 17 leftovers), in
 // Chromium on the real services: a supervisor edits a demo run (a capacity below the seats held is
@@ -10,23 +10,7 @@ import { signIn, startE2eApp, type E2eApp } from './support/app.ts';
 // says), and archives the run with a reason after the confirmation: it leaves the list and shows among
 // the archived runs. A counselor is not offered the run's archive. Every screen and dialog passes axe.
 
-let app: E2eApp;
-let contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  app = await startE2eApp(200);
-}, 600_000);
-afterAll(() => app.close());
-afterEach(async () => {
-  await Promise.all(contexts.map((c) => c.close()));
-  contexts = [];
-});
-
-async function newPage(): Promise<Page> {
-  const context = await app.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'ko-KR' });
-  contexts.push(context);
-  return context.newPage();
-}
+const { app, newPage } = e2eSuite(200);
 
 /** A demo run about to start: no marks yet, at least five seats held. */
 async function upcomingRun() {

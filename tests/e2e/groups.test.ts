@@ -1,29 +1,14 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, startE2eApp, type E2eApp } from './support/app.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { signIn } from './support/app.ts';
+import { e2eSuite } from './support/suite.ts';
 
 // Group programmes (issue 17 item 3) in Chromium on the real services: a counselor creates a run with its
 // sessions, enrols in bulk from a filter (their counseling-track cases; more than the seats is refused with
 // the numbers, then the rest go to the waiting list), marks attendance with the keyboard (click, arrows,
 // space), confirms completion, and the case's service plan shows the motivation programme step done.
 
-let app: E2eApp;
-let contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  app = await startE2eApp(200);
-}, 600_000);
-afterAll(() => app.close());
-afterEach(async () => {
-  await Promise.all(contexts.map((c) => c.close()));
-  contexts = [];
-});
-
-async function newPage(): Promise<Page> {
-  const context = await app.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'ko-KR' });
-  contexts.push(context);
-  return context.newPage();
-}
+const { app, newPage } = e2eSuite(200);
 
 async function pickOption(page: Page, testId: string, name: RegExp | string) {
   await page.getByTestId(testId).click();

@@ -1,12 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { CHANGED_MARK, SIGNED_MARK } from '../../electron/services/documents/form-pdf.ts';
-import { pdfText } from '../support/pdf-text.ts';
 import { settledViolations } from './support/axe.ts';
-import { signIn, startE2eApp, type E2eApp } from './support/app.ts';
+import { signIn } from './support/app.ts';
+import { bridge, drawSignature, pdfDownloads } from './support/signing.ts';
+import { e2eSuite } from './support/suite.ts';
 
 // Issue 17 item 2 in the real UI (Chromium, the preview's single-screen signing dialog): the counselor
 // drafts the Individual Action Plan, agrees it, and is offered the signing; the jobseeker reads the
@@ -14,71 +12,9 @@ import { signIn, startE2eApp, type E2eApp } from './support/app.ts';
 // prints with the signature; revising the plan shows it changed, on screen and on paper. axe passes on
 // the plan with its signature state and on the signing dialog, in Korean and in English.
 
-type Invoke = (channel: string, input: unknown) => Promise<{ ok: boolean; value: unknown; error?: unknown }>;
-
-let app: E2eApp;
-let contexts: BrowserContext[] = [];
-let downloads: string;
-
-beforeAll(async () => {
-  app = await startE2eApp(60);
-  downloads = mkdtempSync(join(tmpdir(), 'caseworker-e2e-plan-'));
-});
-afterAll(async () => {
-  rmSync(downloads, { recursive: true, force: true });
-  await app.close();
-});
-afterEach(async () => {
-  await Promise.all(contexts.map((c) => c.close()));
-  contexts = [];
-});
-
-async function newPage(lang: 'ko' | 'en', width = 1366, height = 900): Promise<Page> {
-  const context = await app.browser.newContext({
-    viewport: { width, height },
-    locale: lang === 'en' ? 'en-US' : 'ko-KR',
-    acceptDownloads: true,
-  });
-  if (lang === 'en') await context.addInitScript("localStorage.setItem('caseworker.language', 'en')");
-  contexts.push(context);
-  return context.newPage();
-}
-
-async function bridge<T>(p: Page, channel: string, input: unknown): Promise<T> {
-  const r = await p.evaluate(
-    async ([c, i]) => (globalThis as unknown as { caseworker: { invoke: Invoke } }).caseworker.invoke(c, i),
-    [channel, input] as const,
-  );
-  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-  return r.value as T;
-}
-
-async function download(p: Page, testId: string, file: string): Promise<{ text: string; bytes: Buffer }> {
-  const [d] = await Promise.all([p.waitForEvent('download'), p.getByTestId(testId).first().click()]);
-  const path = join(downloads, file);
-  await d.saveAs(path);
-  return { text: (await pdfText(path)).replace(/\s+/g, ' '), bytes: readFileSync(path) };
-}
-
-/** A signature by mouse: three strokes across the pad, as a hand would make them. */
-async function drawSignature(p: Page): Promise<void> {
-  const pad = p.getByTestId('signature-pad');
-  await pad.scrollIntoViewIfNeeded();
-  const box = await pad.boundingBox();
-  if (!box) throw new Error('no pad');
-  const strokes = [
-    [0.1, 0.6, 0.3, 0.3, 0.45, 0.7],
-    [0.45, 0.7, 0.6, 0.35, 0.75, 0.65],
-    [0.2, 0.8, 0.5, 0.75, 0.9, 0.8],
-  ];
-  for (const s of strokes) {
-    await p.mouse.move(box.x + box.width * (s[0] ?? 0), box.y + box.height * (s[1] ?? 0));
-    await p.mouse.down();
-    for (let i = 0; i < s.length; i += 2)
-      await p.mouse.move(box.x + box.width * (s[i] ?? 0), box.y + box.height * (s[i + 1] ?? 0), { steps: 8 });
-    await p.mouse.up();
-  }
-}
+const { app, newPage: open } = e2eSuite(60, { height: 900, acceptDownloads: true });
+const download = pdfDownloads('caseworker-e2e-plan-');
+const newPage = (lang: 'ko' | 'en', width = 1366, height = 900) => open({ lang, width, height });
 
 /** A new case enrolled in 국민취업지원제도, admitted and in the plan stage (set up through the bridge). */
 async function enrolledInPlan(p: Page, name: string): Promise<string> {
