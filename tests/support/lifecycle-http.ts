@@ -1,7 +1,6 @@
-import { afterAll, beforeAll } from 'vitest';
 import { createJobseeker } from '../../electron/services/jobseekers.ts';
 import { jobseekerFieldsSchema } from '../../shared/domain/jobseeker.ts';
-import { openSyncDesk, startSyncServer, type SyncDesk, type SyncServer } from './sync-desktop.ts';
+import { serverWithDesks, type SyncDesk, type SyncServer } from './sync-desktop.ts';
 
 // The server and desktops of the record-lifecycle tests over real HTTP (tests/integration/sync/
 // lifecycle*-http.test.ts): two centers, three counselors and a team lead in Seoul, one counselor in
@@ -38,44 +37,28 @@ function serverItemsOf(server: SyncServer, rowId: string) {
 }
 
 export function lifecycleHttp(dialect: 'sqlite' | 'postgres'): LifecycleHttp {
-  let server: SyncServer | undefined;
-  const desks: SyncDesk[] = [];
-  const real = (): SyncServer => {
-    if (!server) throw new Error('lifecycleHttp: the server starts in beforeAll; use it inside tests');
-    return server;
-  };
-
-  beforeAll(async () => {
-    server = await startSyncServer(
-      dialect,
-      [
-        { code: 'SEL01', name: '서울고용센터', region: '11' },
-        { code: 'BUS01', name: '부산고용센터', region: '26' },
-      ],
-      [
-        { loginId: 'counselor1', role: 'counselor', center: 'SEL01' },
-        { loginId: 'counselor2', role: 'counselor', center: 'SEL01' },
-        { loginId: 'counselor3', role: 'counselor', center: 'SEL01' },
-        { loginId: 'supervisor1', role: 'supervisor', center: 'SEL01' },
-        { loginId: 'busan1', role: 'counselor', center: 'BUS01' },
-      ],
-    );
-  });
-  afterAll(async () => {
-    for (const d of desks) await d.close();
-    await server?.close();
-  });
+  const base = serverWithDesks(
+    dialect,
+    [
+      { code: 'SEL01', name: '서울고용센터', region: '11' },
+      { code: 'BUS01', name: '부산고용센터', region: '26' },
+    ],
+    [
+      { loginId: 'counselor1', role: 'counselor', center: 'SEL01' },
+      { loginId: 'counselor2', role: 'counselor', center: 'SEL01' },
+      { loginId: 'counselor3', role: 'counselor', center: 'SEL01' },
+      { loginId: 'supervisor1', role: 'supervisor', center: 'SEL01' },
+      { loginId: 'busan1', role: 'counselor', center: 'BUS01' },
+    ],
+  );
+  const real = () => base.server;
 
   return {
     get server() {
       return real();
     },
-    desk: async (loginId) => {
-      const d = await openSyncDesk(real().url, loginId);
-      desks.push(d);
-      return d;
-    },
-    userId: (login) => real().users.get(login) ?? '',
+    desk: base.desk,
+    userId: base.userId,
     newCase: (d, name, phone = '010-1000-2000') => {
       const fields = jobseekerFieldsSchema.parse({ name, birthYear: 1987, phone, sido: '11' });
       return createJobseeker(d.store.context, d.session, fields, true);

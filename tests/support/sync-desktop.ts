@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { sql } from 'kysely';
 import { appendOutbox, nextHlc } from '../../db/repositories/outbox.ts';
 import type { SyncedTableName } from '../../db/schema.ts';
@@ -180,4 +181,48 @@ export async function syncNow(store: DesktopStore): Promise<SyncState> {
   const end = runEnd(scheduler, false);
   scheduler.kick();
   return end;
+}
+
+/** The file's server and the desktops its tests open, from `serverWithDesks`. */
+export interface ServerWithDesks {
+  readonly server: SyncServer;
+  /** A desktop signed in as `loginId`, closed with the server after the file. */
+  desk: (loginId: string) => Promise<SyncDesk>;
+  userId: (login: string) => string;
+}
+
+/**
+ * Called in a describe's body: the server on `dialect` with `centers` and `accounts` starts before the
+ * file's tests, and it and every desktop a test opens are closed after them. `server` is there once
+ * beforeAll has run (use it inside tests).
+ */
+export function serverWithDesks(
+  dialect: 'sqlite' | 'postgres',
+  centers: Parameters<typeof startSyncServer>[1],
+  accounts: Parameters<typeof startSyncServer>[2],
+): ServerWithDesks {
+  let server: SyncServer | undefined;
+  const desks: SyncDesk[] = [];
+  const real = (): SyncServer => {
+    if (!server) throw new Error('serverWithDesks: the server starts in beforeAll; use it inside tests');
+    return server;
+  };
+  beforeAll(async () => {
+    server = await startSyncServer(dialect, centers, accounts);
+  });
+  afterAll(async () => {
+    for (const d of desks) await d.close();
+    await server?.close();
+  });
+  return {
+    get server() {
+      return real();
+    },
+    desk: async (loginId) => {
+      const d = await openSyncDesk(real().url, loginId);
+      desks.push(d);
+      return d;
+    },
+    userId: (login) => real().users.get(login) ?? '',
+  };
 }

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll } from 'vitest';
 import type { ServiceContext } from '../../electron/services/context.ts';
 import type { DesktopSync } from '../../electron/services/sync/desktop-sync.ts';
-import { openSyncDesk, startSyncServer, type SyncDesk, type SyncServer } from './sync-desktop.ts';
+import { serverWithDesks, type SyncDesk, type SyncServer } from './sync-desktop.ts';
 
 // The server and desktops of the case-transfer tests over real HTTP (tests/integration/sync/transfer*-http
 // and tests/integration/server/hostile-transfer-withdraw): Seoul sends, Busan receives, Daegu is a third
@@ -38,38 +37,20 @@ export interface TransferHttp {
 
 /** Registers the file's server on `dialect` with the accounts `logins` (and the three centers). */
 export function transferHttp(dialect: 'sqlite' | 'postgres', logins: readonly TransferLogin[]): TransferHttp {
-  let server: SyncServer | undefined;
-  const desks: SyncDesk[] = [];
-  const real = (): SyncServer => {
-    if (!server) throw new Error('transferHttp: the server starts in beforeAll; use it inside tests');
-    return server;
-  };
-
-  beforeAll(async () => {
-    server = await startSyncServer(
-      dialect,
-      CENTERS,
-      logins.map((loginId) => ({ loginId, ...CAST[loginId] })),
-    );
-  });
-  afterAll(async () => {
-    for (const d of desks) await d.close();
-    await server?.close();
-  });
-
+  const base = serverWithDesks(
+    dialect,
+    CENTERS,
+    logins.map((loginId) => ({ loginId, ...CAST[loginId] })),
+  );
   return {
     get server() {
-      return real();
+      return base.server;
     },
-    desk: async (loginId) => {
-      const d = await openSyncDesk(real().url, loginId);
-      desks.push(d);
-      return d;
-    },
+    desk: base.desk,
     ctxOf: (d) => {
       const sync = { client: d.client, scheduler: { kick: () => undefined } } as unknown as DesktopSync;
       return { ...d.store.context, sync };
     },
-    userId: (login) => real().users.get(login) ?? '',
+    userId: base.userId,
   };
 }

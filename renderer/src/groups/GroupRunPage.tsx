@@ -23,9 +23,9 @@ import { scrollPageSx } from '../common/layout.ts';
 import { AttendanceGrid } from './AttendanceGrid.tsx';
 import { EnrolDialog } from './EnrolDialog.tsx';
 import { programmeLabel } from './GroupListPage.tsx';
-import { dayOf, errorMessage, fromLocalInput, shortDayClock, toLocalInput } from './labels.ts';
+import { dayOf, errorMessage, shortDayClock, toLocalInput } from './labels.ts';
 import { ArchiveDialog, EditRunDialog, EditSessionDialog } from './RunEditDialogs.tsx';
-import { SessionFields, type SessionFieldValues } from './RunFields.tsx';
+import { sessionInput, SessionFields, type SessionFieldValues } from './RunFields.tsx';
 
 // One run's page: what it is (programme, edition, facilitator, place, completion threshold), its seats
 // (flagged when over capacity after a sync), its sessions (add one), its participants (enrol in bulk from
@@ -332,22 +332,14 @@ function AddSessionDialog(props: {
     duration: '120',
     place: '',
   });
-  const { when, duration, place } = fields;
   const [error, setError] = useState<string | null>(null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const startsAt = fromLocalInput(when);
-    if (!startsAt) return setError('groups.v.startsAt');
+    const input = sessionInput(fields);
+    if (!input) return setError('groups.v.startsAt');
     try {
-      props.onClose(
-        await call('groups:addSession', {
-          programmeId: props.programmeId,
-          startsAt,
-          durationMin: Number(duration),
-          place,
-        }),
-      );
+      props.onClose(await call('groups:addSession', { programmeId: props.programmeId, ...input }));
     } catch (err) {
       setError(errorMessage(err));
     }

@@ -14,9 +14,10 @@ import { useTranslation } from 'react-i18next';
 import type { GroupRunDetail, GroupRunSummary, GroupSessionView } from '../../../shared/contract/groups.ts';
 import { programmeOf } from '../../../shared/programmes/catalogue.ts';
 import { call } from '../api.ts';
-import { errorMessage, fromLocalInput, toLocalInput } from './labels.ts';
+import { errorMessage, toLocalInput } from './labels.ts';
 import {
   RunFields,
+  sessionInput,
   SessionFields,
   useStaff,
   type RunFieldValues,
@@ -118,22 +119,19 @@ export function EditSessionDialog(props: {
     duration: String(s?.durationMin ?? 120),
     place: s?.place ?? '',
   });
-  const { when, duration, place } = fields;
   const [capacity, setCapacity] = useState(s?.capacity == null ? '' : String(s.capacity));
   const [error, setError] = useState<string | null>(null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!s) return;
-    const startsAt = fromLocalInput(when);
-    if (!startsAt) return setError('groups.v.startsAt');
+    const input = sessionInput(fields);
+    if (!input) return setError('groups.v.startsAt');
     try {
       props.onClose(
         await call('groups:updateSession', {
           id: s.id,
-          startsAt,
-          durationMin: Number(duration),
-          place,
+          ...input,
           capacity: capacity.trim() === '' ? null : Number(capacity),
         }),
       );

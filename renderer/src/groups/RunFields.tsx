@@ -2,6 +2,7 @@ import { MenuItem, Stack, TextField, type StackProps } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api.ts';
+import { fromLocalInput } from './labels.ts';
 
 // The fields a run's create and edit dialogs share (title, facilitator, place, capacity) and the ones a
 // session's add and edit dialogs share (when, length, place), so both sides of each say and check the
@@ -91,6 +92,14 @@ export interface SessionFieldValues {
   when: string;
   duration: string;
   place: string;
+}
+
+/** What the session fields ask the service for; null when the start is not a date and time. */
+export function sessionInput(
+  v: SessionFieldValues,
+): { startsAt: string; durationMin: number; place: string } | null {
+  const startsAt = fromLocalInput(v.when);
+  return startsAt ? { startsAt, durationMin: Number(v.duration), place: v.place } : null;
 }
 
 /** A session's start (date and time), length in minutes and place. */
