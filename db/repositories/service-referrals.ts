@@ -78,16 +78,22 @@ export interface ReassessPromptRow {
  * latest assessment (Korean day): the reassessment the completion calls for is not made yet. One row per
  * case, its latest completed referral. `jobseekerId` or `counselorId` narrows it.
  *
- * The caseload leads and each case's referrals come from service_referrals_jobseeker. The `+` keeps SQLite
- * from reading, for every case, all the center's completed referrals since that case's assessment by
- * service_referrals_status_day (20k cases × 3,400 completed referrals: three minutes at 100k).
+ * Which table leads is fixed below: left to itself, SQLite walked the caseload and read, for every case,
+ * all the center's completed referrals since that case's assessment (20k × 3,400: three minutes at 100k).
  */
 export async function reassessPrompts(
   db: Db,
   by: { jobseekerId: string } | { counselorId: string },
 ): Promise<ReassessPromptRow[]> {
-  const who =
-    'jobseekerId' in by ? sql`j.id = ${by.jobseekerId}` : sql`j.assigned_counselor_id = ${by.counselorId}`;
+  // One case: its own referrals. A caseload: the center's completed referrals lead (a few thousand,
+  // from service_referrals_status_day) and each finds its case by id, rather than each of 20k cases
+  // seeking its referrals; CROSS JOIN keeps that order, and the `+` keeps the case found by its id (not by
+  // a scan of the counselor's cases for each referral).
+  const from =
+    'jobseekerId' in by
+      ? sql`jobseekers j join service_referrals s on s.jobseeker_id = j.id and j.id = ${by.jobseekerId}`
+      : sql`service_referrals s cross join jobseekers j on j.id = s.jobseeker_id
+          and +j.assigned_counselor_id = ${by.counselorId}`;
   const result = await sql<ReassessPromptRow>`
     select jobseeker_id, name, service_referral_id, target_kind, programme_code, provider_code,
       provider_name, course_name, catalogue_version, completed_on
@@ -96,9 +102,9 @@ export async function reassessPrompts(
         s.programme_code, s.provider_code, s.provider_name, s.course_name, s.catalogue_version,
         s.completed_on,
         row_number() over (partition by j.id order by s.completed_on desc, s.id desc) as rn
-      from jobseekers j join service_referrals s on s.jobseeker_id = j.id
-      where ${who} and j.archived = 0 and j.status = 'active' and j.current_type = 'needs-preparation'
-        and s.archived = 0 and +s.status = 'completed'
+      from ${from}
+      where j.archived = 0 and j.status = 'active' and j.current_type = 'needs-preparation'
+        and s.archived = 0 and s.status = 'completed'
         and s.completed_on >= coalesce((
           select max(substr(datetime(a.created_at, '+9 hours'), 1, 10)) from assessments a
           where a.jobseeker_id = j.id), '')
