@@ -1,13 +1,17 @@
 import { decisionsOf, serviceEnrolmentsOf } from '../../../../db/repositories/programmes.ts';
 import { centerFiguresFrom } from '../../../../shared/programmes/center-figures.ts';
-import { decisionsInForce, obligationPeriods } from '../../../../shared/programmes/obligations.ts';
+import {
+  decisionsInForce,
+  enrolmentObligationFigures,
+  obligationPeriods,
+} from '../../../../shared/programmes/obligations.ts';
 import { enrolmentProgramme } from '../../../../shared/programmes/stages.ts';
 import { dueStatus, type InboxItem } from '../../../../shared/domain/tasks.ts';
 import type { InboxSource } from '../source.ts';
 
 // 구직활동 이행 판정 (issue 17 item 2): the obligation periods of the person's cases in the service stage
 // that have ended (due on their last day) with no compliance decision yet. Periods come from each
-// enrolment's own catalogue edition and the center's figures; a decided period leaves the list.
+// enrolment's own catalogue edition and the figures fixed on it; a decided period leaves the list.
 
 export const obligationSource: InboxSource = {
   async items({ db, userId, centerCode, today }) {
@@ -32,7 +36,9 @@ export const obligationSource: InboxSource = {
       const programme = enrolmentProgramme(e)?.programme;
       if (!programme) continue;
       const held = decisionsInForce((byEnrolment.get(e.id) ?? []).map((d) => ({ ...d, seq: Number(d.seq) })));
-      for (const p of obligationPeriods(programme, e.service_on, figures)) {
+      // The figures fixed on the enrolment when it was made (the case page spaces the periods the same way).
+      const spacing = enrolmentObligationFigures(e.obligation_figures, figures);
+      for (const p of obligationPeriods(programme, e.service_on, spacing)) {
         const status = dueStatus(p.dueOn, today);
         if (!status || held.has(`${p.obligation}#${p.period}`)) continue;
         items.push({

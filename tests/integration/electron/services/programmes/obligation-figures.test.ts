@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EnrolmentView } from '../../../../../shared/contract/programmes.ts';
+import type { InboxPage } from '../../../../../shared/domain/tasks.ts';
 import { caller, caseWithRecords } from '../../../../support/case-fixtures.ts';
 import { dispatchStore } from '../../../../support/casework-store.ts';
 
@@ -50,6 +51,20 @@ describe('obligation periods fixed on the enrolment', () => {
     });
     const again = list.enrolments.find((x) => x.id === before.id);
     expect(again && spans(again)).toEqual(spans(before));
+    // The to-do inbox spaces them the same way. On 2027-01-10 the enrolment's own periods due are the
+    // first two (30 days from 2026-11-05: ending 2026-12-04 and 2027-01-03), never the center's new
+    // 14-day ones (ending 2026-11-18, 2026-12-02, 2026-12-16).
+    const clock = t.store.context.now;
+    t.store.context.now = () => new Date('2027-01-10T01:00:00.000Z');
+    try {
+      const inbox = await ok<InboxPage>(f.sessions.counselor, 'inbox:list', {});
+      const due = inbox.items
+        .filter((i) => i.key.startsWith(`obligation:${before.id}:`))
+        .map((i) => `${i.detail.period} ${i.dueOn}`);
+      expect(due).toEqual(['1 2026-12-04', '2 2027-01-03']);
+    } finally {
+      t.store.context.now = clock;
+    }
     // A decision on period 6 (which a re-spacing to 3 periods would have lost) is still taken.
     const decided = await ok<EnrolmentView>(f.sessions.counselor, 'programmes:decidePeriod', {
       enrolmentId: before.id,
