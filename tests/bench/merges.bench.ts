@@ -4,8 +4,8 @@ import { listDuplicatePairs, mergeCases } from '../../electron/services/merges.t
 import { repeatMs, timeMs } from './stats.ts';
 import type { Benchmark } from './types.ts';
 
-// Issue 16 item 5 on a large center's store: the duplicate list of the center (three grouping scans over
-// migration 0015's covering indexes), and merging a case that has 500 records into another (the
+// Issue 16 item 5 on a large center's store: the duplicate list of the center (the shared keys the
+// desktop keeps in duplicate_keys, migration 0024, each looked up over 0015's indexes), and merging a case that has 500 records into another (the
 // survivor's values, the tombstone, every record moved, one outbox entry and the audit entry, in one
 // transaction). Aims from the issue: merge ≤ 200 ms; the list is given the list aim of the desk (≤ 100 ms).
 
