@@ -1,9 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { Migration, SqlDialect } from './types.ts';
 
-// FROZEN. Two answers the desktop's lists need on every page, kept by triggers as the records change
-// instead of read out of 100k records each time (issue 16's speed aims). SQLite only: the desktop's list
-// and duplicate screens are their only readers, so PostgreSQL (the server) gets nothing here.
+// FROZEN. Issue 16's speed aims at 100k cases. Two answers the desktop's lists need on every page, kept
+// by triggers as the records change instead of read out of 100k records each time, and a covering index
+// for the to-do inbox. SQLite only: the desktop's list, duplicate and inbox screens are their
+// only readers, so PostgreSQL (the server) gets nothing here.
 //
 // 1. referrals_open. The saved filter at 100k: "open referral or not" asked, on every list and count, which
 // referrals no event has ended — 43k referrals, each a seek into their events, read twice per list (page
@@ -22,6 +23,10 @@ import type { Migration, SqlDialect } from './types.ts';
 // cue's key; the keys two or more cases share are in the partial index duplicate_keys_shared. Triggers on
 // jobseekers count a case in when it is added or comes back, out when it is archived, merged away,
 // removed or moved to another center, and move it when a key changes.
+//
+// 3. A covering index for the to-do inbox: jobseekers_case_facts answers "whose, which center, live,
+// status, type, name" for a case id without reading its wide row (the obligation and after-service
+// sources look up a few thousand cases by id on every visit).
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- see types.ts */
 
@@ -114,6 +119,8 @@ export const migration: Migration = {
   async up(db: Kysely<any>, dialect: SqlDialect) {
     if (dialect !== 'sqlite') return;
     await duplicateKeys(db);
+    await sql`create index jobseekers_case_facts on jobseekers
+        (id, assigned_counselor_id, archived, center_code, status, current_type, name)`.execute(db);
     await sql`create table referrals_open (
         referral_id text primary key not null,
         jobseeker_id text not null)`.execute(db);

@@ -93,11 +93,12 @@ export async function serviceEnrolmentsOf(
 ): Promise<Array<EnrolmentRow & { jobseeker_name: string }>> {
   // The center's enrolments in the service stage lead (programme_enrolments_stage) and each finds its
   // case by id: a few thousand lookups, where walking a counselor's 20k cases for their enrolments read
-  // every case's row. CROSS JOIN keeps that order; the `+`s keep each case found by its id.
+  // every case's row. CROSS JOIN keeps that order; each case is found by its id in the covering index
+  // jobseekers_case_facts (migration 0024), not in its wide row.
   const counselor = who.wholeCenter ? sql`` : sql`and +j.assigned_counselor_id = ${who.userId}`;
   const rows = await sql<EnrolmentRow & { jobseeker_name: string }>`
     select p.*, j.name as jobseeker_name
-    from programme_enrolments p cross join jobseekers j on j.id = p.jobseeker_id
+    from programme_enrolments p cross join jobseekers j indexed by jobseekers_case_facts on j.id = p.jobseeker_id
     where p.stage = 'service' and p.archived = 0 and j.archived = 0 and +j.center_code = ${who.centerCode}
       ${counselor}`.execute(db);
   return rows.rows;

@@ -87,12 +87,12 @@ export async function reassessPrompts(
 ): Promise<ReassessPromptRow[]> {
   // One case: its own referrals. A caseload: the center's completed referrals lead (a few thousand,
   // from service_referrals_status_day) and each finds its case by id, rather than each of 20k cases
-  // seeking its referrals; CROSS JOIN keeps that order, and the `+` keeps the case found by its id (not by
-  // a scan of the counselor's cases for each referral).
+  // seeking its referrals; CROSS JOIN keeps that order, and each case is found by its id in the covering
+  // index jobseekers_case_facts (migration 0024), not by a scan of the counselor's cases per referral.
   const from =
     'jobseekerId' in by
       ? sql`jobseekers j join service_referrals s on s.jobseeker_id = j.id and j.id = ${by.jobseekerId}`
-      : sql`service_referrals s cross join jobseekers j on j.id = s.jobseeker_id
+      : sql`service_referrals s cross join jobseekers j indexed by jobseekers_case_facts on j.id = s.jobseeker_id
           and +j.assigned_counselor_id = ${by.counselorId}`;
   const result = await sql<ReassessPromptRow>`
     select jobseeker_id, name, service_referral_id, target_kind, programme_code, provider_code,

@@ -48,9 +48,10 @@ export function obligationPeriods(
     const interval = figureValue(programme, ['obligations', o.code, 'intervalDays'], centerFigures) ?? 0;
     const periods = figureValue(programme, ['obligations', o.code, 'periods'], centerFigures) ?? 0;
     if (interval <= 0) continue;
+    // Each period's days are counted from the start day (the inbox spaces thousands of enrolments).
     for (let n = 1; n <= periods; n++) {
       const from = addDays(serviceOn, (n - 1) * interval);
-      const to = addDays(from, interval - 1);
+      const to = addDays(serviceOn, n * interval - 1);
       out.push({ obligation: o.code, period: n, from, to, dueOn: to });
     }
   }

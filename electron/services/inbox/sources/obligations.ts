@@ -29,18 +29,31 @@ export const obligationSource: InboxSource = {
     );
     // Grouped once: a caseload has thousands of enrolments and of decisions.
     const byEnrolment = new Map<string, typeof decisions>();
-    for (const d of decisions)
-      byEnrolment.set(d.enrolment_id, [...(byEnrolment.get(d.enrolment_id) ?? []), d]);
+    for (const d of decisions) {
+      const list = byEnrolment.get(d.enrolment_id);
+      if (list) list.push(d);
+      else byEnrolment.set(d.enrolment_id, [d]);
+    }
+    // Enrolments of one programme edition that started on the same day under the same figures have the
+    // same periods: each such schedule is worked out once (hundreds of days for thousands of enrolments).
+    const schedules = new Map<string, ReturnType<typeof obligationPeriods>>();
     const items: InboxItem[] = [];
     for (const e of enrolments) {
       const programme = enrolmentProgramme(e)?.programme;
       if (!programme) continue;
-      const held = decisionsInForce((byEnrolment.get(e.id) ?? []).map((d) => ({ ...d, seq: Number(d.seq) })));
-      // The figures fixed on the enrolment when it was made (the case page spaces the periods the same way).
-      const spacing = enrolmentObligationFigures(e.obligation_figures, figures);
-      for (const p of obligationPeriods(programme, e.service_on, spacing)) {
+      const own = byEnrolment.get(e.id);
+      const held = own ? decisionsInForce(own.map((d) => ({ ...d, seq: Number(d.seq) }))) : undefined;
+      const key = `${e.catalogue_version}|${e.programme_code}|${e.service_on}|${e.obligation_figures}`;
+      let schedule = schedules.get(key);
+      if (!schedule) {
+        // The figures fixed on the enrolment when it was made (the case page spaces them the same way).
+        const spacing = enrolmentObligationFigures(e.obligation_figures, figures);
+        schedule = obligationPeriods(programme, e.service_on, spacing);
+        schedules.set(key, schedule);
+      }
+      for (const p of schedule) {
         const status = dueStatus(p.dueOn, today);
-        if (!status || held.has(`${p.obligation}#${p.period}`)) continue;
+        if (!status || held?.has(`${p.obligation}#${p.period}`)) continue;
         items.push({
           key: `obligation:${e.id}:${p.obligation}:${p.period}`,
           source: 'obligation',
