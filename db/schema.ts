@@ -479,6 +479,7 @@ export type SyncedTableName = Exclude<
   | 'saved_filters'
   | 'referrals_open'
   | 'duplicate_keys'
+  | 'follow_up_series'
 >;
 
 export type JobseekerRow = Selectable<JobseekerTable>;

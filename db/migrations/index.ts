@@ -24,6 +24,7 @@ import { migration as m0022 } from './0022_worklist_indexes.ts';
 import { migration as m0023 } from './0023_merge_dismissals.ts';
 import { migration as m0024 } from './0024_derived_lists.ts';
 import { migration as m0025 } from './0025_group_edits_obligation_figures.ts';
+import { migration as m0026 } from './0026_inbox_due_sources.ts';
 
 /**
  * Every migration, in order. Listed by hand because bundlers (the Electron main build) cannot scan a
@@ -56,6 +57,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0023_merge_dismissals', m0023],
   ['0024_derived_lists', m0024],
   ['0025_group_edits_obligation_figures', m0025],
+  ['0026_inbox_due_sources', m0026],
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -182,17 +182,29 @@ export interface CaseloadQuery {
   limit: number;
 }
 
-/** Hired events of a counselor's jobseekers, with the follow-ups recorded after them (read-only: issue 4 owns them). */
-export async function hiresOfCaseload(db: Db, counselorId: string) {
-  return db
-    .selectFrom('referral_events as e')
-    .innerJoin('referrals as r', 'r.id', 'e.referral_id')
-    .innerJoin('jobseekers as j', 'j.id', 'r.jobseeker_id')
-    .select(['r.id as referral_id', 'r.jobseeker_id', 'e.kind', 'e.at', 'e.data'])
-    .where('j.assigned_counselor_id', '=', counselorId)
-    .where('j.archived', '=', 0)
-    .where('e.kind', 'in', ['hired', 'follow-up'])
-    .execute();
+export interface HireEventRow {
+  referral_id: string;
+  jobseeker_id: string;
+  jobseeker_name: string;
+  kind: string;
+  at: string;
+  data: string;
+}
+
+/**
+ * The hired and follow-up events of a counselor's live cases whose follow-up series can still fall due
+ * (read-only: issue 4 owns them). A finished series (all three recorded, or ended by a follow-up saying
+ * the person left) is left out by `follow_up_series` (migration 0026): the center's open series lead,
+ * each finds its case by id in the covering index jobseekers_case_facts, then its own events.
+ */
+export async function hiresOfCaseload(db: Db, counselorId: string): Promise<HireEventRow[]> {
+  const result = await sql<HireEventRow>`
+    select s.referral_id, s.jobseeker_id, j.name as jobseeker_name, e.kind, e.at, e.data
+    from follow_up_series s
+      cross join jobseekers j indexed by jobseekers_case_facts on j.id = s.jobseeker_id
+      cross join referral_events e on e.referral_id = s.referral_id and e.kind in ('hired', 'follow-up')
+    where +j.assigned_counselor_id = ${counselorId} and j.archived = 0`.execute(db);
+  return result.rows;
 }
 
 function searchFilter(fragment: string) {

@@ -83,24 +83,41 @@ export async function decisionsOfJobseeker(
     .execute();
 }
 
+/** What the inbox needs of an open enrolment in the service stage to list its due obligation periods. */
+export interface ObligationEnrolmentRow {
+  id: string;
+  jobseeker_id: string;
+  jobseeker_name: string;
+  programme_code: string;
+  catalogue_version: string;
+  service_on: string | null;
+  obligation_figures: string | null;
+  /** The periods some decision was recorded for, as `obligation#period` joined by commas, or null. */
+  decided: string | null;
+}
+
 /**
  * Open enrolments in the service stage of the cases a counselor holds (the inbox's obligation periods),
- * with the case's name; a supervisor's view is the center's.
+ * with the case's name and the periods already decided.
  */
 export async function serviceEnrolmentsOf(
   db: Db,
-  who: { userId: string; centerCode: string; wholeCenter: boolean },
-): Promise<Array<EnrolmentRow & { jobseeker_name: string }>> {
-  // The center's enrolments in the service stage lead (programme_enrolments_stage) and each finds its
-  // case by id: a few thousand lookups, where walking a counselor's 20k cases for their enrolments read
-  // every case's row. CROSS JOIN keeps that order; each case is found by its id in the covering index
-  // jobseekers_case_facts (migration 0024), not in its wide row.
-  const counselor = who.wholeCenter ? sql`` : sql`and +j.assigned_counselor_id = ${who.userId}`;
-  const rows = await sql<EnrolmentRow & { jobseeker_name: string }>`
-    select p.*, j.name as jobseeker_name
-    from programme_enrolments p cross join jobseekers j indexed by jobseekers_case_facts on j.id = p.jobseeker_id
+  who: { userId: string; centerCode: string },
+): Promise<ObligationEnrolmentRow[]> {
+  // The center's enrolments in the service stage lead, read from their covering index
+  // programme_enrolments_service (migration 0026), and each finds its case by id in the covering index
+  // jobseekers_case_facts (0024): a few thousand lookups, where walking a counselor's 20k cases read every
+  // case's row. CROSS JOIN keeps that order. Whether a period is decided is any decision for it, in force
+  // or corrected (the case page shows which), read from the decisions' own index.
+  const rows = await sql<ObligationEnrolmentRow>`
+    select p.id, p.jobseeker_id, j.name as jobseeker_name, p.programme_code, p.catalogue_version,
+      p.service_on, p.obligation_figures,
+      (select group_concat(d.obligation_code || '#' || d.period_no) from obligation_decisions d
+        where d.enrolment_id = p.id) as decided
+    from programme_enrolments p indexed by programme_enrolments_service
+      cross join jobseekers j indexed by jobseekers_case_facts on j.id = p.jobseeker_id
     where p.stage = 'service' and p.archived = 0 and j.archived = 0 and +j.center_code = ${who.centerCode}
-      ${counselor}`.execute(db);
+      and +j.assigned_counselor_id = ${who.userId}`.execute(db);
   return rows.rows;
 }
 

@@ -86,13 +86,14 @@ export async function reassessPrompts(
   by: { jobseekerId: string } | { counselorId: string },
 ): Promise<ReassessPromptRow[]> {
   // One case: its own referrals. A caseload: the center's completed referrals lead (a few thousand,
-  // from service_referrals_status_day) and each finds its case by id, rather than each of 20k cases
+  // from their covering index service_referrals_completed, migration 0026) and each finds its case by id, rather than each of 20k cases
   // seeking its referrals; CROSS JOIN keeps that order, and each case is found by its id in the covering
   // index jobseekers_case_facts (migration 0024), not by a scan of the counselor's cases per referral.
   const from =
     'jobseekerId' in by
       ? sql`jobseekers j join service_referrals s on s.jobseeker_id = j.id and j.id = ${by.jobseekerId}`
-      : sql`service_referrals s cross join jobseekers j indexed by jobseekers_case_facts on j.id = s.jobseeker_id
+      : sql`service_referrals s indexed by service_referrals_completed
+          cross join jobseekers j indexed by jobseekers_case_facts on j.id = s.jobseeker_id
           and +j.assigned_counselor_id = ${by.counselorId}`;
   const result = await sql<ReassessPromptRow>`
     select jobseeker_id, name, service_referral_id, target_kind, programme_code, provider_code,

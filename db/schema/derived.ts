@@ -18,7 +18,14 @@ export interface DuplicateKeyTable {
   n: number;
 }
 
+// 0026_inbox_due_sources (issue 16 item 2): the hires whose follow-up series can still fall due.
+export interface FollowUpSeriesTable {
+  referral_id: string;
+  jobseeker_id: string;
+}
+
 export interface DerivedTables {
   referrals_open: ReferralOpenTable;
   duplicate_keys: DuplicateKeyTable;
+  follow_up_series: FollowUpSeriesTable;
 }

@@ -1,7 +1,12 @@
 import { caseloadPage, hiresOfCaseload } from '../../db/repositories/casework.ts';
 import { type CaseloadPage } from '../../shared/casework/types.ts';
 import type { SessionInfo } from '../../shared/contract/auth.ts';
-import { followUpDueDate, FOLLOW_UP_MONTHS, type FollowUpMonths } from '../../shared/domain/follow-ups.ts';
+import {
+  followUpDueDate,
+  FOLLOW_UP_MONTHS,
+  hireDayOf,
+  type FollowUpMonths,
+} from '../../shared/domain/follow-ups.ts';
 import { type JobseekerTrack, type JobseekerType } from '../../shared/profiling/index.ts';
 import { type ServiceContext } from './context.ts';
 import { todayKst, audit } from './casework-case-file.ts';
@@ -31,8 +36,11 @@ export function overdueFollowUps(
       done: new Set(),
       ended: false,
     };
-    if (e.kind === 'hired') entry.hiredAt = entry.hiredAt && entry.hiredAt > e.at ? entry.hiredAt : e.at;
-    else {
+    if (e.kind === 'hired') {
+      // The first day of work the hire names, else when it was recorded (issue 15 item 4).
+      const day = hireDayOf(e);
+      entry.hiredAt = entry.hiredAt && entry.hiredAt > day ? entry.hiredAt : day;
+    } else {
       try {
         const data = JSON.parse(e.data) as { months?: number; employed?: boolean };
         if (typeof data.months === 'number') entry.done.add(data.months);

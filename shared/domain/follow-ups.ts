@@ -13,3 +13,31 @@ export function followUpDueDate(hiredAt: string, months: FollowUpMonths): string
   const due = new Date(Date.UTC(year, month, Math.min(hired.getUTCDate(), lastDay)));
   return due.toISOString().slice(0, 10);
 }
+
+/**
+ * A follow-up event's data as the inbox reads it: its month (1, 3 or 6) and whether the person still
+ * works there (unless it says `employed: false`), or null for data it cannot read, which counts for
+ * nothing. Desktop migration 0026 (follow_up_series) writes the same reading out in SQL.
+ */
+export function parseFollowUp(data: string): { months: FollowUpMonths; employed: boolean } | null {
+  try {
+    const d = JSON.parse(data) as { months?: unknown; employed?: unknown };
+    const months = FOLLOW_UP_MONTHS.find((m) => m === d.months);
+    return months ? { months, employed: d.employed !== false } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The day a hire's follow-ups count from: the `hired` event's first day of work (`hiredOn`, issue 15), or
+ * the time it was recorded when it names none (as shared/referrals/state-machine.ts reads it).
+ */
+export function hireDayOf(event: { at: string; data: string }): string {
+  try {
+    const d = JSON.parse(event.data) as { hiredOn?: unknown };
+    return typeof d?.hiredOn === 'string' && d.hiredOn !== '' ? d.hiredOn : event.at;
+  } catch {
+    return event.at;
+  }
+}

@@ -1,6 +1,6 @@
 import { findPlacementFollowUps, findPlacements } from '../../../../db/repositories/referrals.ts';
 import { hiresOfCaseload } from '../../../../db/repositories/casework.ts';
-import { FOLLOW_UP_MONTHS, type FollowUpMonths } from '../../../../shared/domain/follow-ups.ts';
+import { hireDayOf, parseFollowUp, type FollowUpMonths } from '../../../../shared/domain/follow-ups.ts';
 import { nextFollowUp } from '../../../../shared/referrals/state-machine.ts';
 import { dueStatus, type InboxItem } from '../../../../shared/domain/tasks.ts';
 import type { InboxSource } from '../source.ts';
@@ -15,28 +15,19 @@ interface Hire {
   jobseekerId: string;
 }
 
-function parseFollowUp(data: string): { months: FollowUpMonths; employed: boolean } | null {
-  try {
-    const d = JSON.parse(data) as { months?: unknown; employed?: unknown };
-    const months = FOLLOW_UP_MONTHS.find((m) => m === d.months);
-    return months ? { months, employed: d.employed !== false } : null;
-  } catch {
-    return null;
-  }
-}
-
 export const followUpSource: InboxSource = {
   async items({ db, userId, today }) {
     const items: InboxItem[] = [];
     const names = new Map<string, string>();
     const byReferral = new Map<string, Hire>();
     for (const e of await hiresOfCaseload(db, userId)) {
+      names.set(e.jobseeker_id, e.jobseeker_name);
       const hire = byReferral.get(e.referral_id) ?? {
         hiredAt: null,
         followUps: [],
         jobseekerId: e.jobseeker_id,
       };
-      if (e.kind === 'hired') hire.hiredAt = e.at;
+      if (e.kind === 'hired') hire.hiredAt = hireDayOf(e);
       else {
         const f = parseFollowUp(e.data);
         if (f) hire.followUps.push({ ...f, at: e.at });
@@ -55,31 +46,25 @@ export const followUpSource: InboxSource = {
         detail: { months: next.months },
       });
     };
-    const referralDue = [...byReferral].flatMap(([id, h]) => {
+    for (const [id, h] of byReferral) {
       const next = nextFollowUp(h);
-      return next ? [{ id, jobseekerId: h.jobseekerId, next }] : [];
-    });
-    if (referralDue.length > 0) {
-      const rows = await db
-        .selectFrom('jobseekers')
-        .select(['id', 'name'])
-        .where('id', 'in', [...new Set(referralDue.map((r) => r.jobseekerId))])
-        .execute();
-      for (const r of rows) names.set(r.id, r.name);
+      if (next) due(`follow-up:referral:${id}`, h.jobseekerId, next);
     }
-    for (const r of referralDue) due(`follow-up:referral:${r.id}`, r.jobseekerId, r.next);
 
     const filter = { by: 'counselor' as const, counselorId: userId };
     const [placed, followUps] = await Promise.all([
       findPlacements(db, filter),
       findPlacementFollowUps(db, filter),
     ]);
+    const byPlacement = new Map<string, Hire['followUps']>();
+    for (const f of followUps) {
+      const list = byPlacement.get(f.placement_id) ?? [];
+      list.push({ months: f.months as FollowUpMonths, employed: f.employed === 1, at: f.at });
+      byPlacement.set(f.placement_id, list);
+    }
     for (const p of placed) {
       names.set(p.jobseeker_id, p.jobseeker_name);
-      const mine = followUps
-        .filter((f) => f.placement_id === p.id)
-        .map((f) => ({ months: f.months as FollowUpMonths, employed: f.employed === 1, at: f.at }));
-      const next = nextFollowUp({ hiredAt: p.hired_on, followUps: mine });
+      const next = nextFollowUp({ hiredAt: p.hired_on, followUps: byPlacement.get(p.id) ?? [] });
       if (next) due(`follow-up:placement:${p.id}`, p.jobseeker_id, next);
     }
     return items;
