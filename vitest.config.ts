@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { LongestFirstSequencer } from './tests/support/long-first-sequencer.ts';
 
 // Three projects so each layer of the suite can run alone (npm run test:unit / :integration / :e2e).
 // e2e starts Chromium and the test host; it runs its files one at a time on this 2-core machine.
@@ -18,6 +19,8 @@ process.env['NODE_COMPILE_CACHE'] ??= join(tmpdir(), 'caseworker-node-compile-ca
 
 export default defineConfig({
   test: {
+    // The integration project's longest files first (why: tests/support/long-first-sequencer.ts).
+    sequence: { sequencer: LongestFirstSequencer },
     projects: [
       {
         test: {

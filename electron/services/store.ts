@@ -7,6 +7,7 @@ export { StoreError } from '../../db/errors.ts';
 import { getMeta, setMeta } from '../../db/repositories/meta.ts';
 import type { ServiceContext } from './context.ts';
 import { applyKeptAside } from './sync/kept-aside.ts';
+import { forgetStoreColumns } from './sync/store-columns.ts';
 
 export const STORE_FILE = 'caseworker.db';
 
@@ -31,6 +32,8 @@ export async function openDesktopStore(
   }
   const file = join(dataDir, STORE_FILE);
   const opened = await openCaseStore(file, { key: options.key, create: options.create ?? true });
+  // Columns read from a store this process had open before are not this one's.
+  forgetStoreColumns();
   // An updated app: what the server sent before the update and this version now has room for goes in.
   if (opened.migrated.length > 0) await applyKeptAside(opened.db);
   let deviceId = await getMeta(opened.db, 'device_id');

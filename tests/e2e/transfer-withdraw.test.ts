@@ -105,6 +105,12 @@ describe('withdrawing a transfer request offline on the desk', () => {
           await page.keyboard.press('Enter');
           await row.getByTestId('withdrawal-queued').waitFor();
           expect(await row.getByTestId('withdraw-transfer').count()).toBe(0);
+          // The chip counts the queued withdrawal after the write itself, not at its next 10-second poll
+          // (the 5-second bound is under that poll, so a chip that only polls fails here half the time).
+          const chip = page.getByTestId('sync-status');
+          await expect
+            .poll(async () => (await chip.textContent()) ?? '', { timeout: 5_000 })
+            .toMatch(/대기 1건/);
         } else {
           const row = page.getByTestId('transfers-outgoing').getByTestId('transfer-row');
           await row.getByTestId('withdrawal-queued').waitFor();

@@ -5,7 +5,7 @@ import { appendOutbox, nextHlc } from '../../db/repositories/outbox.ts';
 import type { SyncedTableName } from '../../db/schema.ts';
 import { openServerDb, type OpenedServerDb } from '../../db/server/connection.ts';
 import { login } from '../../electron/services/auth.ts';
-import { openDesktopStore, type DesktopStore } from '../../electron/services/store.ts';
+import type { DesktopStore } from '../../electron/services/store.ts';
 import { blobHttp } from '../../electron/services/sync/blob-http.ts';
 import { BlobSync } from '../../electron/services/sync/blobs.ts';
 import { SyncClient } from '../../electron/services/sync/client.ts';
@@ -15,7 +15,8 @@ import { buildServer, type ServerOptions } from '../../server/app.ts';
 import type { SessionInfo } from '../../shared/contract/auth.ts';
 import type { SyncScheduler, SyncState } from '../../electron/services/sync/scheduler.ts';
 import { freshDatabase, type TestDatabase } from './server-db.ts';
-import { tempDir, TEST_STORE_KEY } from './temp-store.ts';
+import { openFreshDesktopStore } from './store-template.ts';
+import { tempDir } from './temp-store.ts';
 
 // Desktops syncing with a real server over real HTTP on 127.0.0.1, for the sync integration tests: the
 // server on a fresh SQLite or PostgreSQL database, desktops with real stores and the real client, and a
@@ -90,7 +91,7 @@ export async function openSyncDesk(
   options: { blobUrl?: string } = {},
 ): Promise<SyncDesk> {
   const t = tempDir('caseworker-desk-');
-  const store = await openDesktopStore(t.dir, { key: TEST_STORE_KEY });
+  const store = await openFreshDesktopStore(t.dir);
   const http = httpTransport(url);
   const desk = { online: true, dropPulled: new Set<string>() } as SyncDesk;
   const transport: SyncTransport = {

@@ -1,10 +1,11 @@
 import { TEST_STORE_KEY } from './store-key.ts';
 import { tempDir } from './temp-dir.ts';
+import { openFreshDesktopStore } from './store-template.ts';
 import { createDispatcher, type Caller, type SessionHolder } from '../../electron/main/dispatcher.ts';
 import { createAccount, ensureCenter } from '../../electron/services/accounts.ts';
 import { login } from '../../electron/services/auth.ts';
 import { handlers } from '../../electron/services/handlers/index.ts';
-import { openDesktopStore, type DesktopStore } from '../../electron/services/store.ts';
+import type { DesktopStore } from '../../electron/services/store.ts';
 import type { Role } from '../../shared/contract/channel.ts';
 import type { SessionInfo } from '../../shared/contract/auth.ts';
 
@@ -24,7 +25,7 @@ export interface TestStore {
 /** A store with center T01 and one account of each role (counselor1, counselor2, supervisor1, admin). */
 export async function makeTestStore(): Promise<TestStore> {
   const { dir, remove } = tempDir();
-  const store = await openDesktopStore(dir, { key: TEST_STORE_KEY });
+  const store = await openFreshDesktopStore(dir);
   await ensureCenter(store.context, { code: 'T01', name: '테스트고용센터', sido: '11', sigungu: '11680' });
   const accounts: Array<[string, Role]> = [
     ['counselor1', 'counselor'],

@@ -5,6 +5,7 @@ import { caseChildTables } from '../../../shared/sync/merge.ts';
 import { isSyncedTable, syncRule } from '../../../shared/sync/tables.ts';
 import { markServerPurgedAudit } from './audit-tombstones.ts';
 import { removeTombstones } from './lifecycle.ts';
+import { storeColumns } from './store-columns.ts';
 
 // Writes rows from the server into the local store, a page at a time. Each table's rows go in as one
 // statement per few hundred rows: the rows travel as one JSON parameter that SQLite unpacks itself
@@ -26,24 +27,9 @@ const CHUNK = 400;
 const ROWS_PER_STATEMENT = 500;
 const SERVER_HLC = '000000000000000:00000:server';
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
-const columnCache = new Map<string, Set<string>>();
 /** Per table, the columns naming a case that a merge moves (shared/sync/merge.ts). */
 const MERGE_MOVED = new Map<string, string[]>();
 for (const c of caseChildTables()) MERGE_MOVED.set(c.table, [...(MERGE_MOVED.get(c.table) ?? []), c.field]);
-
-/** Forgets the columns read so far: after a migration in this process added some (kept-aside.ts). */
-export function forgetColumns(): void {
-  columnCache.clear();
-}
-
-async function columnsOf(trx: Transaction<Database>, table: string): Promise<Set<string>> {
-  const cached = columnCache.get(table);
-  if (cached) return cached;
-  const rows = await sql<{ name: string }>`select name from pragma_table_info(${table})`.execute(trx);
-  const set = new Set(rows.rows.map((r) => r.name));
-  columnCache.set(table, set);
-  return set;
-}
 
 /** The local key column: `id` for records, `code` for a center. */
 function keyOf(table: string): string {
@@ -125,7 +111,7 @@ export async function applyPulledPage(
   for (const [table, all] of groups) {
     const tableRows = table === 'audit_entries' ? await withoutPurged(trx, all) : all;
     if (tableRows.length === 0) continue;
-    const columns = isSyncedTable(table) ? await columnsOf(trx, table) : new Set<string>();
+    const columns = isSyncedTable(table) ? await storeColumns(trx, table) : new Set<string>();
     if (columns.size === 0) {
       await keepAside(
         trx,

@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import type { CaseDb } from '../../../db/connection.ts';
 import type { PulledRow } from '../../../shared/sync/protocol.ts';
 import { isSyncedTable, syncRule } from '../../../shared/sync/tables.ts';
-import { applyPulledPage, forgetColumns } from './apply-pulled.ts';
+import { applyPulledPage } from './apply-pulled.ts';
+import { forgetStoreColumns } from './store-columns.ts';
 import { withoutForeignKeys } from './lifecycle.ts';
 
 // Applying what a newer server sent before this desktop was updated (sync.md § Versions). Pulls keep
@@ -28,7 +29,7 @@ export interface KeptAsideResult {
 
 export async function applyKeptAside(db: CaseDb): Promise<KeptAsideResult> {
   // A migration in this process may have added columns since pulls last looked.
-  forgetColumns();
+  forgetStoreColumns();
   const entries = await db.selectFrom('sync_aside').selectAll().orderBy('seq').execute();
   if (entries.length === 0) return { applied: 0, kept: 0 };
   await withoutForeignKeys(db, () =>

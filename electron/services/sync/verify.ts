@@ -18,6 +18,7 @@ import {
   type SyncedTable,
 } from '../../../shared/sync/tables.ts';
 import { logCursor, VERIFY_DUE_KEY } from './snapshot.ts';
+import { storeColumns } from './store-columns.ts';
 
 // Checks after catch-up (sync.md § First download and checks). The desktop computes, per scope and
 // table, the checksum of the rows it holds (shared/sync/checksum.ts) and compares it with the server's.
@@ -274,32 +275,13 @@ function inParentOrder(tables: SyncedTable[]): SyncedTable[] {
   return [...tables].sort((x, y) => depth(x) - depth(y));
 }
 
-const columnsCache = new Map<string, Set<string>>();
-
-async function columnsOf(db: CaseDb, table: string): Promise<Set<string>> {
-  let cols = columnsCache.get(table);
-  if (!cols) {
-    cols = new Set(
-      (await sql<{ name: string }>`select name from pragma_table_info(${table})`.execute(db)).rows.map(
-        (r) => r.name,
-      ),
-    );
-    columnsCache.set(table, cols);
-  }
-  return cols;
-}
-
-/**
- * `select rowid r, key k, seq s, a, b, c from table`: for a record that decides its own scope, its center,
- * assigned counselor and region (a, b, c); for one that belongs to a parent, the parent's key (a).
- */
 async function placeColumns(
   db: CaseDb,
   table: SyncedTable,
   rule: ScopeRule,
   purgedMarks = false,
 ): Promise<string> {
-  const columns = await columnsOf(db, table);
+  const columns = await storeColumns(db, table);
   let place: string;
   if (rule.kind === 'parent') place = `"${rule.parentField}" as a, null as b, null as c`;
   else if (rule.kind === 'center') {

@@ -197,7 +197,7 @@ function TransferTable({
                   )}
                 </TableCell>
                 <TableCell>{r.requestedByName ?? '—'}</TableCell>
-                <TableCell>{day(r.requestedAt)}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{day(r.requestedAt)}</TableCell>
                 <TableCell>
                   <Chip
                     size="small"

@@ -26,7 +26,7 @@ import type { OutboxExport, RefusedChange, SyncStatus } from '../../../shared/co
 import { formatDateTime, formatTime } from '../../../shared/domain/day-format.ts';
 import { ApiError, call } from '../api.ts';
 import { useAuth } from '../auth/AuthProvider.tsx';
-import { noteReceived } from '../data/freshness.ts';
+import { noteReceived, useDataGeneration } from '../data/freshness.ts';
 import { fieldLabel, reasonLabel, tableLabel } from '../sync/format.ts';
 import {
   CHIP_BACKGROUND,
@@ -84,6 +84,7 @@ export function SyncStatusChip() {
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const handlesCases = session.role === 'counselor' || session.role === 'supervisor';
+  const generation = useDataGeneration();
 
   useEffect(() => {
     let alive = true;
@@ -110,7 +111,9 @@ export function SyncStatusChip() {
       clearInterval(timer);
       window.removeEventListener('online', online);
     };
-  }, []);
+    // Again after every write on this desk (the data generation, renderer/src/data/freshness.ts): a write
+    // queued offline shows in the pending count at once, not at the next poll up to 10 s later.
+  }, [generation]);
 
   if (!status) return null;
   const state = chipState(status);

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { OpenedServerDb } from '../../../db/server/connection.ts';
 import { login } from '../../../electron/services/auth.ts';
 import { seededRng } from '../../../electron/services/demo/random.ts';
-import { openDesktopStore, type DesktopStore } from '../../../electron/services/store.ts';
+import type { DesktopStore } from '../../../electron/services/store.ts';
 import { SyncClient } from '../../../electron/services/sync/client.ts';
 import { addCenter, addUser } from '../../../server/admin.ts';
 import type { SessionInfo } from '../../../shared/contract/auth.ts';
@@ -19,6 +19,7 @@ import {
   receiverMatches,
 } from './lifecycle-ops.ts';
 import { outsideScopes } from './scope-check.ts';
+import { openFreshDesktopStore } from '../store-template.ts';
 import { appointmentOrphans, appointmentWrite, isAppointmentAction } from './appointment-ops.ts';
 import { deleteSomeCase, localWrite } from './case-ops.ts';
 import { isExpectedFault, kill, restart, type Desk } from './desk.ts';
@@ -26,7 +27,6 @@ import { pullDuringPush, serverState } from './interleave.ts';
 import { checkInvariants } from './invariants.ts';
 import { mergeOrphans, mergeSome } from './merge-ops.ts';
 import { isTaskAction, taskWrite } from './task-ops.ts';
-import { TEST_STORE_KEY } from '../store-key.ts';
 
 // One seeded run of the sync simulation (sync.md § How it is proved): three desktops with real
 // stores and the real client, the real server code, a network that loses, duplicates, delays and
@@ -126,7 +126,7 @@ export async function runSimulation(
     for (const [i, loginId] of users.entries()) {
       const dir = join(base, loginId);
       const skew = SKEWS[i % SKEWS.length] ?? 0;
-      const store = await openDesktopStore(dir, { key: TEST_STORE_KEY, now: () => new Date(clock + skew) });
+      const store = await openFreshDesktopStore(dir, { now: () => new Date(clock + skew) });
       const client = new SyncClient(store.context, net.transportFor(loginId));
       await client.signIn(loginId, PASSWORD, loginId);
       desks.push({
@@ -139,10 +139,7 @@ export async function runSimulation(
       });
     }
     const receiverName = `sim${seed}r`;
-    const receiverStore = await openDesktopStore(join(base, receiverName), {
-      key: TEST_STORE_KEY,
-      now: () => new Date(clock),
-    });
+    const receiverStore = await openFreshDesktopStore(join(base, receiverName), { now: () => new Date(clock) });
     const receiver: Desk = {
       name: receiverName,
       dir: join(base, receiverName),
@@ -156,10 +153,7 @@ export async function runSimulation(
     desksToClose.push(receiver);
     // Issue 16 item 5: the center's supervisor, who merges cases while the counselors go on editing.
     const supName = `sim${seed}s`;
-    const supStore = await openDesktopStore(join(base, supName), {
-      key: TEST_STORE_KEY,
-      now: () => new Date(clock),
-    });
+    const supStore = await openFreshDesktopStore(join(base, supName), { now: () => new Date(clock) });
     const sup: Desk = {
       name: supName,
       dir: join(base, supName),
