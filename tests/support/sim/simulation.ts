@@ -139,7 +139,9 @@ export async function runSimulation(
       });
     }
     const receiverName = `sim${seed}r`;
-    const receiverStore = await openFreshDesktopStore(join(base, receiverName), { now: () => new Date(clock) });
+    const receiverStore = await openFreshDesktopStore(join(base, receiverName), {
+      now: () => new Date(clock),
+    });
     const receiver: Desk = {
       name: receiverName,
       dir: join(base, receiverName),
