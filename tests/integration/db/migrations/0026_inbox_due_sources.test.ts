@@ -7,7 +7,7 @@ import { migrations } from '../../../../db/migrations/index.ts';
 import { runMigrations } from '../../../../db/migrator.ts';
 import type { Database } from '../../../../db/schema.ts';
 import { FOLLOW_UP_MONTHS, parseFollowUp } from '../../../../shared/domain/follow-ups.ts';
-import { nextFollowUp } from '../../../../shared/referrals/state-machine.ts';
+import { nextFollowUp, type FollowUpRecord } from '../../../../shared/referrals/state-machine.ts';
 import { tempDir } from '../../../support/temp-store.ts';
 
 // 0026_inbox_due_sources: `follow_up_series` holds exactly the referrals whose follow-up series can still
@@ -32,7 +32,10 @@ async function storeAt(count: number): Promise<{ raw: Raw; migrate: () => Promis
   // Sync applies a pull with foreign keys off (electron/services/sync/client.ts): records arrive in any
   // order, so these rows stand alone (no cases or openings).
   raw.pragma('foreign_keys = OFF');
-  return { raw, migrate: () => runMigrations(db, 'sqlite', migrations.slice(0, 26), 'case store') };
+  const migrate = async () => {
+    await runMigrations(db, 'sqlite', migrations.slice(0, 26), 'case store');
+  };
+  return { raw, migrate };
 }
 
 let hlc = 0;
@@ -70,16 +73,13 @@ function both(raw: Raw): { defined: string[]; kept: string[] } {
          join referral_events e on e.referral_id = r.id and e.kind in ('hired', 'follow-up')`,
     )
     .all() as Array<{ id: string; jobseeker_id: string; kind: string; at: string; data: string }>;
-  const series = new Map<
-    string,
-    { case: string; hiredAt: string | null; followUps: Array<{ months: 1 | 3 | 6; employed: boolean }> }
-  >();
+  const series = new Map<string, { case: string; hiredAt: string | null; followUps: FollowUpRecord[] }>();
   for (const r of rows) {
     const s = series.get(r.id) ?? { case: r.jobseeker_id, hiredAt: null, followUps: [] };
     if (r.kind === 'hired') s.hiredAt = r.at;
     else {
       const f = parseFollowUp(r.data);
-      if (f) s.followUps.push(f);
+      if (f) s.followUps.push({ ...f, at: r.at });
     }
     series.set(r.id, s);
   }
